@@ -1,0 +1,37 @@
+import { attribute } from './attribution';
+import { assignCountries } from './countries';
+import { resolveSpeakers } from './entities';
+import { summarize } from './positions';
+import { findQuotes } from './quotes';
+import { rankSides } from './sides';
+import { splitParagraphs } from './text';
+import type { Analysis, AnalyzeOptions, Quote } from './types';
+
+/** The whole engine: article text in (paragraphs separated by blank lines), analysis out. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const paragraphs = splitParagraphs(text);
+  const quoteSpans = findQuotes(text, paragraphs);
+  const attributions = attribute(text, paragraphs, quoteSpans);
+  const { entities, statements } = resolveSpeakers(text, paragraphs, attributions);
+  const countries = assignCountries(text, entities, options);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const quotes: Quote[] = statements
+    .map((s) => {
+      const entity = s.entity === null ? undefined : byId.get(s.entity);
+      const country = entity ? countries.get(entity.id) : undefined;
+      return {
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        kind: s.kind,
+        speaker: entity?.name ?? null,
+        role: entity?.descriptors[0] ?? null,
+        country: country?.code ?? null,
+        evidence: country?.evidence ?? null,
+        paragraph: paragraphs.findIndex((p) => p.start <= s.start && s.start < p.end),
+      };
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const sides = rankSides(quotes);
+  return { quotes, entities, sides, summary: summarize(quotes, sides) };
+}

@@ -1,0 +1,19 @@
+import type { Paragraph } from './types';
+
+/** Paragraphs are runs of text separated by blank lines; each span is trimmed of surrounding whitespace. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const separator = /\n[ \t\r\f\v\u00a0]*\n\s*/g;
+  let from = 0;
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) paragraphs.push({ start, end, index: paragraphs.length });
+  };
+  for (let m = separator.exec(text); m; m = separator.exec(text)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return paragraphs;
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'wxt';
+
+// Chrome gets Manifest V3; Firefox keeps WXT's default MV2, whose persistent background page and
+// broad host permissions behave the same on every Firefox release still supported.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: the engine in lib/ also runs under Node (CLI, tests), where
+  // auto-imports do not exist.
+  imports: false,
+  manifest: {
+    name: 'Stancemark',
+    description: 'Who says what in international news: quotes coloured by country, the two sides side by side.',
+    permissions: ['storage'],
+    browser_specific_settings: { gecko: { id: 'stancemark@stancemark.dev' } },
+  },
+});
