@@ -1,10 +1,19 @@
-// STUB until the DOM layer lands: body text of the page, paragraphs from block elements.
+// The CLI's HTML input: the same article body and text the content script analyses in the browser,
+// read here from a happy-dom document.
 import { Window } from 'happy-dom';
+import { readArticle } from '../dom/page';
 
 export async function articleTextFromHtml(html: string, url: string): Promise<{ text: string; date?: string }> {
-  const window = new Window({ url: 'https://localhost/' });
-  window.document.write(html);
-  const text = [...window.document.querySelectorAll('p')].map((p) => p.textContent?.trim() ?? '').filter(Boolean).join('\n\n');
-  await window.happyDOM.close();
-  return { text };
+  // Scripts never run: only the markup matters, as it does for the content script reading the page.
+  const window = new Window({
+    url: /^https?:/.test(url) ? url : 'https://localhost/',
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
+  try {
+    window.document.write(html);
+    const article = readArticle(window.document as unknown as Document);
+    return { text: article?.map.text ?? '', date: article?.date };
+  } finally {
+    await window.happyDOM.close();
+  }
 }

@@ -1,1 +1,159 @@
-export {};
+// The popup: the analysis of one tab (popup.html?tab=<id>, else the active tab), the two main sides
+// side by side with their speakers and quotes. Page text is only ever inserted as text.
+import { browser } from 'wxt/browser';
+import { countryColour, countryName } from '../../lib/palette';
+import type { Quote, Side } from '../../lib/types';
+import { parsePageResult, storageKey, type PageResult, type SetHighlightsMessage } from '../background/messages';
+
+const app = document.getElementById('app')!;
+const pageLine = document.getElementById('page')!;
+const toggle = document.getElementById('toggle') as HTMLButtonElement;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function codeLabel(code: string | null): HTMLElement {
+  const label = element('span', 'code', code ?? '?');
+  label.style.background = countryColour(code).accent;
+  return label;
+}
+
+function quoteItem(quote: Quote): HTMLLIElement {
+  const item = element('li', `quote ${quote.kind}`);
+  item.style.background = countryColour(quote.country).background;
+  item.textContent = quote.kind === 'direct' ? `“${quote.text}”` : quote.text;
+  if (quote.kind === 'indirect') item.prepend(element('span', 'reported', 'reported: '));
+  return item;
+}
+
+/** Speakers in the order the engine ranked them, then any others, each with their quotes. */
+function speakerList(quotes: Quote[], ranked: Side['speakers']): HTMLUListElement {
+  const bySpeaker = new Map<string, Quote[]>();
+  for (const name of ranked.map((s) => s.name)) bySpeaker.set(name, []);
+  for (const quote of quotes) {
+    const name = quote.speaker ?? 'Unnamed source';
+    bySpeaker.set(name, [...(bySpeaker.get(name) ?? []), quote]);
+  }
+  const list = element('ul', 'speakers');
+  for (const [name, said] of bySpeaker) {
+    if (!said.length) continue;
+    const role = ranked.find((s) => s.name === name)?.role ?? said.find((q) => q.role)?.role ?? null;
+    const item = element('li', 'speaker');
+    const who = element('div', 'who');
+    who.append(element('strong', 'name', name));
+    if (role) who.append(element('span', 'role', role));
+    who.append(element('span', 'count', plural(said.length, 'quote')));
+    const quoteList = element('ul', 'quotes');
+    quoteList.append(...said.map(quoteItem));
+    item.append(who, quoteList);
+    list.append(item);
+  }
+  return list;
+}
+
+function sideColumn(side: Side, quotes: Quote[]): HTMLElement {
+  const colour = countryColour(side.country);
+  const column = element('section', 'side');
+  column.style.setProperty('--accent', colour.accent);
+  column.style.setProperty('--tint', colour.background);
+  const heading = element('h2');
+  heading.append(codeLabel(side.country), element('span', 'side-name', side.name || countryName(side.country)));
+  const counts = element(
+    'p',
+    'counts',
+    `${plural(side.direct + side.indirect, 'statement')} · ${side.direct} direct · ${side.indirect} reported · ${plural(side.speakers.length, 'speaker')}`,
+  );
+  column.append(heading, counts, speakerList(quotes, side.speakers));
+  return column;
+}
+
+function message(title: string, detail: string): HTMLElement {
+  const box = element('div', 'message');
+  box.append(element('h2', undefined, title), element('p', undefined, detail));
+  return box;
+}
+
+function render(result: PageResult | null, tabId: number | null): void {
+  app.replaceChildren();
+  pageLine.textContent = result ? result.title || result.url : '';
+  toggle.hidden = !result || result.state !== 'done' || tabId === null;
+  if (!result) {
+    app.append(message('Nothing analysed in this tab', 'Stancemark reads news articles on http(s) pages. Reload the page if it was open before Stancemark was installed.'));
+    return;
+  }
+  if (result.state === 'not-article') {
+    app.append(message('Not a news article', 'This page does not look like an article, so Stancemark left it alone.'));
+    return;
+  }
+  if (result.state === 'no-quotes' || (result.state === 'done' && !result.quotes.length)) {
+    app.append(message('No quotes found', 'This article quotes nobody: there are no sides to set side by side.'));
+    return;
+  }
+  if (result.state === 'error') {
+    app.append(message('Could not analyse this page', 'Something went wrong while reading the article; the page is unchanged.'));
+    return;
+  }
+  toggle.textContent = result.highlighted ? 'Hide highlights' : 'Show highlights';
+  const main = result.sides.slice(0, 2);
+  const summary = element('p', 'summary', `${plural(result.quotes.length, 'statement')} found · ${plural(result.sides.length, 'side')}`);
+  const columns = element('div', 'sides');
+  columns.append(...main.map((side) => sideColumn(side, result.quotes.filter((q) => q.country === side.country))));
+  app.append(summary, columns);
+
+  const shown = new Set(main.map((side) => side.country));
+  const rest = result.quotes.filter((q) => q.country === null || !shown.has(q.country));
+  if (rest.length) {
+    const others = element('section', 'others');
+    others.append(element('h2', undefined, main.length ? 'Other voices' : 'Quotes'));
+    const byCountry = new Map<string | null, Quote[]>();
+    for (const quote of rest) byCountry.set(quote.country, [...(byCountry.get(quote.country) ?? []), quote]);
+    for (const [country, quotes] of byCountry) {
+      const group = element('div', 'group');
+      const heading = element('h3');
+      heading.append(codeLabel(country), element('span', undefined, country ? countryName(country) : 'Country unknown'));
+      const side = result.sides.find((s) => s.country === country);
+      group.append(heading, speakerList(quotes, side?.speakers ?? []));
+      others.append(group);
+    }
+    app.append(others);
+  }
+}
+
+async function targetTab(): Promise<number | null> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+async function main(): Promise<void> {
+  const tabId = await targetTab();
+  const load = async () => {
+    if (tabId === null) return render(null, null);
+    const stored = await browser.storage.session.get(storageKey(tabId));
+    render(parsePageResult(stored[storageKey(tabId)]), tabId);
+  };
+  toggle.addEventListener('click', async () => {
+    if (tabId === null) return;
+    const request: SetHighlightsMessage = { type: 'stancemark:set-highlights', on: toggle.textContent === 'Show highlights' };
+    toggle.disabled = true;
+    try {
+      render(parsePageResult(await browser.tabs.sendMessage(tabId, request)), tabId);
+    } finally {
+      toggle.disabled = false;
+    }
+  });
+  // The content script may report after the popup opened.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && tabId !== null && storageKey(tabId) in changes) void load();
+  });
+  await load();
+}
+
+void main();

@@ -1,0 +1,140 @@
+// Is this page a news article, and which element of the LIVE document holds its body?
+//
+// The gate is Readability's cheap `isProbablyReaderable`. The body is found by paragraph text
+// density: every paragraph outside page furniture (navigation, header, footer, asides, related-link
+// lists, comments, captions, forms) credits its parent and grandparent with its length, and
+// <article>, <main>, [itemprop=articleBody] ancestors with it too. Of the elements holding nearly
+// the most paragraph text, the most article-like and then the most specific one wins.
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+
+/** Elements whose text is never article text, whatever their place in the page. */
+const FURNITURE_TAGS = new Set([
+  'ASIDE', 'AUDIO', 'BUTTON', 'CANVAS', 'DIALOG', 'EMBED', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'IFRAME', 'INPUT',
+  'MENU', 'NAV', 'NOSCRIPT', 'OBJECT', 'SCRIPT', 'SELECT', 'STYLE', 'SVG', 'TEMPLATE', 'TEXTAREA', 'VIDEO',
+]);
+
+const FURNITURE_ROLES = new Set(['banner', 'complementary', 'contentinfo', 'dialog', 'menu', 'navigation', 'search']);
+
+/** Class or id words news sites use for blocks around the story (whole words between `-`, `_` or spaces). */
+const FURNITURE_NAMES =
+  /(^|[\s_-])(ad|ads|advert|advertisement|breadcrumbs?|byline|comments?|dateline|kicker|cookie|disqus|newsletter|outbrain|paywall|popular|promo|recirc|related|most-read|mostread|read-more|readmore|recommended|share|sharing|sidebar|social|sponsored|subscribe|taboola|tags|trending)([\s_-]|$)/i;
+
+/** Parts of the page that are not the story: skipped when looking for the body and when reading its text. */
+export function isPageFurniture(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (FURNITURE_TAGS.has(tag)) return true;
+  // A page's header is furniture; an article's own header holds its headline and stays.
+  if (tag === 'HEADER' && !element.parentElement?.closest('article')) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const role = element.getAttribute('role');
+  if (role && FURNITURE_ROLES.has(role)) return true;
+  const names = `${element.getAttribute('class') ?? ''} ${element.id}`;
+  if (FURNITURE_NAMES.test(names)) return true;
+  return (tag === 'UL' || tag === 'OL') && isLinkList(element);
+}
+
+/** A list whose text is mostly link text: a menu or a list of other stories. */
+function isLinkList(list: Element): boolean {
+  const total = collapsedLength(list.textContent ?? '');
+  if (total === 0) return false;
+  let linked = 0;
+  for (const link of list.querySelectorAll('a')) linked += collapsedLength(link.textContent ?? '');
+  return linked / total > 0.7;
+}
+
+function collapsedLength(text: string): number {
+  return text.replace(/\s+/g, ' ').trim().length;
+}
+
+/** Cheap gate: does the page look like an article at all (Readability's reader-mode test)? */
+export function isProbablyArticle(doc: Document): boolean {
+  if (!doc.body) return false;
+  return isProbablyReaderable(doc);
+}
+
+const MIN_PARAGRAPH_CHARS = 25;
+/** Elements holding at least this share of the best paragraph text compete on article-likeness and depth. */
+const NEAR_BEST = 0.8;
+
+function articleLikeness(element: Element): number {
+  if (element.getAttribute('itemprop') === 'articleBody') return 3;
+  const tag = element.tagName.toUpperCase();
+  if (tag === 'ARTICLE') return 2;
+  if (tag === 'MAIN' || element.getAttribute('role') === 'main') return 1;
+  return 0;
+}
+
+/** The element of `doc` that holds the article body, or null when the page has no paragraph text. */
+export function findArticleRoot(doc: Document): Element | null {
+  const body = doc.body;
+  if (!body) return null;
+  const furniture = new Map<Element, boolean>();
+  const insideFurniture = (element: Element): boolean => {
+    const chain: Element[] = [];
+    let verdict = false;
+    for (let node: Element | null = element; node && node !== body; node = node.parentElement) {
+      const known = furniture.get(node);
+      if (known !== undefined) {
+        verdict = known;
+        break;
+      }
+      chain.push(node);
+      if (isPageFurniture(node)) {
+        verdict = true;
+        break;
+      }
+    }
+    for (const node of chain) furniture.set(node, verdict);
+    return verdict;
+  };
+
+  const score = new Map<Element, number>();
+  const depth = new Map<Element, number>();
+  const credit = (element: Element, chars: number, level: number) => {
+    score.set(element, (score.get(element) ?? 0) + chars);
+    if (!depth.has(element)) depth.set(element, level);
+  };
+  for (const paragraph of body.querySelectorAll('p, pre')) {
+    if (insideFurniture(paragraph)) continue;
+    const chars = collapsedLength(paragraph.textContent ?? '');
+    if (chars < MIN_PARAGRAPH_CHARS) continue;
+    const ancestors: Element[] = [];
+    for (let node = paragraph.parentElement; node; node = node.parentElement) ancestors.unshift(node);
+    const parent = paragraph.parentElement;
+    if (!parent) continue;
+    ancestors.forEach((ancestor, level) => {
+      const isNear = ancestor === parent || ancestor === parent.parentElement;
+      if (isNear || articleLikeness(ancestor) > 0) credit(ancestor, chars, level);
+    });
+  }
+  if (score.size === 0) return null;
+
+  const best = Math.max(...score.values());
+  let choice: Element | null = null;
+  for (const [element, chars] of score) {
+    if (chars < best * NEAR_BEST) continue;
+    if (
+      !choice ||
+      articleLikeness(element) > articleLikeness(choice) ||
+      (articleLikeness(element) === articleLikeness(choice) && depth.get(element)! > depth.get(choice)!)
+    ) {
+      choice = element;
+    }
+  }
+  return choice;
+}
+
+/** The publication date (YYYY-MM-DD) the page states, used by the engine to pick office holders. */
+export function articleDate(doc: Document): string | undefined {
+  const candidates = [
+    doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content'),
+    doc.querySelector('meta[itemprop="datePublished"]')?.getAttribute('content'),
+    doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime'),
+    doc.querySelector('article time[datetime]')?.getAttribute('datetime'),
+  ];
+  for (const value of candidates) {
+    const match = value?.match(/^(\d{4}-\d{2}-\d{2})/);
+    if (match) return match[1];
+  }
+  return undefined;
+}

@@ -1,0 +1,125 @@
+// One traversal of an element's text nodes builds the text the engine analyses and the map back
+// from text offsets to (text node, offset), so a quote found in the text can be highlighted in place.
+//
+// The text follows what a reader sees: runs of whitespace collapse to one space, block elements
+// (and <br>) separate paragraphs with a blank line ("\n\n"), which is how the engine splits paragraphs.
+
+/** A stretch of the analysed text copied one to one from a stretch of one text node. */
+export interface TextRun {
+  node: Text;
+  /** Offset of the run's first character in `node.data`. */
+  nodeStart: number;
+  /** Offset of the run's first character in the analysed text. */
+  start: number;
+  length: number;
+}
+
+export interface TextMap {
+  text: string;
+  /** In text order; the paragraph separators belong to no run. */
+  runs: TextRun[];
+}
+
+/** A stretch of one text node, `end` exclusive. */
+export interface NodePiece {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV',
+  'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const TOKEN = /\s+|\S+/g;
+
+/**
+ * Walks the text under `root` in document order, leaving out every element `skip` rejects (with its
+ * subtree). Returns the analysed text and its runs.
+ */
+export function buildTextMap(root: Element, skip: (element: Element) => boolean = () => false): TextMap {
+  const parts: string[] = [];
+  const runs: TextRun[] = [];
+  let length = 0;
+  // What separates the next word from the last one written: nothing, a space (from `spaceAt`), or a paragraph break.
+  let pending: 'none' | 'space' | 'break' = 'none';
+  let spaceAt: { node: Text; offset: number } | null = null;
+
+  const append = (node: Text, nodeStart: number, value: string) => {
+    const last = runs[runs.length - 1];
+    if (last && last.node === node && last.nodeStart + last.length === nodeStart && last.start + last.length === length) {
+      last.length += value.length;
+    } else {
+      runs.push({ node, nodeStart, start: length, length: value.length });
+    }
+    parts.push(value);
+    length += value.length;
+  };
+
+  const visitText = (node: Text) => {
+    const data = node.data;
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(data); m; m = TOKEN.exec(data)) {
+      if (/\s/.test(m[0][0])) {
+        if (pending === 'none') {
+          pending = 'space';
+          spaceAt = { node, offset: m.index };
+        }
+        continue;
+      }
+      if (length > 0 && pending === 'break') {
+        parts.push('\n\n');
+        length += 2;
+      } else if (length > 0 && pending === 'space' && spaceAt) {
+        append(spaceAt.node, spaceAt.offset, ' ');
+      }
+      pending = 'none';
+      append(node, m.index, m[0]);
+    }
+  };
+
+  const visit = (element: Element) => {
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        visitText(child as Text);
+      } else if (child.nodeType === ELEMENT_NODE) {
+        const childElement = child as Element;
+        if (skip(childElement)) continue;
+        const block = BLOCK_TAGS.has(childElement.tagName.toUpperCase());
+        if (block) pending = 'break';
+        visit(childElement);
+        if (block) pending = 'break';
+      }
+    }
+  };
+
+  visit(root);
+  return { text: parts.join(''), runs };
+}
+
+/** The stretches of text nodes that hold text[start, end): one piece per text node, in document order. */
+export function piecesForRange(map: TextMap, start: number, end: number): NodePiece[] {
+  const { runs } = map;
+  // First run ending after `start` (binary search: runs are ordered and disjoint).
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (runs[middle].start + runs[middle].length <= start) low = middle + 1;
+    else high = middle;
+  }
+  const pieces: NodePiece[] = [];
+  for (let i = low; i < runs.length && runs[i].start < end; i++) {
+    const run = runs[i];
+    const from = run.nodeStart + Math.max(start, run.start) - run.start;
+    const to = run.nodeStart + Math.min(end, run.start + run.length) - run.start;
+    const last = pieces[pieces.length - 1];
+    if (last && last.node === run.node) last.end = to;
+    else pieces.push({ node: run.node, start: from, end: to });
+  }
+  return pieces;
+}

@@ -1,0 +1,43 @@
+// Keeps each tab's result in storage.session (it outlives the MV3 service worker being stopped and
+// is cleared with the browser session) and shows the tab's number of quotes as the toolbar badge.
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { parsePageResultMessage, storageKey, type PageResult } from './messages';
+
+/** Only the top frame of a web page, where our content script runs, may report a result. */
+function isOwnContentScript(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & { tab: { id: number } } {
+  return (
+    sender.id === browser.runtime.id &&
+    typeof sender.tab?.id === 'number' &&
+    sender.frameId === 0 &&
+    typeof sender.url === 'string' &&
+    /^https?:/.test(sender.url)
+  );
+}
+
+function badgeText(result: PageResult): string {
+  return result.state === 'done' ? String(result.quotes.length) : '';
+}
+
+export default defineBackground(() => {
+  // MV3 has `action`, Firefox's MV2 `browserAction`; both have the same badge calls.
+  const action = browser.action ?? browser.browserAction;
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isOwnContentScript(sender)) return;
+    const result = parsePageResultMessage(message);
+    if (!result) return;
+    const tabId = sender.tab.id;
+    void Promise.all([
+      browser.storage.session.set({ [storageKey(tabId)]: result }),
+      action.setBadgeText({ tabId, text: badgeText(result) }),
+      action.setBadgeBackgroundColor({ tabId, color: '#3b3b48' }),
+    ]).catch((error: unknown) => console.warn('Stancemark: could not keep the result of tab', tabId, error));
+  });
+
+  // A new page in the tab will report afresh; a closed tab needs nothing kept.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void browser.storage.session.remove(storageKey(tabId));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(storageKey(tabId)));
+});

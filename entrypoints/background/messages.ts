@@ -1,0 +1,98 @@
+// The messages between the content script, the background and the popup, and the checks that
+// turn anything received into a well-formed value or null.
+import type { PageState } from '../../dom/page';
+import type { Quote, Side, SideSpeaker, StatementKind } from '../../lib/types';
+
+/** What the content script concluded about a page. `error` is an internal failure, logged in the page. */
+export type ResultState = PageState | 'error';
+
+/** The per-tab result the background keeps and the popup shows. */
+export interface PageResult {
+  url: string;
+  title: string;
+  state: ResultState;
+  /** Whether the quotes are highlighted on the page right now. */
+  highlighted: boolean;
+  quotes: Quote[];
+  sides: Side[];
+}
+
+/** Content script -> background, after every run. */
+export interface PageResultMessage {
+  type: 'stancemark:page-result';
+  result: PageResult;
+}
+
+/** Popup -> content script: highlights on (re-runs the whole pipeline) or off. Answered with the PageResult. */
+export interface SetHighlightsMessage {
+  type: 'stancemark:set-highlights';
+  on: boolean;
+}
+
+export const storageKey = (tabId: number) => `tab:${tabId}`;
+
+const STATES: readonly ResultState[] = ['done', 'not-article', 'no-quotes', 'error'];
+const KINDS: readonly StatementKind[] = ['direct', 'indirect'];
+/** More quotes than any article holds: a larger list is not from our content script. */
+const MAX_QUOTES = 10_000;
+const MAX_TEXT = 100_000;
+
+type Fields = Record<string, unknown>;
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT;
+const isTextOrNull = (value: unknown): value is string | null => value === null || isText(value);
+
+function parseQuote(value: unknown): Quote | null {
+  if (!isObject(value)) return null;
+  const { start, end, text, kind, speaker, role, country, evidence, paragraph } = value;
+  if (!isCount(start) || !isCount(end) || end < start || !isText(text)) return null;
+  if (!KINDS.includes(kind as StatementKind) || !isTextOrNull(speaker) || !isTextOrNull(role)) return null;
+  if (!isTextOrNull(country) || !isTextOrNull(evidence) || !Number.isInteger(paragraph)) return null;
+  return { start, end, text, kind: kind as StatementKind, speaker, role, country, evidence, paragraph: paragraph as number };
+}
+
+function parseSpeaker(value: unknown): SideSpeaker | null {
+  if (!isObject(value)) return null;
+  const { name, role, count } = value;
+  if (!isText(name) || !isTextOrNull(role) || !isCount(count)) return null;
+  return { name, role, count };
+}
+
+function parseSide(value: unknown): Side | null {
+  if (!isObject(value)) return null;
+  const { country, name, direct, indirect, speakers } = value;
+  if (!isText(country) || !isText(name) || !isCount(direct) || !isCount(indirect) || !Array.isArray(speakers)) return null;
+  const parsed = speakers.map(parseSpeaker);
+  if (parsed.some((s) => s === null)) return null;
+  return { country, name, direct, indirect, speakers: parsed as SideSpeaker[] };
+}
+
+/** A PageResult rebuilt from its known fields only, or null when anything is missing or mistyped. */
+export function parsePageResult(value: unknown): PageResult | null {
+  if (!isObject(value)) return null;
+  const { url, title, state, highlighted, quotes, sides } = value;
+  if (!isText(url) || !isText(title) || !STATES.includes(state as ResultState) || typeof highlighted !== 'boolean') return null;
+  if (!Array.isArray(quotes) || quotes.length > MAX_QUOTES || !Array.isArray(sides) || sides.length > MAX_QUOTES) return null;
+  const parsedQuotes = quotes.map(parseQuote);
+  const parsedSides = sides.map(parseSide);
+  if (parsedQuotes.some((q) => q === null) || parsedSides.some((s) => s === null)) return null;
+  return {
+    url,
+    title,
+    state: state as ResultState,
+    highlighted,
+    quotes: parsedQuotes as Quote[],
+    sides: parsedSides as Side[],
+  };
+}
+
+export function parsePageResultMessage(value: unknown): PageResult | null {
+  return isObject(value) && value.type === 'stancemark:page-result' ? parsePageResult(value.result) : null;
+}
+
+export function parseSetHighlightsMessage(value: unknown): SetHighlightsMessage | null {
+  return isObject(value) && value.type === 'stancemark:set-highlights' && typeof value.on === 'boolean'
+    ? { type: 'stancemark:set-highlights', on: value.on }
+    : null;
+}

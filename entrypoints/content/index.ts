@@ -1,0 +1,67 @@
+// On every http(s) page: gate, article body, engine, highlights; then report to the background and
+// mark <html data-stancemark-state>. Everything it adds to the page goes away with ctx invalidation.
+import { browser, type Browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { highlightQuotes, removeHighlights } from '../../dom/highlight';
+import { analyzePage } from '../../dom/page';
+import { parseSetHighlightsMessage, type PageResult, type PageResultMessage } from '../background/messages';
+import './style.css';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    runStancemark(ctx);
+  },
+});
+
+function runStancemark(ctx: ContentScriptContext): void {
+  const html = document.documentElement;
+  let result: PageResult | null = null;
+
+  const report = (next: PageResult): PageResult => {
+    result = next;
+    html.dataset.stancemarkState = next.state;
+    const message: PageResultMessage = { type: 'stancemark:page-result', result: next };
+    browser.runtime.sendMessage(message).catch(() => {
+      // The background is gone (extension reloaded or updated): ctx invalidation cleans up.
+    });
+    return next;
+  };
+
+  const analyseAndHighlight = (): PageResult => {
+    const base = { url: location.href, title: document.title, highlighted: false, quotes: [], sides: [] };
+    try {
+      const page = analyzePage(document);
+      if (page.state !== 'done') return { ...base, state: page.state };
+      highlightQuotes(page.article.map, page.analysis.quotes);
+      return { ...base, state: 'done', highlighted: true, quotes: page.analysis.quotes, sides: page.analysis.sides };
+    } catch (error) {
+      removeHighlights(document);
+      console.warn('Stancemark could not analyse this page:', error);
+      return { ...base, state: 'error' };
+    }
+  };
+
+  /** Removes our highlights, then (when `on`) runs the whole pipeline again on the page as it is now. */
+  const setHighlights = (on: boolean): PageResult => {
+    removeHighlights(document);
+    return report(on || !result ? analyseAndHighlight() : { ...result, highlighted: false });
+  };
+
+  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return;
+    const request = parseSetHighlightsMessage(message);
+    if (!request) return;
+    return Promise.resolve(setHighlights(request.on));
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    removeHighlights(document);
+    delete html.dataset.stancemarkState;
+  });
+
+  setHighlights(true);
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { HIGHLIGHT_CLASS, highlightQuotes, quoteTooltip, removeHighlights } from '../../dom/highlight';
+import { buildTextMap } from '../../dom/text-map';
+import type { Quote } from '../../lib/types';
+
+function quoteOf(text: string, words: string, extra: Partial<Quote> = {}): Quote {
+  const start = text.indexOf(words);
+  if (start < 0) throw new Error(`"${words}" is not in the text`);
+  return {
+    start, end: start + words.length, text: words, kind: 'direct', speaker: 'Ana Lima', role: 'foreign minister',
+    country: 'BR', evidence: null, paragraph: 0, ...extra,
+  };
+}
+
+function setUp(html: string) {
+  document.body.innerHTML = `<div id="root">${html}</div><p id="outside">“not in the article”</p>`;
+  const root = document.getElementById('root')!;
+  return { root, original: root.innerHTML, map: buildTextMap(root) };
+}
+
+const marks = () => [...document.querySelectorAll(`mark.${HIGHLIGHT_CLASS}`)] as HTMLElement[];
+
+describe('highlightQuotes', () => {
+  it('wraps a quote inside one text node with its data attributes and tooltip', () => {
+    const { map } = setUp('<p>Lima said “we will stay” on Monday.</p>');
+    const quote = quoteOf(map.text, 'we will stay');
+    expect(highlightQuotes(map, [quote])).toBe(1);
+    const [mark] = marks();
+    expect(mark.textContent).toBe('we will stay');
+    expect({ ...mark.dataset }).toMatchObject({
+      stancemarkCountry: 'BR', stancemarkSpeaker: 'Ana Lima', stancemarkQuote: '0', stancemarkKind: 'direct', stancemarkLabel: 'BR',
+    });
+    expect(mark.title).toBe(quoteTooltip(quote));
+    expect(mark.title).toContain('Ana Lima, foreign minister (Brazil)');
+    expect(mark.getAttribute('style')).toContain('background-color');
+  });
+
+  it('wraps a quote crossing inline elements in several marks sharing its index; only the last carries the label', () => {
+    const { map } = setUp('<p>She said “we <em>will</em> <a href="#">stay here</a> for now”.</p>');
+    highlightQuotes(map, [quoteOf(map.text, 'we will stay here for now')]);
+    const found = marks();
+    expect(found.map((m) => m.textContent)).toEqual(['we ', 'will', 'stay here', ' for now']);
+    expect(new Set(found.map((m) => m.dataset.stancemarkQuote))).toEqual(new Set(['0']));
+    expect(found.map((m) => m.dataset.stancemarkLabel ?? null)).toEqual([null, null, null, 'BR']);
+    expect(document.querySelector('em > mark')?.textContent).toBe('will');
+  });
+
+  it('marks an unattributed quote as unknown and keeps two quotes in one node apart', () => {
+    const { map } = setUp('<p>“First words,” he said. “Second words.”</p>');
+    const quotes = [
+      quoteOf(map.text, 'First words,', { speaker: null, role: null, country: null }),
+      quoteOf(map.text, 'Second words.', { kind: 'indirect' }),
+    ];
+    expect(highlightQuotes(map, quotes)).toBe(2);
+    expect(marks().map((m) => [m.textContent, m.dataset.stancemarkCountry, m.dataset.stancemarkSpeaker, m.dataset.stancemarkKind])).toEqual([
+      ['First words,', 'unknown', '', 'direct'],
+      ['Second words.', 'BR', 'Ana Lima', 'indirect'],
+    ]);
+  });
+
+  it('never nests marks: a quote overlapping an earlier one and an empty or out-of-range one are left out', () => {
+    const { map } = setUp('<p>“one two three four”</p>');
+    const whole = quoteOf(map.text, 'one two three');
+    const overlapping = quoteOf(map.text, 'three four');
+    const empty = { ...whole, end: whole.start };
+    const beyond = { ...whole, start: 5000, end: 5010 };
+    expect(highlightQuotes(map, [whole, overlapping, empty, beyond])).toBe(1);
+    expect(document.querySelectorAll('mark mark')).toHaveLength(0);
+  });
+
+  it('only touches text inside the mapped root', () => {
+    const { map } = setUp('<p>“inside”</p>');
+    highlightQuotes(map, [quoteOf(map.text, 'inside')]);
+    expect(document.getElementById('outside')!.querySelector('mark')).toBeNull();
+  });
+});
+
+describe('removeHighlights', () => {
+  it('restores the original markup exactly', () => {
+    const { root, original, map } = setUp('<p>She said “we <em>will</em> <a href="#">stay here</a> for now”. “Again,” he said.</p>');
+    highlightQuotes(map, [quoteOf(map.text, 'we will stay here for now'), quoteOf(map.text, 'Again,')]);
+    expect(root.innerHTML).not.toBe(original);
+    removeHighlights(document);
+    expect(root.innerHTML).toBe(original);
+    expect(marks()).toHaveLength(0);
+  });
+
+  it('leaves other <mark> elements alone, and a second highlighting after removal does not double-wrap', () => {
+    const { root, map } = setUp('<p>A <mark class="highlight">site mark</mark> and “a quote”.</p>');
+    const quote = quoteOf(map.text, 'a quote');
+    highlightQuotes(map, [quote]);
+    removeHighlights(document);
+    highlightQuotes(buildTextMap(root), [quote]);
+    expect(marks()).toHaveLength(1);
+    expect(root.querySelectorAll('mark')).toHaveLength(2);
+    expect(root.querySelector('mark.highlight')?.textContent).toBe('site mark');
+  });
+});
