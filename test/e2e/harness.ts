@@ -5,7 +5,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { WxtBrowser } from 'wxt/browser';
+
+/** The extension API as seen from an extension page's own scripts (page.evaluate runs there). */
+export type ChromeGlobal = { chrome: WxtBrowser };
 
 export const CHROME_DIST = resolve('.output/chrome-mv3');
 
@@ -83,4 +87,40 @@ export async function launchWithExtension(options: { headless: boolean; dist?: s
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the content script has finished with the page (html[data-stancemark-state]) and returns the state. */
+export async function waitForState(page: Page, timeout = 30_000): Promise<string> {
+  const html = await page.waitForSelector('html[data-stancemark-state]', { timeout });
+  return (await html.getAttribute('data-stancemark-state')) ?? '';
+}
+
+/** An extension page, from which the tests use the extension's own APIs (storage, tabs, action). */
+export async function openExtensionPage(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  return page;
+}
+
+/** The id of the tab showing `url`, found through the result the background stored for it. */
+export async function tabIdFor(extensionPage: Page, url: string, timeout = 15_000): Promise<number> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const stored: Record<string, { url?: string }> = await extensionPage.evaluate(() =>
+      (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(null),
+    );
+    const key = Object.keys(stored).find((k) => stored[k]?.url === url);
+    if (key) return Number(key.slice('tab:'.length));
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`the background stored no result for ${url}`);
+}
+
+/** The popup for `tabId`, opened as a page of popup size. */
+export async function openPopup(browser: ExtensionBrowser, tabId: number): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 760, height: 600 });
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await page.waitForSelector('#app > *');
+  return page;
 }

@@ -1,0 +1,212 @@
+// The built extension in a real Chromium on the demo pages (run `npm run build` first).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countryColour } from '../../lib/palette';
+import {
+  launchWithExtension,
+  openExtensionPage,
+  openPopup,
+  serveDirectory,
+  tabIdFor,
+  waitForState,
+  type ChromeGlobal,
+  type ExtensionBrowser,
+  type StaticServer,
+} from './harness';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+let extensionPage: Page;
+
+beforeAll(async () => {
+  server = await serveDirectory('test/fixtures/demo');
+  browser = await launchWithExtension({ headless: true });
+  extensionPage = await openExtensionPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; state: string; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  const state = await waitForState(page);
+  return { page, state, tabId: await tabIdFor(extensionPage, page.url()) };
+}
+
+/** Asks the page's content script to turn highlights on (re-running the pipeline) or off. */
+function setHighlights(tabId: number, on: boolean): Promise<unknown> {
+  return extensionPage.evaluate(
+    ([tab, value]) =>
+      (globalThis as unknown as ChromeGlobal).chrome.tabs.sendMessage(tab, { type: 'stancemark:set-highlights', on: value }),
+    [tabId, on] as const,
+  );
+}
+
+interface MarkInfo {
+  quote: string;
+  country: string;
+  speaker: string;
+  kind: string;
+  text: string;
+  title: string;
+  background: string;
+  inArticle: boolean;
+  inFurniture: boolean;
+}
+
+function marksOn(page: Page): Promise<MarkInfo[]> {
+  return page.$$eval('[data-stancemark-quote]', (marks) =>
+    marks.map((mark) => ({
+      quote: mark.getAttribute('data-stancemark-quote') ?? '',
+      country: mark.getAttribute('data-stancemark-country') ?? '',
+      speaker: mark.getAttribute('data-stancemark-speaker') ?? '',
+      kind: mark.getAttribute('data-stancemark-kind') ?? '',
+      text: mark.textContent ?? '',
+      title: mark.getAttribute('title') ?? '',
+      background: (mark as HTMLElement).style.backgroundColor,
+      inArticle: mark.closest('article') !== null,
+      inFurniture: mark.closest('nav, figure, aside, footer, .related, .sidebar, .ticker, .byline, .site-header') !== null,
+    })),
+  );
+}
+
+/** The quote text of each highlighted quote, its marks joined, by quote index. */
+function quotesOf(marks: MarkInfo[]): Map<string, MarkInfo & { text: string }> {
+  const quotes = new Map<string, MarkInfo & { text: string }>();
+  for (const mark of marks) {
+    const seen = quotes.get(mark.quote);
+    quotes.set(mark.quote, seen ? { ...seen, text: seen.text + mark.text } : { ...mark });
+  }
+  return quotes;
+}
+
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+describe('the demo article', () => {
+  let page: Page;
+  let tabId: number;
+
+  beforeAll(async () => {
+    const opened = await open('/index.html');
+    expect(opened.state).toBe('done');
+    ({ page, tabId } = opened);
+  });
+
+  it('highlights the seed article’s 9 direct quotes, only inside the article body', async () => {
+    const marks = await marksOn(page);
+    const direct = quotesOf(marks.filter((m) => m.kind === 'direct'));
+    expect(direct.size).toBe(9);
+    expect(marks.every((m) => m.inArticle && !m.inFurniture)).toBe(true);
+    // Quoted headlines in navigation, related links, the sidebar, the caption and the footer stay untouched.
+    for (const selector of ['nav', '.related', '.related-inline', '.sidebar', 'figcaption', '.site-footer', '.ticker']) {
+      expect(await page.locator(`${selector} [data-stancemark-quote]`).count(), selector).toBe(0);
+    }
+  });
+
+  it('puts data-stancemark-* attributes on highlight elements only', async () => {
+    const strays = await page.$$eval('body *', (elements) =>
+      elements
+        .filter((el) => !el.matches('mark.stancemark-quote'))
+        .filter((el) => [...el.attributes].some((a) => a.name.startsWith('data-stancemark-')))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(strays).toEqual([]);
+    for (const mark of await marksOn(page)) {
+      expect(['direct', 'indirect']).toContain(mark.kind);
+      expect(mark.country).toMatch(/^([A-Z]{2,5}|unknown)$/);
+      expect(mark.title).not.toBe('');
+    }
+  });
+
+  it('colours quotes by country: US and RU present, the two unnamed quotes unknown (grey)', async () => {
+    const marks = await marksOn(page);
+    const countries = new Set(marks.map((m) => m.country));
+    expect(countries).toContain('US');
+    expect(countries).toContain('RU');
+    for (const mark of marks) expect(mark.background).toBe(rgb(countryColour(mark.country).background));
+    const unnamed = [...quotesOf(marks).values()].filter(
+      (q) => q.text.startsWith('They can not accept') || q.text.startsWith('For them, maybe'),
+    );
+    expect(unnamed.map((q) => q.country)).toEqual(['unknown', 'unknown']);
+  });
+
+  it('shows the number of quotes as the badge', async () => {
+    const badge = await extensionPage.evaluate(
+      (tab) => (globalThis as unknown as ChromeGlobal).chrome.action.getBadgeText({ tabId: tab }),
+      tabId,
+    );
+    const quotes = quotesOf(await marksOn(page)).size;
+    expect(Number(badge)).toBeGreaterThanOrEqual(quotes);
+    expect(Number(badge)).toBeGreaterThanOrEqual(9);
+  });
+
+  it('the popup shows the United States and Russia side by side with their speakers', async () => {
+    const popup = await openPopup(browser, tabId);
+    const sides = await popup.$$eval('.side', (columns) =>
+      columns.map((column) => ({
+        name: column.querySelector('.side-name')?.textContent ?? '',
+        speakers: [...column.querySelectorAll('.speaker .name')].map((n) => n.textContent ?? ''),
+        quotes: column.querySelectorAll('.quote').length,
+      })),
+    );
+    expect(sides).toHaveLength(2);
+    const byName = new Map(sides.map((s) => [s.name, s]));
+    expect([...byName.keys()].sort()).toEqual(['Russia', 'United States']);
+    expect(byName.get('United States')!.speakers.join(' ')).toMatch(/Kerry/);
+    expect(byName.get('Russia')!.speakers.join(' ')).toMatch(/Konashenkov/);
+    expect(byName.get('United States')!.quotes).toBeGreaterThan(byName.get('Russia')!.quotes);
+    await popup.close();
+  });
+
+  it('running again does not double-wrap', async () => {
+    const before = await marksOn(page);
+    await setHighlights(tabId, true);
+    await setHighlights(tabId, true);
+    expect(await page.locator('mark.stancemark-quote mark.stancemark-quote').count()).toBe(0);
+    const after = await marksOn(page);
+    expect(after.map((m) => [m.quote, m.text])).toEqual(before.map((m) => [m.quote, m.text]));
+    expect(await page.getAttribute('html', 'data-stancemark-state')).toBe('done');
+  });
+
+  it('turning highlights off restores the article exactly; turning them on again brings them back', async () => {
+    const pristine = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      return new DOMParser().parseFromString(html, 'text/html').querySelector('article')!.innerHTML;
+    });
+    const highlighted = quotesOf(await marksOn(page)).size;
+    expect(await page.locator('article').innerHTML()).not.toBe(pristine);
+
+    await setHighlights(tabId, false);
+    expect(await page.locator('[data-stancemark-quote]').count()).toBe(0);
+    expect(await page.locator('article').innerHTML()).toBe(pristine);
+
+    await setHighlights(tabId, true);
+    expect(quotesOf(await marksOn(page)).size).toBe(highlighted);
+  });
+});
+
+describe('pages that are not for Stancemark', () => {
+  it('a page that is not an article ends with state not-article and no highlights', async () => {
+    const { page, state, tabId } = await open('/not-article.html');
+    expect(state).toBe('not-article');
+    expect(await page.locator('[data-stancemark-quote]').count()).toBe(0);
+    const popup = await openPopup(browser, tabId);
+    expect(await popup.locator('.message h2').textContent()).toBe('Not a news article');
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('an article without quotes ends with state no-quotes', async () => {
+    const { page, state, tabId } = await open('/no-quotes.html');
+    expect(state).toBe('no-quotes');
+    expect(await page.locator('[data-stancemark-quote]').count()).toBe(0);
+    const popup = await openPopup(browser, tabId);
+    expect(await popup.locator('.message h2').textContent()).toBe('No quotes found');
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
