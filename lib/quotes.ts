@@ -1,15 +1,219 @@
-import type { Paragraph, QuoteSpan } from './types';
+import { SPEECH_VERBS } from './lexicon';
+import type { Paragraph, QuoteSpan, Span } from './types';
 
-// STUB (replaced by the quote engine): curly and straight double quotes within one paragraph.
+// Direct quotations. Marks are paired within a paragraph by which side they hug (an opening mark
+// has space before it and a word after it), so a stray or missing straight mark only costs its own
+// quote. Double marks are paired first; single marks count only outside double-quoted text. A quote
+// left open at a paragraph end runs on when the next paragraph opens with a mark (the convention for
+// multi-paragraph quotes). Pairs that read as scare quotes, titles or mentioned words are dropped.
+
+type Family = 'double' | 'single';
+type Role = 'open' | 'close' | 'either';
+
+interface Mark {
+  at: number;
+  family: Family;
+  role: Role;
+}
+
+const SPACE = /[\s\u00a0]/;
+const OPEN_BEFORE = /[\s\u00a0([{\u2014\u2013\-/:;,]/;
+const CLOSE_AFTER = /[\s\u00a0)\]}.,;:!?\u2014\u2013\-/…]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const QUOTE_CHARS = '"“”„«»‘’\'‚‹›';
+
+function isMarkChar(c: string | undefined): boolean {
+  return c !== undefined && c !== '' && QUOTE_CHARS.includes(c);
+}
+
+/** Classifies the quotation mark at i by its neighbours; null for apostrophes and markup. */
+function classify(text: string, i: number, from: number, to: number): Mark | null {
+  const c = text[i];
+  const before = i > from ? text[i - 1] : '';
+  const after = i + 1 < to ? text[i + 1] : '';
+  const hugsRight = after !== '' && !SPACE.test(after); // a word follows
+  const hugsLeft = before !== '' && !SPACE.test(before); // a word precedes
+  const openSide = before === '' || OPEN_BEFORE.test(before) || isMarkChar(before);
+  const closeSide = after === '' || CLOSE_AFTER.test(after) || isMarkChar(after);
+  if (before === '=') return null; // markup attribute value: author="..."
+  if (c === '“' || c === '„' || c === '«') {
+    // “ also closes in „...“ and in mis-typed text where it hugs the left word only
+    if (c === '“' && hugsLeft && !hugsRight) return { at: i, family: 'double', role: 'close' };
+    return { at: i, family: 'double', role: 'open' };
+  }
+  if (c === '”' || c === '»') {
+    if (!hugsLeft && hugsRight) return { at: i, family: 'double', role: c === '»' ? 'open' : 'either' };
+    return { at: i, family: 'double', role: 'close' };
+  }
+  if (c === '"') {
+    if (openSide && hugsRight && !hugsLeft) return { at: i, family: 'double', role: 'open' };
+    if (closeSide && hugsLeft && !(openSide && hugsRight)) return { at: i, family: 'double', role: 'close' };
+    return { at: i, family: 'double', role: 'either' };
+  }
+  // single marks: letters on both sides make an apostrophe (Russia's, don’t)
+  if (LETTER_OR_DIGIT.test(before) && LETTER_OR_DIGIT.test(after)) return null;
+  if ((c === '’' || c === "'" || c === '‘') && /\d/.test(after) && /^\d{2}s?\b/.test(text.slice(i + 1, i + 4))) return null; // ’90s, '16
+  if (c === '‘' || c === '‚' || c === '‹') return hugsRight ? { at: i, family: 'single', role: 'open' } : null;
+  if (c === '›') return { at: i, family: 'single', role: 'close' };
+  if (openSide && hugsRight && !hugsLeft) return { at: i, family: 'single', role: 'open' };
+  if (closeSide && hugsLeft) return { at: i, family: 'single', role: 'close' };
+  return null;
+}
+
+interface RawPair {
+  open: number;
+  /** Offset of the closing mark, or the paragraph end when the quote runs on. */
+  close: number;
+  closed: boolean;
+  family: Family;
+}
+
+/**
+ * Pairs one family's marks of one paragraph in a single pass. A second opening mark of the same
+ * style while one is open means the earlier one was stray (its closing mark is missing): the later
+ * one wins. A mark of the other style (curly inside straight) opens a nested quote instead.
+ */
+function pairMarks(text: string, marks: Mark[], startsOpen: Mark | null): { pairs: RawPair[]; openAtEnd: Mark | null } {
+  const pairs: RawPair[] = [];
+  const straight = (m: Mark) => text[m.at] === '"' || text[m.at] === "'";
+  let pending: Mark | null = startsOpen;
+  let nested = 0;
+  for (const m of marks) {
+    const otherStyle = pending !== null && straight(m) !== straight(pending);
+    if (otherStyle && m.role === 'open') nested++;
+    else if (otherStyle && nested > 0) nested--;
+    else if (m.role === 'open' || (m.role === 'either' && pending === null)) {
+      pending = m;
+      nested = 0;
+    } else if (pending !== null) {
+      pairs.push({ open: pending.at, close: m.at, closed: true, family: m.family });
+      pending = null;
+    }
+  }
+  return { pairs, openAtEnd: pending };
+}
+
+function inside(spans: Span[], at: number): boolean {
+  // spans are sorted and disjoint: binary search
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= at) lo = mid + 1;
+    else if (spans[mid].start > at) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
+// Words that announce a name or a mentioned word rather than speech.
+const NAMING_BEFORE = /\b(?:so-called|so called|term(?:ed|s)?|words?|phrase|dubbed|nicknamed|labell?ed|branded|known as|titled|entitled|headlined|slogan|hashtag|motto|banner|show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|operation|magazine|newspaper|reads?|reading)\s*$/i;
+const TITLE_CASE_GLUE = /^(?:of|the|a|an|and|in|on|to|for|at|with|or|is|as|by|from|but|nor|vs\.?|&)$/i;
+
+function wordsOf(s: string): string[] {
+  return s.match(WORD) ?? [];
+}
+
+/** A speech verb earlier in the quote's sentence. */
+function speechBefore(text: string, open: number, paragraph: Paragraph): boolean {
+  const left = text.slice(Math.max(paragraph.start, open - 200), open);
+  const sentence = left.slice(left.search(/[^.!?]*$/));
+  return wordsOf(sentence).some((w) => SPEECH_VERBS.has(w.toLowerCase()));
+}
+
+function isTitleCase(words: string[]): boolean {
+  return words.some((w) => /^\p{Lu}/u.test(w)) && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_CASE_GLUE.test(w));
+}
+
+/**
+ * Drops pairs that name or mention rather than quote: a word or short phrase after a naming word
+ * ("so-called", "dubbed", "the show"), a title-case run outside a title-case headline (shows, books,
+ * slogans), a lone pronoun, or a short lower-case term used as a modifier (the "reset" button).
+ * Everything else between marks counts as a quotation: even one word is often a partial quote.
+ */
+function isMention(text: string, inner: Span, open: number, close: number, paragraph: Paragraph): boolean {
+  const words = wordsOf(text.slice(inner.start, inner.end));
+  if (words.length === 0) return true;
+  if (words.length > 6) return false;
+  const left = text.slice(Math.max(paragraph.start, open - 40), open);
+  const right = text.slice(close, Math.min(paragraph.end, close + 40));
+  if (/[:]\s*$/.test(left)) return false;
+  if (NAMING_BEFORE.test(left)) return true;
+  if (words.length === 1 && /^(?:he|she|they|it|him|her|them|his|hers|we|us|i|you)$/i.test(words[0])) return true;
+  const paragraphWords = wordsOf(text.slice(paragraph.start, paragraph.end));
+  if (isTitleCase(words) && (words.length > 1 || /^\p{Lu}\p{Ll}/u.test(words[0])) && !isTitleCase(paragraphWords) && !speechBefore(text, open, paragraph)) {
+    // a capitalised single word may still be a one-word answer: "Absolutely," she said.
+    return words.length > 1 || !/^[,.!?]?\s*[\p{Ll}]/u.test(right) || /^\s*\p{Ll}/u.test(right);
+  }
+  // the "reset" button: determiner before, a lower-case noun right after the closing mark, and no
+  // speech verb earlier in the sentence (Lavrov said Russia made a "quite specific" proposal)
+  if (words.length <= 2 && /\b(?:the|a|an)\s*$/i.test(left) && !speechBefore(text, open, paragraph) && /^\s+\p{Ll}+(?:\s|[.,;]|$)/u.test(right) && !/^\s+(?:and|or|but|to|of|in|that|which|who|as|for|from|with|by|on|at|is|was|are|were)\b/.test(right)) return true;
+  return false;
+}
+
+/** Finds every direct quotation in the paragraphs, in text order. */
 export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
-  for (const p of paragraphs) {
-    const re = /[“"]([^”"]+)[”"]/g;
-    re.lastIndex = p.start;
-    for (let m = re.exec(text); m && m.index < p.end; m = re.exec(text)) {
-      if (m.index + m[0].length > p.end) break;
-      const start = m.index + 1, end = start + m[1].length;
-      quotes.push({ start, end, text: m[1], paragraph: p.index, open: m.index, close: m.index + m[0].length, continues: false });
+  let carried: Family | null = null; // a quote running on from the previous paragraph
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi];
+    const doubles: Mark[] = [];
+    const singles: Mark[] = [];
+    for (let i = p.start; i < p.end; i++) {
+      if (!isMarkChar(text[i])) continue;
+      // Two straight single marks ('') stand in for a double mark in wire-service plain text, which
+      // web pages never use; they are skipped, not read as two single quotes.
+      if (text.startsWith("''", i)) {
+        i++;
+        continue;
+      }
+      const m = classify(text, i, p.start, p.end);
+      if (m) (m.family === 'double' ? doubles : singles).push(m);
+    }
+    // A carried quote continues only when this paragraph opens with a mark of its family.
+    const carriedFamily: Family | null = carried && (carried === 'double' ? doubles : singles)[0]?.at === p.start ? carried : null;
+    const pairsOf = (family: Family, marks: Mark[]): { pairs: RawPair[]; openAtEnd: Mark | null; continuing: boolean } => {
+      const continuing = carriedFamily === family;
+      const result = pairMarks(text, continuing ? marks.slice(1) : marks, continuing ? marks[0] : null);
+      return { ...result, continuing };
+    };
+    const d = pairsOf('double', doubles);
+    const doubleSpans: Span[] = d.pairs.map((r) => ({ start: r.open, end: r.close + 1 }));
+    if (d.openAtEnd !== null) doubleSpans.push({ start: d.openAtEnd.at, end: p.end });
+    // Single marks inside double quotes are nested quotes or apostrophes: not ours.
+    const s = pairsOf('single', singles.filter((m) => !inside(doubleSpans, m.at)));
+    const raw: (RawPair & { continues: boolean })[] = [
+      ...d.pairs.map((r) => ({ ...r, continues: d.continuing && r.open === p.start })),
+      ...s.pairs.map((r) => ({ ...r, family: 'single' as Family, continues: s.continuing && r.open === p.start })),
+    ];
+    const next = paragraphs[pi + 1];
+    const opensNext = (family: Family) => next !== undefined && (family === 'double' ? /^["“„«»]/ : /^['‘](?!')/).test(text.slice(next.start, next.start + 2));
+    carried = null;
+    for (const [family, r] of [['double', d], ['single', s]] as const) {
+      if (r.openAtEnd === null || !opensNext(family)) continue;
+      const o = r.openAtEnd;
+      raw.push({ open: o.at, close: p.end, closed: false, family, continues: r.continuing && o.at === p.start });
+      carried = family;
+    }
+    raw.sort((a, b) => a.open - b.open);
+    // keep outer quotes only: a pair inside an earlier kept pair is nested
+    let lastEnd = -1;
+    for (const r of raw) {
+      if (r.open < lastEnd) continue;
+      let start = r.open + 1;
+      let end = r.close;
+      while (start < end && SPACE.test(text[start])) start++;
+      while (end > start && SPACE.test(text[end - 1])) end--;
+      if (end <= start) continue;
+      const close = r.closed ? r.close + 1 : p.end;
+      const span = { start, end };
+      const continues = r.continues;
+      if (!continues && !r.closed) {
+        // the first part of a multi-paragraph quote: long by nature
+        if (wordsOf(text.slice(start, end)).length < 3) continue;
+      } else if (!continues && isMention(text, span, r.open, close, p)) continue;
+      quotes.push({ start, end, text: text.slice(start, end), paragraph: p.index, open: r.open, close, continues });
+      lastEnd = close;
     }
   }
   return quotes;

@@ -1,9 +1,12 @@
 import type { Paragraph } from './types';
 
-/** Paragraphs are runs of text separated by blank lines; each span is trimmed of surrounding whitespace. */
+/**
+ * Paragraphs are lines: runs of text separated by line breaks (blank lines or single ones, which
+ * extracted article text uses alike); each span is trimmed of surrounding whitespace.
+ */
 export function splitParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const separator = /\n[ \t\r\f\v\u00a0]*\n\s*/g;
+  const separator = /[\r\n\u2028\u2029]\s*/g;
   let from = 0;
   const push = (start: number, end: number) => {
     while (start < end && /\s/.test(text[start])) start++;

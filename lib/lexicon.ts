@@ -1,0 +1,166 @@
+// Word lists the quote and speaker stages share: speech verbs with their inflections, titles,
+// speaker nouns, pronouns and the organisation words that make a mention an organisation.
+
+/** Irregular speech verbs: every form written out. */
+const IRREGULAR_VERBS: string[][] = [
+  ['say', 'says', 'said', 'saying'],
+  ['tell', 'tells', 'told', 'telling'],
+  ['write', 'writes', 'wrote', 'written', 'writing'],
+  ['tweet', 'tweets', 'tweeted', 'tweeting'],
+  ['post', 'posts', 'posted', 'posting'],
+  ['speak', 'speaks', 'spoke', 'speaking'],
+  ['put', 'puts', 'putting'],
+  ['quip', 'quips', 'quipped', 'quipping'],
+  ['admit', 'admits', 'admitted', 'admitting'],
+  ['plead', 'pleads', 'pleaded', 'pled', 'pleading'],
+  ['swear', 'swears', 'swore', 'sworn', 'swearing'],
+  ['forbid', 'forbids', 'forbade'],
+  ['reply', 'replies', 'replied', 'replying'],
+  ['testify', 'testifies', 'testified', 'testifying'],
+  ['deny', 'denies', 'denied', 'denying'],
+  ['cry', 'cries', 'cried', 'crying'],
+  ['retort', 'retorts', 'retorted', 'retorting'],
+  ['blog', 'blogs', 'blogged', 'blogging'],
+  ['text', 'texts', 'texted', 'texting'],
+];
+
+/** Regular speech and attitude verbs by base form; inflections are generated. */
+const REGULAR_VERBS = (
+  'add warn insist note argue stress state declare announce explain claim assert acknowledge respond ' +
+  'ask answer continue complain suggest urge predict recall remark observe emphasize emphasise ' +
+  'concede contend maintain vow pledge promise threaten charge caution counter joke boast lament ' +
+  'shout yell scream reiterate repeat allege affirm proclaim opine demand estimate hint wonder muse ' +
+  'conclude confirm report agree object protest exclaim whisper email recount describe call criticize ' +
+  'criticise praise accuse urge mention point recommend fume rail thunder chide scoff mock tout ' +
+  'reason recall reckon explain confide underline underscore observe dismiss complain retort ' +
+  'interject interrupt begin chant sing plead add echo conclude acknowledge gush marvel'
+).split(/\s+/);
+
+function inflect(base: string): string[] {
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+  const s = /(s|sh|ch|x|z)$/.test(base) ? `${base}es` : `${base}s`;
+  return [base, s, `${stem}ed`, `${stem}ing`];
+}
+
+/** Every form of every speech verb, lower case. */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set([...IRREGULAR_VERBS.flat(), ...REGULAR_VERBS.flatMap(inflect)]);
+
+/** Speech-verb forms that open a participle clause ("..., saying that"): the subject is the clause's subject. */
+export function isParticiple(verb: string): boolean {
+  return /ing$/.test(verb.toLowerCase());
+}
+
+/** Verbs whose object is a listener, not the speaker ("told reporters", "warned Moscow"). */
+export const LISTENER_VERBS: ReadonlySet<string> = new Set(
+  ['tell', 'tells', 'told', 'telling', 'warn', 'warns', 'warned', 'warning', 'urge', 'urges', 'urged', 'urging', 'ask', 'asks', 'asked', 'asking', 'remind', 'reminded', 'assure', 'assured', 'promise', 'promised', 'accuse', 'accused', 'call', 'called', 'calls', 'calling', 'describe', 'described', 'describes', 'describing', 'criticize', 'criticized', 'criticise', 'criticised', 'praise', 'praised', 'mock', 'mocked', 'dismiss', 'dismissed'],
+);
+
+/** Words that may sit between a subject and its speech verb ("Kerry also said", "she has repeatedly warned"). */
+export const VERB_MODIFIERS: ReadonlySet<string> = new Set(
+  ('also later has have had had once then previously recently again further earlier repeatedly reportedly ' +
+    'would will could might may did does do just simply flatly publicly privately often frequently ' +
+    'still already even separately subsequently quickly bluntly angrily famously once long ' +
+    'is was were are be been being not never always').split(' '),
+);
+
+/** Titles and ranks that precede a name; written without a trailing period. */
+export const TITLES: ReadonlySet<string> = new Set(
+  ('mr mrs ms miss dr sir dame lord lady prof professor president vice secretary minister premier chancellor ' +
+    'prime foreign defense defence interior finance deputy assistant acting former general gen lt lieutenant col colonel ' +
+    'maj major capt captain adm admiral brig sgt sergeant cmdr commander marshal sen senator rep representative ' +
+    'gov governor mayor ambassador envoy king queen prince princess emir sheikh sultan ayatollah imam pope cardinal ' +
+    'archbishop bishop rev reverend father judge justice speaker chairman chairwoman chair chief director ' +
+    'spokesman spokeswoman spokesperson sec attorney congressman congresswoman councilman councilwoman ' +
+    'leader commissioner president-elect secretary-general sen. gov. rep. state national security adviser advisor ' +
+    'press supreme house senate majority minority whip u.s. us un uk eu nato executive officer ceo founder coach').split(' '),
+);
+
+/** Titles that give the bearer's gender. */
+export const GENDERED_TITLES: ReadonlyMap<string, 'm' | 'f'> = new Map([
+  ...'mr sir lord king prince emir sheikh sultan father spokesman chairman congressman councilman businessman'.split(' ').map((w) => [w, 'm'] as const),
+  ...'mrs ms miss dame lady queen princess spokeswoman chairwoman congresswoman councilwoman businesswoman'.split(' ').map((w) => [w, 'f'] as const),
+]);
+
+/**
+ * Common given names whose gender is not in doubt, for pronoun resolution when the article gives no
+ * title. Short on purpose: an unknown name stays compatible with any pronoun.
+ */
+export const GIVEN_NAME_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
+  ...('john james robert michael william david richard joseph thomas charles donald barack george bill ' +
+    'bernie ted marco jeb chris mike paul mitch jeff josh tim ben rand lindsey joe sergei sergey vladimir dmitry ' +
+    'igor ivan bashar hassan ali mohammad mohammed ahmed abdel recep benjamin ban francois emmanuel nicolas ' +
+    'boris david tony gordon xi wang li abe shinzo kim moon ashton ash mark peter steve stephen scott kevin brian ' +
+    'jim tom jon jonathan andrew matthew daniel anthony eric ryan jack frank harry henry sean patrick martin ' +
+    'ronald newt rick rudy reince corey kellyanne').split(' ').map((w) => [w, 'm'] as const),
+  ...('hillary kellyanne sarah maria nancy elizabeth susan samantha victoria angela theresa marine federica ' +
+    'catherine condoleezza madeleine dianne barbara michelle melania ivanka chelsea carly nikki kelly ' +
+    'jennifer jessica karen linda mary patricia laura lisa emily hope huma donna debbie katrina ' +
+    'marie anne julia helen ruth amy elena natalia valentina yulia tulsi kamala jill').split(' ').map((w) => [w, 'f'] as const),
+]);
+
+/** Head nouns of unnamed sources: "a senior official", "diplomats", "the spokesman". */
+export const SPEAKER_NOUNS: ReadonlySet<string> = new Set(
+  ('official officials source sources spokesman spokeswoman spokesperson spokespeople diplomat diplomats ' +
+    'aide aides analyst analysts expert experts observer observers resident residents witness witnesses ' +
+    'lawmaker lawmakers senator senators commander commanders officer officers adviser advisers advisor advisors ' +
+    'minister ministers envoy envoys member members leader leaders activist activists negotiator negotiators ' +
+    'president secretary ambassador representative representatives delegate delegates statement report ' +
+    'people person man woman protester protesters demonstrator demonstrators voter voters supporter supporters ' +
+    'critic critics campaign candidate candidates nominee governor mayor chairman director executive ' +
+    'economist economists strategist strategists pollster pollsters researcher researchers scientist scientists ' +
+    'journalist journalists reporter reporters correspondent ally allies friend friends neighbor neighbors ' +
+    'official spokesmen rebels rebel fighters militants group groups team staffer staffers aide insider insiders ' +
+    'operative operatives organizer organizers survivor survivors victim victims mother father son daughter ' +
+    'wife husband brother sister lawyer lawyers attorney attorneys prosecutor prosecutors judge doctor doctors ' +
+    'teacher student students worker workers soldier soldiers general generals chief head user users poll survey ' +
+    'republican republicans democrat democrats conservative conservatives liberal liberals').split(' '),
+);
+
+/** Plural speaker nouns: the entity is a group. */
+export function isPluralNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  return SPEAKER_NOUNS.has(w) && /[^s]s$|people|men$/.test(w) && !/(ss|us|is)$/.test(w);
+}
+
+/** Words that make a capitalised or determined phrase an organisation. */
+export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
+  ('pentagon kremlin white house department ministry government administration agency army military navy ' +
+    'police embassy council commission committee campaign party union organization organisation office ' +
+    'court parliament congress senate cabinet coalition alliance command corps forces force bureau service ' +
+    'company corporation group foundation institute center centre university network newspaper agency ' +
+    'fund bank authority authorities regime junta presidency duma knesset majlis nato un eu opec ' +
+    'hamas hezbollah taliban fbi cia nsa kgb fsb osce iaea opcw icrc who isis isil fifa ioc').split(' '),
+);
+
+/** Country names, capitals and places that stand for a government when they speak ("Moscow said"). */
+export const STATE_NAMES: ReadonlySet<string> = new Set(
+  ('russia moscow kremlin united states america washington us u.s. usa china beijing iran tehran syria damascus ' +
+    'israel jerusalem turkey ankara britain london uk france paris germany berlin ukraine kiev kyiv japan tokyo ' +
+    'north korea pyongyang south korea seoul india new delhi pakistan islamabad saudi arabia riyadh egypt cairo ' +
+    'iraq baghdad afghanistan kabul qatar doha jordan amman lebanon beirut italy rome spain madrid poland warsaw ' +
+    'canada ottawa australia canberra mexico brazil cuba havana venezuela caracas belarus minsk georgia tbilisi ' +
+    'libya tripoli yemen sanaa taiwan taipei vietnam hanoi philippines manila indonesia jakarta europe brussels ' +
+    'palestinians israelis nato').split(' '),
+);
+
+/** Nationality and region adjectives that stand before a title ("Russian Foreign Minister"). */
+export function isNationality(word: string): boolean {
+  return /^(?:[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic|ch)|U\.?S\.?|UN|EU|NATO|American|Russian|Chinese|British|French|Syrian|Iranian|Israeli|Turkish|Iraqi|Saudi|Palestinian|Ukrainian|German|Japanese|Korean|Egyptian|Qatari|Kurdish|Afghan|Pakistani|Indian|Western|Arab|Dutch|Greek|Swiss|Thai|Gulf)$/.test(word);
+}
+
+export const PERSON_PRONOUNS: ReadonlyMap<string, { gender: 'm' | 'f' | null; plural: boolean }> = new Map([
+  ['he', { gender: 'm', plural: false }],
+  ['she', { gender: 'f', plural: false }],
+  ['they', { gender: null, plural: true }],
+  ['it', { gender: null, plural: false }],
+]);
+
+/** Words in a capitalised run that are never part of a name (sentence openers, days, months). */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
+  ('the a an this that these those it its he she they we i you his her their our my your in on at for ' +
+    'to of by with from and but or as if when while after before since because although though so yet ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december today yesterday tomorrow there here what who why how ' +
+    'according asked speaking meanwhile however still also even last next earlier later then now ' +
+    'mr mrs ms dr sir').split(' '),
+);
