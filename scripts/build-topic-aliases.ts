@@ -1,0 +1,129 @@
+// Builds assets/topic-aliases.json, the alias data the positions stage merges topics with:
+//   groups:    multi-word organisation/group names and their synonyms, from the Phoenix actor dictionaries
+//              (PETRARCH2, MIT): a head line followed by '+' synonym lines, e.g. THE_ISLAMIC_STATE / +ISIS_ / +DAESH_.
+//              Each group keeps the file and line it came from.
+//   countries: each ISO country's names (i18n-iso-countries), nationality adjective (i18n-nationality) and
+//              capital (countries-list), so "Russian contributions" and "Moscow's support" reach the topic Russia.
+//   roles:     single words of the Phoenix agents file (PRESIDENT, MINISTER, SPOKESMAN, ...): titles stripped
+//              from the front of a name ("Foreign Minister Sergei Lavrov" -> Sergei Lavrov) and role nouns
+//              that are never topics of their own.
+//
+//   npm run build:aliases    (reads ../shared/data/dicts)
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import countriesIso from 'i18n-iso-countries';
+import nationality from 'i18n-nationality';
+import { countries as countryList } from 'countries-list';
+import isoEn from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import nationalityEn from 'i18n-nationality/langs/en.json' with { type: 'json' };
+
+const DICTS = process.argv[2] ?? '../shared/data/dicts';
+const OUT = 'assets/topic-aliases.json';
+const GROUP_FILES = [
+  'petrarch2_Phoenix.International.actors.txt',
+  'petrarch2_Phoenix.MilNonState.actors.txt',
+  'petrarch2_Phoenix.Countries.actors.txt',
+];
+
+/** A Phoenix phrase ("THE_ISLAMIC_STATE_", "+DA'ESH_ # note") as words in title case-free upper form. */
+function phraseWords(raw: string): string[] {
+  const phrase = raw.replace(/^\+/, '').replace(/#.*$/, '').replace(/\[[^\]]*\]/g, '').trim();
+  return phrase.split(/[_\s]+/).filter((w) => /^[A-Z][A-Z'.-]*$/.test(w));
+}
+
+const display = (words: string[]) => words.join(' ');
+const initials = (words: string[]) =>
+  words.filter((w) => !['OF', 'THE', 'AND', 'FOR'].includes(w)).map((w) => w[0]).join('');
+
+interface Group {
+  name: string;
+  aliases: string[];
+  source: string;
+}
+
+/** Head + '+' synonym groups whose head is a multi-word name and which have a one-word synonym. */
+function readGroups(file: string): Group[] {
+  const lines = readFileSync(join(DICTS, file), 'utf8').split('\n');
+  const groups: Group[] = [];
+  let head: { words: string[]; line: number; synonyms: string[][]; countryCoded: boolean } | null = null;
+  const flush = () => {
+    if (!head) return;
+    const headWords = head.words[0] === 'THE' ? head.words.slice(1) : head.words;
+    // A bare three-letter code ([RUS]) marks a country entry: countries come from the ISO data instead.
+    if (headWords.length >= 2 && !head.countryCoded) {
+      const acronym = initials(headWords);
+      // Only single-word synonyms (ISIS, DAESH, HAMAS): the multi-word ones are mostly spelling variants
+      // or the group's leaders, and an article's own names are merged by the positions stage's rules.
+      const kept = head.synonyms
+        .map((w) => (w[0] === 'THE' ? w.slice(1) : w))
+        .filter((w) => w.length === 1 && w[0].replace(/[^A-Z]/g, '').length >= 3 && w[0] !== acronym)
+        .map(display);
+      const aliases = [...new Set(kept)].filter((a) => a !== display(headWords));
+      if (aliases.length) groups.push({ name: display(headWords), aliases, source: `${file}:${head.line}` });
+    }
+    head = null;
+  };
+  lines.forEach((line, i) => {
+    if (line.startsWith('+')) {
+      if (head) {
+        const words = phraseWords(line);
+        if (words.length) head.synonyms.push(words);
+        if (/\[[A-Z]{3}\]/.test(line)) head.countryCoded = true;
+      }
+      return;
+    }
+    if (/^\s+\[/.test(line)) {
+      if (head && /\[[A-Z]{3}\]/.test(line)) head.countryCoded = true;
+      return;
+    }
+    if (!line.trim() || line.startsWith('#')) return;
+    flush();
+    const words = phraseWords(line);
+    if (words.length) head = { words, line: i + 1, synonyms: [], countryCoded: /\[[A-Z]{3}\]/.test(line) };
+  });
+  flush();
+  return groups;
+}
+
+/** Every plain word of the agents file's role phrases (stems marked with '!' are left out). */
+function readRoles(): string[] {
+  const roles = new Set<string>();
+  for (const line of readFileSync(join(DICTS, 'petrarch2_Phoenix.agents.txt'), 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const phrase = line.replace(/\[[^\]]*\]/g, '').replace(/#.*$/, '').trim();
+    for (const w of phrase.split(/[_\s]+/)) if (/^[A-Z]{3,}$/.test(w)) roles.add(w.toLowerCase());
+  }
+  return [...roles].sort();
+}
+
+function readCountries() {
+  countriesIso.registerLocale(isoEn);
+  nationality.registerLocale(nationalityEn);
+  const names = countriesIso.getNames('en', { select: 'all' }) as Record<string, string[]>;
+  return Object.entries(names)
+    .map(([code, all]) => {
+      const capital = (countryList as Record<string, { capital?: string }>)[code]?.capital?.split(/[,(]/)[0].replace(/ D\.C\.$/, '').trim();
+      const adjective = nationality.getName(code, 'en');
+      return {
+        code,
+        // The short common name first ("Russia", not "Russian Federation").
+        names: [...all].sort((a, b) => a.length - b.length).filter((n) => n.length > 1),
+        adjective: adjective ?? null,
+        capital: capital || null,
+      };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+const groups = GROUP_FILES.flatMap(readGroups);
+const out = {
+  source:
+    'Built by scripts/build-topic-aliases.ts from the Phoenix actor dictionaries (PETRARCH2, MIT, ../shared/data/dicts), ' +
+    'i18n-iso-countries, i18n-nationality and countries-list (MIT). Do not edit by hand.',
+  groups,
+  countries: readCountries(),
+  roles: readRoles(),
+};
+mkdirSync('assets', { recursive: true });
+writeFileSync(OUT, JSON.stringify(out) + '\n');
+console.log(`${OUT}: ${groups.length} groups, ${out.countries.length} countries, ${out.roles.length} role words`);
