@@ -26,7 +26,9 @@ function codeLabel(code: string | null): HTMLElement {
 
 function quoteItem(quote: Quote): HTMLLIElement {
   const item = element('li', `quote ${quote.kind}`);
-  item.style.background = countryColour(quote.country).background;
+  const colour = countryColour(quote.country);
+  item.style.setProperty('--quote-tint', colour.background);
+  item.style.setProperty('--quote-accent', colour.accent);
   item.textContent = quote.kind === 'direct' ? `“${quote.text}”` : quote.text;
   if (quote.kind === 'indirect') item.prepend(element('span', 'reported', 'reported: '));
   return item;
@@ -103,8 +105,24 @@ function render(result: PageResult | null, tabId: number | null): void {
   const main = result.sides.slice(0, 2);
   const summary = element('p', 'summary', `${plural(result.quotes.length, 'statement')} found · ${plural(result.sides.length, 'side')}`);
   const columns = element('div', 'sides');
+  const balance = element('div', 'balance');
+  balance.title = 'Share of statements per side';
+  for (const side of main) {
+    const share = element('span');
+    share.style.flex = String(side.direct + side.indirect);
+    share.style.background = countryColour(side.country).accent;
+    share.title = `${side.name || countryName(side.country)}: ${plural(side.direct + side.indirect, 'statement')}`;
+    balance.append(share);
+  }
+  const restCount = result.quotes.length - main.reduce((n, side) => n + side.direct + side.indirect, 0);
+  if (main.length && restCount > 0) {
+    const share = element('span');
+    share.style.flex = String(restCount);
+    share.style.background = countryColour(null).background;
+    balance.append(share);
+  }
   columns.append(...main.map((side) => sideColumn(side, result.quotes.filter((q) => q.country === side.country))));
-  app.append(summary, columns);
+  app.append(summary, ...(main.length ? [balance] : []), columns);
 
   const shown = new Set(main.map((side) => side.country));
   const rest = result.quotes.filter((q) => q.country === null || !shown.has(q.country));
