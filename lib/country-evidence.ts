@@ -1,0 +1,193 @@
+// Reading the article's own words for a speaker's country: the title chunk before a mention ("Russian
+// Foreign Minister Sergei Lavrov", "his Iranian counterpart, ..."), the apposition after it (", Russia's
+// ambassador to the U.N.,"), and names that carry a country themselves ("Russian Defense Ministry", "Kremlin").
+import type { KnowledgeBase } from './kb';
+import { phraseKey } from './kb';
+import type { CountryCode, Span } from './types';
+
+export interface Token extends Span {
+  /** The word as written, with its dots and possessive: "U.S.", "Russia's". */
+  raw: string;
+  /** The word without a trailing possessive or sentence dot: "U.S.", "Russia". */
+  word: string;
+  possessive: boolean;
+}
+
+/** What a chunk of words says: a code, '' for "stands for no state" (an NGO, a diplomat at the U.N.), or nothing. */
+export interface ChunkEvidence {
+  code: CountryCode | '';
+  /** The words that gave it. */
+  words: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.'’\u2019][\p{L}\p{N}]+)*\.?(?:['’]s?)?/gu;
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const possessive = /['’]s?$/.test(raw) && !/^[\p{L}]['’]/u.test(raw);
+    let word = possessive ? raw.replace(/['’]s?$/, '') : raw;
+    // A trailing dot belongs to the word only in abbreviations ("U.S.", "Gen."), not at a sentence end.
+    if (word.endsWith('.') && !isAbbreviation(word)) word = word.slice(0, -1);
+    tokens.push({ start: offset + m.index!, end: offset + m.index! + raw.length, raw, word, possessive });
+  }
+  return tokens;
+}
+
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'sen', 'rep', 'gov', 'adm', 'capt', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'brig', 'cmdr', 'amb', 'pres', 'sec', 'no']);
+
+function isAbbreviation(word: string): boolean {
+  const body = word.slice(0, -1);
+  return body.includes('.') || TITLE_ABBREVIATIONS.has(body.toLowerCase());
+}
+
+/** Nouns that head a title or an apposition: a chunk ending in one may stand before a comma and the name. */
+export const ROLE_NOUNS = new Set(
+  ('counterpart minister secretary spokesman spokeswoman spokesperson ambassador envoy president vice leader chief official ' +
+    'officials diplomat diplomats general commander premier chancellor negotiator adviser advisor head director representative ' +
+    'chairman chairwoman chair king queen prince emir aide governor mayor senator lawmaker member analyst expert professor ' +
+    'scholar correspondent columnist editor founder ruler monarch colonel commissioner mediator delegate speaker secretary-general ' +
+    'coordinator deputy chiefs ministry spokespeople lieutenant admiral marshal').split(' '),
+);
+
+// Words that end a title chunk going left, or an apposition going right: verbs of saying and meeting,
+// conjunctions, relative pronouns. A country word beyond them belongs to someone else.
+const CLAUSE_WORDS = new Set(
+  ('and or but nor said says say saying told tells tell added adds asked asks met meets meeting meet ' +
+    'as while when whereas that who whom which whose where after before because since if than then ' +
+    'called urged urges warned warns according spoke speaks speaking wrote writes insisted insists ' +
+    'declared declares stated noted argued argues replied responded explained ' +
+    'announced announces accused accuses criticized criticised praised thanked joined ' +
+    'visited hosted by is are was were has have had will would did does do not').split(' '),
+);
+// A country word right after one of these names a place the speaker is in, goes to or talks about,
+// not the state the speaker stands for ("ambassador to Moscow", "spokesman in Kiev").
+const PLACE_PREPOSITIONS = new Set('to in at toward towards against into inside near on over about across within around throughout visiting'.split(' '));
+const ARTICLES = new Set(['the', 'a', 'an']);
+// Compounds that do not make the speaker the country's: "Russian-backed rebels", "Baghdad-based", "pro-Russian".
+const NOT_OWN_SUFFIXES = /^-(?:backed|based|born|allied|supported|sponsored|educated|trained|funded|armed|leaning|friendly|aligned|occupied|controlled|held|annexed|installed)\b/i;
+const NOT_OWN_PREFIXES = /\b(?:pro|anti|non|ex)-$/i;
+// "Russia expert", "Iran analyst", "Korea scholar": a country as the subject of expertise.
+const SUBJECT_NOUNS = new Set('expert experts analyst analysts scholar scholars specialist specialists watcher watchers hand hands researcher researchers correspondent correspondents observer observers hawk hawks critic critics policy'.split(' '));
+// Diplomats, ambassadors and delegates at an international body speak for their own states.
+const MEMBER_NOUNS = new Set('diplomat diplomats diplomatic ambassador ambassadors delegate delegates delegation delegations member members envoys'.split(' '));
+export const BODY_CODES = new Set(['NATO', 'UN', 'EU', 'OSCE', 'IAEA', 'OPCW', 'ICRC', 'WHO']);
+
+const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+const isAllCaps = (word: string): boolean => {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters === letters.toUpperCase();
+};
+
+interface Match {
+  code: CountryCode | '';
+  from: number;
+  to: number;
+  /** True for a nationality adjective or a possessive ("Russian", "Russia's"), which always mean the state's. */
+  adjectival: boolean;
+}
+
+/** The longest KB phrase or nationality adjective starting at token i, or undefined. */
+function matchAt(tokens: Token[], i: number, kb: KnowledgeBase): Match | undefined {
+  if (!isCapitalised(tokens[i].word)) return undefined;
+  const maxWords = Math.min(kb.maxPhraseWords, tokens.length - i, 8);
+  for (let n = maxWords; n >= 1; n--) {
+    const words = tokens.slice(i, i + n);
+    // A possessive ends a phrase: "Russia's foreign ministry" is Russia, then a ministry.
+    if (words.slice(0, -1).some((t) => t.possessive)) continue;
+    const last = words[words.length - 1];
+    // Short words count only in capitals: "US", "UN", "IS", not "us" or "is".
+    if (n === 1 && last.word.replace(/\./g, '').length <= 3 && !isAllCaps(last.word)) continue;
+    const key = phraseKey(words.map((t) => t.word).join(' '));
+    const demonym = n === 1 ? kb.demonym(key) : undefined;
+    if (demonym) return { code: demonym, from: i, to: i + 1, adjectival: true };
+    const terms = kb.phrase(key);
+    if (terms?.length) return { code: terms[terms.length - 1].code, from: i, to: i + n, adjectival: last.possessive };
+  }
+  return undefined;
+}
+
+/** The word before token i, skipping articles ("ambassador to the United Nations" -> "to"). */
+function previousWord(tokens: Token[], i: number): string | undefined {
+  for (let j = i - 1; j >= 0; j--) {
+    const w = tokens[j].word.toLowerCase();
+    if (!ARTICLES.has(w)) return w;
+  }
+  return undefined;
+}
+
+/**
+ * What a chunk of words says about the state its speaker stands for: the leftmost country, body or group
+ * word that is the speaker's own, skipping places after "to"/"in"/"at", compounds like "Russian-backed",
+ * and subjects of expertise ("Russia expert"). A body followed by "diplomat" or "ambassador" (a U.N.
+ * diplomat) says "no state" rather than the body.
+ */
+export function scanChunk(chunkText: string, kb: KnowledgeBase): ChunkEvidence | undefined {
+  const tokens = tokenize(chunkText);
+  for (let i = 0; i < tokens.length; i++) {
+    const m = matchAt(tokens, i, kb);
+    if (!m) continue;
+    const first = tokens[m.from];
+    const last = tokens[m.to - 1];
+    const words = chunkText.slice(first.start, last.end);
+    i = m.to - 1;
+    const prev = previousWord(tokens, m.from);
+    if (prev && PLACE_PREPOSITIONS.has(prev) && !m.adjectival) continue;
+    if (NOT_OWN_SUFFIXES.test(chunkText.slice(last.end)) || NOT_OWN_PREFIXES.test(chunkText.slice(0, first.start))) continue;
+    const next = tokens[m.to]?.word.toLowerCase();
+    if (next && SUBJECT_NOUNS.has(next) && !m.adjectival && !BODY_CODES.has(m.code)) continue;
+    if (next && MEMBER_NOUNS.has(next) && BODY_CODES.has(m.code)) return { code: '', words: chunkText.slice(first.start, tokens[m.to].end) };
+    return { code: m.code, words };
+  }
+  return undefined;
+}
+
+/** Characters that end a chunk: sentence and clause punctuation, quotation marks, brackets, dashes. */
+const HARD_BOUNDARY = /[.!?;:"“”«»()\[\]—–\n]|(?:^|\s)-(?:\s|$)/;
+
+/**
+ * The title chunk right before a mention: the words back to the last clause boundary (at most 10),
+ * crossing one comma when the words before it end in a role noun ("his Iranian counterpart, Mohammad ...").
+ */
+export function titleBefore(text: string, at: number): string {
+  const windowStart = Math.max(0, at - 200);
+  const before = text.slice(windowStart, at);
+  const tokens = tokenize(before, windowStart);
+  let start = at;
+  let crossedComma = false;
+  let count = 0;
+  for (let j = tokens.length - 1; j >= 0 && count < 10; j--) {
+    const t = tokens[j];
+    const gap = text.slice(t.end, j === tokens.length - 1 ? at : tokens[j + 1].start);
+    if (HARD_BOUNDARY.test(gap) || (t.raw.endsWith('.') && t.word === t.raw.slice(0, -1))) break;
+    if (gap.includes(',')) {
+      // Only an apposition placed before the name crosses a comma, and only when nothing is collected yet.
+      if (crossedComma || start !== at || !ROLE_NOUNS.has(t.word.toLowerCase())) break;
+      crossedComma = true;
+    }
+    if (CLAUSE_WORDS.has(t.word.toLowerCase())) break;
+    start = t.start;
+    count++;
+  }
+  return text.slice(start, at);
+}
+
+/** The apposition right after a mention: ", the X of Y," or "(X)", up to its closing comma or bracket (at most 12 words). */
+export function appositionAfter(text: string, at: number): string {
+  const open = /^\s*([,(])\s*/.exec(text.slice(at, at + 4));
+  if (!open) return '';
+  const from = at + open[0].length;
+  const after = text.slice(from, from + 200);
+  const tokens = tokenize(after, from);
+  let end = from;
+  for (let j = 0; j < tokens.length && j < 12; j++) {
+    const t = tokens[j];
+    const gap = text.slice(j === 0 ? from : tokens[j - 1].end, t.start);
+    if (HARD_BOUNDARY.test(gap) || gap.includes(',')) break;
+    if (CLAUSE_WORDS.has(t.word.toLowerCase())) break;
+    end = t.end;
+    if (t.raw.endsWith('.') && t.word === t.raw.slice(0, -1)) break;
+  }
+  return text.slice(from, end);
+}

@@ -1,0 +1,154 @@
+// The knowledge base of what an article may not say: which country (or international body) a person,
+// institution, group or place stands for, with office terms. Built by scripts/build-kb.ts into
+// assets/kb/kb.json; this module parses it once into maps and answers lookups in O(1).
+import kbData from '../assets/kb/kb.json';
+import type { CountryCode } from './types';
+
+/**
+ * One dated claim: `code` holds from `from` to `to` (YYYYMMDD numbers, 0 = open). A `code` of '' means
+ * "known, and stands for no state" (an NGO, a generic intergovernmental body, a region).
+ */
+export interface Term {
+  code: CountryCode | '';
+  from: number;
+  to: number;
+}
+
+/**
+ * The serialised KB: each table is one string, cheap to ship and to type-check. `people` and `phrases` hold
+ * `CODE\tkey|key|...` lines for names that only ever stand for one code; the `...Dated` tables hold
+ * `key\tCODE:from:to;CODE:from:to` lines for names whose code changed over time (Ban Ki-moon: KR, then UN).
+ */
+export interface KbFile {
+  version: number;
+  /** Names of people by full-name key (see nameKey). */
+  people: string;
+  peopleDated: string;
+  /** Institutions, groups, bodies, places, capitals, media by phrase key (see phraseKey). */
+  phrases: string;
+  phrasesDated: string;
+  /** Nationality adjectives and their plurals as nouns: "russian", "russians" -> code. */
+  demonyms: string;
+}
+
+export interface KnowledgeBase {
+  /** The person's terms by full-name key (see nameKey). */
+  person(name: string): Term[] | undefined;
+  /** The code of the only country the KB knows for people of this surname; undefined when none or several. */
+  surname(surname: string): CountryCode | undefined;
+  /** A phrase's terms by phrase key: "kremlin", "state department", "moscow", "nato". */
+  phrase(key: string): Term[] | undefined;
+  demonym(key: string): CountryCode | undefined;
+  /** Longest phrase in words, to bound n-gram scans. */
+  maxPhraseWords: number;
+}
+
+// Spellings transliterations vary on: word endings (Sergey/Sergei, Dmitriy/Dmitry/Dmitri) and y after a
+// vowel (Shoygu/Shoigu). Both the KB and the article are folded the same way.
+const FINAL_VARIANT = /(?:ey|ei|iy|yi|ii|y)$/;
+const VOWEL_Y = /([aeiou])y/g;
+
+/** One word folded for matching: no accents, no dots or apostrophes, lowercase, transliteration variants folded. */
+export function foldWord(word: string): string {
+  let w = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.'’‘`]/g, '');
+  w = w.replace(VOWEL_Y, '$1i');
+  if (w.length > 3) w = w.replace(FINAL_VARIANT, 'i');
+  return w;
+}
+
+/** Words of a name: split on spaces, hyphens and underscores; initials ("F.") and suffixes dropped. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/[’']s\b/g, '')
+    .split(/[\s\-_‐–]+/)
+    .filter((w) => w && !/^[A-Za-z]\.?$/.test(w) && !/^(?:jr|sr|ii|iii)\.?$/i.test(w))
+    .map(foldWord)
+    .filter(Boolean);
+}
+
+/** The key a person's name is stored and looked up under: "John F. Kerry" -> "john kerri". */
+export function nameKey(name: string): string {
+  return nameWords(name).join(' ');
+}
+
+/** The key of a phrase (institution, place, body): plain lowercase words without dots or accents, no folding. */
+export function phraseKey(phrase: string): string {
+  return phrase
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[.’'`]/g, '')
+    .split(/[\s\-_‐–]+/)
+    .filter(Boolean)
+    .join(' ');
+}
+
+function parseTerms(field: string): Term[] {
+  return field.split(';').map((t) => {
+    const [code, from, to] = t.split(':');
+    return { code, from: Number(from || 0), to: Number(to || 0) };
+  });
+}
+
+function parseTable(byCode: string, dated: string): Map<string, Term[]> {
+  const map = new Map<string, Term[]>();
+  for (const line of byCode.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const terms = [{ code: line.slice(0, tab), from: 0, to: 0 }];
+    for (const key of line.slice(tab + 1).split('|')) map.set(key, terms);
+  }
+  for (const line of dated.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) map.set(line.slice(0, tab), parseTerms(line.slice(tab + 1)));
+  }
+  return map;
+}
+
+/** The code a person's terms give: the one in force at `date`, else the most recent before it, else the latest. */
+export function termAt(terms: Term[], date?: string): Term | undefined {
+  if (!terms.length) return undefined;
+  const byStart = [...terms].sort((a, b) => a.from - b.from || (a.to || Infinity) - (b.to || Infinity));
+  const at = date ? Number(date.replace(/-/g, '')) : NaN;
+  if (Number.isNaN(at)) return byStart[byStart.length - 1];
+  const current = byStart.filter((t) => t.from <= at && (t.to === 0 || at <= t.to));
+  if (current.length) return current[current.length - 1];
+  const before = byStart.filter((t) => t.from <= at);
+  return before.length ? before[before.length - 1] : byStart[0];
+}
+
+export function createKnowledgeBase(file: KbFile): KnowledgeBase {
+  const people = parseTable(file.people, file.peopleDated);
+  const phrases = parseTable(file.phrases, file.phrasesDated);
+  const demonyms = new Map<string, CountryCode>();
+  for (const line of file.demonyms.split('\n')) {
+    const [key, code] = line.split('\t');
+    if (key && code) demonyms.set(key, code);
+  }
+  // A surname counts only when every person the KB knows by it stands for one and the same state.
+  const surnames = new Map<string, CountryCode | null>();
+  for (const [key, terms] of people) {
+    const surname = key.slice(key.lastIndexOf(' ') + 1);
+    const codes = new Set(terms.map((t) => t.code));
+    const code = codes.size === 1 ? [...codes][0] : null;
+    const seen = surnames.get(surname);
+    surnames.set(surname, seen === undefined ? code || null : seen === code ? seen : null);
+  }
+  let maxPhraseWords = 1;
+  for (const key of phrases.keys()) maxPhraseWords = Math.max(maxPhraseWords, key.split(' ').length);
+  return {
+    person: (name) => people.get(nameKey(name)),
+    surname: (surname) => surnames.get(foldWord(surname)) ?? undefined,
+    phrase: (key) => phrases.get(key),
+    demonym: (key) => demonyms.get(key),
+    maxPhraseWords,
+  };
+}
+
+let defaultKb: KnowledgeBase | undefined;
+
+/** The committed KB, parsed on first use. */
+export function defaultKnowledgeBase(): KnowledgeBase {
+  defaultKb ??= createKnowledgeBase(kbData as KbFile);
+  return defaultKb;
+}

@@ -1,0 +1,404 @@
+// npm run build:kb [-- --check]
+// Builds assets/kb/kb.json (and its README) from the actor dictionaries in ../shared/data/dicts, the
+// country and nationality packages pinned in package.json, and the curated list in assets/kb-sources.
+// A fresh clone without ../shared keeps the committed KB: the build says so and exits 0.
+// --check builds in memory and exits 1 when the committed KB differs.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { countries as countriesList } from 'countries-list';
+import isoCountries from 'i18n-iso-countries';
+import isoEn from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import nationalityEn from 'i18n-nationality/langs/en.json' with { type: 'json' };
+import { createKnowledgeBase, nameKey, phraseKey, type KbFile } from '../lib/kb';
+import { countDevKbOnly } from './country-gold';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dictsDir = join(root, '../shared/data/dicts');
+const curatedPath = join(root, 'assets/kb-sources/curated.tsv');
+const kbPath = join(root, 'assets/kb/kb.json');
+const readmePath = join(root, 'assets/kb/README.md');
+/** Raw size budget of kb.json: it ships in the content script. */
+const BUDGET_BYTES = 450_000;
+/** Office terms that ended before this are dropped: the KB serves news from the late 2000s on. */
+const OLDEST_TERM_END = 20050101;
+
+isoCountries.registerLocale(isoEn);
+
+interface RawTerm {
+  code: string;
+  from: number;
+  to: number;
+}
+type Source = 'phoenix' | 'everypolitician' | 'leaders2021' | 'packages' | 'curated';
+interface Table {
+  terms: Map<string, RawTerm[]>;
+  sources: Map<string, Set<Source>>;
+}
+const newTable = (): Table => ({ terms: new Map(), sources: new Map() });
+
+function add(table: Table, key: string, term: RawTerm, source: Source): void {
+  if (!key || (term.to && term.to < OLDEST_TERM_END)) return;
+  const list = table.terms.get(key) ?? [];
+  if (!list.some((t) => t.code === term.code && t.from === term.from && t.to === term.to)) list.push(term);
+  table.terms.set(key, list);
+  const sources = table.sources.get(key) ?? new Set();
+  sources.add(source);
+  table.sources.set(key, sources);
+}
+
+/** ISO alpha-2 for an alpha-3 code; undefined when it is none (regions, the Soviet Union, ...). */
+function alpha2(alpha3: string): string | undefined {
+  return isoCountries.alpha3ToAlpha2(alpha3) || undefined;
+}
+
+// CAMEO codes of the international bodies Stancemark shows as their own side (the rest of IGO* stands for no state).
+const CAMEO_BODIES: [RegExp, string][] = [
+  [/^IGOUNOIAE/, 'IAEA'],
+  [/^IGOUNOHLHWHO/, 'WHO'],
+  [/^IGOUNO/, 'UN'],
+  [/^IGOWSTNAT/, 'NATO'],
+  [/^IGOEUREEC/, 'EU'],
+  [/^IGOEURSCE/, 'OSCE'],
+  [/^NGOHLHIRC/, 'ICRC'],
+  [/^IMGMUSISI/, 'ISIS'],
+];
+
+/**
+ * A CAMEO actor code as a Stancemark code: a body, a state (alpha-2), or '' for no state; undefined for
+ * companies (MNC), which are left out: they are rarely the side a political quote speaks for.
+ */
+function cameoCode(code: string): string | undefined {
+  for (const [re, body] of CAMEO_BODIES) if (re.test(code)) return body;
+  const head = code.slice(0, 3);
+  if (head === 'MNC') return undefined;
+  // Transnational actors carry their home state after the prefix (NGOUSA..., IMGSYR...), when they have one.
+  if (['IGO', 'NGO', 'IMG', 'UIS', 'MED'].includes(head)) return alpha2(code.slice(3, 6)) ?? '';
+  return alpha2(head) ?? '';
+}
+
+/** YYMMDD or YYYYMMDD as YYYYMMDD; 0 when missing or malformed. */
+function cameoDate(value: string | undefined): number {
+  if (!value) return 0;
+  if (/^\d{8}$/.test(value)) return Number(value);
+  if (/^\d{6}$/.test(value)) return Number((Number(value.slice(0, 2)) > 30 ? '19' : '20') + value);
+  return 0;
+}
+
+function cameoTerm(codeField: string): RawTerm | undefined {
+  const m = /^\[([A-Z]{3,})\s*(?:(>|<)\s*(\d+)|(\d+)-(\d+))?\s*\]$/.exec(codeField.trim());
+  if (!m) return undefined;
+  const code = cameoCode(m[1]);
+  if (code === undefined) return undefined;
+  if (m[2] === '>') return { code, from: cameoDate(m[3]), to: 0 };
+  if (m[2] === '<') return { code, from: 0, to: cameoDate(m[3]) };
+  return { code, from: cameoDate(m[4]), to: cameoDate(m[5]) };
+}
+
+interface PhoenixEntry {
+  names: string[];
+  terms: RawTerm[];
+  /** The CAMEO codes as written, without dates ("RUSGOV", "NGOHRI"). */
+  cameo: string[];
+  /** Entries from the CountryInfo leader lists, or with dated codes, are people. */
+  person: boolean;
+  /** A country's own entry ([RUS] alone): its names are country names, adjectives and places. */
+  country: boolean;
+}
+
+/** Parses a Phoenix .actors file: a block of names (first line, then `+` synonyms) followed by `[CODE dates]` lines. */
+function parsePhoenix(text: string): PhoenixEntry[] {
+  const entries: PhoenixEntry[] = [];
+  let current: PhoenixEntry | undefined;
+  for (const rawLine of text.split('\n')) {
+    const hash = rawLine.indexOf('#');
+    const comment = hash >= 0 ? rawLine.slice(hash) : '';
+    const line = (hash >= 0 ? rawLine.slice(0, hash) : rawLine).replace(/\s+$/, '');
+    if (!line.trim()) continue;
+    const codes = line.match(/\[[^\]]*\]/g) ?? [];
+    const namePart = line.replace(/\[[^\]]*\]/g, '').trim();
+    if (namePart && !/^\s/.test(line)) {
+      if (namePart.startsWith('+') && current) current.names.push(namePart.slice(1));
+      else {
+        current = { names: [namePart], terms: [], cameo: [], person: false, country: false };
+        entries.push(current);
+      }
+      if (comment.includes('CountryInfo')) current.person = true;
+    }
+    if (!current) continue;
+    for (const c of codes) {
+      const term = cameoTerm(c);
+      if (!term) continue;
+      current.terms.push(term);
+      current.cameo.push(c.replace(/^\[([A-Z]+).*$/s, '$1'));
+      if (term.from || term.to) current.person = true;
+      if (/^\[[A-Z]{3}\]$/.test(c.trim()) && alpha2(c.slice(1, 4))) current.country = true;
+    }
+  }
+  return entries.filter((e) => e.terms.length);
+}
+
+/** Phoenix names are upper case with `_` for spaces; the rest of a name after a stray mark is noise. */
+function phoenixName(name: string): string {
+  return name.replace(/_+$/, '').replace(/_/g, ' ').trim();
+}
+
+// People whose only offices were domestic portfolios (agriculture, education, health, labour, media,
+// environment, justice, economy, ...) are rarely the voice of a state in international news; heads of state
+// and government, foreign, defence and security officials (GOV, MIL, SPY, ELI) are kept. This keeps the KB
+// inside its size budget.
+const INTERNATIONAL_ROLES = new Set(['', 'GOV', 'GOVMIL', 'MIL', 'ELI', 'SPY', 'GOVSPY', 'GOVLEG', 'LEG']);
+
+// The same rule for EveryPolitician's positions, by name.
+const DOMESTIC_POSITION = /justice|judge|court|culture|health|education|agricultur|environment|energy|treasury|labou?r|transport|tourism|sport|housing|employment|veterans|solicitor|prosecutor|attorney|science|welfare|communications|budget|first lady/i;
+
+// Title words: a Phoenix synonym carrying one ("PRESIDENT_VLADIMIR_PUTIN") is a phrase the article's own
+// words cover better; the plain name is kept.
+const TITLE_WORDS = /\b(?:president|minister|secretary|senator|ambassador|general|prime|premier|chairman|leader|spokesman|spokeswoman|king|queen|prince|governor|mayor|judge|representative|chief|deputy|commander|official|foreign|defen[cs]e|former|mr|mrs|dr|gen|col|sen|rep|gov|sheikh)\b/i;
+
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') out.push(field), (field = '');
+    else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
+function readCsv(path: string): Record<string, string>[] {
+  const [header, ...rows] = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  const cols = parseCsvLine(header);
+  return rows.map((r) => Object.fromEntries(parseCsvLine(r).map((v, i) => [cols[i], v])));
+}
+
+/** YYYY-MM-DD, YYYY-MM or YYYY as YYYYMMDD (a missing month or day counts from the start); 0 when absent. */
+function isoDate(value: string | undefined, end = false): number {
+  const m = value ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value) : null;
+  if (!m) return 0;
+  return Number(m[1] + (m[2] ?? (end ? '12' : '01')) + (m[3] ?? (end ? '31' : '01')));
+}
+
+/** EveryPolitician's international offices: only those that speak for a body Stancemark shows. */
+function intlOfficeCode(position: string): string | undefined {
+  if (/OSCE/.test(position)) return 'OSCE';
+  if (/Secretary-General of the United Nations|United Nations General Assembly/.test(position)) return 'UN';
+  return undefined;
+}
+
+/** Country names in the world-leaders list that the ISO package spells otherwise. */
+function countryCodeByName(name: string): string | undefined {
+  const cleaned = name.replace(/^(?:The|Kingdom of( the)?|Republic of|Federated States of|State of) /, '');
+  return isoCountries.getAlpha2Code(name, 'en') || isoCountries.getAlpha2Code(cleaned, 'en') || undefined;
+}
+
+interface CuratedRow {
+  kind: 'person' | 'phrase';
+  name: string;
+  code: string;
+  from: number;
+  to: number;
+  role: string;
+  source: string;
+}
+
+function readCurated(): CuratedRow[] {
+  const rows: CuratedRow[] = [];
+  for (const [i, line] of readFileSync(curatedPath, 'utf8').split('\n').entries()) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [kind, name, code, from, to, role, source] = line.split('\t');
+    if ((kind !== 'person' && kind !== 'phrase') || !name || code === undefined || !/^https?:\/\//.test(source ?? ''))
+      throw new Error(`${curatedPath}:${i + 1}: expected kind, name, code, from, to, role, source URL`);
+    rows.push({ kind, name, code, from: isoDate(from), to: isoDate(to, true), role, source });
+  }
+  return rows;
+}
+
+interface Built {
+  file: KbFile;
+  counts: Record<string, number>;
+}
+
+function build(withCurated: boolean): Built {
+  const people = newTable();
+  const phrases = newTable();
+  const demonyms = new Map<string, string>();
+  const counts: Record<string, number> = {};
+
+  // Phoenix actor dictionaries (MIT).
+  for (const name of ['Countries', 'International', 'MilNonState']) {
+    const entries = parsePhoenix(readFileSync(join(dictsDir, `petrarch2_Phoenix.${name}.actors.txt`), 'utf8'));
+    counts[`phoenix ${name} entries`] = entries.length;
+    for (const e of entries) {
+      for (const raw of e.names) {
+        const n = phoenixName(raw);
+        if (e.person) {
+          if (!TITLE_WORDS.test(n) && e.cameo.some((c) => INTERNATIONAL_ROLES.has(c.slice(3)))) for (const t of e.terms) add(people, nameKey(n), t, 'phoenix');
+        } else if (!e.country || n.length > 3 || /^[A-Z.]+$/.test(n)) {
+          // Of the names that stand for no state only the international NGOs and bodies are kept: they
+          // tell a speaker from Human Rights Watch from one of the state a title names after it.
+          for (const t of e.terms) if (t.code || (name === 'International' && e.cameo.some((c) => /^(?:NGO|IGO)/.test(c)))) add(phrases, phraseKey(n), t, 'phoenix');
+        }
+      }
+    }
+  }
+
+  // EveryPolitician office holders (CC0).
+  for (const row of readCsv(join(dictsDir, 'everypolitician_officeholders.csv'))) {
+    const code = row.country === 'INTL' ? intlOfficeCode(row.position) : row.country;
+    if (!code || !row.person || DOMESTIC_POSITION.test(row.position)) continue;
+    add(people, nameKey(row.person), { code, from: isoDate(row.start), to: isoDate(row.end, true) }, 'everypolitician');
+  }
+  // EveryPolitician world leaders 2021 (CC0).
+  for (const row of readCsv(join(dictsDir, 'everypolitician_world-leaders-2021_wikidata.csv'))) {
+    const code = countryCodeByName(row.country);
+    if (!code || !row.officeholderLabel || /^Q\d+$/.test(row.officeholderLabel)) continue;
+    add(people, nameKey(row.officeholderLabel), { code, from: isoDate(row.start_year), to: isoDate(row.end_year, true) }, 'leaders2021');
+  }
+
+  // Country names, aliases and capitals (i18n-iso-countries, countries-list); nationality adjectives (i18n-nationality).
+  const officialNames = isoCountries.getNames('en', { select: 'all' }) as Record<string, string[]>;
+  for (const [code, names] of Object.entries(officialNames)) for (const n of names) add(phrases, phraseKey(n), { code, from: 0, to: 0 }, 'packages');
+  for (const [code, c] of Object.entries(countriesList) as [string, { name: string; alias?: string[]; capital: string }][]) {
+    for (const n of [c.name, ...(c.alias ?? [])]) add(phrases, phraseKey(n), { code, from: 0, to: 0 }, 'packages');
+    // "Washington D.C." is said "Washington"; a capital in parentheses or after a comma is dropped likewise.
+    if (c.capital) add(phrases, phraseKey(c.capital.replace(/\s*(?:D\.C\.|\(.*\)|,.*)$/, '')), { code, from: 0, to: 0 }, 'packages');
+  }
+  for (const [code, adjective] of Object.entries((nationalityEn as { nationalities: Record<string, string> }).nationalities)) {
+    // Entries that merely repeat a territory's name ("Cayman Islands") are no adjectives.
+    if (/\s|,|-/.test(adjective) && !/^[A-Z][a-z]+ [A-Z][a-z]+$/.test(adjective)) continue;
+    if (phraseKey(adjective) === phraseKey(isoCountries.getName(code, 'en') ?? '')) continue;
+    const key = phraseKey(adjective);
+    const seen = demonyms.get(key);
+    demonyms.set(key, seen && seen !== code ? '' : code);
+    if (!key.endsWith('s') && !key.endsWith('ese') && !key.endsWith('i')) demonyms.set(key + 's', demonyms.get(key)!);
+  }
+
+  // The curated list wins over every other source for the names it gives.
+  const curated = withCurated ? readCurated() : [];
+  counts['curated entries'] = curated.length;
+  for (const row of curated) {
+    const table = row.kind === 'person' ? people : phrases;
+    const key = row.kind === 'person' ? nameKey(row.name) : phraseKey(row.name);
+    if (row.kind === 'phrase' && table.sources.has(key) && !table.sources.get(key)!.has('curated')) {
+      table.terms.delete(key);
+      table.sources.delete(key);
+    }
+    if (row.kind === 'phrase' && row.code && /^[a-z]+s?$/.test(key) && demonyms.has(key)) demonyms.delete(key);
+    add(table, key, { code: row.code, from: row.from, to: row.to }, 'curated');
+  }
+
+  // A phrase that several sources give different undated states for is ambiguous ("Georgia"): dropped.
+  for (const [key, terms] of phrases.terms) {
+    const undated = new Set(terms.filter((t) => !t.from && !t.to).map((t) => t.code));
+    if (undated.size > 1 && !phrases.sources.get(key)!.has('curated')) phrases.terms.delete(key);
+  }
+
+  const file: KbFile = {
+    version: 1,
+    ...serialize(people, 'people'),
+    ...serialize(phrases, 'phrases'),
+    demonyms: [...demonyms.entries()]
+      .filter(([, code]) => code)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, c]) => `${k}\t${c}`)
+      .join('\n'),
+  };
+  counts['people'] = people.terms.size;
+  counts['phrases'] = phrases.terms.size;
+  counts['demonyms'] = file.demonyms.split('\n').length;
+  for (const source of ['phoenix', 'everypolitician', 'leaders2021', 'packages', 'curated'] as Source[]) {
+    counts[`people from ${source}`] = [...people.sources.values()].filter((s) => s.has(source)).length;
+    counts[`phrases from ${source}`] = [...phrases.sources.values()].filter((s) => s.has(source)).length;
+  }
+  return { file, counts };
+}
+
+const byKey = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A table as two strings: names that only ever stand for one code, grouped by code (`CODE\tkey|key...`: the
+ * dates cannot change their answer, so they are not shipped), and the rest with their dated terms
+ * (`key\tCODE:from:to;...`).
+ */
+function serialize<K extends string>(table: Table, name: K): Record<K | `${K}Dated`, string> {
+  const single = new Map<string, string[]>();
+  const dated: [string, RawTerm[]][] = [];
+  for (const [key, terms] of [...table.terms.entries()].sort(byKey)) {
+    const codes = new Set(terms.map((t) => t.code));
+    if (codes.size === 1) {
+      const code = terms[0].code;
+      single.set(code, [...(single.get(code) ?? []), key]);
+    } else dated.push([key, terms]);
+  }
+  return {
+    [name]: [...single.entries()].sort(byKey).map(([code, keys]) => `${code}\t${keys.join('|')}`).join('\n'),
+    [`${name}Dated`]: dated.map(([key, terms]) => `${key}\t${terms.map((t) => `${t.code}:${t.from || ''}:${t.to || ''}`).join(';')}`).join('\n'),
+  } as Record<K | `${K}Dated`, string>;
+}
+
+function readme(counts: Record<string, number>, raw: number, gzip: number, dev: string): string {
+  const lines = Object.entries(counts).map(([k, v]) => `| ${k} | ${v} |`);
+  return `# assets/kb — the country knowledge base
+
+Generated by \`npm run build:kb\` (scripts/build-kb.ts); do not edit by hand. Loaded by lib/kb.ts.
+
+## Sources
+| source | licence | what it gives |
+| --- | --- | --- |
+| PETRARCH2/Phoenix actor dictionaries (../shared/data/dicts/petrarch2_*) | MIT | people (CountryInfo leader lists, dated), institutions, groups, bodies, places: CAMEO codes mapped to ISO alpha-2 or to a body (UN, NATO, EU, OSCE, IAEA, WHO, ICRC, ISIS) |
+| EveryPolitician office holders (../shared/data/dicts/everypolitician_officeholders.csv) | CC0 | people with office terms |
+| EveryPolitician world leaders 2021 | CC0 | heads of state and government with years |
+| i18n-iso-countries 7.14.0 (npm) | MIT | country names and their English variants, alpha-3 to alpha-2 |
+| countries-list 3.4.1 (npm) | MIT | country aliases and capitals |
+| i18n-nationality 1.4.0 (npm) | MIT | nationality adjectives (demonyms) |
+| assets/kb-sources/curated.tsv | each row cites its public source | officials and institutions missing above (rule in that file's header) |
+
+Office terms that ended before ${OLDEST_TERM_END} are dropped. A phrase that two sources give different states for, with no
+curated entry, is dropped as ambiguous.
+
+## Size budget
+kb.json must stay under ${BUDGET_BYTES} bytes raw (it ships in the content script). Now: ${raw} bytes raw, ${gzip} bytes gzip.
+
+## Counts
+| what | count |
+| --- | --- |
+${lines.join('\n')}
+
+## Dev quotes that the KB alone decides
+${dev}
+`;
+}
+
+const check = process.argv.includes('--check');
+if (!existsSync(dictsDir)) {
+  console.log(`build-kb: ${dictsDir} is absent; the committed KB stays as it is.`);
+  process.exit(0);
+}
+const { file, counts } = build(true);
+const json = JSON.stringify(file) + '\n';
+const raw = Buffer.byteLength(json);
+const gzip = gzipSync(json, { level: 9 }).length;
+const dev = countDevKbOnly(createKnowledgeBase(file), createKnowledgeBase(build(false).file), join(root, '../shared/data'));
+const readmeText = readme(counts, raw, gzip, dev);
+if (check) {
+  const same = existsSync(kbPath) && readFileSync(kbPath, 'utf8') === json;
+  console.log(same ? 'build-kb: committed KB is up to date' : 'build-kb: committed KB differs from a fresh build');
+  process.exit(same ? 0 : 1);
+}
+writeFileSync(kbPath, json);
+writeFileSync(readmePath, readmeText);
+console.log(readmeText);
+if (raw > BUDGET_BYTES) {
+  console.error(`build-kb: kb.json is ${raw} bytes, over the ${BUDGET_BYTES}-byte budget`);
+  process.exit(1);
+}
