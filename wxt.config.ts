@@ -7,10 +7,13 @@ export default defineConfig({
   // Explicit imports everywhere: the engine in lib/ also runs under Node (CLI, tests), where
   // auto-imports do not exist.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Stancemark',
     description: 'Who says what in international news: quotes coloured by country, the two sides side by side.',
+    // storage: the per-tab results (storage.session). Nothing else is needed: the content script's
+    // http(s) matches let it read pages; the popup finds the active tab's id and messages it
+    // without the `tabs` permission, and the badge is per tab without it too.
     permissions: ['storage'],
-    browser_specific_settings: { gecko: { id: 'stancemark@stancemark.dev' } },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'stancemark@stancemark.dev' } } } : {}),
+  }),
 });
