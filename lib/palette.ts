@@ -66,7 +66,7 @@ export function countryColour(code: string | null | undefined): CountryColour {
   const key = (code ?? '').trim().toUpperCase();
   if (!key || key === 'UNKNOWN') return UNKNOWN;
   const hue = FIXED_HUES[key] ?? hashHue(key);
-  return { background: hslToHex(hue, 85, 85), accent: hslToHex(hue, 60, 36), text: '#1a1a1a' };
+  return { background: hslToHex(hue, 85, 85), accent: hslToHex(hue, 60, 28), text: '#1a1a1a' };
 }
 
 /** Names for the international bodies the engine codes alongside ISO countries. */

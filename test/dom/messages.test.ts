@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parsePageResult,
+  parsePageResultMessage,
+  parseSetHighlightsMessage,
+  type PageResult,
+} from '../../entrypoints/background/messages';
+
+const result: PageResult = {
+  url: 'https://news.example/story',
+  title: 'A story',
+  state: 'done',
+  highlighted: true,
+  quotes: [
+    { start: 3, end: 9, text: 'hello!', kind: 'direct', speaker: 'Ana Lima', role: null, country: 'BR', evidence: null, paragraph: 0 },
+  ],
+  sides: [{ country: 'BR', name: 'Brazil', direct: 1, indirect: 0, speakers: [{ name: 'Ana Lima', role: null, count: 1 }] }],
+};
+
+describe('parsePageResult', () => {
+  it('accepts a well-formed result and keeps only the known fields', () => {
+    expect(parsePageResult(result)).toEqual(result);
+    const withExtras = { ...result, injected: '<img onerror=x>', quotes: [{ ...result.quotes[0], html: '<b>' }] };
+    expect(parsePageResult(withExtras)).toEqual(result);
+  });
+
+  it('rejects wrong shapes', () => {
+    const broken: unknown[] = [
+      null, 'done', [], { ...result, state: 'finished' }, { ...result, url: 5 }, { ...result, highlighted: 'yes' },
+      { ...result, quotes: {} }, { ...result, quotes: [{ ...result.quotes[0], start: -1 }] },
+      { ...result, quotes: [{ ...result.quotes[0], end: 1 }] }, { ...result, quotes: [{ ...result.quotes[0], kind: 'rumour' }] },
+      { ...result, sides: [{ ...result.sides[0], speakers: [{ name: 'x' }] }] },
+      { ...result, quotes: Array.from({ length: 10_001 }, () => result.quotes[0]) },
+    ];
+    for (const value of broken) expect(parsePageResult(value)).toBeNull();
+  });
+});
+
+describe('message parsers', () => {
+  it('accept only their own message type', () => {
+    expect(parsePageResultMessage({ type: 'stancemark:page-result', result })).toEqual(result);
+    expect(parsePageResultMessage({ type: 'other', result })).toBeNull();
+    expect(parsePageResultMessage(result)).toBeNull();
+    expect(parseSetHighlightsMessage({ type: 'stancemark:set-highlights', on: false })).toEqual({ type: 'stancemark:set-highlights', on: false });
+    expect(parseSetHighlightsMessage({ type: 'stancemark:set-highlights', on: 'no' })).toBeNull();
+    expect(parseSetHighlightsMessage(undefined)).toBeNull();
+  });
+});
