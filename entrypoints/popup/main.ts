@@ -152,17 +152,25 @@ async function targetTab(): Promise<number | null> {
 
 async function main(): Promise<void> {
   const tabId = await targetTab();
+  let shown: PageResult | null = null;
+  const show = (result: PageResult | null) => {
+    shown = result;
+    render(result, tabId);
+  };
   const load = async () => {
-    if (tabId === null) return render(null, null);
+    if (tabId === null) return show(null);
     const stored = await browser.storage.session.get(storageKey(tabId));
-    render(parsePageResult(stored[storageKey(tabId)]), tabId);
+    show(parsePageResult(stored[storageKey(tabId)]));
   };
   toggle.addEventListener('click', async () => {
-    if (tabId === null) return;
-    const request: SetHighlightsMessage = { type: 'stancemark:set-highlights', on: toggle.textContent === 'Show highlights' };
+    if (tabId === null || !shown) return;
+    const request: SetHighlightsMessage = { type: 'stancemark:set-highlights', on: !shown.highlighted };
     toggle.disabled = true;
     try {
-      render(parsePageResult(await browser.tabs.sendMessage(tabId, request)), tabId);
+      show(parsePageResult(await browser.tabs.sendMessage(tabId, request)) ?? shown);
+    } catch {
+      // The tab's content script is gone (page closed or reloaded): show what is stored.
+      await load();
     } finally {
       toggle.disabled = false;
     }
