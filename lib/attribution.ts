@@ -1,6 +1,314 @@
-import type { Attribution, Paragraph, QuoteSpan } from './types';
+import {
+  GENDERED_TITLES,
+  isNationality,
+  isParticiple,
+  NOT_NAME_WORDS,
+  ORGANISATION_WORDS,
+  PERSON_PRONOUNS,
+  SPEAKER_NOUNS,
+  SPEECH_VERBS,
+  STATE_NAMES,
+  TITLES,
+  VERB_MODIFIERS,
+} from './lexicon';
+import { sentenceEnd, sentenceStart, tokenize, type Token } from './text';
+import type { Attribution, Paragraph, QuoteSpan, SourceMention } from './types';
 
-// STUB (replaced by the attribution engine): every quote, source unknown.
+// Who said each quote. The source is looked for in the quote's own sentence, outside the marks:
+// after it ("...," X said / "...," said X) and before it (X said: "..." / X told reporters the plan
+// was "doomed" / according to X). A quote with no source in its sentence takes the source of the
+// quote it continues, of an attributed quote in its paragraph, or, when it opens its paragraph, of
+// the last source the previous paragraph names. Anything else stays unattributed: a wrong name is
+// worse than none.
+
+/** A source mention with everything the attribution site says about it filled in. */
+type SourcePhrase = SourceMention & Required<Pick<SourceMention, 'descriptors' | 'gender' | 'plural'>>;
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'several', 'some', 'many', 'another', 'other']);
+const RELATIVE = new Set(['who', 'whose', 'which', 'whom', 'where']);
+const DESCRIPTOR_WORDS = new Set(
+  ('senior top former chief deputy assistant acting veteran leading prominent longtime high-ranking ' +
+    'high-level unnamed anonymous local regional state federal national foreign defense defence military ' +
+    'security intelligence press communications campaign party government ministry ministry’s ministry\'s ' +
+    'department administration white house pentagon military’s government’s country’s army police navy ' +
+    'presidential vice executive general public political diplomatic western european american russian ' +
+    'other two three several some many both another one of').split(' '),
+);
+const CONNECTORS = new Set(['of', 'al', 'al-', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du', 'and', '&']);
+const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday today tonight yesterday earlier later recently then last this week month year morning afternoon evening night'.split(' '));
+
+const isCapital = (t: Token) => /^\p{Lu}/u.test(t.text);
+const isPunct = (t: Token) => /^[,;:()—–]$/.test(t.text);
+const isVerb = (t: Token) => SPEECH_VERBS.has(t.key);
+const isModifier = (t: Token) => VERB_MODIFIERS.has(t.key) || (/ly$/.test(t.key) && !isCapital(t));
+
+/** Reads the noun phrase that ends at token `last` (inclusive), walking left. Returns its first token index. */
+function phraseStartBackward(tokens: Token[], last: number, floor: number): number {
+  let i = last;
+  let sawHead = false;
+  while (i >= floor) {
+    const t = tokens[i];
+    if (isPunct(t)) break;
+    if (isCapital(t) && !NOT_NAME_WORDS.has(t.key) || (isCapital(t) && TITLES.has(t.key))) {
+      sawHead = true;
+      i--;
+      continue;
+    }
+    if (CONNECTORS.has(t.key) && i - 1 >= floor && isCapital(tokens[i - 1]) && i + 1 <= last && isCapital(tokens[i + 1])) {
+      i--;
+      continue;
+    }
+    if (!sawHead && (SPEAKER_NOUNS.has(t.key) || PERSON_PRONOUNS.has(t.key))) {
+      sawHead = true;
+      i--;
+      if (PERSON_PRONOUNS.has(t.key)) return i + 1;
+      continue;
+    }
+    if (sawHead && (DESCRIPTOR_WORDS.has(t.key) || SPEAKER_NOUNS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text))) {
+      i--;
+      continue;
+    }
+    if (sawHead && DETERMINERS.has(t.key)) return i;
+    break;
+  }
+  return sawHead ? i + 1 : last + 1;
+}
+
+/** Reads the noun phrase that starts at token `first`, walking right. Returns its last token index (or first-1). */
+function phraseEndForward(tokens: Token[], first: number, ceiling: number): number {
+  let i = first;
+  if (i <= ceiling && PERSON_PRONOUNS.has(tokens[i].key)) return i;
+  if (i <= ceiling && DETERMINERS.has(tokens[i].key)) i++;
+  let end = first - 1;
+  while (i <= ceiling) {
+    const t = tokens[i];
+    if (isPunct(t) || TIME_WORDS.has(t.key) && isCapital(t)) break;
+    if (isCapital(t) && !NOT_NAME_WORDS.has(t.key)) end = i;
+    else if (CONNECTORS.has(t.key) && i + 1 <= ceiling && isCapital(tokens[i + 1]) && end === i - 1) {
+      /* part of a name: "Secretary of State" */
+    } else if (SPEAKER_NOUNS.has(t.key)) end = i;
+    else if (!(DESCRIPTOR_WORDS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text))) break;
+    i++;
+  }
+  return end;
+}
+
+/** Builds the mention for tokens[first..last]: the name part, its kind and the descriptors before it. */
+function mention(text: string, tokens: Token[], first: number, last: number): SourcePhrase | null {
+  if (last < first) return null;
+  const words = tokens.slice(first, last + 1);
+  const single = words.length === 1 ? PERSON_PRONOUNS.get(words[0].key) : undefined;
+  if (single) return { start: words[0].start, end: words[0].end, text: words[0].text, kind: 'pronoun', descriptors: [], gender: single.gender, plural: single.plural };
+  // the name: the capitalised run at the end, after titles, nationalities and descriptors
+  let nameFrom = words.length;
+  while (nameFrom > 0) {
+    const w = words[nameFrom - 1];
+    const capital = isCapital(w) || (CONNECTORS.has(w.key) && nameFrom < words.length && nameFrom - 2 >= 0 && isCapital(words[nameFrom - 2]));
+    if (!capital || /['’]s$/.test(w.text)) break;
+    nameFrom--;
+  }
+  // titles and nationalities lead a person's name: "Russian Foreign Minister Sergei Lavrov"
+  let titleEnd = nameFrom;
+  for (let k = nameFrom; k < words.length - 1; k++) {
+    const w = words[k];
+    if (TITLES.has(w.key) || isNationality(w.text) || CONNECTORS.has(w.key) || ORGANISATION_WORDS.has(w.key) || STATE_NAMES.has(w.key)) titleEnd = k + 1;
+    else break;
+  }
+  const head = words[words.length - 1];
+  const gender = words.map((w) => GENDERED_TITLES.get(w.key)).find((g) => g) ?? null;
+  const descriptorOf = (from: number, to: number) => {
+    const parts = words.slice(from, to);
+    return parts.length ? text.slice(parts[0].start, parts[parts.length - 1].end).replace(/[.]$/, '') : null;
+  };
+  if (nameFrom === words.length) {
+    // no capitalised head: an unnamed source ("a senior official", "officials")
+    if (!SPEAKER_NOUNS.has(head.key)) return null;
+    const body = words[0] && DETERMINERS.has(words[0].key) ? words.slice(1) : words;
+    if (!body.length) return null;
+    const start = body[0].start, end = body[body.length - 1].end;
+    return { start, end, text: text.slice(start, end), kind: 'description', descriptors: [], gender, plural: /s$/.test(head.key) && !/(ss|us|is)$/.test(head.key) || head.key === 'people' };
+  }
+  const nameWords = words.slice(titleEnd);
+  const isOrganisation = words.slice(nameFrom).some((w) => ORGANISATION_WORDS.has(w.key) || STATE_NAMES.has(w.key)) && !nameWords.some((w, k) => k > 0 && !ORGANISATION_WORDS.has(w.key) && !STATE_NAMES.has(w.key) && !CONNECTORS.has(w.key) && titleEnd > nameFrom);
+  if (isOrganisation) {
+    // the organisation is the whole capitalised run with its own adjectives: "Russian Defense Ministry"
+    const orgWords = words.slice(nameFrom);
+    const start = orgWords[0].start, end = orgWords[orgWords.length - 1].end;
+    const d = descriptorOf(DETERMINERS.has(words[0].key) ? 1 : 0, nameFrom);
+    return { start, end, text: text.slice(start, end).replace(/[.]$/, ''), kind: 'organisation', descriptors: d ? [d] : [], gender: null, plural: false };
+  }
+  if (!nameWords.length) {
+    // only titles: "the Foreign Minister" is an unnamed source
+    const start = words[DETERMINERS.has(words[0].key) ? 1 : 0].start;
+    return { start, end: head.end, text: text.slice(start, head.end).replace(/[.]$/, ''), kind: 'description', descriptors: [], gender, plural: false };
+  }
+  const start = nameWords[0].start, end = nameWords[nameWords.length - 1].end;
+  const d = descriptorOf(0, titleEnd);
+  return { start, end, text: text.slice(start, end).replace(/[.]$/, ''), kind: 'name', descriptors: d ? [d] : [], gender, plural: false };
+}
+
+/** The apposition after a name: ", the defense ministry's spokesperson," -> that phrase. */
+function appositionAfter(text: string, tokens: Token[], comma: number, ceiling: number): { text: string; last: number } | null {
+  if (tokens[comma]?.text !== ',' || comma + 1 > ceiling) return null;
+  const next = tokens[comma + 1];
+  if (RELATIVE.has(next.key)) return null;
+  if (!(DETERMINERS.has(next.key) || DESCRIPTOR_WORDS.has(next.key) || TITLES.has(next.key) || SPEAKER_NOUNS.has(next.key))) return null;
+  let k = comma + 1;
+  while (k + 1 <= ceiling && !isPunct(tokens[k + 1]) && !isVerb(tokens[k + 1])) k++;
+  if (k - comma > 12) return null;
+  return { text: text.slice(next.start, tokens[k].end).replace(/[.]$/, ''), last: k };
+}
+
+interface Site {
+  source: SourcePhrase;
+  cue: string;
+}
+
+/** Subject of the speech verb at tokens[v], reading left (with a ", who ...," clause skipped). */
+function subjectBefore(text: string, tokens: Token[], v: number, floor: number): SourcePhrase | null {
+  let i = v - 1;
+  while (i >= floor && (isModifier(tokens[i]) || (TIME_WORDS.has(tokens[i].key) && !isCapital(tokens[i])))) i--;
+  if (i < floor) return null;
+  const appositions: string[] = [];
+  if (tokens[i].text === ',') {
+    // "Kerry, who held talks ..., said" / "Konashenkov, the ministry's spokesman, said"
+    let c = i - 1;
+    while (c >= floor && tokens[c].text !== ',') c--;
+    if (c < floor || c + 1 >= i) return null;
+    const opener = tokens[c + 1];
+    if (!(RELATIVE.has(opener.key) || DETERMINERS.has(opener.key) || DESCRIPTOR_WORDS.has(opener.key) || TITLES.has(opener.key) || SPEAKER_NOUNS.has(opener.key) || /^\d/.test(opener.text))) return null;
+    if (!RELATIVE.has(opener.key)) appositions.push(text.slice(opener.start, tokens[i - 1].end));
+    i = c - 1;
+    if (i < floor) return null;
+  }
+  const first = phraseStartBackward(tokens, i, floor);
+  const m = mention(text, tokens, first, i);
+  if (m) m.descriptors.push(...appositions);
+  return m;
+}
+
+/** Subject after an inverted speech verb ("said Kerry", "said the Pentagon's spokesman, John Kirby"). */
+function subjectAfter(text: string, tokens: Token[], first: number, ceiling: number): SourcePhrase | null {
+  if (first > ceiling) return null;
+  const last = phraseEndForward(tokens, first, ceiling);
+  const m = mention(text, tokens, first, last);
+  if (!m) return null;
+  const apposition = appositionAfter(text, tokens, last + 1, ceiling);
+  if (apposition) {
+    // "said the ministry's spokesman, Igor Konashenkov" names the person after the comma
+    const nameLast = phraseEndForward(tokens, last + 2, ceiling);
+    const named = m.kind !== 'name' ? mention(text, tokens, last + 2, nameLast) : null;
+    if (named && named.kind === 'name') {
+      named.descriptors.push(m.text);
+      return named;
+    }
+    m.descriptors.push(apposition.text);
+  }
+  return m;
+}
+
+/** The attribution in the words after a quote, up to the end of its sentence. */
+function siteAfter(text: string, from: number, to: number): Site | null {
+  const tokens = tokenize(text, from, to);
+  let i = 0;
+  while (i < tokens.length && /^[,—–:]$/.test(tokens[i].text)) i++;
+  if (i >= tokens.length) return null;
+  const last = tokens.length - 1;
+  if (isVerb(tokens[i]) && !isParticiple(tokens[i].key)) {
+    // inverted: "said Kerry"
+    const source = subjectAfter(text, tokens, i + 1, last);
+    return source ? { source, cue: tokens[i].text } : null;
+  }
+  // "Kerry said", "the Pentagon said in a statement", "Konashenkov, the spokesman, said"
+  const end = phraseEndForward(tokens, i, last);
+  if (end < i) return null;
+  let v = end + 1;
+  const apposition = appositionAfter(text, tokens, v, last);
+  if (apposition) v = apposition.last + 2;
+  while (v <= last && isModifier(tokens[v])) v++;
+  if (v > last || !isVerb(tokens[v])) return null;
+  const source = mention(text, tokens, i, end);
+  if (!source) return null;
+  if (apposition) source.descriptors.push(apposition.text);
+  return { source, cue: tokens[v].text };
+}
+
+/** The attribution in the words before a quote, back to the start of its sentence. */
+function siteBefore(text: string, from: number, to: number): Site | null {
+  const tokens = tokenize(text, from, to);
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const t = tokens[v];
+    if (t.key === 'to' && v > 0 && tokens[v - 1].key === 'according') {
+      const source = subjectAfter(text, tokens, v + 1, tokens.length - 1);
+      if (source) return { source, cue: 'according to' };
+      continue;
+    }
+    if (!isVerb(t)) continue;
+    if (isParticiple(t.key)) {
+      // "..., saying that": the subject of the clause before
+      const main = tokens.slice(0, v).findIndex((w) => isVerb(w) && !isParticiple(w.key));
+      const source = main >= 0 ? subjectBefore(text, tokens, main, 0) : subjectBefore(text, tokens, v, 0);
+      if (source) return { source, cue: t.text };
+      continue;
+    }
+    const source = subjectBefore(text, tokens, v, 0) ?? subjectAfter(text, tokens, v + 1, tokens.length - 1);
+    if (source) return { source, cue: t.text };
+  }
+  return null;
+}
+
+/** Links each quote to its source mention and speech verb. */
 export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[]): Attribution[] {
-  return quotes.map((q, i) => ({ start: q.start, end: q.end, text: q.text, kind: 'direct', quote: i, cue: null, source: null }));
+  const sites: (Site | null)[] = new Array(quotes.length).fill(null);
+  const byParagraph = new Map<number, number[]>();
+  quotes.forEach((q, i) => {
+    const list = byParagraph.get(q.paragraph);
+    if (list) list.push(i);
+    else byParagraph.set(q.paragraph, [i]);
+  });
+  for (const [pi, indices] of byParagraph) {
+    const p = paragraphs[pi];
+    indices.forEach((qi, k) => {
+      const q = quotes[qi];
+      const prevClose = k > 0 ? quotes[indices[k - 1]].close : p.start;
+      const nextOpen = k + 1 < indices.length ? quotes[indices[k + 1]].open : p.end;
+      // the words after the quote count when they belong to its sentence
+      const quoteEndsSentence = /[.!?…]$/.test(q.text) && !/^[\s,]*\p{Ll}/u.test(text.slice(q.close, nextOpen));
+      const afterEnd = sentenceEnd(text, q.close, nextOpen);
+      let site = quoteEndsSentence ? null : siteAfter(text, q.close, afterEnd);
+      if (!site) {
+        const beforeStart = sentenceStart(text, prevClose, q.open);
+        site = siteBefore(text, beforeStart, q.open);
+      }
+      if (!site && quoteEndsSentence) site = siteAfter(text, q.close, afterEnd);
+      sites[qi] = site;
+    });
+  }
+  // quotes with no source in their sentence
+  for (let i = 0; i < quotes.length; i++) {
+    if (sites[i]) continue;
+    const q = quotes[i];
+    if (q.continues) {
+      sites[i] = sites[i - 1];
+      continue;
+    }
+    const same = byParagraph.get(q.paragraph)!;
+    const k = same.indexOf(i);
+    const earlier = same.slice(0, k).reverse().find((j) => sites[j]);
+    const later = same.slice(k + 1).find((j) => sites[j]);
+    const donor = earlier ?? later;
+    if (donor !== undefined) {
+      sites[i] = sites[donor];
+      continue;
+    }
+    const p = paragraphs[q.paragraph];
+    const prev = paragraphs[q.paragraph - 1];
+    if (q.open !== p.start || !prev) continue;
+    // a quote opening its paragraph: the speaker the previous paragraph ends on
+    const prevQuotes = byParagraph.get(prev.index);
+    const lastPrev = prevQuotes?.[prevQuotes.length - 1];
+    const tail = lastPrev !== undefined ? quotes[lastPrev].close : sentenceStart(text, prev.start, prev.end);
+    sites[i] = (tail < prev.end ? siteBefore(text, Math.max(tail, sentenceStart(text, prev.start, prev.end)), prev.end) : null) ?? (lastPrev !== undefined ? sites[lastPrev] : null);
+  }
+  return quotes.map((q, i) => ({ start: q.start, end: q.end, text: q.text, kind: 'direct', quote: i, cue: sites[i]?.cue ?? null, source: sites[i]?.source ?? null }));
 }

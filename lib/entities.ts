@@ -1,6 +1,166 @@
-import type { Attribution, Entity, Paragraph, Statement } from './types';
+import { GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, STATE_NAMES, TITLES } from './lexicon';
+import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, Statement } from './types';
 
-// STUB (replaced by the entity/coreference engine).
+// Speakers resolved inside the article. Every capitalised run of the text is indexed once by its
+// last word, so a surname mention finds the fullest form of the name ("Kerry" -> "John Kerry") and
+// every other mention of it. Pronouns go to the most recent compatible speaker or titled person in
+// the same or the previous paragraph; beyond that reach they stay unresolved.
+
+interface NameRun extends Span {
+  /** Words of the name itself, titles and nationalities removed. */
+  words: string[];
+  /** Offset where the name words begin (after any titles). */
+  nameStart: number;
+  /** The titles before the name in this run: "Russian Foreign Minister". */
+  title: string | null;
+  gender: 'm' | 'f' | null;
+}
+
+const RUN = /\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \u00a0]+(?:(?:of|al|bin|ibn|de|del|da|di|van|von|der|la|le|du)[ \u00a0]+)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/gu;
+const keyOf = (word: string) => word.replace(/['’]s$|[.’']$/g, '').toLowerCase();
+
+/** Splits a capitalised run into titles and name, e.g. "Russian Foreign Minister Sergei Lavrov". */
+function nameRun(text: string, start: number, run: string): NameRun | null {
+  const parts = [...run.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: start + m.index }));
+  let k = 0;
+  while (k < parts.length - 1 && (NOT_NAME_WORDS.has(keyOf(parts[k].word)) || TITLES.has(keyOf(parts[k].word)) || isNationality(parts[k].word))) k++;
+  if (k === parts.length - 1 && (NOT_NAME_WORDS.has(keyOf(parts[k].word)) || TITLES.has(keyOf(parts[k].word)))) return null;
+  const names = parts.slice(k);
+  const titleWords = parts.slice(0, k).filter((p) => !NOT_NAME_WORDS.has(keyOf(p.word)) || GENDERED_TITLES.has(keyOf(p.word)));
+  const gender = parts.slice(0, k).map((p) => GENDERED_TITLES.get(keyOf(p.word))).find((g) => g) ?? GIVEN_NAME_GENDER.get(keyOf(names[0].word)) ?? null;
+  const last = names[names.length - 1];
+  const end = last.at + last.word.replace(/['’]s$|[.]$/, '').length;
+  return {
+    start,
+    end,
+    words: names.map((n) => n.word.replace(/['’]s$|[.]$/, '')),
+    nameStart: names[0].at,
+    title: titleWords.length ? text.slice(titleWords[0].at, titleWords[titleWords.length - 1].at + titleWords[titleWords.length - 1].word.length) : null,
+    gender: names.length > 1 || k > 0 ? gender : null,
+  };
+}
+
+function indexNames(text: string): Map<string, NameRun[]> {
+  const bySurname = new Map<string, NameRun[]>();
+  for (const m of text.matchAll(RUN)) {
+    const run = nameRun(text, m.index, m[0]);
+    if (!run || run.words.length > 5) continue;
+    const key = keyOf(run.words[run.words.length - 1]);
+    const list = bySurname.get(key);
+    if (list) list.push(run);
+    else bySurname.set(key, [run]);
+  }
+  return bySurname;
+}
+
+const isSuffix = (short: string[], long: string[]) =>
+  short.length <= long.length && short.every((w, i) => w.toLowerCase() === long[long.length - short.length + i].toLowerCase());
+
+/** Resolves each statement's source mention to an entity. */
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
-  return { entities: [], statements: attributions.map((a) => ({ ...a, entity: null })) };
+  const names = indexNames(text);
+  const entities: Entity[] = [];
+  const byKey = new Map<string, Entity>();
+  const resolved = new Map<SourceMention, number | null>();
+  /** Entities in order of their latest mention as a source, for pronouns. */
+  const recent: { entity: Entity; at: number; plural: boolean }[] = [];
+  const paragraphOf = (at: number) => {
+    let lo = 0, hi = paragraphs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (paragraphs[mid].start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const entityFor = (key: string, make: () => Omit<Entity, 'id'>): Entity => {
+    let e = byKey.get(key);
+    if (!e) {
+      e = { id: entities.length, ...make() };
+      entities.push(e);
+      byKey.set(key, e);
+    }
+    return e;
+  };
+  const addDescriptors = (e: Entity, descriptors: (string | null | undefined)[]) => {
+    for (const d of descriptors) if (d && !e.descriptors.includes(d)) e.descriptors.push(d);
+  };
+  const addMention = (e: Entity, span: Span) => {
+    if (!e.mentions.some((m) => m.start === span.start && m.end === span.end)) e.mentions.push({ start: span.start, end: span.end });
+  };
+
+  const resolveName = (source: SourceMention): Entity => {
+    const words = source.text.split(/\s+/).map((w) => w.replace(/['’]s$/, ''));
+    const runs = names.get(keyOf(words[words.length - 1])) ?? [];
+    // the fullest form: the longest run whose name ends with the mention's words
+    let fullest = words;
+    for (const r of runs) if (r.words.length > fullest.length && r.words.length <= 4 && isSuffix(words, r.words)) fullest = r.words;
+    const name = fullest.join(' ');
+    const e = entityFor(`name:${name.toLowerCase()}`, () => ({ name, type: 'person', gender: null, descriptors: [], mentions: [] }));
+    for (const r of runs) {
+      if (!isSuffix(r.words, fullest) && !isSuffix(fullest, r.words)) continue;
+      addMention(e, { start: r.nameStart, end: r.end });
+      addDescriptors(e, [r.title && !NOT_NAME_WORDS.has(keyOf(r.title)) ? r.title : null]);
+      e.gender ??= r.gender;
+    }
+    e.gender ??= GIVEN_NAME_GENDER.get(fullest[0].toLowerCase()) ?? source.gender ?? null;
+    return e;
+  };
+
+  const resolvePronoun = (source: SourceMention): Entity | null => {
+    const reach = paragraphs[Math.max(0, paragraphOf(source.start) - 1)]?.start ?? 0;
+    for (let k = recent.length - 1; k >= 0 && recent[k].at >= reach; k--) {
+      const { entity, plural } = recent[k];
+      if (recent[k].at >= source.start) continue;
+      const p = source.text.toLowerCase();
+      if (p === 'he' || p === 'she') {
+        if (entity.type !== 'person') continue;
+        if (entity.gender && entity.gender !== source.gender) continue;
+        return entity;
+      }
+      if (p === 'they' && (plural || entity.type === 'organisation' || entity.type === 'group')) return entity;
+      if (p === 'it' && entity.type === 'organisation') return entity;
+    }
+    return null;
+  };
+
+  const resolve = (source: SourceMention): number | null => {
+    if (resolved.has(source)) return resolved.get(source)!;
+    let e: Entity | null;
+    if (source.kind === 'pronoun') e = resolvePronoun(source);
+    else if (source.kind === 'name') e = resolveName(source);
+    else {
+      const name = source.text.replace(/^(?:the|a|an)\s+/i, '');
+      const type: EntityType = source.kind === 'organisation' ? 'organisation' : source.plural && !/official|source|diplomat/i.test(name) ? 'group' : 'unnamed';
+      e = entityFor(`${type}:${name.toLowerCase()}`, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
+      if (type === 'organisation') {
+        const words = name.split(/\s+/);
+        for (const r of names.get(keyOf(words[words.length - 1])) ?? []) if (isSuffix(words, r.words) || isSuffix(r.words, words)) addMention(e, { start: r.nameStart, end: r.end });
+      }
+    }
+    if (e) {
+      addMention(e, source);
+      addDescriptors(e, source.descriptors ?? []);
+      if (source.kind !== 'pronoun') {
+        if (e.type === 'person' && !e.gender && source.gender) e.gender = source.gender;
+        recent.push({ entity: e, at: source.start, plural: source.plural ?? false });
+      }
+    }
+    resolved.set(source, e ? e.id : null);
+    return e ? e.id : null;
+  };
+
+  // sources in text order, so that pronouns see the speakers named before them
+  const order = attributions
+    .map((a, i) => ({ a, i }))
+    .filter((x) => x.a.source)
+    .sort((x, y) => x.a.source!.start - y.a.source!.start);
+  for (const { a } of order) resolve(a.source!);
+  const statements: Statement[] = attributions.map((a) => ({ ...a, entity: a.source ? resolved.get(a.source) ?? null : null }));
+  for (const e of entities) {
+    e.mentions.sort((x, y) => x.start - y.start);
+    if (e.type === 'person' && e.name.split(' ').some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || STATE_NAMES.has(w.toLowerCase()))) e.type = 'organisation';
+  }
+  return { entities, statements };
 }

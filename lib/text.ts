@@ -1,4 +1,4 @@
-import type { Paragraph } from './types';
+import type { Paragraph, Span } from './types';
 
 /**
  * Paragraphs are lines: runs of text separated by line breaks (blank lines or single ones, which
@@ -19,4 +19,61 @@ export function splitParagraphs(text: string): Paragraph[] {
   }
   push(from, text.length);
   return paragraphs;
+}
+
+/** Abbreviations whose period does not end a sentence ("Mr. Kerry", "U.S. troops", "Gen. Dunford"). */
+const ABBREVIATION = /(?:^|[\s(“"‘'])(?:Mr|Mrs|Ms|Dr|Sr|Jr|St|Mt|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Brig|Sen|Rep|Gov|Rev|Prof|Pres|Sec|Amb|Gov|Atty|Supt|Insp|Det|No|Nos|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])$/;
+
+/** True when the [.!?] at i ends a sentence: followed by space (and optional closing marks), not an abbreviation. */
+function endsSentence(text: string, i: number, to: number): boolean {
+  const c = text[i];
+  if (c !== '.' && c !== '!' && c !== '?') return false;
+  let j = i + 1;
+  while (j < to && /["”’')\]]/.test(text[j])) j++;
+  if (j < to && !/\s/.test(text[j])) return false;
+  if (c === '.') {
+    let k = i;
+    while (k > 0 && i - k < 12 && /[\p{L}.]/u.test(text[k - 1])) k--;
+    if (ABBREVIATION.test(text.slice(Math.max(0, k - 1), i))) return false;
+  }
+  return true;
+}
+
+/** Start of the sentence that holds offset `at`, not before `from`. Scans back only as far as the sentence. */
+export function sentenceStart(text: string, from: number, at: number): number {
+  for (let i = at - 1; i >= from; i--) {
+    if (endsSentence(text, i, at)) {
+      let j = i + 1;
+      while (j < at && /["”’')\]\s]/.test(text[j])) j++;
+      return j;
+    }
+  }
+  return from;
+}
+
+/** End (exclusive, after the punctuation) of the sentence that holds offset `at`, not after `to`. */
+export function sentenceEnd(text: string, at: number, to: number): number {
+  for (let i = at; i < to; i++) if (endsSentence(text, i, to)) return i + 1;
+  return to;
+}
+
+export interface Token extends Span {
+  text: string;
+  /** Lower case, without a trailing period: the form to look up in word lists. */
+  key: string;
+}
+
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-]|\.(?=\p{L}))*\.?|[,;:()—–]/gu;
+
+/** Words and clause punctuation of text[from, to), with offsets. A trailing period stays in `text` only. */
+export function tokenize(text: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(TOKEN)) {
+    const start = from + m.index;
+    const word = m[0];
+    const bare = word.endsWith('.') && word.length > 1 ? word.slice(0, -1) : word;
+    tokens.push({ start, end: start + word.length, text: word, key: bare.toLowerCase().replace(/['’]s$/, '') });
+  }
+  return tokens;
 }

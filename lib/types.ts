@@ -38,6 +38,12 @@ export interface SourceMention extends Span {
   /** The words of the mention: "Kerry", "he", "the Pentagon", "a senior State Department official". */
   text: string;
   kind: 'name' | 'pronoun' | 'organisation' | 'description';
+  /** Titles and appositions the attribution site gives: "Russian Foreign Minister", "the defense ministry's spokesperson". */
+  descriptors?: string[];
+  /** Gender the site gives (Mr, spokeswoman, he), when it gives one. */
+  gender?: 'm' | 'f' | null;
+  /** A plural source: "officials", "they". */
+  plural?: boolean;
 }
 
 export interface Attribution extends Span {
