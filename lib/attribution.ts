@@ -39,7 +39,7 @@ const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday su
 
 const isCapital = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isPunct = (t: Token) => /^[,;:()—–]$/.test(t.text);
-const isVerb = (t: Token) => SPEECH_VERBS.has(t.key);
+const isVerb = (t: Token) => !isCapital(t) && SPEECH_VERBS.has(t.key);
 const isModifier = (t: Token) => VERB_MODIFIERS.has(t.key) || (/ly$/.test(t.key) && !isCapital(t));
 
 /** Reads the noun phrase that ends at token `last` (inclusive), walking left. Returns its first token index. */
@@ -147,16 +147,27 @@ function mention(text: string, tokens: Token[], first: number, last: number): So
   return { start, end, text: text.slice(start, end).replace(/[.]$/, ''), kind: 'name', descriptors: d ? [d] : [], gender, plural: false };
 }
 
-/** The apposition after a name: ", the defense ministry's spokesperson," -> that phrase. */
-function appositionAfter(text: string, tokens: Token[], comma: number, ceiling: number): { text: string; last: number } | null {
+/**
+ * The apposition after a name, up to the next comma: ", the defense ministry's spokesperson," or
+ * ", Hamas spokesman in Beirut,". With `verbAfter`, only when a speech verb follows that comma.
+ */
+function appositionAfter(text: string, tokens: Token[], comma: number, ceiling: number, verbAfter = false): { text: string; last: number } | null {
   if (tokens[comma]?.text !== ',' || comma + 1 > ceiling) return null;
   const next = tokens[comma + 1];
-  if (RELATIVE.has(next.key)) return null;
-  if (!(DETERMINERS.has(next.key) || DESCRIPTOR_WORDS.has(next.key) || TITLES.has(next.key) || SPEAKER_NOUNS.has(next.key))) return null;
+  if (RELATIVE.has(next.key) && !verbAfter) return null;
+  if (!verbAfter && !(DETERMINERS.has(next.key) || DESCRIPTOR_WORDS.has(next.key) || TITLES.has(next.key) || SPEAKER_NOUNS.has(next.key))) return null;
   let k = comma + 1;
   while (k + 1 <= ceiling && !isPunct(tokens[k + 1]) && !isVerb(tokens[k + 1])) k++;
   if (k - comma > 12) return null;
-  return { text: text.slice(next.start, tokens[k].end).replace(/[.]$/, ''), last: k };
+  if (verbAfter) {
+    let v = k + 1;
+    if (tokens[v]?.text !== ',') return null;
+    v++;
+    while (v <= ceiling && isModifier(tokens[v])) v++;
+    if (v > ceiling || !isVerb(tokens[v])) return null;
+  }
+  const described = RELATIVE.has(next.key) ? null : text.slice(next.start, tokens[k].end).replace(/[.]$/, '');
+  return { text: described ?? '', last: k };
 }
 
 interface Site {
@@ -214,6 +225,10 @@ function siteAfter(text: string, from: number, to: number): Site | null {
   while (i < tokens.length && /^[,—–:]$/.test(tokens[i].text)) i++;
   if (i >= tokens.length) return null;
   const last = tokens.length - 1;
+  if (tokens[i].key === 'according' && tokens[i + 1]?.key === 'to') {
+    const source = subjectAfter(text, tokens, i + 2, last);
+    return source ? { source, cue: 'according to' } : null;
+  }
   if (isVerb(tokens[i]) && !isParticiple(tokens[i].key)) {
     // inverted: "said Kerry"
     const source = subjectAfter(text, tokens, i + 1, last);
@@ -223,13 +238,13 @@ function siteAfter(text: string, from: number, to: number): Site | null {
   const end = phraseEndForward(tokens, i, last);
   if (end < i) return null;
   let v = end + 1;
-  const apposition = appositionAfter(text, tokens, v, last);
+  const apposition = appositionAfter(text, tokens, v, last, true);
   if (apposition) v = apposition.last + 2;
   while (v <= last && isModifier(tokens[v])) v++;
   if (v > last || !isVerb(tokens[v])) return null;
   const source = mention(text, tokens, i, end);
   if (!source) return null;
-  if (apposition) source.descriptors.push(apposition.text);
+  if (apposition?.text) source.descriptors.push(apposition.text);
   return { source, cue: tokens[v].text };
 }
 

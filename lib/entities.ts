@@ -6,6 +6,9 @@ import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, S
 // every other mention of it. Pronouns go to the most recent compatible speaker or titled person in
 // the same or the previous paragraph; beyond that reach they stay unresolved.
 
+/** How many paragraphs before its own a pronoun may look for its antecedent. */
+const PRONOUN_REACH = 1;
+
 interface NameRun extends Span {
   /** Words of the name itself, titles and nationalities removed. */
   words: string[];
@@ -40,17 +43,29 @@ function nameRun(text: string, start: number, run: string): NameRun | null {
   };
 }
 
-function indexNames(text: string): Map<string, NameRun[]> {
+function indexNames(text: string): { bySurname: Map<string, NameRun[]>; runs: NameRun[] } {
   const bySurname = new Map<string, NameRun[]>();
+  const runs: NameRun[] = [];
   for (const m of text.matchAll(RUN)) {
     const run = nameRun(text, m.index, m[0]);
     if (!run || run.words.length > 5) continue;
+    runs.push(run);
     const key = keyOf(run.words[run.words.length - 1]);
     const list = bySurname.get(key);
     if (list) list.push(run);
     else bySurname.set(key, [run]);
   }
-  return bySurname;
+  return { bySurname, runs };
+}
+
+const isOrganisationWord = (w: string) => ORGANISATION_WORDS.has(w.toLowerCase()) || STATE_NAMES.has(w.toLowerCase()) || isNationality(w);
+
+/** A run that names a person: a title before it, or two or more name words none of which is an organisation word. */
+function looksLikePerson(run: NameRun, bySurname: Map<string, NameRun[]>): boolean {
+  if (run.words.some(isOrganisationWord)) return false;
+  if (run.words.length >= 2 || (run.title && TITLES.has(keyOf(run.title.split(/\s+/).pop()!)))) return true;
+  // a surname alone: a person when the article gives the full name elsewhere
+  return (bySurname.get(keyOf(run.words[0])) ?? []).some((r) => r.words.length >= 2 && !r.words.some(isOrganisationWord));
 }
 
 const isSuffix = (short: string[], long: string[]) =>
@@ -58,7 +73,8 @@ const isSuffix = (short: string[], long: string[]) =>
 
 /** Resolves each statement's source mention to an entity. */
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
-  const names = indexNames(text);
+  const { bySurname: names, runs } = indexNames(text);
+  const personRuns = runs.filter((r) => looksLikePerson(r, names));
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>();
   const resolved = new Map<SourceMention, number | null>();
@@ -109,20 +125,35 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   };
 
   const resolvePronoun = (source: SourceMention): Entity | null => {
-    const reach = paragraphs[Math.max(0, paragraphOf(source.start) - 1)]?.start ?? 0;
+    const reach = paragraphs[Math.max(0, paragraphOf(source.start) - PRONOUN_REACH)]?.start ?? 0;
+    const p = source.text.toLowerCase();
+    let speaker: { entity: Entity; at: number } | null = null;
     for (let k = recent.length - 1; k >= 0 && recent[k].at >= reach; k--) {
-      const { entity, plural } = recent[k];
-      if (recent[k].at >= source.start) continue;
-      const p = source.text.toLowerCase();
-      if (p === 'he' || p === 'she') {
-        if (entity.type !== 'person') continue;
-        if (entity.gender && entity.gender !== source.gender) continue;
-        return entity;
+      const { entity, plural, at } = recent[k];
+      if (at >= source.start) continue;
+      const fits = p === 'he' || p === 'she'
+        ? entity.type === 'person' && (!entity.gender || entity.gender === source.gender)
+        : p === 'they' ? plural || entity.type === 'organisation' || entity.type === 'group' : entity.type === 'organisation';
+      if (fits) {
+        speaker = { entity, at };
+        break;
       }
-      if (p === 'they' && (plural || entity.type === 'organisation' || entity.type === 'group')) return entity;
-      if (p === 'it' && entity.type === 'organisation') return entity;
     }
-    return null;
+    if (p !== 'he' && p !== 'she') return speaker?.entity ?? null;
+    // a person named (not necessarily quoted) since that speaker, nearer the pronoun, wins
+    let lo = 0, hi = personRuns.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (personRuns[mid].start < source.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && personRuns[k].start >= Math.max(reach, speaker?.at ?? 0); k--) {
+      const r = personRuns[k];
+      if (speaker && r.start <= speaker.at) break;
+      const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
+      if (!e.gender || e.gender === source.gender) return e;
+    }
+    return speaker?.entity ?? null;
   };
 
   const resolve = (source: SourceMention): number | null => {
