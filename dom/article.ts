@@ -15,9 +15,21 @@ const FURNITURE_TAGS = new Set([
 
 const FURNITURE_ROLES = new Set(['banner', 'complementary', 'contentinfo', 'dialog', 'menu', 'navigation', 'search']);
 
-/** Class or id words news sites use for blocks around the story (whole words between `-`, `_` or spaces). */
-const FURNITURE_NAMES =
-  /(^|[\s_-])(ad|ads|advert|advertisement|breadcrumbs?|byline|comments?|dateline|kicker|cookie|disqus|newsletter|outbrain|paywall|popular|promo|recirc|related|most-read|mostread|read-more|readmore|recommended|share|sharing|sidebar|social|sponsored|subscribe|taboola|tags|trending)([\s_-]|$)/i;
+/**
+ * Class or id words news sites use for blocks around the story. A class token counts when it is
+ * one of these words or begins or ends with one ("related-links", "story-comments"), not when the
+ * word sits inside it ("js-social-anchor-start").
+ */
+const FURNITURE_WORDS =
+  'advert|advertisement|breadcrumb|breadcrumbs|byline|comment|comments|cookie|dateline|disqus|kicker|most-read|mostread|newsletter|outbrain|paywall|popular|promo|read-more|readmore|recirc|recommended|related|share|sharing|sidebar|social|sponsored|subscribe|taboola|tags|trending';
+const FURNITURE_TOKEN = new RegExp(`^(${FURNITURE_WORDS})([-_]|$)|[-_](${FURNITURE_WORDS})$|^(ad|ads)$`, 'i');
+
+const STORY_CONTAINERS = 'article, main, [itemprop="articleBody"]';
+
+/** Elements that hold the story by definition: their names never make them furniture. */
+function isStoryContainer(element: Element, tag: string): boolean {
+  return tag === 'ARTICLE' || tag === 'MAIN' || tag === 'BODY' || element.getAttribute('itemprop') === 'articleBody';
+}
 
 /** Parts of the page that are not the story: skipped when looking for the body and when reading its text. */
 export function isPageFurniture(element: Element): boolean {
@@ -28,8 +40,11 @@ export function isPageFurniture(element: Element): boolean {
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return true;
-  const names = `${element.getAttribute('class') ?? ''} ${element.id}`;
-  if (FURNITURE_NAMES.test(names)) return true;
+  if (!isStoryContainer(element, tag)) {
+    const tokens = `${element.getAttribute('class') ?? ''} ${element.id}`.split(/\s+/);
+    // A wrapper named like furniture ("ad-portal") that holds the story is still a wrapper.
+    if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && !element.querySelector(STORY_CONTAINERS)) return true;
+  }
   return (tag === 'UL' || tag === 'OL') && isLinkList(element);
 }
 
@@ -40,6 +55,22 @@ function isLinkList(list: Element): boolean {
   let linked = 0;
   for (const link of list.querySelectorAll('a')) linked += collapsedLength(link.textContent ?? '');
   return linked / total > 0.7;
+}
+
+/** Length of an element's text outside links: a paragraph that is one link is a teaser, not story. */
+function unlinkedLength(element: Element): number {
+  let length = collapsedLength(element.textContent ?? '');
+  for (const link of element.querySelectorAll('a')) length -= collapsedLength(link.textContent ?? '');
+  return length;
+}
+
+/** Length of the text nodes that are direct children of `element`. */
+function directTextLength(element: Element): number {
+  let text = '';
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) text += (child as Text).data;
+  }
+  return collapsedLength(text);
 }
 
 function collapsedLength(text: string): number {
@@ -94,16 +125,17 @@ export function findArticleRoot(doc: Document): Element | null {
     score.set(element, (score.get(element) ?? 0) + chars);
     if (!depth.has(element)) depth.set(element, level);
   };
-  for (const paragraph of body.querySelectorAll('p, pre')) {
-    if (insideFurniture(paragraph)) continue;
-    const chars = collapsedLength(paragraph.textContent ?? '');
-    if (chars < MIN_PARAGRAPH_CHARS) continue;
+  // A paragraph is a <p>/<pre>, or text written straight into a block (old markup: text and <br>s in a <div>).
+  for (const block of body.querySelectorAll('p, pre, div, td, section, article')) {
+    const isParagraph = block.tagName === 'P' || block.tagName === 'PRE';
+    const chars = isParagraph ? unlinkedLength(block) : directTextLength(block);
+    if (chars < MIN_PARAGRAPH_CHARS || insideFurniture(block)) continue;
+    const container = isParagraph ? block.parentElement : block;
+    if (!container) continue;
     const ancestors: Element[] = [];
-    for (let node = paragraph.parentElement; node; node = node.parentElement) ancestors.unshift(node);
-    const parent = paragraph.parentElement;
-    if (!parent) continue;
+    for (let node: Element | null = container; node; node = node.parentElement) ancestors.unshift(node);
     ancestors.forEach((ancestor, level) => {
-      const isNear = ancestor === parent || ancestor === parent.parentElement;
+      const isNear = ancestor === container || ancestor === container.parentElement;
       if (isNear || articleLikeness(ancestor) > 0) credit(ancestor, chars, level);
     });
   }

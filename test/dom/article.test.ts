@@ -45,6 +45,18 @@ describe('findArticleRoot', () => {
     expect(findArticleRoot(doc)!.id).toBe('story');
   });
 
+  it('finds text written straight into a <div> between <br>s', () => {
+    const line = 'The harbour reopened on Monday after a week of storms kept every ship in port and the fish market closed.';
+    const doc = load(`<body><div id="menu"><a href="/">Home</a></div><div id="post">${line}<br><br>${line}<br><br>${line}</div></body>`);
+    expect(findArticleRoot(doc)!.id).toBe('post');
+  });
+
+  it('does not take paragraphs that are only a link for story text', () => {
+    const teaser = (n: number) => `<p><a href="/${n}">Another story about the committee on water, roads and schools, number ${n}</a></p>`;
+    const doc = load(`<body><div id="teasers">${[1, 2, 3, 4, 5, 6].map(teaser).join('')}</div><div id="story">${longParagraph('water')}${longParagraph('roads')}</div></body>`);
+    expect(findArticleRoot(doc)!.id).toBe('story');
+  });
+
   it('returns null for a page without paragraphs', () => {
     expect(findArticleRoot(load('<body><ul><li><a href="/">Home</a></li></ul></body>'))).toBeNull();
     expect(findArticleRoot(load('<body></body>'))).toBeNull();
@@ -61,6 +73,15 @@ describe('isPageFurniture', () => {
     const verdict = (id: string) => isPageFurniture(doc.getElementById(id)!);
     expect(['site', 'n', 'f', 'c', 'rel', 'links'].map(verdict)).toEqual([true, true, true, true, true, true]);
     expect(['own', 'body', 'points'].map(verdict)).toEqual([false, false, false]);
+  });
+
+  it('reads class names by whole words at the start or end of a token, and spares wrappers of the story', () => {
+    const doc = load(`<body><div id="anchor" class="js-social-anchor-start"></div><div id="share" class="share-bar"></div>
+      <div id="ad" class="ad"></div><div id="header" class="header-ad-free"></div>
+      <div id="portal" class="sidebar-layout"><article></article></div><div id="promo" class="promo-box"></div></body>`);
+    const verdict = (id: string) => isPageFurniture(doc.getElementById(id)!);
+    expect(['share', 'ad', 'promo'].map(verdict)).toEqual([true, true, true]);
+    expect(['anchor', 'header', 'portal'].map(verdict)).toEqual([false, false, false]);
   });
 });
 
