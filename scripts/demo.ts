@@ -50,8 +50,8 @@ function printSummary(result: PageResult): void {
       console.log(`  - ${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}: ${speaker.count}`);
     }
   });
-  const unknown = result.quotes.filter((q) => q.country === null);
-  if (unknown.length) console.log(`\n[country unknown] ${unknown.length} statements`);
+  const unknown = result.quotes.filter((q) => q.country === null).length;
+  console.log(`\nStatements (${unknown} with no known country):`);
   for (const quote of result.quotes) {
     const text = quote.text.length > 70 ? `${quote.text.slice(0, 67)}...` : quote.text;
     console.log(`  ${(quote.country ?? '?').padEnd(4)} ${(quote.speaker ?? 'unnamed').padEnd(22)} “${text}”`);
@@ -75,7 +75,14 @@ async function main(): Promise<void> {
     if (state !== 'done') throw new Error(`the demo article ended in state ${state}`);
 
     mkdirSync('docs', { recursive: true });
-    await page.locator('article').screenshot({ path: 'docs/screenshot-page.png' });
+    // The article with a margin of the page around it.
+    const article = (await page.locator('article').boundingBox())!;
+    const margin = 20;
+    await page.screenshot({
+      path: 'docs/screenshot-page.png',
+      fullPage: true,
+      clip: { x: Math.max(0, article.x - margin), y: Math.max(0, article.y - margin), width: article.width + 2 * margin, height: article.height + 2 * margin },
+    });
     const extensionPage = await openExtensionPage(browser);
     const tabId = await tabIdFor(extensionPage, page.url());
     const popup = await openPopup(browser, tabId);
@@ -93,7 +100,10 @@ async function main(): Promise<void> {
     if (headless) return await shutdown();
     await page.bringToFront();
     console.log('\nChromium stays open with the demo article and its popup. Press Ctrl-C to quit.');
-    await new Promise<void>((done) => process.once('SIGINT', () => done()));
+    await new Promise<void>((done) => {
+      process.once('SIGINT', () => done());
+      browser.context.once('close', () => done());
+    });
     await shutdown();
   } catch (error) {
     await shutdown();
