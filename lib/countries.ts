@@ -1,4 +1,4 @@
-import { appositionAfter, scanChunk, titleBefore, tokenize, type ChunkEvidence } from './country-evidence';
+import { appositionAfter, BODY_CODES, scanChunk, titleBefore, tokenize, type ChunkEvidence } from './country-evidence';
 import { defaultKnowledgeBase, nameWords, phraseKey, termAt, type KnowledgeBase } from './kb';
 import type { AnalyzeOptions, CountryAssignment, Entity, Span } from './types';
 
@@ -17,27 +17,31 @@ function titleInsideMention(text: string, mention: Span, entity: Entity): string
 }
 
 /**
- * Evidence in the article, in order: the name itself when it is an institution, group or description
- * ("Russian Defense Ministry", "Kremlin", "senior State Department official"); then the titles and
- * appositions the entity stage attached; then the words around each mention, first mention first. The
- * first that says something decides, and holds for every mention.
+ * Evidence in the article: the name itself when it is an institution, group or description ("Russian
+ * Defense Ministry", "Kremlin", "senior State Department official"); then the titles before each mention,
+ * first mention first; then the titles and appositions the entity stage attached; last the appositions
+ * after each mention. An international body in a title wins (a NATO secretary-general's nationality is not
+ * his side); otherwise the first that says something decides, and holds for every mention.
  */
 function fromText(text: string, entity: Entity, kb: KnowledgeBase): CountryAssignment | undefined {
-  const wholeName = kb.phrase(phraseKey(entity.name));
-  if (entity.type !== 'person' || wholeName) {
-    const found = scanChunk(entity.name, kb);
-    if (found) return fromArticle(found);
-  }
-  for (const descriptor of entity.descriptors) {
-    const found = scanChunk(descriptor, kb);
-    if (found) return fromArticle(found);
-  }
   const mentions = [...entity.mentions].sort((a, b) => a.start - b.start);
-  for (const mention of mentions) {
-    for (const chunk of [titleBefore(text, mention.start), titleInsideMention(text, mention, entity), appositionAfter(text, mention.end)]) {
-      const found = chunk && scanChunk(chunk, kb);
-      if (found) return fromArticle(found);
-    }
+  const chunks = [
+    entity.type !== 'person' || kb.phrase(phraseKey(entity.name)) ? entity.name : '',
+    ...mentions.flatMap((m) => [titleBefore(text, m), titleInsideMention(text, m, entity)]),
+    ...entity.descriptors,
+  ];
+  const appositions = mentions.map((m) => appositionAfter(text, m.end));
+  let first: ChunkEvidence | undefined;
+  for (const chunk of chunks) {
+    const found = chunk ? scanChunk(chunk, kb) : undefined;
+    if (!found) continue;
+    if (BODY_CODES.has(found.code)) return fromArticle(found);
+    first ??= found;
+  }
+  if (first) return fromArticle(first);
+  for (const chunk of appositions) {
+    const found = chunk ? scanChunk(chunk, kb) : undefined;
+    if (found) return fromArticle(found);
   }
   return undefined;
 }
@@ -49,16 +53,18 @@ function fromText(text: string, entity: Entity, kb: KnowledgeBase): CountryAssig
 function fromKnowledgeBase(entity: Entity, kb: KnowledgeBase, date: string | undefined): CountryAssignment | undefined {
   if (entity.type === 'group') return undefined;
   const words = entity.name.split(/\s+/).filter(Boolean);
-  const candidates = [entity.name, words.length > 2 ? `${words[0]} ${words[words.length - 1]}` : ''].filter(Boolean);
-  for (const name of candidates) {
-    const terms = kb.person(name) ?? (entity.type === 'person' ? kb.phrase(phraseKey(name)) : undefined);
+  // Middle names are dropped only from a person's name of three or four words ("Mohammad Javad Zarif").
+  const shortName = entity.type === 'person' && words.length > 2 && words.length <= 4 ? `${words[0]} ${words[words.length - 1]}` : '';
+  for (const name of [entity.name, shortName].filter(Boolean)) {
+    const terms = kb.person(name) ?? (name === entity.name && entity.type === 'person' ? kb.phrase(phraseKey(name)) : undefined);
     const term = terms && termAt(terms, date);
     if (term) return { code: term.code || null, evidence: `kb: ${name}` };
   }
-  if (entity.type !== 'person') return undefined;
-  const surname = nameWords(entity.name).pop();
+  // A surname alone only when the article gives no more: a full name the KB does not know is someone else.
+  if (entity.type !== 'person' || words.length !== 1) return undefined;
+  const surname = nameWords(entity.name)[0];
   const code = surname && surname.length >= 4 ? kb.surname(surname) : undefined;
-  return code ? { code, evidence: `kb surname: ${words[words.length - 1]}` } : undefined;
+  return code ? { code, evidence: `kb surname: ${entity.name}` } : undefined;
 }
 
 /**

@@ -108,13 +108,11 @@ function matchAt(tokens: Token[], i: number, kb: KnowledgeBase): Match | undefin
   return undefined;
 }
 
-/** The word before token i, skipping articles ("ambassador to the United Nations" -> "to"). */
-function previousWord(tokens: Token[], i: number): string | undefined {
-  for (let j = i - 1; j >= 0; j--) {
-    const w = tokens[j].word.toLowerCase();
-    if (!ARTICLES.has(w)) return w;
-  }
-  return undefined;
+/** The index of the word before token i, skipping articles ("ambassador to the United Nations" -> "to"); -1 when none. */
+function previousIndex(tokens: Token[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && ARTICLES.has(tokens[j].word.toLowerCase())) j--;
+  return j;
 }
 
 /**
@@ -132,8 +130,14 @@ export function scanChunk(chunkText: string, kb: KnowledgeBase): ChunkEvidence |
     const last = tokens[m.to - 1];
     const words = chunkText.slice(first.start, last.end);
     i = m.to - 1;
-    const prev = previousWord(tokens, m.from);
-    if (prev && PLACE_PREPOSITIONS.has(prev) && !m.adjectival) continue;
+    const p = previousIndex(tokens, m.from);
+    const prev = tokens[p]?.word.toLowerCase();
+    // After "at" a full institution name of three words or more is the speaker's affiliation ("a scholar at
+    // the Carnegie Endowment for International Peace"); a place is where they are.
+    const affiliation = prev === 'at' && m.to - m.from >= 3;
+    if (prev && PLACE_PREPOSITIONS.has(prev) && !m.adjectival && !affiliation) continue;
+    // "speaking from Beijing": where the speaker is, not whom they speak for.
+    if (prev === 'from' && /ing$/.test(tokens[previousIndex(tokens, p)]?.word ?? '') && !m.adjectival) continue;
     if (NOT_OWN_SUFFIXES.test(chunkText.slice(last.end)) || NOT_OWN_PREFIXES.test(chunkText.slice(0, first.start))) continue;
     const next = tokens[m.to]?.word.toLowerCase();
     if (next && SUBJECT_NOUNS.has(next) && !m.adjectival && !BODY_CODES.has(m.code)) continue;
@@ -143,14 +147,39 @@ export function scanChunk(chunkText: string, kb: KnowledgeBase): ChunkEvidence |
   return undefined;
 }
 
-/** Characters that end a chunk: sentence and clause punctuation, quotation marks, brackets, dashes. */
-const HARD_BOUNDARY = /[.!?;:"“”«»()\[\]—–\n]|(?:^|\s)-(?:\s|$)/;
+/** Characters that end a chunk: sentence and clause punctuation, quotation marks, brackets, dashes (not hyphens). */
+const HARD_BOUNDARY = /[.!?;:"“”«»()\[\]—–\n]|\s-|-\s/;
+
+// Lower-case words a title or apposition is made of; any other lower-case word (a verb, mostly) ends it.
+const TITLE_FILLERS = new Set(
+  ('the a an of for his her its their our to at in on from with ' +
+    'senior former deputy acting top foreign defense defence interior prime state national security press policy affairs ' +
+    'military army navy air force forces first vice supreme office government permanent special high presidential royal ' +
+    'opposition rebel rebels militant militants group party executive staff intelligence finance economy trade political ' +
+    'religious retired elected self-declared self-proclaimed so-called then outgoing incoming longtime veteran leading ' +
+    'country’s country\'s nation’s nation\'s department foreign-policy international public relations media information ' +
+    'regional local federal central committee human rights general emeritus associate assistant principal lead').split(' '),
+);
+const isTitleWord = (t: Token): boolean => /^\p{Lu}|^\p{N}/u.test(t.word) || TITLE_FILLERS.has(t.raw.toLowerCase()) || TITLE_FILLERS.has(t.word.toLowerCase()) || ROLE_NOUNS.has(t.word.toLowerCase());
+
+/** A chunk that ends in a role noun, optionally followed by "to/of/for" and a short name: "the Russian ambassador to Georgia". */
+function endsInRole(tokens: Token[]): boolean {
+  for (let k = tokens.length - 1, n = 0; k >= 0 && n <= 6; k--, n++) {
+    const w = tokens[k].word.toLowerCase();
+    if (ROLE_NOUNS.has(w)) return true;
+    if (!/^\p{Lu}/u.test(tokens[k].word) && !['to', 'of', 'for', 'the'].includes(w)) return false;
+  }
+  return false;
+}
 
 /**
  * The title chunk right before a mention: the words back to the last clause boundary (at most 10),
  * crossing one comma when the words before it end in a role noun ("his Iranian counterpart, Mohammad ...").
  */
-export function titleBefore(text: string, at: number): string {
+export function titleBefore(text: string, mention: Span): string {
+  const at = mention.start;
+  // "..., Poroshenko said": a comma before a name that a speech verb follows closes the quoted words.
+  const saidAfter = /^\s*(?:said|says|told|added|adds|stated|noted|wrote|insisted|explained|warned)\b/.test(text.slice(mention.end, mention.end + 20));
   const windowStart = Math.max(0, at - 200);
   const before = text.slice(windowStart, at);
   const tokens = tokenize(before, windowStart);
@@ -162,15 +191,17 @@ export function titleBefore(text: string, at: number): string {
     const gap = text.slice(t.end, j === tokens.length - 1 ? at : tokens[j + 1].start);
     if (HARD_BOUNDARY.test(gap) || (t.raw.endsWith('.') && t.word === t.raw.slice(0, -1))) break;
     if (gap.includes(',')) {
-      // Only an apposition placed before the name crosses a comma, and only when nothing is collected yet.
-      if (crossedComma || start !== at || !ROLE_NOUNS.has(t.word.toLowerCase())) break;
+      // Only an apposition placed before the name crosses a comma ("his Iranian counterpart, Mohammad
+      // Javad Zarif"), and only when nothing is collected yet.
+      if (saidAfter || crossedComma || start !== at || !endsInRole(tokens.slice(Math.max(0, j - 6), j + 1))) break;
       crossedComma = true;
     }
-    if (CLAUSE_WORDS.has(t.word.toLowerCase())) break;
+    if (CLAUSE_WORDS.has(t.word.toLowerCase()) || !isTitleWord(t)) break;
     start = t.start;
     count++;
   }
-  return text.slice(start, at);
+  // "according to NATO Secretary General ...": the preposition belongs to the clause, not the title.
+  return text.slice(start, at).replace(/^(?:to|at|in|on|from|with|for|of)\s+/i, '');
 }
 
 /** The apposition right after a mention: ", the X of Y," or "(X)", up to its closing comma or bracket (at most 12 words). */
@@ -185,9 +216,15 @@ export function appositionAfter(text: string, at: number): string {
     const t = tokens[j];
     const gap = text.slice(j === 0 ? from : tokens[j - 1].end, t.start);
     if (HARD_BOUNDARY.test(gap) || gap.includes(',')) break;
-    if (CLAUSE_WORDS.has(t.word.toLowerCase())) break;
+    // "and" inside a name ("Center for Strategic and International Studies") does not end the apposition.
+    const inName = t.word === 'and' && j > 0 && /^\p{Lu}/u.test(tokens[j - 1].word) && /^\p{Lu}/u.test(tokens[j + 1]?.word ?? '');
+    if (CLAUSE_WORDS.has(t.word.toLowerCase()) && !inName) break;
     end = t.end;
     if (t.raw.endsWith('.') && t.word === t.raw.slice(0, -1)) break;
   }
-  return text.slice(from, end);
+  // A title followed by a name ("..., European Council President Herman Van Rompuy") is the next person in
+  // a list, not this one's apposition.
+  const words = tokenize(text.slice(from, end));
+  const titledName = words.some((t, k) => ROLE_NOUNS.has(t.word.toLowerCase()) && words[k + 1] && /^\p{Lu}/u.test(words[k + 1].word) && !ROLE_NOUNS.has(words[k + 1].word.toLowerCase()));
+  return titledName ? '' : text.slice(from, end);
 }

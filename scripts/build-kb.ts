@@ -278,6 +278,11 @@ function build(withCurated: boolean): Built {
     if (/\s|,|-/.test(adjective) && !/^[A-Z][a-z]+ [A-Z][a-z]+$/.test(adjective)) continue;
     if (phraseKey(adjective) === phraseKey(isoCountries.getName(code, 'en') ?? '')) continue;
     const key = phraseKey(adjective);
+    // "North Korean", "South African": several words, so a phrase rather than a one-word adjective.
+    if (key.includes(' ')) {
+      add(phrases, key, { code, from: 0, to: 0 }, 'packages');
+      continue;
+    }
     const seen = demonyms.get(key);
     demonyms.set(key, seen && seen !== code ? '' : code);
     if (!key.endsWith('s') && !key.endsWith('ese') && !key.endsWith('i')) demonyms.set(key + 's', demonyms.get(key)!);
@@ -286,9 +291,12 @@ function build(withCurated: boolean): Built {
   // The curated list wins over every other source for the names it gives.
   const curated = withCurated ? readCurated() : [];
   counts['curated entries'] = curated.length;
+  const redundant: string[] = [];
   for (const row of curated) {
     const table = row.kind === 'person' ? people : phrases;
     const key = row.kind === 'person' ? nameKey(row.name) : phraseKey(row.name);
+    const known = table.terms.get(key);
+    if (row.kind === 'person' && known?.length && known.every((t) => t.code === row.code)) redundant.push(row.name);
     if (row.kind === 'phrase' && table.sources.has(key) && !table.sources.get(key)!.has('curated')) {
       table.terms.delete(key);
       table.sources.delete(key);
@@ -296,6 +304,8 @@ function build(withCurated: boolean): Built {
     if (row.kind === 'phrase' && row.code && /^[a-z]+s?$/.test(key) && demonyms.has(key)) demonyms.delete(key);
     add(table, key, { code: row.code, from: row.from, to: row.to }, 'curated');
   }
+
+  if (redundant.length) console.warn(`build-kb: curated people the dictionaries already give the same code: ${redundant.join(', ')}`);
 
   // A phrase that several sources give different undated states for is ambiguous ("Georgia"): dropped.
   for (const [key, terms] of phrases.terms) {

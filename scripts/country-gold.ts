@@ -4,7 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assignCountries } from '../lib/countries';
-import type { KnowledgeBase } from '../lib/kb';
+import { ROLE_NOUNS } from '../lib/country-evidence';
+import { defaultKnowledgeBase, phraseKey, type KnowledgeBase } from '../lib/kb';
 import type { Entity, EntityType, Span } from '../lib/types';
 
 interface GoldQuote {
@@ -42,8 +43,8 @@ const ORGANISATION_WORDS = /\b(?:Ministry|Department|Council|Committee|Governmen
 function speakerType(name: string, text: string): EntityType {
   if (/^[a-z]/.test(name) || /\b(?:official|officials|source|diplomat|witness|user|users|general|commanders|leaders|spokesman)\b/.test(name)) return 'unnamed';
   if (ORGANISATION_WORDS.test(name) || /^[A-Z]{2,}$/.test(name)) return 'organisation';
-  // A one-word plural the article never gives a first name for is a group ("Russians").
-  if (/s$/.test(name) && !name.includes(' ') && !new RegExp(`[A-Z]\\w+ ${name}\\b`).test(text)) return 'group';
+  // A nationality as a noun is a group ("Russians").
+  if (defaultKnowledgeBase().demonym(phraseKey(name)) && /s$/.test(name)) return 'group';
   return 'person';
 }
 
@@ -69,9 +70,13 @@ export function goldEntity(id: number, name: string, text: string): Entity {
   const descriptors: string[] = [];
   if (first) {
     // The words since the clause start before the first mention, and an apposition after it.
-    const before = /(?:^|[.!?;:"“”(,\n]|\b(?:said|says|told|and)\b)([^.!?;:"“”(,\n]*)$/.exec(text.slice(Math.max(0, first.start - 120), first.start))?.[1].trim();
+    // A dot after a capital is an abbreviation ("U.N."), not a sentence end.
+    const before = /(?:^|(?<!\p{Lu})[.!?]|[;:"“”(,\n]|\b(?:said|says|told|and)\b)((?:[^.!?;:"“”(,\n]|(?<=\p{Lu})\.)*)$/u.exec(text.slice(Math.max(0, first.start - 120), first.start))?.[1].trim();
     const after = /^\s*,\s*([^,.;:"“”()\n]+)/.exec(text.slice(first.end, first.end + 120))?.[1].trim();
-    for (const d of [before, after]) if (d && d.split(/\s+/).length <= 8) descriptors.push(d);
+    // Only a title (ending in a role noun) before the name counts: "Russian Foreign Minister".
+    const lastWord = before?.split(/\s+/).pop()?.toLowerCase() ?? '';
+    if (before && ROLE_NOUNS.has(lastWord) && before.split(/\s+/).length <= 8) descriptors.push(before);
+    if (after && after.split(/\s+/).length <= 8) descriptors.push(after);
   }
   return { id, name, type, gender: null, descriptors, mentions };
 }
