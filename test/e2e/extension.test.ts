@@ -18,8 +18,22 @@ let server: StaticServer;
 let browser: ExtensionBrowser;
 let extensionPage: Page;
 
+const paragraph = (words: string) =>
+  `<p>${words} The council met on Tuesday for the third time this month and agreed to publish its findings before the end of the year.</p>`;
+
+/** Bad input, built here rather than stored: a 1 MB article, unbalanced quotation marks, an empty page. */
+const GENERATED_PAGES: Record<string, string> = {
+  '/long.html': `<!doctype html><title>Long</title><article>${Array.from({ length: 6500 }, (_, i) =>
+    paragraph(`Minister ${i} said “the talks were useful”.`),
+  ).join('')}</article>`,
+  '/unbalanced.html': `<!doctype html><title>Unbalanced</title><article>${paragraph('The mayor said “we will rebuild.')}${paragraph(
+    'Nobody closed the quote above, and “this one opens too.',
+  )}${paragraph('A closing mark” with no opening one.')}</article>`,
+  '/empty.html': '<!doctype html><title>Empty</title><body></body>',
+};
+
 beforeAll(async () => {
-  server = await serveDirectory('test/fixtures/demo');
+  server = await serveDirectory('test/fixtures/demo', GENERATED_PAGES);
   browser = await launchWithExtension({ headless: true });
   extensionPage = await openExtensionPage(browser);
 });
@@ -208,5 +222,28 @@ describe('pages that are not for Stancemark', () => {
     const popup = await openPopup(browser, tabId);
     expect(await popup.locator('.message h2').textContent()).toBe('No quotes found');
     await Promise.all([popup.close(), page.close()]);
+  });
+});
+
+describe('bad input', () => {
+  it('a 1 MB article is analysed and highlighted without hanging the page', async () => {
+    const { page, state } = await open('/long.html');
+    expect(await page.evaluate(() => document.body.textContent!.length)).toBeGreaterThan(1_000_000);
+    expect(['done', 'no-quotes']).toContain(state);
+    if (state === 'done') expect(await page.locator('[data-stancemark-quote]').count()).toBeGreaterThan(0);
+    expect(await page.locator('mark.stancemark-quote mark.stancemark-quote').count()).toBe(0);
+    await page.close();
+  });
+
+  it('unbalanced quotation marks end in a clear state', async () => {
+    const { page, state } = await open('/unbalanced.html');
+    expect(['done', 'no-quotes']).toContain(state);
+    await page.close();
+  });
+
+  it('an empty page is not an article', async () => {
+    const { page, state } = await open('/empty.html');
+    expect(state).toBe('not-article');
+    await page.close();
   });
 });

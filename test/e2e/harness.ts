@@ -26,11 +26,18 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves the files of `root` (no directory listing; `/dir/` serves dir/index.html) on a random port. */
-export async function serveDirectory(root: string): Promise<StaticServer> {
+/**
+ * Serves the files of `root` (no directory listing; `/dir/` serves dir/index.html) on a random port,
+ * plus `generated` pages (path -> HTML) built by the caller.
+ */
+export async function serveDirectory(root: string, generated: Record<string, string> = {}): Promise<StaticServer> {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (Object.hasOwn(generated, pathname)) {
+      response.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] }).end(generated[pathname]);
+      return;
+    }
     let file = normalize(join(base, pathname));
     if (file.startsWith(base) && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
