@@ -1,0 +1,215 @@
+// Each evidence rule of the country stage on sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { assignCountries } from '../../lib/countries';
+import type { Entity, EntityType, Span } from '../../lib/types';
+
+/** An entity named `name` with a mention at every occurrence of each of `forms` (default: the name and its last word). */
+function entity(text: string, name: string, type: EntityType = 'person', forms?: string[], descriptors: string[] = []): Entity {
+  const mentions: Span[] = [];
+  const words = name.split(' ');
+  for (const form of forms ?? (type === 'person' && words.length > 1 ? [name, words[words.length - 1]] : [name])) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      if (!mentions.some((m) => m.start <= at && at < m.end)) mentions.push({ start: at, end: at + form.length });
+    }
+  }
+  return { id: 1, name, type, gender: null, descriptors, mentions: mentions.sort((a, b) => a.start - b.start) };
+}
+
+function countryOf(text: string, e: Entity, date?: string): string | null {
+  return assignCountries(text, [e], { date }).get(e.id)!.code;
+}
+
+describe('nationality words in titles and appositions', () => {
+  it('reads a nationality adjective in the title before the name', () => {
+    const text = 'Yesterday Moldovan Foreign Minister Ana Popescu said the talks would go on.';
+    expect(countryOf(text, entity(text, 'Ana Popescu'))).toBe('MD');
+  });
+
+  it("reads a country's possessive and a title after the name", () => {
+    const text = 'The plan was "dead on arrival," said Tomas Berg, Norway\'s deputy defence minister, on Monday.';
+    expect(countryOf(text, entity(text, 'Tomas Berg'))).toBe('NO');
+  });
+
+  it('reads "X of Country" in a title', () => {
+    const text = 'President of Kenya Daniel Otieno welcomed the vote.';
+    expect(countryOf(text, entity(text, 'Daniel Otieno'))).toBe('KE');
+  });
+
+  it('reads an apposition placed before the name ("his Iranian counterpart, ...")', () => {
+    const text = 'The minister met his Iranian counterpart, Reza Tavakoli, in Vienna. "We are close," Tavakoli said.';
+    expect(countryOf(text, entity(text, 'Reza Tavakoli'))).toBe('IR');
+  });
+
+  it('gives an unnamed source the country its description names', () => {
+    const text = 'A senior Turkish official, speaking on condition of anonymity, said the border would stay shut.';
+    expect(countryOf(text, entity(text, 'senior Turkish official', 'unnamed'))).toBe('TR');
+  });
+
+  it('reads plural nationality nouns and groups based in a country', () => {
+    const text = 'The Syrians said the convoy was stopped. Syrian rebels said they had pulled back.';
+    expect(countryOf(text, entity(text, 'Syrians', 'group'))).toBe('SY');
+    expect(countryOf(text, entity(text, 'Syrian rebels', 'group'))).toBe('SY');
+  });
+});
+
+describe('places the speaker is sent to, based in or talks about are not their side', () => {
+  it('keeps an ambassador with the state that sent them', () => {
+    const text = 'The U.S. ambassador to Moscow, Ellen Shaw, said the embassy stays open.';
+    expect(countryOf(text, entity(text, 'Ellen Shaw'))).toBe('US');
+  });
+
+  it('says nothing from "ambassador to X" alone', () => {
+    const text = 'The ambassador to Moscow, Ellen Shaw, said the embassy stays open.';
+    expect(countryOf(text, entity(text, 'Ellen Shaw'))).toBeNull();
+  });
+
+  it('skips "-based", "-backed", "pro-" and subjects of expertise', () => {
+    const text =
+      'Colonel Dan Price, the Kabul-based spokesman, spoke first. Then Ivan Kral, a Russia expert, and Maria Lind of the pro-Russian camp spoke, ' +
+      'as did Omar Saleh, who leads Iranian-backed fighters.';
+    expect(countryOf(text, entity(text, 'Dan Price'))).toBeNull();
+    expect(countryOf(text, entity(text, 'Ivan Kral'))).toBeNull();
+    expect(countryOf(text, entity(text, 'Maria Lind'))).toBeNull();
+    expect(countryOf(text, entity(text, 'Omar Saleh'))).toBeNull();
+  });
+
+  it('skips where the speaker speaks from', () => {
+    const text = 'Helen Ward, speaking from Beijing, said she was hopeful.';
+    expect(countryOf(text, entity(text, 'Helen Ward'))).toBeNull();
+  });
+
+  it('does not take the next person of a list, or a clause before "X said", as an apposition', () => {
+    const text =
+      'Ruth Adler, Egyptian Foreign Minister Sameh Nour and others met on Friday. The talks will include an EU observer, Adler said.';
+    expect(countryOf(text, entity(text, 'Ruth Adler'))).toBeNull();
+    expect(countryOf(text, entity(text, 'Sameh Nour'))).toBe('EG');
+  });
+});
+
+describe('institutions, metonyms and capitals', () => {
+  it.each([
+    ['The Pentagon said the flights were safe.', 'Pentagon', 'US'],
+    ['The Kremlin said the call was useful.', 'Kremlin', 'RU'],
+    ['Downing Street said it would not comment.', 'Downing Street', 'GB'],
+    ['The Élysée said the summit would go ahead.', 'Élysée', 'FR'],
+    ['The Knesset voted late on Monday.', 'Knesset', 'IL'],
+    ['A senior State Department official said the offer stands.', 'senior State Department official', 'US'],
+    ['The Russian Defense Ministry said its jets hit depots.', 'Russian Defense Ministry', 'RU'],
+    ['The Foreign Ministry of Japan said it protested.', 'Foreign Ministry of Japan', 'JP'],
+    ['Moscow said the sanctions would fail.', 'Moscow', 'RU'],
+    ['Washington has expressed concern.', 'Washington', 'US'],
+    ['Beijing said it would respond.', 'Beijing', 'CN'],
+  ])('%s', (text, name, code) => {
+    expect(countryOf(text, entity(text, name, 'organisation'))).toBe(code);
+  });
+});
+
+describe('international bodies as their own side', () => {
+  it('gives a body official the body, not their nationality', () => {
+    const text = 'NATO Secretary General Lars Holm, a former Danish prime minister, said the alliance was ready.';
+    expect(countryOf(text, entity(text, 'Lars Holm'))).toBe('NATO');
+  });
+
+  it.each([
+    ['The U.N. Security Council said it was alarmed.', 'U.N. Security Council', 'UN'],
+    ['The European Union said it would extend the measures.', 'European Union', 'EU'],
+    ['The OSCE said its monitors were stopped.', 'OSCE', 'OSCE'],
+    ['The IAEA said the seals were intact.', 'IAEA', 'IAEA'],
+    ['The OPCW said samples were taken.', 'OPCW', 'OPCW'],
+    ['The WHO said cases were falling.', 'WHO', 'WHO'],
+    ['The International Committee of the Red Cross said aid got through.', 'International Committee of the Red Cross', 'ICRC'],
+    ['The Islamic State group said it carried out the attack.', 'Islamic State group', 'ISIS'],
+    ['ISIL said it carried out the attack.', 'ISIL', 'ISIS'],
+    ['Hezbollah said its fighters withdrew.', 'Hezbollah', 'LB'],
+    ['Hamas said the truce holds.', 'Hamas', 'PS'],
+  ])('%s', (text, name, code) => {
+    expect(countryOf(text, entity(text, name, 'organisation'))).toBe(code);
+  });
+
+  it('leaves a diplomat at the U.N. without a side (diplomats there speak for their states)', () => {
+    const text = 'A U.N. diplomat said the vote was delayed.';
+    expect(countryOf(text, entity(text, 'U.N. diplomat', 'unnamed'))).toBeNull();
+  });
+
+  it('keeps an ambassador to the U.N. with their own state', () => {
+    const text = "Chile's U.N. ambassador, Pablo Reyes, said the text was weak.";
+    expect(countryOf(text, entity(text, 'Pablo Reyes'))).toBe('CL');
+  });
+});
+
+describe('one country per speaker, from the first evidence', () => {
+  it('keeps the country from the first mention for every later one', () => {
+    const text =
+      'Lithuanian President Rasa Vaitkus opened the summit. Later, Vaitkus told her Polish hosts that "the door is open." Vaitkus left at noon.';
+    const e = entity(text, 'Rasa Vaitkus');
+    expect(e.mentions.length).toBe(3);
+    const assigned = assignCountries(text, [e]).get(e.id)!;
+    expect(assigned.code).toBe('LT');
+    expect(assigned.evidence).toMatch(/Lithuanian/);
+  });
+
+  it('uses the descriptors the entity stage attached when the text around the mentions says nothing', () => {
+    const text = '"We will see," Kowalski said.';
+    expect(countryOf(text, entity(text, 'Piotr Kowalski', 'person', ['Kowalski'], ['Polish Deputy Foreign Minister']))).toBe('PL');
+  });
+});
+
+describe('spelling variants', () => {
+  it.each([
+    ['U.S. officials said the offer stands.', 'U.S. officials'],
+    ['US officials said the offer stands.', 'US officials'],
+    ['United States officials said the offer stands.', 'United States officials'],
+    ['USA officials said the offer stands.', 'USA officials'],
+    ['American officials said the offer stands.', 'American officials'],
+  ])('%s -> US', (text, name) => {
+    expect(countryOf(text, entity(text, name, 'unnamed'))).toBe('US');
+  });
+
+  it.each([
+    ['UK officials said so.', 'UK officials', 'GB'],
+    ['Britain said so.', 'Britain', 'GB'],
+    ['British officials said so.', 'British officials', 'GB'],
+    ['The Russian Federation said so.', 'Russian Federation', 'RU'],
+  ])('%s -> %s', (text, name, code) => {
+    expect(countryOf(text, entity(text, name, 'organisation'))).toBe(code);
+  });
+
+  it('does not read "us" or "is" as the US or the Islamic State', () => {
+    const text = 'Let us be clear, the plan is sound, Nora Quist said.';
+    expect(countryOf(text, entity(text, 'Nora Quist'))).toBeNull();
+  });
+
+  it('matches KB names across transliterations (Sergey/Sergei, Dmitriy/Dmitry)', () => {
+    const text = '"No," Sergey Lavrov said. "Yes," Dmitriy Medvedev said.';
+    expect(countryOf(text, entity(text, 'Sergey Lavrov'))).toBe('RU');
+    expect(countryOf(text, entity(text, 'Dmitriy Medvedev'))).toBe('RU');
+  });
+});
+
+describe('unknown stays null', () => {
+  it.each([
+    ['"It will fail," said Harold Finch, a retired teacher.', 'Harold Finch', 'person'],
+    ['A Western diplomat said the talks stalled.', 'Western diplomat', 'unnamed'],
+    ['A senior European diplomat said the talks stalled.', 'senior European diplomat', 'unnamed'],
+    ['Witnesses said the shelling went on all night.', 'Witnesses', 'group'],
+  ] as const)('%s', (text, name, type) => {
+    expect(countryOf(text, entity(text, name, type))).toBeNull();
+  });
+
+  it('gives the article evidence precedence over the KB', () => {
+    // The KB knows this name as Danish and NATO; a namesake the article calls Spanish is Spanish.
+    const text = 'Spanish engineer Anders Fogh Rasmussen said the bridge was safe.';
+    expect(countryOf(text, entity(text, 'Anders Fogh Rasmussen'))).toBe('ES');
+    expect(countryOf('"Safe," Anders Fogh Rasmussen said.', entity('"Safe," Anders Fogh Rasmussen said.', 'Anders Fogh Rasmussen'))).toBe('NATO');
+  });
+
+  it('handles empty text, no mentions and odd spans without throwing', () => {
+    expect(assignCountries('', []).size).toBe(0);
+    const lone: Entity = { id: 7, name: 'Someone Unknown', type: 'person', gender: null, descriptors: [], mentions: [] };
+    expect(assignCountries('', [lone]).get(7)).toEqual({ code: null, evidence: null });
+    const outside: Entity = { ...lone, mentions: [{ start: 50, end: 60 }] };
+    expect(assignCountries('short text', [outside]).get(7)!.code).toBeNull();
+    const blank: Entity = { ...lone, name: '', type: 'organisation' };
+    expect(assignCountries('text', [blank]).get(7)!.code).toBeNull();
+  });
+});

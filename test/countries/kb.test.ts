@@ -1,0 +1,113 @@
+// The knowledge base: name folding, dated terms, surname rules, the committed KB, and its build.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { assignCountries } from '../../lib/countries';
+import { createKnowledgeBase, defaultKnowledgeBase, nameKey, termAt, type KbFile } from '../../lib/kb';
+import type { Entity } from '../../lib/types';
+
+const shared = new URL('../../../shared/data/dicts', import.meta.url).pathname;
+const kbPath = new URL('../../assets/kb/kb.json', import.meta.url).pathname;
+
+const fixture: KbFile = {
+  version: 1,
+  people: 'AA\tjon brask|tova brask\nBB\tmira holt|ulla holt\nCC\tpeter holt',
+  peopleDated: 'kim jae\tKR:20040101:20061231;UN:20070101:20161231',
+  phrases: 'AA\tcastle hill',
+  phrasesDated: '',
+  demonyms: 'aalish\tAA',
+};
+
+describe('name keys', () => {
+  it('fold accents, initials, dots and transliterations', () => {
+    expect(nameKey('John F. Kerry')).toBe(nameKey('John Kerry'));
+    expect(nameKey('Sergey Lavrov')).toBe(nameKey('Sergei Lavrov'));
+    expect(nameKey('Dmitriy Medvedev')).toBe(nameKey('Dmitry Medvedev'));
+    expect(nameKey('Recep Tayyip Erdoğan')).toBe(nameKey('Recep Tayyip Erdogan'));
+    expect(nameKey('Sergei Shoygu')).toBe(nameKey('Sergei Shoigu'));
+    expect(nameKey('John Kerry')).not.toBe(nameKey('John Kelly'));
+  });
+});
+
+describe('dated terms', () => {
+  const kb = createKnowledgeBase(fixture);
+  const terms = kb.person('Kim Jae')!;
+
+  it('pick the term in force at the date', () => {
+    expect(termAt(terms, '2005-06-01')!.code).toBe('KR');
+    expect(termAt(terms, '2010-06-01')!.code).toBe('UN');
+  });
+
+  it('pick the latest term before the date when none is in force, the earliest before all, the latest without a date', () => {
+    expect(termAt(terms, '2020-01-01')!.code).toBe('UN');
+    expect(termAt(terms, '1999-01-01')!.code).toBe('KR');
+    expect(termAt(terms)!.code).toBe('UN');
+  });
+
+  it('flow through assignCountries with the article date', () => {
+    const text = '"We must act," Kim Jae said.';
+    const e: Entity = { id: 1, name: 'Kim Jae', type: 'person', gender: null, descriptors: [], mentions: [{ start: 15, end: 22 }] };
+    expect(assignCountries(text, [e], { date: '2005-03-01' }, kb).get(1)!.code).toBe('KR');
+    expect(assignCountries(text, [e], { date: '2012-03-01' }, kb).get(1)!.code).toBe('UN');
+    expect(assignCountries(text, [e], { date: 'not a date' }, kb).get(1)!.code).toBe('UN');
+  });
+});
+
+describe('surnames', () => {
+  const kb = createKnowledgeBase(fixture);
+  const speaker = (name: string): string | null => {
+    const text = `"Fine," ${name} said.`;
+    const e: Entity = { id: 1, name, type: 'person', gender: null, descriptors: [], mentions: [{ start: 8, end: 8 + name.length }] };
+    return assignCountries(text, [e], {}, kb).get(1)!.code;
+  };
+
+  it('count only when every KB person of that surname stands for one state', () => {
+    expect(kb.surname('Brask')).toBe('AA');
+    expect(kb.surname('Holt')).toBeUndefined();
+    expect(speaker('Brask')).toBe('AA');
+    expect(speaker('Holt')).toBeNull();
+  });
+
+  it('are not used for a full name the KB does not know (someone else of that surname)', () => {
+    expect(speaker('Ola Brask')).toBeNull();
+  });
+
+  it('lose to the article', () => {
+    const text = 'Beeland minister Brask spoke. Brask said no.';
+    const kbWithBee = createKnowledgeBase({ ...fixture, demonyms: 'aalish\tAA\nbeeland\tBB' });
+    const e: Entity = { id: 1, name: 'Brask', type: 'person', gender: null, descriptors: [], mentions: [{ start: 17, end: 22 }, { start: 30, end: 35 }] };
+    expect(assignCountries(text, [e], {}, kbWithBee).get(1)!.code).toBe('BB');
+  });
+});
+
+describe('the committed KB', () => {
+  const kb = defaultKnowledgeBase();
+
+  it('knows officials from each source, dated where their side changed', () => {
+    expect(termAt(kb.person('Vladimir Putin')!)!.code).toBe('RU');
+    expect(termAt(kb.person('Barack Obama')!)!.code).toBe('US');
+    expect(termAt(kb.person('Hua Chunying')!)!.code).toBe('CN');
+    expect(termAt(kb.person('Ban Ki-moon')!, '2010-05-01')!.code).toBe('UN');
+    expect(termAt(kb.person('Anders Fogh Rasmussen')!, '2006-05-01')!.code).toBe('DK');
+    expect(termAt(kb.person('Anders Fogh Rasmussen')!, '2012-05-01')!.code).toBe('NATO');
+    expect(termAt(kb.person('Jens Stoltenberg')!, '2016-05-01')!.code).toBe('NATO');
+  });
+
+  it('answers a lookup fast (maps built once)', () => {
+    const start = performance.now();
+    for (let i = 0; i < 10_000; i++) kb.person('Sergei Lavrov');
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+
+  it('keeps its size budget: under 450 KB raw and 180 KB gzip', () => {
+    const raw = readFileSync(kbPath);
+    expect(statSync(kbPath).size).toBeLessThan(450_000);
+    expect(gzipSync(raw, { level: 9 }).length).toBeLessThan(180_000);
+  });
+
+  it.skipIf(!existsSync(shared))('equals a fresh build from ../shared (npm run build:kb -- --check)', () => {
+    const out = execFileSync('npx', ['tsx', 'scripts/build-kb.ts', '--check'], { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8' });
+    expect(out).toMatch(/up to date/);
+  }, 60_000);
+});
