@@ -48,7 +48,10 @@ export const ROLE_NOUNS = new Set(
     'officials diplomat diplomats general commander premier chancellor negotiator adviser advisor head director representative ' +
     'chairman chairwoman chair king queen prince emir aide governor mayor senator lawmaker member analyst expert professor ' +
     'scholar correspondent columnist editor founder ruler monarch colonel commissioner mediator delegate speaker secretary-general ' +
-    'coordinator deputy chiefs ministry spokespeople lieutenant admiral marshal').split(' '),
+    'coordinator deputy chiefs ministry spokespeople lieutenant admiral marshal agency newspaper tabloid broadcaster ' +
+    'activist activists journalist journalists reporter lawyer businessman businesswoman writer author economist student ' +
+    'resident residents engineer doctor soldier soldiers officer officers commentator blogger historian researcher scientist ' +
+    'physicist politician politicians legislator legislators lawmakers mp negotiators fighters militants rebels protesters').split(' '),
 );
 
 // Words that end a title chunk going left, or an apposition going right: verbs of saying and meeting,
