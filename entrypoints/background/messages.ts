@@ -1,7 +1,7 @@
 // The messages between the content script, the background and the popup, and the checks that
 // turn anything received into a well-formed value or null.
 import type { PageState } from '../../dom/page';
-import type { Quote, Side, SideSpeaker, StatementKind } from '../../lib/types';
+import type { Quote, Side, SideSpeaker, SideSummary, StatementKind, Summary, TopicStance } from '../../lib/types';
 
 /** What the content script concluded about a page. `error` is an internal failure, logged in the page. */
 export type ResultState = PageState | 'error';
@@ -15,6 +15,8 @@ export interface PageResult {
   highlighted: boolean;
   quotes: Quote[];
   sides: Side[];
+  /** The sides' positions by topic, where they agree and where they differ. */
+  summary: Summary;
 }
 
 /** Content script -> background, after every run. */
@@ -33,6 +35,7 @@ export const storageKey = (tabId: number) => `tab:${tabId}`;
 
 const STATES: readonly ResultState[] = ['done', 'not-article', 'no-quotes', 'error'];
 const KINDS: readonly StatementKind[] = ['direct', 'indirect'];
+const STANCES: readonly TopicStance['stance'][] = ['supports', 'opposes', 'mixed', 'mentions'];
 /** More quotes than any article holds: a larger list is not from our content script. */
 const MAX_QUOTES = 10_000;
 const MAX_TEXT = 100_000;
@@ -68,15 +71,60 @@ function parseSide(value: unknown): Side | null {
   return { country, name, direct, indirect, speakers: parsed as SideSpeaker[] };
 }
 
+const isStance = (value: unknown): value is TopicStance['stance'] => STANCES.includes(value as TopicStance['stance']);
+
+function parseIndices(value: unknown): number[] | null {
+  return Array.isArray(value) && value.length <= MAX_QUOTES && value.every(isCount) ? [...value] : null;
+}
+
+/** Every element parsed, or null when one fails. */
+function parseAll<T>(value: unknown, parse: (item: unknown) => T | null): T[] | null {
+  if (!Array.isArray(value) || value.length > MAX_QUOTES) return null;
+  const parsed = value.map(parse);
+  return parsed.some((item) => item === null) ? null : (parsed as T[]);
+}
+
+function parseTopicStance(value: unknown): TopicStance | null {
+  if (!isObject(value) || !isText(value.topic) || !isStance(value.stance)) return null;
+  const evidence = parseIndices(value.evidence);
+  return evidence && { topic: value.topic, stance: value.stance, evidence };
+}
+
+function parseSideSummary(value: unknown): SideSummary | null {
+  if (!isObject(value) || !isText(value.country) || !isText(value.name)) return null;
+  const speakers = parseAll(value.speakers, parseSpeaker);
+  const statements = parseIndices(value.statements);
+  const topics = parseAll(value.topics, parseTopicStance);
+  const gist = parseIndices(value.gist);
+  if (!speakers || !statements || !topics || !gist) return null;
+  return { country: value.country, name: value.name, speakers, statements, topics, gist };
+}
+
+/** The summary's core fields (the engine may add more; the popup shows these). */
+function parseSummary(value: unknown): Summary | null {
+  if (!isObject(value)) return null;
+  const sides = parseAll(value.sides, parseSideSummary);
+  const agreement = parseAll(value.agreement, parseTopicStance);
+  const divergence = parseAll(value.divergence, (item) => {
+    if (!isObject(item) || !isText(item.topic) || !isObject(item.stances)) return null;
+    const stances = Object.entries(item.stances);
+    const evidence = parseIndices(item.evidence);
+    if (!evidence || stances.length > 50 || !stances.every(([code, stance]) => code.length <= 10 && isStance(stance))) return null;
+    return { topic: item.topic, stances: Object.fromEntries(stances) as Record<string, TopicStance['stance']>, evidence };
+  });
+  return sides && agreement && divergence && { sides, agreement, divergence };
+}
+
 /** A PageResult rebuilt from its known fields only, or null when anything is missing or mistyped. */
 export function parsePageResult(value: unknown): PageResult | null {
   if (!isObject(value)) return null;
   const { url, title, state, highlighted, quotes, sides } = value;
+  const summary = parseSummary(value.summary);
   if (!isText(url) || !isText(title) || !STATES.includes(state as ResultState) || typeof highlighted !== 'boolean') return null;
   if (!Array.isArray(quotes) || quotes.length > MAX_QUOTES || !Array.isArray(sides) || sides.length > MAX_QUOTES) return null;
   const parsedQuotes = quotes.map(parseQuote);
   const parsedSides = sides.map(parseSide);
-  if (parsedQuotes.some((q) => q === null) || parsedSides.some((s) => s === null)) return null;
+  if (parsedQuotes.some((q) => q === null) || parsedSides.some((s) => s === null) || !summary) return null;
   return {
     url,
     title,
@@ -84,6 +132,7 @@ export function parsePageResult(value: unknown): PageResult | null {
     highlighted,
     quotes: parsedQuotes as Quote[],
     sides: parsedSides as Side[],
+    summary,
   };
 }
 

@@ -31,12 +31,20 @@ function runStancemark(ctx: ContentScriptContext): void {
   };
 
   const analyseAndHighlight = (): PageResult => {
-    const base = { url: location.href, title: document.title, highlighted: false, quotes: [], sides: [] };
+    const base = {
+      url: location.href,
+      title: document.title,
+      highlighted: false,
+      quotes: [],
+      sides: [],
+      summary: { sides: [], agreement: [], divergence: [] },
+    };
     try {
       const page = analyzePage(document);
       if (page.state !== 'done') return { ...base, state: page.state };
       highlightQuotes(page.article.map, page.analysis.quotes);
-      return { ...base, state: 'done', highlighted: true, quotes: page.analysis.quotes, sides: page.analysis.sides };
+      const { quotes, sides, summary } = page.analysis;
+      return { ...base, state: 'done', highlighted: true, quotes, sides, summary };
     } catch (error) {
       removeHighlights(document);
       console.warn('Stancemark could not analyse this page:', error);

@@ -2,7 +2,7 @@
 // side by side with their speakers and quotes. Page text is only ever inserted as text.
 import { browser } from 'wxt/browser';
 import { countryColour, countryName } from '../../lib/palette';
-import type { Quote, Side } from '../../lib/types';
+import type { Quote, Side, Summary, TopicStance } from '../../lib/types';
 import { parsePageResult, storageKey, type PageResult, type SetHighlightsMessage } from '../background/messages';
 
 const app = document.getElementById('app')!;
@@ -59,7 +59,63 @@ function speakerList(quotes: Quote[], ranked: Side['speakers']): HTMLUListElemen
   return list;
 }
 
-function sideColumn(side: Side, quotes: Quote[]): HTMLElement {
+const STANCE_WORDS: Record<TopicStance['stance'], string> = {
+  supports: 'for',
+  opposes: 'against',
+  mixed: 'mixed on',
+  mentions: 'mentions',
+};
+
+function stanceChip(stance: TopicStance['stance'], topic?: string): HTMLElement {
+  return element('span', `stance ${stance}`, topic ? `${STANCE_WORDS[stance]} ${topic}` : STANCE_WORDS[stance]);
+}
+
+/** The quotes that back a position, as a tooltip. */
+function evidenceTitle(evidence: number[], quotes: Quote[]): string {
+  return evidence
+    .map((i) => quotes[i])
+    .filter(Boolean)
+    .map((q) => `${q.speaker ?? 'Unnamed'}: “${q.text}”`)
+    .join('\n');
+}
+
+/** Topics on which the two main sides agree or differ, one row each. */
+function positionsSection(summary: Summary, main: Side[], quotes: Quote[]): HTMLElement | null {
+  const codes = main.map((side) => side.country);
+  const rows = [
+    ...summary.divergence
+      .filter((d) => codes.some((code) => d.stances[code]))
+      .map((d) => ({ topic: d.topic, stances: codes.map((code) => d.stances[code] ?? null), evidence: d.evidence, agree: false })),
+    ...summary.agreement.map((a) => ({ topic: a.topic, stances: codes.map(() => a.stance), evidence: a.evidence, agree: true })),
+  ];
+  if (!rows.length) return null;
+  const section = element('section', 'positions');
+  section.append(element('h2', undefined, 'Where they stand'));
+  const table = element('table');
+  const head = element('tr');
+  head.append(element('th', undefined, 'Topic'), ...main.map((side) => {
+    const cell = element('th');
+    cell.append(codeLabel(side.country));
+    return cell;
+  }), element('th'));
+  table.append(head);
+  for (const row of rows) {
+    const line = element('tr');
+    line.title = evidenceTitle(row.evidence, quotes);
+    line.append(element('td', 'topic', row.topic));
+    for (const stance of row.stances) {
+      const cell = element('td');
+      if (stance) cell.append(stanceChip(stance));
+      line.append(cell);
+    }
+    line.append(element('td', row.agree ? 'verdict agree' : 'verdict differ', row.agree ? 'agree' : 'differ'));
+    table.append(line);
+  }
+  section.append(table);
+  return section;
+}
+
+function sideColumn(side: Side, quotes: Quote[], topics: TopicStance[]): HTMLElement {
   const colour = countryColour(side.country);
   const column = element('section', 'side');
   column.style.setProperty('--accent', colour.accent);
@@ -71,7 +127,14 @@ function sideColumn(side: Side, quotes: Quote[]): HTMLElement {
     'counts',
     `${plural(side.direct + side.indirect, 'statement')} · ${side.direct} direct · ${side.indirect} reported · ${plural(side.speakers.length, 'speaker')}`,
   );
-  column.append(heading, counts, speakerList(quotes, side.speakers));
+  column.append(heading, counts);
+  const positions = topics.filter((t) => t.stance !== 'mentions');
+  if (positions.length) {
+    const chips = element('p', 'topics');
+    chips.append(...positions.map((t) => stanceChip(t.stance, t.topic)));
+    column.append(chips);
+  }
+  column.append(speakerList(quotes, side.speakers));
   return column;
 }
 
@@ -121,8 +184,18 @@ function render(result: PageResult | null, tabId: number | null): void {
     share.style.background = countryColour(null).background;
     balance.append(share);
   }
-  columns.append(...main.map((side) => sideColumn(side, result.quotes.filter((q) => q.country === side.country))));
+  columns.append(
+    ...main.map((side) =>
+      sideColumn(
+        side,
+        result.quotes.filter((q) => q.country === side.country),
+        result.summary.sides.find((s) => s.country === side.country)?.topics ?? [],
+      ),
+    ),
+  );
   app.append(summary, ...(main.length ? [balance] : []), columns);
+  const positions = main.length === 2 ? positionsSection(result.summary, main, result.quotes) : null;
+  if (positions) app.append(positions);
 
   const shown = new Set(main.map((side) => side.country));
   const rest = result.quotes.filter((q) => q.country === null || !shown.has(q.country));

@@ -15,12 +15,25 @@ const result: PageResult = {
     { start: 3, end: 9, text: 'hello!', kind: 'direct', speaker: 'Ana Lima', role: null, country: 'BR', evidence: null, paragraph: 0 },
   ],
   sides: [{ country: 'BR', name: 'Brazil', direct: 1, indirect: 0, speakers: [{ name: 'Ana Lima', role: null, count: 1 }] }],
+  summary: {
+    sides: [{
+      country: 'BR', name: 'Brazil', speakers: [{ name: 'Ana Lima', role: null, count: 1 }], statements: [0],
+      topics: [{ topic: 'trade deal', stance: 'supports', evidence: [0] }], gist: [0],
+    }],
+    agreement: [{ topic: 'ceasefire', stance: 'supports', evidence: [0] }],
+    divergence: [{ topic: 'trade deal', stances: { BR: 'supports', AR: 'opposes' }, evidence: [0] }],
+  },
 };
 
 describe('parsePageResult', () => {
   it('accepts a well-formed result and keeps only the known fields', () => {
     expect(parsePageResult(result)).toEqual(result);
-    const withExtras = { ...result, injected: '<img onerror=x>', quotes: [{ ...result.quotes[0], html: '<b>' }] };
+    const withExtras = {
+      ...result,
+      injected: '<img onerror=x>',
+      quotes: [{ ...result.quotes[0], html: '<b>' }],
+      summary: { ...result.summary, agreement: [{ ...result.summary.agreement[0], provenance: 'both' }] },
+    };
     expect(parsePageResult(withExtras)).toEqual(result);
   });
 
@@ -31,6 +44,9 @@ describe('parsePageResult', () => {
       { ...result, quotes: [{ ...result.quotes[0], end: 1 }] }, { ...result, quotes: [{ ...result.quotes[0], kind: 'rumour' }] },
       { ...result, sides: [{ ...result.sides[0], speakers: [{ name: 'x' }] }] },
       { ...result, quotes: Array.from({ length: 10_001 }, () => result.quotes[0]) },
+      { ...result, summary: undefined }, { ...result, summary: { ...result.summary, agreement: [{ topic: 'x', stance: 'loves', evidence: [] }] } },
+      { ...result, summary: { ...result.summary, divergence: [{ topic: 'x', stances: { BR: 'maybe' }, evidence: [] }] } },
+      { ...result, summary: { ...result.summary, sides: [{ ...result.summary.sides[0], gist: [-1] }] } },
     ];
     for (const value of broken) expect(parsePageResult(value)).toBeNull();
   });
