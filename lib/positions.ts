@@ -1,21 +1,280 @@
-import type { Quote, Side, Summary } from './types';
+import { countryName } from './sides';
+import { agreementIn, stancesInScope } from './stance';
+import { findTopics, normalizeKey, type TopicIndex, type Token } from './topics';
+import type { CountryCode, Quote, Side, Summary, SideSummary, TopicStance } from './types';
+
+type Stance = TopicStance['stance'];
+
+/** Words that end the attribution frame before a partial quote's content: "said", "told troops that". */
+const CUES = new Set(
+  'said says saying told tells telling added adding noted noting stated stating warned warning declared insisted argued wrote writes according that announced explained urged called claimed acknowledged'.split(' '),
+);
+/** Words that refer to both parties: a statement of agreement with one of them speaks about the two sides. */
+const BOTH_WORDS = new Set(['both', 'sides', "sides'", 'side', 'two', 'each', 'partners', 'we']);
+const GIST_SIZE = 3;
+
+interface Reading {
+  statement: number;
+  polarity: number;
+}
+
+interface Claim {
+  /** The side that makes the claim (index into the two sides). */
+  by: number;
+  statement: number;
+  topic: string;
+  /** The stance claimed for the other side. */
+  polarity: number;
+}
 
 /**
- * The popup's summary of the two main sides: who spoke and what each side says.
- * First version: statements in article order, gist = the longest direct quotes. Topics, stances,
- * agreement and divergence come with the positions issue.
+ * The popup's summary of the two main sides: who spoke, the topics each side addresses and its stance on
+ * them, where the sides agree and where they differ (with evidence and provenance), and each side's most
+ * representative statements. A pure function of the earlier stages' output and the article text; without
+ * the text there are no topics, only statements and gist.
  */
-export function summarize(quotes: Quote[], sides: Side[]): Summary {
-  return {
-    sides: sides.slice(0, 2).map((side) => {
-      const statements = quotes.flatMap((q, i) => (q.country === side.country ? [i] : []));
-      const gist = statements
-        .filter((i) => quotes[i].kind === 'direct')
-        .sort((a, b) => quotes[b].text.length - quotes[a].text.length)
-        .slice(0, 3);
-      return { country: side.country, name: side.name, speakers: side.speakers, statements, topics: [], gist };
+export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
+  const top = sides.slice(0, 2);
+  const statements = top.map((side) => quotes.flatMap((q, i) => (q.country === side.country ? [i] : [])));
+  const index = text ? findTopics(text) : null;
+  const readings = top.map(() => new Map<string, Reading[]>());
+  const claims: Claim[] = [];
+  const general = top.map(() => ({ agree: [] as number[], differ: [] as number[] }));
+  const names = new Map<string, string>();
+
+  if (index) {
+    const speakerCountry = speakerCountries(quotes);
+    const sideCodes = new Set(top.map((s) => s.country));
+    /**
+     * A mention's topic key; people who speak for a country stand for it ("Lavrov's support" -> Russia), and
+     * so do people the article introduces as one side's ("U.S. Secretary of State John Kerry").
+     */
+    const keyOf = (mention: number): string => {
+      const topic = index.topics[index.mentions[mention].topic];
+      const affiliated = topic.affiliation && sideCodes.has(topic.affiliation) ? topic.affiliation : null;
+      const code = topic.country ?? speakerCountry.get(topic.key) ?? speakerCountry.get(normalizeKey(topic.name)) ?? affiliated;
+      if (code) {
+        names.set(`C:${code}`, countryName(code));
+        return `C:${code}`;
+      }
+      names.set(topic.key, topic.name);
+      return topic.key;
+    };
+    top.forEach((side, s) => {
+      const other = top[1 - s]?.country;
+      for (const qi of statements[s]) {
+        const [from, to] = statementScope(index.tokens, quotes[qi]);
+        const inScope = mentionsIn(index, from, to);
+        const targets = inScope.map((m) => index.mentions[m]);
+        const stances = stancesInScope(index.tokens, from, to, targets, (i) => index.mentionAt[i] !== -1);
+        const keys = inScope.map(keyOf);
+        const own = `C:${side.country}`;
+        const otherKey = other ? `C:${other}` : null;
+        const topicReadings: { key: string; polarity: number }[] = [];
+        for (const st of stances) {
+          const key = keys[st.mention];
+          if (key === own || key === otherKey) continue;
+          topicReadings.push({ key, polarity: st.polarity });
+          const holder = st.holderToken >= 0 ? holderCountry(index, st.holderToken, keyOf) : null;
+          if (otherKey && holder === otherKey && st.relation !== 0) claims.push({ by: s, statement: qi, topic: key, polarity: st.relation });
+        }
+        // One reading per topic and statement: the clearest stance among its mentions.
+        const perTopic = new Map<string, number>();
+        for (const r of topicReadings) perTopic.set(r.key, (perTopic.get(r.key) ?? 0) + r.polarity);
+        for (const [key, sum] of perTopic) {
+          const list = readings[s].get(key) ?? [];
+          list.push({ statement: qi, polarity: Math.sign(sum) });
+          readings[s].set(key, list);
+        }
+        // Statements about agreement or disagreement between the two parties.
+        const { agree, differ } = agreementIn(index.tokens, from, to);
+        if (!agree && !differ) continue;
+        const namesBoth = (otherKey && keys.includes(otherKey)) || index.tokens.slice(from, to).some((t) => BOTH_WORDS.has(t.lower));
+        if (!namesBoth) continue;
+        const polar = [...perTopic].filter(([, sum]) => sum !== 0);
+        if (!polar.length) {
+          if (agree) general[s].agree.push(qi);
+          if (differ) general[s].differ.push(qi);
+        } else if (otherKey && keys.includes(otherKey)) {
+          for (const [key, sum] of polar) claims.push({ by: s, statement: qi, topic: key, polarity: agree && !differ ? Math.sign(sum) : -Math.sign(sum) });
+        }
+      }
+    });
+  }
+
+  const rank = rankTopics(readings);
+  const stanceOf = (s: number, key: string): Stance | null => (readings[s]?.get(key) ? aggregate(readings[s].get(key)!) : null);
+  const summary: Summary = {
+    sides: top.map((side, s): SideSummary => {
+      const topics = rank
+        .filter((key) => readings[s].has(key))
+        .map((key) => {
+          const list = readings[s].get(key)!;
+          const stance = aggregate(list);
+          const shows = list.filter((r) => (stance === 'supports' ? r.polarity > 0 : stance === 'opposes' ? r.polarity < 0 : true));
+          return { topic: names.get(key) ?? key, stance, evidence: unique(shows.map((r) => r.statement)) };
+        });
+      return { country: side.country, name: side.name, speakers: side.speakers, statements: statements[s], topics, gist: gist(quotes, statements[s], readings[s], rank) };
     }),
     agreement: [],
     divergence: [],
   };
+  if (top.length < 2) return summary;
+
+  for (const key of rank) {
+    const a = stanceOf(0, key);
+    const b = stanceOf(1, key);
+    const evidenceOf = (s: number) => (readings[s].get(key) ?? []).filter((r) => r.polarity !== 0).map((r) => r.statement);
+    const topic = names.get(key) ?? key;
+    const codes = [top[0].country, top[1].country];
+    if (a && b && a !== 'mentions' && b !== 'mentions') {
+      const evidence = unique([...evidenceOf(0), ...evidenceOf(1)]);
+      if (a === b && a !== 'mixed') summary.agreement.push({ topic, stance: a, evidence, provenance: 'both', claimedBy: null });
+      else if (a !== b) summary.divergence.push({ topic, stances: { [codes[0]]: a, [codes[1]]: b }, evidence, provenance: 'both', claimedBy: null });
+      continue;
+    }
+    // One side's claim about the other, where the other's own statements take no stance on the topic.
+    for (const by of [0, 1]) {
+      const about = 1 - by;
+      const ownStance = by === 0 ? a : b;
+      const otherOwn = about === 0 ? a : b;
+      const relevant = claims.filter((c) => c.by === by && c.topic === key);
+      if (!relevant.length || !ownStance || ownStance === 'mentions' || ownStance === 'mixed' || (otherOwn && otherOwn !== 'mentions')) continue;
+      const claimed = aggregate(relevant.map((c) => ({ statement: c.statement, polarity: c.polarity })));
+      if (claimed === 'mentions' || claimed === 'mixed') continue;
+      const evidence = unique([...relevant.map((c) => c.statement), ...evidenceOf(by)]);
+      if (claimed === ownStance)
+        summary.agreement.push({ topic, stance: claimed, evidence, provenance: 'claimed', claimedBy: codes[by], general: general[about].agree });
+      else
+        summary.divergence.push({
+          topic,
+          stances: { [codes[by]]: ownStance, [codes[about]]: claimed },
+          evidence,
+          provenance: 'claimed',
+          claimedBy: codes[by],
+          general: general[about].differ,
+        });
+      break;
+    }
+  }
+  return summary;
+}
+
+/** Speakers' surname keys -> the country they speak for, so a side's own people are not its topics. */
+function speakerCountries(quotes: Quote[]): Map<string, CountryCode> {
+  const map = new Map<string, CountryCode>();
+  for (const q of quotes) {
+    if (!q.speaker || !q.country) continue;
+    const words = q.speaker.split(/\s+/);
+    map.set(normalizeKey(words[words.length - 1].replace(/^(?:al|el|ad|as|ash|an|at|ar|az)-/i, '')), q.country);
+    map.set(normalizeKey(q.speaker), q.country);
+  }
+  return map;
+}
+
+/** First token at or after `offset`. */
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The statement's scope as a token range: its own words, widened to the sentences it sits in, from just after
+ * the last attribution cue before it ("Obama told troops that a strategy to prop up Assad is 'doomed to
+ * failure'" -> "a strategy to prop up Assad is doomed to failure").
+ */
+function statementScope(tokens: Token[], q: Quote): [number, number] {
+  const first = tokenAt(tokens, q.start);
+  let last = tokenAt(tokens, q.end);
+  if (first >= tokens.length) return [first, first];
+  let from = first;
+  while (from > 0 && tokens[from - 1].sentence === tokens[first].sentence) from--;
+  // The cue itself stays in scope: a reporting verb's own wording ("warned", "welcomed") is the speaker's.
+  for (let i = first - 1; i >= from; i--) {
+    if (!CUES.has(tokens[i].lower)) continue;
+    let cue = i;
+    if (tokens[i].lower === 'that') for (let k = i - 1; k >= Math.max(from, i - 4); k--) if (CUES.has(tokens[k].lower)) cue = k;
+    from = cue;
+    break;
+  }
+  const lastSentence = tokens[Math.max(first, last - 1)].sentence;
+  while (last < tokens.length && tokens[last].sentence === lastSentence) last++;
+  return [from, last];
+}
+
+/** Indices of the mentions that lie inside the token range, in order. */
+function mentionsIn(index: TopicIndex, from: number, to: number): number[] {
+  const out: number[] = [];
+  let lo = 0;
+  let hi = index.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.mentions[mid].first < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let m = lo; m < index.mentions.length && index.mentions[m].last < to; m++) out.push(m);
+  return out;
+}
+
+/**
+ * The country named as the holder of a relation: a country mention ("Moscow's support"), or "its"/"their"
+ * resolved to the nearest country mentioned before it in the sentence ("warned Russia that its support").
+ */
+function holderCountry(index: TopicIndex, token: number, keyOf: (mention: number) => string): string | null {
+  const t = index.tokens[token];
+  if (index.mentionAt[token] !== -1) {
+    const key = keyOf(index.mentionAt[token]);
+    return key.startsWith('C:') ? key : null;
+  }
+  if (index.tokens[token + 1]?.lower === 'own') return null;
+  for (let i = token - 1; i >= 0 && index.tokens[i].sentence === t.sentence; i--) {
+    if (index.mentionAt[i] === -1) continue;
+    const key = keyOf(index.mentionAt[i]);
+    if (key.startsWith('C:')) return key;
+  }
+  return null;
+}
+
+/** supports / opposes when the readings lean one way two to one, mixed when both, mentions when neither. */
+function aggregate(list: Reading[]): Stance {
+  const pos = list.filter((r) => r.polarity > 0).length;
+  const neg = list.filter((r) => r.polarity < 0).length;
+  if (!pos && !neg) return 'mentions';
+  if (pos >= 2 * neg) return 'supports';
+  if (neg >= 2 * pos) return 'opposes';
+  return 'mixed';
+}
+
+/** Topic keys ranked by how much both sides say about them: the smaller side's count first, then the total. */
+function rankTopics(readings: Map<string, Reading[]>[]): string[] {
+  const keys = new Set(readings.flatMap((r) => [...r.keys()]));
+  const score = (key: string) => {
+    const counts = readings.map((r) => r.get(key)?.length ?? 0);
+    const stanced = readings.reduce((n, r) => n + (r.get(key)?.filter((x) => x.polarity !== 0).length ?? 0), 0);
+    const both = counts.length < 2 ? 0 : Math.min(...counts);
+    // Named people, groups and places before common-noun issues on a tie.
+    return both * 100 + counts.reduce((a, b) => a + b, 0) * 10 + stanced + (key.startsWith('I:') ? 0 : 0.5);
+  };
+  return [...keys].sort((a, b) => score(b) - score(a));
+}
+
+/**
+ * A side's most representative statements: those that take a stance on the topics ranked highest, direct
+ * quotes before reported ones, longer before shorter.
+ */
+function gist(quotes: Quote[], statements: number[], readings: Map<string, Reading[]>, rank: string[]): number[] {
+  const weight = new Map(rank.map((key, r) => [key, 1 / (1 + r)]));
+  const score = new Map<number, number>(statements.map((qi) => [qi, (quotes[qi].kind === 'direct' ? 0.5 : 0) + Math.min(quotes[qi].text.length, 200) / 400]));
+  for (const [key, list] of readings) for (const r of list) score.set(r.statement, (score.get(r.statement) ?? 0) + (weight.get(key) ?? 0) * (r.polarity !== 0 ? 2 : 1));
+  return [...statements].sort((a, b) => score.get(b)! - score.get(a)! || a - b).slice(0, GIST_SIZE);
+}
+
+function unique(list: number[]): number[] {
+  return [...new Set(list)].sort((a, b) => a - b);
 }

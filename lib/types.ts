@@ -127,10 +127,33 @@ export interface SideSummary {
   gist: number[];
 }
 
+/**
+ * Where an agreement or divergence comes from: both sides' own statements, or one side's statement about
+ * the other ("Russia and America share the same goals", "Moscow's support for the Syrian regime").
+ */
+export type Provenance = 'both' | 'claimed';
+
 export interface Summary {
   sides: SideSummary[];
-  agreement: { topic: string; stance: TopicStance['stance']; evidence: number[] }[];
-  divergence: { topic: string; stances: Record<CountryCode, TopicStance['stance']>; evidence: number[] }[];
+  /** Evidence, like every statement list of the summary, holds indices into Analysis.quotes. */
+  agreement: {
+    topic: string;
+    stance: TopicStance['stance'];
+    evidence: number[];
+    provenance?: Provenance;
+    /** The side whose statement makes the claim, when provenance is 'claimed'. */
+    claimedBy?: CountryCode | null;
+    /** The other side's statements of agreement that name no topic ("our opinions coincide"), shown beside. */
+    general?: number[];
+  }[];
+  divergence: {
+    topic: string;
+    stances: Record<CountryCode, TopicStance['stance']>;
+    evidence: number[];
+    provenance?: Provenance;
+    claimedBy?: CountryCode | null;
+    general?: number[];
+  }[];
 }
 
 export interface Analysis {

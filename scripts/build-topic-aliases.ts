@@ -2,7 +2,7 @@
 //   groups:    multi-word organisation/group names and their synonyms, from the Phoenix actor dictionaries
 //              (PETRARCH2, MIT): a head line followed by '+' synonym lines, e.g. THE_ISLAMIC_STATE / +ISIS_ / +DAESH_.
 //              Each group keeps the file and line it came from.
-//   countries: each ISO country's names (i18n-iso-countries), nationality adjective (i18n-nationality) and
+//   countries: each ISO country's names (i18n-iso-countries and the runtime's Intl region names), nationality adjective (i18n-nationality) and
 //              capital (countries-list), so "Russian contributions" and "Moscow's support" reach the topic Russia.
 //   roles:     single words of the Phoenix agents file (PRESIDENT, MINISTER, SPOKESMAN, ...): titles stripped
 //              from the front of a name ("Foreign Minister Sergei Lavrov" -> Sergei Lavrov) and role nouns
@@ -54,9 +54,11 @@ function readGroups(file: string): Group[] {
       const acronym = initials(headWords);
       // Only single-word synonyms (ISIS, DAESH, HAMAS): the multi-word ones are mostly spelling variants
       // or the group's leaders, and an article's own names are merged by the positions stage's rules.
+      // A person's surname (LAVROV under SERGEY_LAVROV) is left out: the stage keys people by surname itself.
+      const surname = headWords[headWords.length - 1].replace(/^(AL|EL|AD|AS|ASH|AN|AT|AR|AZ)-/, '');
       const kept = head.synonyms
         .map((w) => (w[0] === 'THE' ? w.slice(1) : w))
-        .filter((w) => w.length === 1 && w[0].replace(/[^A-Z]/g, '').length >= 3 && w[0] !== acronym)
+        .filter((w) => w.length === 1 && w[0].replace(/[^A-Z]/g, '').length >= 3 && w[0] !== acronym && w[0] !== surname)
         .map(display);
       const aliases = [...new Set(kept)].filter((a) => a !== display(headWords));
       if (aliases.length) groups.push({ name: display(headWords), aliases, source: `${file}:${head.line}` });
@@ -96,18 +98,45 @@ function readRoles(): string[] {
   return [...roles].sort();
 }
 
+/**
+ * Everyday country names the ISO data lacks, from the Phoenix country entries: a one-word synonym that
+ * the one-word nationality adjective extends by a short suffix (AMERICA for "American").
+ */
+function phoenixCountryNames(adjectives: Map<string, string>): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  let code: string | null = null;
+  for (const line of readFileSync(join(DICTS, 'petrarch2_Phoenix.Countries.actors.txt'), 'utf8').split('\n')) {
+    if (line.startsWith('#')) continue;
+    if (!line.startsWith('+')) {
+      const alpha3 = /^\S.*\[([A-Z]{3})\]/.exec(line)?.[1];
+      code = alpha3 ? (countriesIso.alpha3ToAlpha2(alpha3) ?? null) : line.trim() && !/^\s/.test(line) ? null : code;
+      continue;
+    }
+    const words = phraseWords(line);
+    const adjective = code ? adjectives.get(code)?.toUpperCase() : undefined;
+    if (code && adjective && !adjective.includes(' ') && adjective !== words[0] && words.length === 1 && words[0].length >= 4 && adjective.startsWith(words[0]) && adjective.length - words[0].length <= 3)
+      names.set(code, [...(names.get(code) ?? []), words[0][0] + words[0].slice(1).toLowerCase()]);
+  }
+  return names;
+}
+
 function readCountries() {
+  const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
   countriesIso.registerLocale(isoEn);
   nationality.registerLocale(nationalityEn);
   const names = countriesIso.getNames('en', { select: 'all' }) as Record<string, string[]>;
+  const adjectives = new Map(Object.keys(names).map((code) => [code, nationality.getName(code, 'en') ?? '']));
+  const everyday = phoenixCountryNames(adjectives);
   return Object.entries(names)
-    .map(([code, all]) => {
+    .map(([code, iso]) => {
+      const all = [...iso, ...(everyday.get(code) ?? [])];
       const capital = (countryList as Record<string, { capital?: string }>)[code]?.capital?.split(/[,(]/)[0].replace(/ D\.C\.$/, '').trim();
       const adjective = nationality.getName(code, 'en');
       return {
         code,
         // The short common name first ("Russia", not "Russian Federation").
-        names: [...all].sort((a, b) => a.length - b.length).filter((n) => n.length > 1),
+        // ISO's names plus the everyday one ("Syria" beside "Syrian Arab Republic").
+        names: [...new Set([...all, regionNames.of(code) ?? ''])].sort((a, b) => a.length - b.length).filter((n) => n.length > 1),
         adjective: adjective ?? null,
         capital: capital || null,
       };

@@ -1,0 +1,189 @@
+// Stances: what a statement's wording says about a topic it mentions, from the AFINN-165 opinion lexicon
+// (sentiment 5.0.2, MIT) with negation, clause scope and the word that governs the topic.
+//
+// For a topic in a clause: the governor is the nearest opinion word before it ("support for X", "the battle
+// against X", "get rid of X"); the rest of the clause's opinion words evaluate that relation ("... is
+// counterproductive", "we welcome ..."). Stance = governor's sign, flipped when the evaluation is negative;
+// without a governor, the evaluation's sign. The words just before the governor tell whose relation it is
+// ("Moscow's support for X", "Russia backs X"): when that is another party, the statement claims its stance.
+// The package's English language module (CommonJS: its labels.json has keys such as "super" that an ES
+// module conversion of the JSON cannot export by name).
+import english from 'sentiment/languages/en/index.js';
+import negators from 'sentiment/languages/en/negators.json';
+import type { Token } from './topics';
+
+const labels: Record<string, number> = english.labels;
+
+/**
+ * Relation words AFINN does not rate but stance needs: the preposition of opposition and the verbs of
+ * opposing and removing (AFINN rates "support" +2 but has no "oppose" or "against").
+ */
+const STANCE_EXTRAS: Record<string, number> = { against: -2, oppose: -2, opposition: -2, rid: -2 };
+/** Negation: the lexicon's negators plus the plain ones it leaves out. */
+const NEGATORS = new Set([...Object.keys(negators), 'no', 'never', 'without', 'nor', 'cannot', 'neither', "can't", 'can’t', 'don’t', 'doesn’t', 'won’t', 'isn’t', 'aren’t', 'wasn’t', "aren't", "wasn't"]);
+const NEGATION_REACH = 3;
+/** Prefixes that negate a rated stem: "unhelpful", "counterproductive", "non-violent". */
+const NEGATING_PREFIX = /^(un|non-?|counter-?|in|im|dis)(.{5,})$/;
+const SUFFIXES = ['s', 'es', 'ed', 'd', 'ing', 'ly', 'ation'];
+
+const polarityCache = new Map<string, number>();
+
+/** The lexicon's score for a word, through inflection ("opposes" -> oppose) and negating prefixes. */
+export function wordPolarity(lower: string): number {
+  const cached = polarityCache.get(lower);
+  if (cached !== undefined) return cached;
+  // A base form whose rated entry is inflected ("concern" -> concerned) is read through it too.
+  const direct = (w: string) => STANCE_EXTRAS[w] ?? labels[w] ?? labels[`${w}ed`] ?? labels[`${w}d`];
+  let score = direct(lower);
+  for (const suffix of SUFFIXES) {
+    if (score !== undefined) break;
+    if (lower.length > suffix.length + 3 && lower.endsWith(suffix)) {
+      const stem = lower.slice(0, -suffix.length);
+      score = direct(stem) ?? direct(`${stem}e`);
+    }
+  }
+  if (score === undefined) {
+    const m = NEGATING_PREFIX.exec(lower);
+    const stemScore = m ? (direct(m[2]) ?? direct(m[2].replace(/bility$/, 'ble'))) : undefined;
+    if (stemScore !== undefined) score = -stemScore;
+  }
+  polarityCache.set(lower, score ?? 0);
+  return score ?? 0;
+}
+
+/** True for a word the lexicon rates: such words carry stance and are not topics themselves. */
+export function isOpinionWord(lower: string): boolean {
+  return wordPolarity(lower) !== 0;
+}
+
+/** Words that end a clause: a stance does not reach across "but" or a semicolon. */
+const CLAUSE_BREAKS = new Set([';', 'but', 'however', 'whereas', 'although', 'though', 'yet']);
+/** Subordinators that open a new clause after a comma ("..., even as it strikes ..."). */
+const CLAUSE_OPENERS = new Set(['even', 'as', 'while', 'which', 'who', 'although', 'though', 'whereas', 'despite']);
+
+/** Clause boundaries within [from, to): token indices where a new clause starts. */
+export function clauseStarts(tokens: Token[], from: number, to: number): number[] {
+  const starts = [from];
+  for (let i = from + 1; i < to; i++) {
+    const t = tokens[i];
+    const sentenceBreak = t.sentence !== tokens[i - 1].sentence;
+    const breakWord = CLAUSE_BREAKS.has(t.lower);
+    const commaOpener = tokens[i - 1].text === ',' && CLAUSE_OPENERS.has(t.lower);
+    if (sentenceBreak || breakWord || commaOpener) starts.push(i);
+  }
+  return starts;
+}
+
+/** Polarity of token i with negation in the few words before it (same clause). */
+function signedPolarity(tokens: Token[], i: number, clauseFrom: number): number {
+  const p = wordPolarity(tokens[i].lower);
+  if (p === 0 || NEGATORS.has(tokens[i].lower)) return 0;
+  for (let k = i - 1; k >= Math.max(clauseFrom, i - NEGATION_REACH); k--) if (NEGATORS.has(tokens[k].lower)) return -p;
+  return p;
+}
+
+export interface TargetStance {
+  /** Index of the mention in the caller's list. */
+  mention: number;
+  /** +1 supports, -1 opposes, 0 only mentions. */
+  polarity: number;
+  /** The relation's own polarity (the governor's), for a claim about whoever holds it. */
+  relation: number;
+  /** Token index of the relation's holder named just before the governor ("Moscow's support"), or -1. */
+  holderToken: number;
+  /** The governing opinion word's token index, or -1. */
+  governor: number;
+}
+
+const GOVERNOR_REACH = 4;
+const HOLDER_REACH = 3;
+
+/**
+ * The stance toward each topic mention (token ranges, in order) inside the scope [from, to).
+ * `isMentionToken(i)` tells tokens that belong to some topic mention: they are neither governors nor holders'
+ * gaps. Linear in the scope's length (each mention looks back a bounded number of tokens).
+ */
+export function stancesInScope(
+  tokens: Token[],
+  from: number,
+  to: number,
+  targets: { first: number; last: number }[],
+  isMentionToken: (i: number) => boolean,
+): TargetStance[] {
+  const starts = clauseStarts(tokens, from, to);
+  const results: TargetStance[] = [];
+  let clause = 0;
+  let t = 0;
+  while (t < targets.length) {
+    while (clause + 1 < starts.length && starts[clause + 1] <= targets[t].first) clause++;
+    const clauseFrom = starts[clause];
+    const clauseTo = clause + 1 < starts.length ? starts[clause + 1] : to;
+    // All targets of this clause share its evaluation words.
+    const inClause: number[] = [];
+    while (t < targets.length && targets[t].first < clauseTo) inClause.push(t++);
+    /** Governor phrases [start, governor, mention's first token], and each target's phrase start. */
+    const laterPhrases: [number, number, number][] = [];
+    const governorStart = new Map<number, number>();
+    const found = inClause.map((k) => {
+      const target = targets[k];
+      let governor = -1;
+      for (let i = target.first - 1; i >= Math.max(clauseFrom, target.first - GOVERNOR_REACH); i--) {
+        if (isMentionToken(i)) continue;
+        if (signedPolarity(tokens, i, clauseFrom) !== 0) {
+          governor = i;
+          break;
+        }
+      }
+      let phraseStart = governor;
+      if (governor >= 0) {
+        // "the battle against X", "air strikes against X": the noun before "against" is the same relation.
+        if (tokens[governor].lower === 'against') phraseStart = Math.max(clauseFrom, governor - 2);
+        laterPhrases.push([phraseStart, governor, target.first]);
+      }
+      governorStart.set(k, phraseStart);
+      let holderToken = -1;
+      for (let i = phraseStart - 1; governor >= 0 && i >= Math.max(clauseFrom, phraseStart - HOLDER_REACH); i--) {
+        if (isMentionToken(i) || ['its', 'their'].includes(tokens[i].lower)) {
+          holderToken = i;
+          break;
+        }
+        if (/^[,;:]$/.test(tokens[i].text)) break;
+      }
+      return { k, governor, holderToken };
+    });
+    // A noun right after a mention belongs to its phrase ("Islamic State rebels"), not to the evaluation.
+    const phraseNoun = new Set(inClause.map((k) => targets[k].last + 1).filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens[i].text)));
+    for (const { k, governor, holderToken } of found) {
+      // Evaluation: the clause's other opinion words, except the governors of mentions that come later
+      // ("support for X and the fight against Y": the fight does not evaluate X); earlier ones scope over it
+      // ("warned Russia that its support for X").
+      let evaluation = 0;
+      for (let i = clauseFrom; i < clauseTo; i++) {
+        if (isMentionToken(i) || phraseNoun.has(i) || (governor >= 0 && i >= governorStart.get(k)! && i <= governor)) continue;
+        const laterGovernor = laterPhrases.some(([s, e, first]) => first > targets[k].first && i >= s && i <= e);
+        if (!laterGovernor) evaluation += signedPolarity(tokens, i, clauseFrom);
+      }
+      const relation = governor >= 0 ? Math.sign(signedPolarity(tokens, governor, clauseFrom)) : 0;
+      const polarity = relation !== 0 ? relation * (evaluation < 0 ? -1 : 1) : Math.sign(evaluation);
+      results.push({ mention: k, polarity, relation, holderToken, governor });
+    }
+  }
+  return results;
+}
+
+/** Markers of agreement between parties ("share the same goals", "opinions coincide"). */
+const AGREEMENT_WORDS = new Set(['agree', 'agrees', 'agreed', 'share', 'shares', 'shared', 'same', 'common', 'coincide', 'coincides', 'overlap', 'consensus', 'together', 'joint', 'jointly', 'mutual']);
+/** Markers of disagreement between parties. */
+const DIVERGENCE_WORDS = new Set(['disagree', 'disagrees', 'disagreed', 'disagreement', 'disagreements', 'differ', 'differs', 'differences', 'divergence', 'divergences', 'dispute']);
+
+/** Whether the scope speaks of agreement (+1), disagreement (-1), both or neither (0). */
+export function agreementIn(tokens: Token[], from: number, to: number): { agree: boolean; differ: boolean } {
+  let agree = false;
+  let differ = false;
+  for (let i = from; i < to; i++) {
+    const negated = i > from && NEGATORS.has(tokens[i - 1].lower);
+    if (AGREEMENT_WORDS.has(tokens[i].lower)) (negated ? (differ = true) : (agree = true));
+    if (DIVERGENCE_WORDS.has(tokens[i].lower)) (negated ? (agree = true) : (differ = true));
+  }
+  return { agree, differ };
+}

@@ -1,0 +1,458 @@
+// Topics: the people, groups, places and issues an article's statements talk about, found by general rules
+// over the whole text in one left-to-right pass, with aliases merged:
+//   - capitalised word sequences (titles stripped from the front: "Foreign Minister Sergei Lavrov" -> Lavrov),
+//     people keyed by their surname so "Bashar al-Assad", "Assad" and "the Assad regime" are one topic;
+//   - countries by name, nationality adjective or capital ("Russian contributions", "Moscow's support" -> Russia);
+//   - "the Syrian regime"/"Syria's government" -> the leader the article names for that country ("Syrian President
+//     Bashar al-Assad"), else the country;
+//   - acronyms tied to their expansion: initials ("IS" = "Islamic State"), "X (ACR)", "X, also known as Y";
+//   - synonym groups built from the Phoenix actor dictionaries (ISIS = ISIL = DAESH = Islamic State);
+//   - issues: common nouns the article keeps coming back to ("ceasefire", "sanctions").
+import aliasData from '../assets/topic-aliases.json';
+import { isOpinionWord } from './stance';
+import type { CountryCode, Span } from './types';
+
+export interface Token extends Span {
+  text: string;
+  lower: string;
+  /** Starts with a capital letter. */
+  cap: boolean;
+  /** Followed by a possessive 's (stripped from `text`). */
+  poss: boolean;
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+}
+
+export type TopicKind = 'country' | 'person' | 'organisation' | 'issue';
+
+export interface Topic {
+  id: number;
+  /** Display name: the fullest form the article uses ("Islamic State", "Bashar al-Assad", "Russia"). */
+  name: string;
+  kind: TopicKind;
+  /** For country topics, the ISO code. */
+  country: CountryCode | null;
+  /** Normalised key ("ASSAD", "ISLAMIC STATE", "C:RU"): people by surname. */
+  key: string;
+  /** The country a person is introduced with ("U.S. Secretary of State John Kerry" -> US), if any. */
+  affiliation: CountryCode | null;
+}
+
+export interface TopicMention extends Span {
+  topic: number;
+  /** Token range [first, last] of the mention. */
+  first: number;
+  last: number;
+}
+
+export interface TopicIndex {
+  tokens: Token[];
+  topics: Topic[];
+  /** In text order. */
+  mentions: TopicMention[];
+  /** For each token, the index of the mention covering it, or -1. */
+  mentionAt: Int32Array;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tokens and sentences
+
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’´\-.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const POSSESSIVE = /['’´]s$/i;
+/** A surname with an Arabic article, capitalised after it: "al-Assad". */
+const NAME_PARTICLE_CAPITAL = /^(?:al|el|ad|as|ash|an|at|ar|az)-\p{Lu}/u;
+const SENTENCE_END = new Set(['.', '!', '?']);
+const CLOSING = new Set(['"', '”', '’', "'", ')', ']']);
+/** Short words whose period does not end a sentence ("Mr. Kerry", "Gen. Dunford"). */
+const ABBREVIATIONS = new Set('mr mrs ms dr sr jr st gen lt col maj capt sgt adm sen rep gov rev prof no vs'.split(' '));
+
+/** Words, punctuation marks and dotted acronyms, with the sentence each belongs to. Linear in the text. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let endPending = false;
+  for (const m of text.matchAll(TOKEN)) {
+    let word = m[0];
+    const start = m.index ?? 0;
+    if (tokens.length) {
+      const prevEnd = tokens[tokens.length - 1].end;
+      let newline = false;
+      for (let k = prevEnd; k < start && !newline; k++) newline = text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+      if (newline || (endPending && start > prevEnd && !CLOSING.has(word))) {
+        sentence++;
+        endPending = false;
+      }
+    }
+    const poss = word.length > 2 && POSSESSIVE.test(word);
+    if (poss) word = word.slice(0, -2);
+    const prev = tokens[tokens.length - 1];
+    tokens.push({
+      start,
+      end: start + word.length,
+      text: word,
+      lower: word.toLowerCase(),
+      cap: /^\p{Lu}/u.test(word) || NAME_PARTICLE_CAPITAL.test(word),
+      poss,
+      sentence,
+    });
+    if (SENTENCE_END.has(word) && !(word === '.' && prev && prev.end === start && ABBREVIATIONS.has(prev.lower))) endPending = true;
+    else if (!CLOSING.has(word)) endPending = false;
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Alias data (built by scripts/build-topic-aliases.ts)
+
+/** "U.S." -> "US", "the Islamic State" -> "ISLAMIC STATE", "al-Qaeda" -> "AL-QAEDA". */
+export function normalizeKey(words: string): string {
+  return words
+    .toUpperCase()
+    .replace(/\./g, '')
+    .replace(/[’´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/^THE /, '')
+    .trim();
+}
+
+const countryByForm = new Map<string, CountryCode>();
+for (const c of aliasData.countries) {
+  const forms = [...c.names, c.capital, c.adjective, c.adjective && `${c.adjective}s`];
+  for (const form of forms) if (form && !countryByForm.has(normalizeKey(form))) countryByForm.set(normalizeKey(form), c.code);
+}
+/** First word of each country form -> the most words a form starting with it has. */
+const countryFormLength = new Map<string, number>();
+for (const form of countryByForm.keys()) {
+  const words = form.split(' ');
+  countryFormLength.set(words[0], Math.max(countryFormLength.get(words[0]) ?? 0, words.length));
+}
+
+/** Phoenix synonym -> group head key. */
+const groupHead = new Map<string, string>();
+for (const g of aliasData.groups) for (const a of g.aliases) groupHead.set(normalizeKey(a), normalizeKey(g.name));
+
+const roles = new Set(aliasData.roles);
+/** Honorifics that stand before a name but are not role nouns of the agents dictionary. */
+const HONORIFICS = new Set('mr mrs ms dr sir lady lord mr. mrs. ms. dr.'.split(' '));
+/** Words that, after a country, name its government: "the Syrian regime", "Russia's government". */
+const GOVERNMENT_WORDS = new Set(['regime', 'government', 'administration', 'authorities', 'leadership']);
+/** Titles that make a named person the country's leader: "Syrian President Bashar al-Assad". */
+const LEADER_TITLES = new Set(['president', 'leader', 'premier', 'prime', 'king', 'chancellor', 'emir', 'dictator']);
+/** Function words that may open a sentence capitalised without being a name. */
+const FUNCTION_WORDS = new Set(
+  ('a an the and or but if in on at to of for by with from as is are was were be been being have has had do does did this that these these those ' +
+    'it its he she they we you i his her their our my your there here what when where who why how after before ahead according while since ' +
+    'despite during also then so not no yes must will would could should can may might shall said says say told tell more most very much many ' +
+    'such other than only even still now just over into about against under'
+  ).split(' '),
+);
+/** Day and month names, which are capitalised but never topics. */
+const CALENDAR_WORDS = new Set(
+  Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2000, m, 1))).flatMap((d) => [
+    normalizeKey(d.toLocaleString('en', { month: 'long', timeZone: 'UTC' })),
+    normalizeKey(d.toLocaleString('en', { weekday: 'long', timeZone: 'UTC' })),
+  ]),
+);
+/** All capitals (with optional dots): "IS", "NATO", "U.N.". */
+const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
+const CONNECTORS = new Set(['of', 'of the', 'de', 'al', 'bin', 'ibn', 'von', 'van', 'la', 'le', 'del']);
+const NAME_PARTICLE = /^(?:al|el|ad|as|ash|an|at|ar|az)-/i;
+
+// ---------------------------------------------------------------------------------------------------------
+// Topic finding
+
+/** Union-find over topic keys, so aliases found anywhere in the article join one topic. */
+class KeyUnion {
+  private parent = new Map<string, string>();
+  find(key: string): string {
+    let root = key;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    this.parent.set(key, root);
+    return root;
+  }
+  union(a: string, b: string) {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    // Country keys stay roots so a merged topic keeps its country.
+    if (ra !== rb) {
+      if (rb.startsWith('C:')) this.parent.set(ra, rb);
+      else this.parent.set(rb, ra);
+    }
+  }
+}
+
+interface RawMention {
+  first: number;
+  last: number;
+  key: string;
+  kind: TopicKind;
+  surface: string;
+  /** For "the Syrian regime": resolved to the country's leader at the end, when the article names one. */
+  governmentOf?: CountryCode;
+}
+
+const initials = (words: string[]) =>
+  words
+    .filter((w) => !['of', 'the', 'and', 'for', 'de'].includes(w.toLowerCase()))
+    .map((w) => w[0].toUpperCase())
+    .join('');
+
+/** Finds every topic mention in the article and merges aliases. Linear in the number of tokens. */
+export function findTopics(text: string, tokens: Token[] = tokenize(text)): TopicIndex {
+  const seenLower = new Set<string>();
+  for (const t of tokens) if (!t.cap) seenLower.add(t.lower);
+  const sentenceInitial = (i: number) => i === 0 || tokens[i - 1].sentence !== tokens[i].sentence || /^["“‘'(\[]$/.test(tokens[i - 1].text) && (i < 2 || tokens[i - 2].sentence !== tokens[i].sentence);
+  const isWord = (t: Token) => /^[\p{L}\p{N}]/u.test(t.text);
+  /** A capitalised token that can be part of a name: not a sentence-opening common word. */
+  const nameToken = (i: number) => {
+    const t = tokens[i];
+    if (!t.cap || !isWord(t)) return false;
+    if (ACRONYM.test(t.text)) return true;
+    if (FUNCTION_WORDS.has(t.lower) || (sentenceInitial(i) && seenLower.has(t.lower))) return false;
+    return true;
+  };
+  /** A word that reads as a title or role rather than a name: in the agents dictionary or seen lowercase. */
+  const roleWord = (t: Token) => !ACRONYM.test(t.text) && (roles.has(t.lower) || HONORIFICS.has(t.lower) || (seenLower.has(t.lower) && !t.poss));
+
+  const raw: RawMention[] = [];
+  const union = new KeyUnion();
+  const leaders = new Map<CountryCode, string>();
+  const affiliations = new Map<string, CountryCode>();
+  const acronyms: { key: string; at: number }[] = [];
+  const expansions = new Map<string, string>();
+  /** Token index where a name tied to an earlier one by "also known as" starts -> that earlier name's key. */
+  const linkNext = new Map<number, string>();
+
+  /** The country whose form starts at token i (longest match), with the index of its last token. */
+  const countryAt = (i: number, to: number): { code: CountryCode; last: number } | null => {
+    const longest = countryFormLength.get(normalizeKey(tokens[i].text));
+    if (!longest) return null;
+    for (let n = Math.min(longest, to - i + 1); n >= 1; n--) {
+      const key = normalizeKey(tokens.slice(i, i + n).map((t) => t.text).join(' '));
+      const code = countryByForm.get(key);
+      if (code) return { code, last: i + n - 1 };
+    }
+    return null;
+  };
+
+  const addName = (first: number, last: number) => {
+    const words = tokens.slice(first, last + 1);
+    const surface = text.slice(words[0].start, words[words.length - 1].end);
+    const allRoles = words.every((t) => roleWord(t) || CONNECTORS.has(t.lower));
+    if (words.length === 1 && (allRoles || HONORIFICS.has(words[0].lower))) return;
+    const lastWord = words[words.length - 1];
+    let key: string;
+    let kind: TopicKind;
+    if (words.length >= 2 && !roleWord(lastWord) && !/^[\p{Lu}\p{N}.]+$/u.test(lastWord.text)) {
+      // A person (or a name-headed organisation): keyed by the last word, particles dropped ("al-Assad" -> ASSAD).
+      key = normalizeKey(lastWord.text.replace(NAME_PARTICLE, ''));
+      kind = 'person';
+    } else {
+      key = normalizeKey(surface);
+      kind = words.length === 1 && !allRoles && !/^[\p{Lu}\p{N}.]+$/u.test(lastWord.text) ? 'person' : 'organisation';
+      if (words.length === 1 && ACRONYM.test(lastWord.text)) acronyms.push({ key, at: first });
+      else if (words.length >= 2) expansions.set(initials(words.map((t) => t.text)), key);
+    }
+    // Dictionary synonyms join names used alone ("Isil", "Daesh"); full names already meet on their surname.
+    if (words.length === 1 || kind !== 'person') key = groupHead.get(key) ?? key;
+    if (key.length > 1 && !CALENDAR_WORDS.has(key)) raw.push({ first, last, key, kind, surface });
+    return key;
+  };
+
+  /** Splits a capitalised sequence into country, title and name parts. */
+  const addSequence = (first: number, last: number) => {
+    let i = first;
+    let country: { code: CountryCode; last: number } | null = null;
+    while (i <= last) {
+      const c = countryAt(i, last);
+      if (!c) break;
+      raw.push({ first: i, last: c.last, key: `C:${c.code}`, kind: 'country', surface: '' });
+      country = c;
+      i = c.last + 1;
+    }
+    if (i > last) return;
+    // Titles before a name: "President", "Foreign Minister", "Secretary of State", "Mr".
+    let nameStart = i;
+    while (nameStart < last && (roleWord(tokens[nameStart]) || CONNECTORS.has(tokens[nameStart].lower))) nameStart++;
+    const titles = tokens.slice(i, nameStart);
+    const allTitles = nameStart === last && (roleWord(tokens[last]) || CONNECTORS.has(tokens[last].lower));
+    if (country && (allTitles || nameStart > last)) {
+      // "Russian Defense Ministry", "Syrian Army": an institution of the country.
+      const govWord = tokens[last].lower;
+      raw[raw.length - 1].last = last;
+      if (GOVERNMENT_WORDS.has(govWord)) raw[raw.length - 1].governmentOf = country.code;
+      return;
+    }
+    if (allTitles) {
+      addName(i, last);
+      return;
+    }
+    const key = addName(nameStart, last);
+    if (country && key && titles.length) affiliations.set(key, country.code);
+    if (country && key && titles.some((t) => LEADER_TITLES.has(t.lower))) leaders.set(country.code, key);
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (!nameToken(i)) continue;
+    let j = i;
+    // Extend over capitalised words and connectors that lead to another capitalised word ("Secretary of State").
+    while (j + 1 < tokens.length && tokens[j + 1].sentence === tokens[i].sentence) {
+      const next = tokens[j + 1];
+      if (tokens[j].poss) break;
+      if (next.cap && isWord(next) && next.start - tokens[j].end <= 1) {
+        j++;
+        continue;
+      }
+      if (CONNECTORS.has(next.lower) && j + 2 < tokens.length && tokens[j + 2].cap && isWord(tokens[j + 2])) {
+        j += 2;
+        continue;
+      }
+      if (next.lower === 'of' && tokens[j + 2]?.lower === 'the' && tokens[j + 3]?.cap) {
+        j += 3;
+        continue;
+      }
+      break;
+    }
+    const before = raw.length;
+    addSequence(i, j);
+    // "Russia's government", "the Syrian regime": a lone country followed by a government word.
+    const next = tokens[j + 1];
+    if (raw.length === before + 1 && raw[before].kind === 'country' && raw[before].last === j && next && GOVERNMENT_WORDS.has(next.lower)) {
+      raw[before].last = j + 1;
+      raw[before].governmentOf = raw[before].key.slice(2);
+    }
+    // "Islamic State of Iraq and the Levant (ISIL)", "X, also known as Y": tie the two names.
+    if (raw.length > before) {
+      const here = raw[raw.length - 1];
+      const open = tokens[j + 1];
+      if (open?.text === '(' && tokens[j + 3]?.text === ')' && ACRONYM.test(tokens[j + 2].text)) {
+        const acr = normalizeKey(tokens[j + 2].text);
+        union.union(groupHead.get(acr) ?? acr, here.key);
+        expansions.set(acr, here.key);
+      }
+      const k = open?.text === ',' ? j + 2 : j + 1;
+      if (tokens[k]?.lower === 'also' && tokens[k + 1]?.lower === 'known' && tokens[k + 2]?.lower === 'as') linkNext.set(k + 3, here.key);
+    }
+    if (linkNext.size && raw.length > before) {
+      const linked = linkNext.get(i);
+      if (linked) union.union(linked, raw[raw.length - 1].key);
+    }
+    i = j;
+  }
+
+  // Acronyms used alone join the name whose initials they are ("IS" = "Islamic State").
+  for (const a of acronyms) {
+    const full = expansions.get(a.key);
+    if (full) union.union(full, a.key);
+  }
+  // Governments resolve to the leader the article names, else stay the country.
+  for (const m of raw) if (m.governmentOf && leaders.has(m.governmentOf)) m.key = leaders.get(m.governmentOf)!;
+
+  return buildIndex(text, tokens, raw, union, seenLower, affiliations);
+}
+
+function buildIndex(
+  text: string,
+  tokens: Token[],
+  raw: RawMention[],
+  union: KeyUnion,
+  seenLower: Set<string>,
+  affiliations: Map<string, CountryCode>,
+): TopicIndex {
+  raw.push(...findIssues(tokens, seenLower));
+  raw.sort((a, b) => a.first - b.first || b.last - a.last);
+  const topics: Topic[] = [];
+  const byRoot = new Map<string, Topic & { surfaces: Map<string, number> }>();
+  const mentions: TopicMention[] = [];
+  const mentionAt = new Int32Array(tokens.length).fill(-1);
+  for (const m of raw) {
+    if (mentionAt[m.first] !== -1) continue;
+    const root = union.find(m.key);
+    let topic = byRoot.get(root);
+    if (!topic) {
+      const country = root.startsWith('C:') ? root.slice(2) : null;
+      topic = { id: topics.length, name: '', kind: country ? 'country' : m.kind, country, key: root, affiliation: null, surfaces: new Map() };
+      byRoot.set(root, topic);
+      topics.push(topic);
+    }
+    topic.affiliation ??= affiliations.get(m.key) ?? null;
+    const surface = m.surface || text.slice(tokens[m.first].start, tokens[m.last].end);
+    topic.surfaces.set(surface, (topic.surfaces.get(surface) ?? 0) + 1);
+    const mention = { start: tokens[m.first].start, end: tokens[m.last].end, topic: topic.id, first: m.first, last: m.last };
+    for (let t = m.first; t <= m.last; t++) mentionAt[t] = mentions.length;
+    mentions.push(mention);
+  }
+  for (const t of byRoot.values()) {
+    t.name = t.country ? countryDisplayName(t.country) : displayName(t.surfaces);
+    delete (t as Partial<typeof t>).surfaces;
+  }
+  return { tokens, topics, mentions, mentionAt };
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+function countryDisplayName(code: CountryCode): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The most used multi-word form ("Islamic State" over "IS"), ties to the longer; else the most used form. */
+function displayName(surfaces: Map<string, number>): string {
+  let best = '';
+  let bestScore = -1;
+  for (const [surface, count] of surfaces) {
+    const score = (surface.includes(' ') ? 1000 : 0) + count * 10 + Math.min(surface.length, 9) / 10;
+    if (score > bestScore) {
+      best = surface;
+      bestScore = score;
+    }
+  }
+  return best.replace(/^the\s+/i, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issues: common nouns the article returns to
+
+/** Words that open a noun phrase: determiners and possessive pronouns. */
+const NOUN_OPENERS = new Set('the a an this these those its their our his her any every each some'.split(' '));
+/** Words before a verb: a subject pronoun, "to" or a modal ("they live", "to deal", "must act"). */
+const VERB_OPENERS = new Set('i we you he she they it who to will would could should can may might must not'.split(' '));
+const MIN_ISSUE_MENTIONS = 3;
+const MIN_ISSUE_HEADS = 2;
+
+/**
+ * Lowercase nouns the article returns to: used at least three times, at least twice as the head of a noun
+ * phrase (the last word after a determiner or possessive: "the ceasefire", "Russia's airstrikes"). Role nouns
+ * (official, minister), opinion words (they are stances, not topics) and function words never count.
+ */
+function findIssues(tokens: Token[], seenLower: Set<string>): RawMention[] {
+  const lemma = (w: string) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+  const contentWord = (t: Token | undefined) =>
+    !!t && !t.cap && t.lower.length >= 4 && /^\p{L}+(?:-\p{L}+)*$/u.test(t.lower) && !FUNCTION_WORDS.has(t.lower);
+  const count = new Map<string, number>();
+  const heads = new Map<string, number>();
+  const verbs = new Map<string, number>();
+  tokens.forEach((t, i) => {
+    if (contentWord(t)) count.set(lemma(t.lower), (count.get(lemma(t.lower)) ?? 0) + 1);
+    if (contentWord(t) && i > 0 && VERB_OPENERS.has(tokens[i - 1].lower)) verbs.set(lemma(t.lower), (verbs.get(lemma(t.lower)) ?? 0) + 1);
+    if (!NOUN_OPENERS.has(t.lower) && !t.poss) return;
+    let j = i + 1;
+    while (j < tokens.length && j - i <= 3 && contentWord(tokens[j])) j++;
+    if (j > i + 1) {
+      const head = lemma(tokens[j - 1].lower);
+      heads.set(head, (heads.get(head) ?? 0) + 1);
+    }
+  });
+  const issues: RawMention[] = [];
+  tokens.forEach((t, i) => {
+    if (!contentWord(t)) return;
+    const l = lemma(t.lower);
+    const headCount = heads.get(l) ?? 0;
+    if ((count.get(l) ?? 0) < MIN_ISSUE_MENTIONS || headCount < MIN_ISSUE_HEADS || (verbs.get(l) ?? 0) >= headCount) return;
+    if (roles.has(l) || roles.has(t.lower) || isOpinionWord(t.lower) || !seenLower.has(t.lower)) return;
+    issues.push({ first: i, last: i, key: `I:${l}`, kind: 'issue', surface: l });
+  });
+  return issues;
+}

@@ -1,0 +1,48 @@
+// Dev harness for the positions stage, on gold speakers and countries (the pipeline's own are not ready):
+//   npx tsx scripts/positions-eval.ts ../shared/data/dev [--print]
+// For each article with two quoted countries: does the summary name a topic both sides address, and how long
+// summarize takes. Also: the share of summary statements that sit on their gold country's side.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { summarize } from '../lib/positions';
+import { rankSides } from '../lib/sides';
+import { goldQuotes } from '../test/positions/gold';
+
+const dir = process.argv[2];
+const print = process.argv.includes('--print');
+if (!dir || !existsSync(dir)) {
+  console.error('usage: npx tsx scripts/positions-eval.ts GOLD_DIR [--print]   (e.g. ../shared/data/dev)');
+  process.exit(2);
+}
+let twoSided = 0;
+let shared = 0;
+let onSide = 0;
+let statements = 0;
+const times: number[] = [];
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  const text = readFileSync(join(dir, file.replace(/\.json$/, '.txt')), 'utf8');
+  const quotes = goldQuotes(text, JSON.parse(readFileSync(join(dir, file), 'utf8')));
+  const sides = rankSides(quotes);
+  summarize(quotes, sides, text); // warm-up: the first call compiles and fills caches
+  const t0 = performance.now();
+  const summary = summarize(quotes, sides, text);
+  const ms = performance.now() - t0;
+  times.push(ms);
+  for (const side of summary.sides) for (const i of side.statements) (statements++, quotes[i].country === side.country && onSide++);
+  if (sides.length < 2) continue;
+  twoSided++;
+  const [a, b] = summary.sides.map((s) => new Set(s.topics.map((t) => t.topic)));
+  const both = [...a].filter((t) => b.has(t));
+  const named = [...new Set([...both, ...summary.agreement.map((x) => x.topic), ...summary.divergence.map((x) => x.topic)])];
+  if (named.length) shared++;
+  console.log(
+    `${named.length ? 'ok  ' : 'MISS'} ${ms.toFixed(2).padStart(6)} ms  ${summary.sides.map((s) => s.country).join('/')}  ` +
+      `both: ${both.slice(0, 4).join(', ') || '-'}  agree: ${summary.agreement.map((x) => x.topic).join(', ') || '-'}  ` +
+      `differ: ${summary.divergence.map((x) => `${x.topic} (${Object.entries(x.stances).map(([c, s]) => `${c} ${s}`).join(' / ')})`).join(', ') || '-'}  ${basename(file, '.json')}`,
+  );
+  if (print) console.log(JSON.stringify(summary.sides.map((s) => ({ country: s.country, topics: s.topics.slice(0, 6).map((t) => `${t.topic}:${t.stance}`), gist: s.gist.map((i) => quotes[i].text.slice(0, 80)) }))));
+}
+times.sort((x, y) => x - y);
+console.log(`articles with two quoted countries: ${twoSided}; naming a topic both sides address: ${shared} (${((100 * shared) / twoSided).toFixed(1)}%)`);
+console.log(`statements on their gold country's side: ${onSide}/${statements} (${((100 * onSide) / statements).toFixed(1)}%)`);
+console.log(`summarize time per article: median ${times[times.length >> 1].toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);

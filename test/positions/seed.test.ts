@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../lib/positions';
+import { rankSides } from '../../lib/sides';
+import type { Quote } from '../../lib/types';
+
+// The seed article (the one text the project carries) with its statements built by hand: the direct quotes
+// of its gold, plus the reported ones another stage will find (Earnest, "the United States", "Washington").
+const text = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8');
+
+function statement(words: string, speaker: string, country: string, kind: Quote['kind'] = 'direct', role: string | null = null): Quote {
+  const start = text.indexOf(words);
+  if (start < 0) throw new Error(`not in the seed: ${words}`);
+  return { start, end: start + words.length, text: words, kind, speaker, role, country, evidence: null, paragraph: 0 };
+}
+
+const quotes: Quote[] = [
+  statement('complete and clear understanding', 'John Kerry', 'US'),
+  statement('The secretary and the minister talked about areas where the United States and Russia’s perspectives overlap and areas of divergence', 'Pentagon', 'US'),
+  statement('is open to any ideas Moscow might have about taking the fight to the IS group', 'United States', 'US', 'indirect'),
+  statement('its support for Syrian President Bashar al-Assad is counterproductive', 'United States', 'US', 'indirect'),
+  statement('We welcome their help to get rid of ISIL and to have a legitimate political transition', 'John Kerry', 'US'),
+  statement('the course of the conversation has shown that the sides’ opinions on the majority of issues under consideration are close or coincide', 'Igor Konashenkov', 'RU'),
+  statement('We would welcome Russian contributions to the overall global effort against (the IS group) but things that continue to support the Assad regime, particularly military things, are unhelpful and risk adding greater instability to an already unstable situation', 'Davis', 'US'),
+  statement('share the same goals', 'John Kerry', 'US'),
+  statement('the administration’s stance on Russia’s moves in Syria remains the same', 'Earnest', 'US', 'indirect'),
+  statement('doomed to failure', 'Obama', 'US'),
+  statement('concern about Moscow’s growing military support for the Syrian regime', 'Washington', 'US', 'indirect'),
+].sort((a, b) => a.start - b.start);
+const at = (words: string) => quotes.findIndex((q) => q.text === words);
+
+describe('summary of the seed article', () => {
+  const summary = summarize(quotes, rankSides(quotes), text);
+  const [us, ru] = summary.sides;
+
+  it('sets the United States against Russia with their speakers', () => {
+    expect(us.country).toBe('US');
+    expect(ru.country).toBe('RU');
+    expect(us.speakers.map((s) => s.name)).toEqual(expect.arrayContaining(['John Kerry', 'Pentagon', 'Davis', 'Obama', 'Earnest', 'United States', 'Washington']));
+    expect(ru.speakers.map((s) => s.name)).toEqual(['Igor Konashenkov']);
+    expect(us.statements).toHaveLength(10);
+  });
+
+  it('finds the US opposing the Islamic State and Assad, from its own statements', () => {
+    const stance = (topic: string) => us.topics.find((t) => t.topic === topic);
+    expect(stance('Islamic State')?.stance).toBe('opposes');
+    expect(stance('Islamic State')?.evidence).toEqual(expect.arrayContaining([at('share the same goals')]));
+    expect(stance('Bashar al-Assad')?.stance).toBe('opposes');
+    expect(stance('Bashar al-Assad')?.evidence).toEqual(expect.arrayContaining([at('doomed to failure')]));
+  });
+
+  it('gives Russia no stance on a topic none of its statements names', () => {
+    expect(ru.topics).toEqual([]);
+  });
+
+  it('lists Assad as a divergence the US claims: it opposes, Russia supports', () => {
+    const assad = summary.divergence.find((d) => d.topic === 'Bashar al-Assad');
+    expect(assad).toMatchObject({ stances: { US: 'opposes', RU: 'supports' }, provenance: 'claimed', claimedBy: 'US' });
+    expect(assad?.evidence).toEqual(expect.arrayContaining([at('its support for Syrian President Bashar al-Assad is counterproductive')]));
+  });
+
+  it('lists the Islamic State as an agreement the US claims, with Russia’s “close or coincide” beside it', () => {
+    const is = summary.agreement.find((a) => a.topic === 'Islamic State');
+    expect(is).toMatchObject({ stance: 'opposes', provenance: 'claimed', claimedBy: 'US' });
+    expect(is?.evidence).toContain(at('share the same goals'));
+    expect(is?.general).toEqual([quotes.findIndex((q) => q.speaker === 'Igor Konashenkov')]);
+  });
+
+  it('gives each side a gist of its own statements, most representative first', () => {
+    expect(us.gist.length).toBeGreaterThan(0);
+    for (const i of us.gist) expect(quotes[i].country).toBe('US');
+    expect(ru.gist).toEqual(ru.statements);
+  });
+});
+
+describe('bad input', () => {
+  it('summarises no quotes, no sides and no text without throwing', () => {
+    expect(summarize([], [], '')).toEqual({ sides: [], agreement: [], divergence: [] });
+    expect(summarize(quotes, rankSides(quotes)).sides[0].topics).toEqual([]);
+  });
+});
