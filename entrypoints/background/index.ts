@@ -1,19 +1,8 @@
 // Keeps each tab's result in storage.session (it outlives the MV3 service worker being stopped and
 // is cleared with the browser session) and shows the tab's number of quotes as the toolbar badge.
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parsePageResultMessage, storageKey, type PageResult } from './messages';
-
-/** Only the top frame of a web page, where our content script runs, may report a result. */
-function isOwnContentScript(sender: Browser.runtime.MessageSender): sender is Browser.runtime.MessageSender & { tab: { id: number } } {
-  return (
-    sender.id === browser.runtime.id &&
-    typeof sender.tab?.id === 'number' &&
-    sender.frameId === 0 &&
-    typeof sender.url === 'string' &&
-    /^https?:/.test(sender.url)
-  );
-}
+import { contentScriptTab, parsePageResultMessage, storageKey, type PageResult } from './messages';
 
 function badgeText(result: PageResult): string {
   return result.state === 'done' ? String(result.quotes.length) : '';
@@ -24,10 +13,9 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isOwnContentScript(sender)) return;
-    const result = parsePageResultMessage(message);
-    if (!result) return;
-    const tabId = sender.tab.id;
+    const tabId = contentScriptTab(sender, browser.runtime.id);
+    const result = tabId === null ? null : parsePageResultMessage(message);
+    if (tabId === null || !result) return;
     void Promise.all([
       browser.storage.session.set({ [storageKey(tabId)]: result }),
       action.setBadgeText({ tabId, text: badgeText(result) }),

@@ -33,6 +33,26 @@ export interface SetHighlightsMessage {
 
 export const storageKey = (tabId: number) => `tab:${tabId}`;
 
+/** The fields of runtime.MessageSender the background checks. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+/**
+ * The tab of a message sent by our own content script from the top frame of a web page (where it
+ * runs), or null for anything else: other extensions, our extension pages, frames.
+ */
+export function contentScriptTab(sender: Sender, extensionId: string): number | null {
+  const tabId = sender.tab?.id;
+  const fromWebPage = typeof sender.url === 'string' && /^https?:/.test(sender.url);
+  return sender.id === extensionId && typeof tabId === 'number' && tabId >= 0 && sender.frameId === 0 && fromWebPage
+    ? tabId
+    : null;
+}
+
 const STATES: readonly ResultState[] = ['done', 'not-article', 'no-quotes', 'error'];
 const KINDS: readonly StatementKind[] = ['direct', 'indirect'];
 const STANCES: readonly TopicStance['stance'][] = ['supports', 'opposes', 'mixed', 'mentions'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  contentScriptTab,
   parsePageResult,
   parsePageResultMessage,
   parseSetHighlightsMessage,
@@ -60,5 +61,20 @@ describe('message parsers', () => {
     expect(parseSetHighlightsMessage({ type: 'stancemark:set-highlights', on: false })).toEqual({ type: 'stancemark:set-highlights', on: false });
     expect(parseSetHighlightsMessage({ type: 'stancemark:set-highlights', on: 'no' })).toBeNull();
     expect(parseSetHighlightsMessage(undefined)).toBeNull();
+  });
+});
+
+describe('contentScriptTab', () => {
+  const ownScript = { id: 'stancemark-id', url: 'https://news.example/story', frameId: 0, tab: { id: 7 } };
+
+  it('accepts our content script in the top frame of a web page', () => {
+    expect(contentScriptTab(ownScript, 'stancemark-id')).toBe(7);
+  });
+
+  it('ignores other extensions, our own extension pages, frames and senders without a tab', () => {
+    expect(contentScriptTab({ ...ownScript, id: 'another-extension' }, 'stancemark-id')).toBeNull();
+    expect(contentScriptTab({ ...ownScript, url: 'chrome-extension://stancemark-id/popup.html' }, 'stancemark-id')).toBeNull();
+    expect(contentScriptTab({ ...ownScript, frameId: 3 }, 'stancemark-id')).toBeNull();
+    expect(contentScriptTab({ id: 'stancemark-id', url: ownScript.url, frameId: 0 }, 'stancemark-id')).toBeNull();
   });
 });
