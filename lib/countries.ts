@@ -1,4 +1,4 @@
-import { appositionAfter, BODY_CODES, scanChunk, titleBefore, tokenize, type ChunkEvidence } from './country-evidence';
+import { appositionAfter, BODY_CODES, codesNamed, hasRole, scanChunk, titleBefore, tokenize, type ChunkEvidence } from './country-evidence';
 import { defaultKnowledgeBase, nameWords, phraseKey, termAt, type KnowledgeBase } from './kb';
 import type { AnalyzeOptions, CountryAssignment, Entity, Span } from './types';
 
@@ -16,6 +16,24 @@ function titleInsideMention(text: string, mention: Span, entity: Entity): string
   return entity.type === 'person' ? '' : words;
 }
 
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/**
+ * The name, when it says where the speaker stands: always for institutions, groups and descriptions; for
+ * a "person" only when the name is a country's own ("Russia" said), not a place that is also a first name.
+ */
+function nameAsEvidence(entity: Entity, kb: KnowledgeBase): string {
+  if (entity.type !== 'person') return entity.name;
+  const terms = kb.phrase(phraseKey(entity.name));
+  const code = terms?.[terms.length - 1].code;
+  if (!code || !/^[A-Z]{2}$/.test(code)) return '';
+  try {
+    return regionNames.of(code) === entity.name ? entity.name : '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Evidence in the article: the name itself when it is an institution, group or description ("Russian
  * Defense Ministry", "Kremlin", "senior State Department official"); then the titles before each mention,
@@ -25,15 +43,15 @@ function titleInsideMention(text: string, mention: Span, entity: Entity): string
  */
 function fromText(text: string, entity: Entity, kb: KnowledgeBase): CountryAssignment | undefined {
   const mentions = [...entity.mentions].sort((a, b) => a.start - b.start);
-  const chunks = [
-    entity.type !== 'person' || kb.phrase(phraseKey(entity.name)) ? entity.name : '',
+  const titles = [
     ...mentions.flatMap((m) => [titleBefore(text, m), titleInsideMention(text, m, entity)]),
-    ...entity.descriptors,
+    // Descriptors that name no role ("speaking from Beijing") say nothing about the side.
+    ...entity.descriptors.filter(hasRole),
   ];
   const appositions = mentions.map((m) => appositionAfter(text, m.end));
   let first: ChunkEvidence | undefined;
-  for (const chunk of chunks) {
-    const found = chunk ? scanChunk(chunk, kb) : undefined;
+  for (const [i, chunk] of [nameAsEvidence(entity, kb), ...titles].entries()) {
+    const found = chunk ? scanChunk(chunk, kb, i > 0) : undefined;
     if (!found) continue;
     if (BODY_CODES.has(found.code)) return fromArticle(found);
     first ??= found;
@@ -48,11 +66,18 @@ function fromText(text: string, entity: Entity, kb: KnowledgeBase): CountryAssig
 
 /**
  * What the KB knows of a person the article does not place: the full name (with or without middle names),
- * dated by the article; else the surname, when every person of that surname in the KB stands for one state.
+ * dated by the article; else, for a surname given alone, the one state every KB person of that surname
+ * stands for, and only when the article names that state somewhere (a "Stone" in a US story is no
+ * Australian minister).
  */
-function fromKnowledgeBase(entity: Entity, kb: KnowledgeBase, date: string | undefined): CountryAssignment | undefined {
+function fromKnowledgeBase(text: string, entity: Entity, kb: KnowledgeBase, date: string | undefined, named: () => Set<string>): CountryAssignment | undefined {
   if (entity.type === 'group') return undefined;
   const words = entity.name.split(/\s+/).filter(Boolean);
+  if (words.length === 1) {
+    const surname = nameWords(entity.name)[0];
+    const code = entity.type === 'person' && surname && surname.length >= 4 ? kb.surname(surname) : undefined;
+    return code && named().has(code) ? { code, evidence: `kb surname: ${entity.name}` } : undefined;
+  }
   // Middle names are dropped only from a person's name of three or four words ("Mohammad Javad Zarif").
   const shortName = entity.type === 'person' && words.length > 2 && words.length <= 4 ? `${words[0]} ${words[words.length - 1]}` : '';
   for (const name of [entity.name, shortName].filter(Boolean)) {
@@ -60,11 +85,8 @@ function fromKnowledgeBase(entity: Entity, kb: KnowledgeBase, date: string | und
     const term = terms && termAt(terms, date);
     if (term) return { code: term.code || null, evidence: `kb: ${name}` };
   }
-  // A surname alone only when the article gives no more: a full name the KB does not know is someone else.
-  if (entity.type !== 'person' || words.length !== 1) return undefined;
-  const surname = nameWords(entity.name)[0];
-  const code = surname && surname.length >= 4 ? kb.surname(surname) : undefined;
-  return code ? { code, evidence: `kb surname: ${entity.name}` } : undefined;
+  // No surname match for a full name the KB does not know: that is someone else of the same surname.
+  return undefined;
 }
 
 /**
@@ -78,5 +100,7 @@ export function assignCountries(
   kb: KnowledgeBase = defaultKnowledgeBase(),
 ): Map<number, CountryAssignment> {
   const date = options.date && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : undefined;
-  return new Map(entities.map((e) => [e.id, fromText(text, e, kb) ?? fromKnowledgeBase(e, kb, date) ?? UNKNOWN]));
+  let named: Set<string> | undefined;
+  const namedInText = (): Set<string> => (named ??= codesNamed(text, kb));
+  return new Map(entities.map((e) => [e.id, fromText(text, e, kb) ?? fromKnowledgeBase(text, e, kb, date, namedInText) ?? UNKNOWN]));
 }

@@ -51,7 +51,9 @@ export const ROLE_NOUNS = new Set(
     'coordinator deputy chiefs ministry spokespeople lieutenant admiral marshal agency newspaper tabloid broadcaster ' +
     'activist activists journalist journalists reporter lawyer businessman businesswoman writer author economist student ' +
     'resident residents engineer doctor soldier soldiers officer officers commentator blogger historian researcher scientist ' +
-    'physicist politician politicians legislator legislators lawmakers mp negotiators fighters militants rebels protesters').split(' '),
+    'physicist politician politicians legislator legislators lawmakers mp negotiators fighters militants rebels protesters ' +
+    'coalition group groups alliance organization organisation movement party militia faction network council committee ' +
+    'outlet daily channel station').split(' '),
 );
 
 // Words that end a title chunk going left, or an apposition going right: verbs of saying and meeting,
@@ -69,7 +71,7 @@ const CLAUSE_WORDS = new Set(
 const PLACE_PREPOSITIONS = new Set('to in at toward towards against into inside near on over about across within around throughout visiting'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
 // Compounds that do not make the speaker the country's: "Russian-backed rebels", "Baghdad-based", "pro-Russian".
-const NOT_OWN_SUFFIXES = /^-(?:backed|based|born|allied|supported|sponsored|educated|trained|funded|armed|leaning|friendly|aligned|occupied|controlled|held|annexed|installed)\b/i;
+const NOT_OWN_SUFFIXES = /^-(?:backed|based|born|allied|supported|sponsored|educated|trained|funded|armed|leaning|friendly|aligned|occupied|controlled|held|annexed|installed|speaking|language|focused|watcher)\b/i;
 const NOT_OWN_PREFIXES = /\b(?:pro|anti|non|ex)-$/i;
 // "Russia expert", "Iran analyst", "Korea scholar": a country as the subject of expertise.
 const SUBJECT_NOUNS = new Set('expert experts analyst analysts scholar scholars specialist specialists watcher watchers hand hands researcher researchers correspondent correspondents observer observers hawk hawks critic critics policy'.split(' '));
@@ -111,6 +113,14 @@ function matchAt(tokens: Token[], i: number, kb: KnowledgeBase): Match | undefin
   return undefined;
 }
 
+/** A capitalised word that is no title, role, filler or KB phrase of its own: likely a first name. */
+function isFirstName(t: Token): boolean {
+  const w = t.word.toLowerCase();
+  return /^\p{Lu}\p{Ll}+$/u.test(t.word) && !t.possessive && !ROLE_NOUNS.has(w) && !TITLE_FILLERS.has(w) && !TITLE_ABBREVIATIONS.has(w) && !NOT_FIRST_NAMES.has(w);
+}
+// Capitalised words that commonly stand before a place in a name or title without being a first name.
+const NOT_FIRST_NAMES = new Set('new north south east west upper lower greater united saint san santa el la le al the former'.split(' '));
+
 /** The index of the word before token i, skipping articles ("ambassador to the United Nations" -> "to"); -1 when none. */
 function previousIndex(tokens: Token[], i: number): number {
   let j = i - 1;
@@ -124,7 +134,7 @@ function previousIndex(tokens: Token[], i: number): number {
  * and subjects of expertise ("Russia expert"). A body followed by "diplomat" or "ambassador" (a U.N.
  * diplomat) says "no state" rather than the body.
  */
-export function scanChunk(chunkText: string, kb: KnowledgeBase): ChunkEvidence | undefined {
+export function scanChunk(chunkText: string, kb: KnowledgeBase, beforeName = false): ChunkEvidence | undefined {
   const tokens = tokenize(chunkText);
   for (let i = 0; i < tokens.length; i++) {
     const m = matchAt(tokens, i, kb);
@@ -142,12 +152,33 @@ export function scanChunk(chunkText: string, kb: KnowledgeBase): ChunkEvidence |
     // "speaking from Beijing": where the speaker is, not whom they speak for.
     if (prev === 'from' && /ing$/.test(tokens[previousIndex(tokens, p)]?.word ?? '') && !m.adjectival) continue;
     if (NOT_OWN_SUFFIXES.test(chunkText.slice(last.end)) || NOT_OWN_PREFIXES.test(chunkText.slice(0, first.start))) continue;
+    // "Mexican-American": the second word of a hyphenated identity is the one that counts.
+    if (/^-\p{Lu}/u.test(chunkText.slice(last.end))) continue;
+    // Right before a name, a place word not introduced by "of/for/from" is a first name ("Actress Rosario
+    // Dawson", "Deborah Jordan Reynolds"), not a country.
+    if (beforeName && m.to === tokens.length && !m.adjectival && !['of', 'for', 'from'].includes(prev ?? '')) continue;
+    // A place word right after a first name is a surname ("Dave Murray", "Deborah Jordan").
+    const before = tokens[m.from - 1];
+    if (before && !m.adjectival && /^\s+$/.test(chunkText.slice(before.end, first.start)) && isFirstName(before)) continue;
     const next = tokens[m.to]?.word.toLowerCase();
     if (next && SUBJECT_NOUNS.has(next) && !m.adjectival && !BODY_CODES.has(m.code)) continue;
     if (next && MEMBER_NOUNS.has(next) && BODY_CODES.has(m.code)) return { code: '', words: chunkText.slice(first.start, tokens[m.to].end) };
     return { code: m.code, words };
   }
   return undefined;
+}
+
+/** Every country, body or group code the article's words name anywhere. */
+export function codesNamed(text: string, kb: KnowledgeBase): Set<CountryCode> {
+  const tokens = tokenize(text);
+  const codes = new Set<CountryCode>();
+  for (let i = 0; i < tokens.length; i++) {
+    const m = matchAt(tokens, i, kb);
+    if (!m) continue;
+    if (m.code) codes.add(m.code);
+    i = m.to - 1;
+  }
+  return codes;
 }
 
 /** Characters that end a chunk: sentence and clause punctuation, quotation marks, brackets, dashes (not hyphens). */
@@ -165,11 +196,16 @@ const TITLE_FILLERS = new Set(
 );
 const isTitleWord = (t: Token): boolean => /^\p{Lu}|^\p{N}/u.test(t.word) || TITLE_FILLERS.has(t.raw.toLowerCase()) || TITLE_FILLERS.has(t.word.toLowerCase()) || ROLE_NOUNS.has(t.word.toLowerCase());
 
+/** True when the words name a role: a title, an office, an occupation. */
+export function hasRole(words: string): boolean {
+  return tokenize(words).some((t) => ROLE_NOUNS.has(t.word.toLowerCase()) || TITLE_ABBREVIATIONS.has(t.word.toLowerCase().replace(/\.$/, '')));
+}
+
 /** A chunk that ends in a role noun, optionally followed by "to/of/for" and a short name: "the Russian ambassador to Georgia". */
 function endsInRole(tokens: Token[]): boolean {
   for (let k = tokens.length - 1, n = 0; k >= 0 && n <= 6; k--, n++) {
     const w = tokens[k].word.toLowerCase();
-    if (ROLE_NOUNS.has(w)) return true;
+    if (ROLE_NOUNS.has(w) || TITLE_ABBREVIATIONS.has(w.replace(/\.$/, ''))) return true;
     if (!/^\p{Lu}/u.test(tokens[k].word) && !['to', 'of', 'for', 'the'].includes(w)) return false;
   }
   return false;
@@ -203,6 +239,12 @@ export function titleBefore(text: string, mention: Span): string {
     start = t.start;
     count++;
   }
+  // A title ends in a role ("... Foreign Minister", "... ambassador to Georgia", "Col."), the name's own
+  // first names aside; anything else before a name is not a title ("the White House East Room for Obama").
+  const collected = tokens.filter((t) => t.start >= start);
+  let last = collected.length;
+  while (last > 0 && /^\p{Lu}/u.test(collected[last - 1].word) && !ROLE_NOUNS.has(collected[last - 1].word.toLowerCase()) && !endsInRole(collected.slice(0, last))) last--;
+  if (!endsInRole(collected.slice(0, last))) return '';
   // "according to NATO Secretary General ...": the preposition belongs to the clause, not the title.
   return text.slice(start, at).replace(/^(?:to|at|in|on|from|with|for|of)\s+/i, '');
 }
@@ -221,7 +263,9 @@ export function appositionAfter(text: string, at: number): string {
     if (HARD_BOUNDARY.test(gap) || gap.includes(',')) break;
     // "and" inside a name ("Center for Strategic and International Studies") does not end the apposition.
     const inName = t.word === 'and' && j > 0 && /^\p{Lu}/u.test(tokens[j - 1].word) && /^\p{Lu}/u.test(tokens[j + 1]?.word ?? '');
-    if (CLAUSE_WORDS.has(t.word.toLowerCase()) && !inName) break;
+    // A participle starts a clause of its own ("..., visiting Nice on vacation").
+    const participle = /^\p{Ll}+(?:ed|ing)$/u.test(t.word) && !isTitleWord(t) && !gap.endsWith('-');
+    if ((CLAUSE_WORDS.has(t.word.toLowerCase()) || participle) && !inName) break;
     end = t.end;
     if (t.raw.endsWith('.') && t.word === t.raw.slice(0, -1)) break;
   }
@@ -229,5 +273,6 @@ export function appositionAfter(text: string, at: number): string {
   // a list, not this one's apposition.
   const words = tokenize(text.slice(from, end));
   const titledName = words.some((t, k) => ROLE_NOUNS.has(t.word.toLowerCase()) && words[k + 1] && /^\p{Lu}/u.test(words[k + 1].word) && !ROLE_NOUNS.has(words[k + 1].word.toLowerCase()));
-  return titledName ? '' : text.slice(from, end);
+  // An apposition that describes a person names a role ("spokesman", "director", "minister").
+  return titledName || !hasRole(text.slice(from, end)) ? '' : text.slice(from, end);
 }

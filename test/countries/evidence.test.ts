@@ -86,6 +86,29 @@ describe('places the speaker is sent to, based in or talks about are not their s
   });
 });
 
+describe('words that look like countries but are not the side', () => {
+  it('reads a place word right after a first name, or as a first name before the surname, as part of the name', () => {
+    const text = 'Singer Chad Brooks said the show goes on. The mayor\'s spokesman Dave Jordan said the road reopens.';
+    expect(countryOf(text, entity(text, 'Brooks', 'person', ['Brooks']))).toBeNull();
+    expect(countryOf(text, entity(text, "mayor's spokesman Dave Jordan", 'unnamed'))).toBeNull();
+  });
+
+  it('ends an apposition at a participle clause', () => {
+    const text = 'Mara Sole, a teacher visiting Mexico on holiday, said she felt safe.';
+    expect(countryOf(text, entity(text, 'Mara Sole'))).toBeNull();
+  });
+
+  it('takes the last part of a hyphenated identity', () => {
+    const text = 'Dan Fox, a Mexican-American reporter, said the rally was calm.';
+    expect(countryOf(text, entity(text, 'Dan Fox'))).toBe('US');
+  });
+
+  it('needs a title to end in a role: words before a name are not a title by themselves', () => {
+    const text = 'He was in the Kremlin hall for Ivan Dolgov\'s speech.';
+    expect(countryOf(text, entity(text, 'Ivan Dolgov'))).toBeNull();
+  });
+});
+
 describe('institutions, metonyms and capitals', () => {
   it.each([
     ['The Pentagon said the flights were safe.', 'Pentagon', 'US'],

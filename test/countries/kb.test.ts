@@ -56,8 +56,8 @@ describe('dated terms', () => {
 
 describe('surnames', () => {
   const kb = createKnowledgeBase(fixture);
-  const speaker = (name: string): string | null => {
-    const text = `"Fine," ${name} said.`;
+  const speaker = (name: string, rest = ''): string | null => {
+    const text = `"Fine," ${name} said.${rest}`;
     const e: Entity = { id: 1, name, type: 'person', gender: null, descriptors: [], mentions: [{ start: 8, end: 8 + name.length }] };
     return assignCountries(text, [e], {}, kb).get(1)!.code;
   };
@@ -65,8 +65,12 @@ describe('surnames', () => {
   it('count only when every KB person of that surname stands for one state', () => {
     expect(kb.surname('Brask')).toBe('AA');
     expect(kb.surname('Holt')).toBeUndefined();
-    expect(speaker('Brask')).toBe('AA');
-    expect(speaker('Holt')).toBeNull();
+    expect(speaker('Brask', ' The Aalish delegation left.')).toBe('AA');
+    expect(speaker('Holt', ' The Aalish delegation left.')).toBeNull();
+  });
+
+  it('count only when the article names that state somewhere', () => {
+    expect(speaker('Brask')).toBeNull();
   });
 
   it('are not used for a full name the KB does not know (someone else of that surname)', () => {
