@@ -41,6 +41,7 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
   const claims: Claim[] = [];
   const general = top.map(() => ({ agree: [] as number[], differ: [] as number[] }));
   const names = new Map<string, string>();
+  const sideCountryReadings: { side: number; key: string; statement: number; polarity: number }[] = [];
 
   if (index) {
     const speakerCountry = speakerCountries(quotes);
@@ -73,7 +74,10 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
         const topicReadings: { key: string; polarity: number }[] = [];
         for (const st of stances) {
           const key = keys[st.mention];
-          if (key === own || key === otherKey) continue;
+          if (key === own || key === otherKey) {
+            sideCountryReadings.push({ side: s, key, statement: qi, polarity: st.polarity });
+            continue;
+          }
           topicReadings.push({ key, polarity: st.polarity });
           const holder = st.holderToken >= 0 ? holderCountry(index, st.holderToken, keyOf) : null;
           if (otherKey && holder === otherKey && st.relation !== 0) claims.push({ by: s, statement: qi, topic: key, polarity: st.relation });
@@ -100,9 +104,22 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
         }
       }
     });
+    // The sides' own countries are topics only where both sides speak of them ("Ukraine" in a dispute
+    // between Ukraine and Russia); a side's stance on itself or on its opponent alone says little.
+    for (const key of new Set(sideCountryReadings.map((r) => r.key))) {
+      const of = sideCountryReadings.filter((r) => r.key === key);
+      if (!of.some((r) => r.side === 0) || !of.some((r) => r.side === 1)) continue;
+      for (const r of of) {
+        const list = readings[r.side].get(key) ?? [];
+        if (list.at(-1)?.statement === r.statement) list[list.length - 1].polarity = Math.sign(list[list.length - 1].polarity + r.polarity);
+        else list.push({ statement: r.statement, polarity: Math.sign(r.polarity) });
+        readings[r.side].set(key, list);
+      }
+    }
   }
 
-  const rank = rankTopics(readings);
+  const sideKeys = new Set(top.map((side) => `C:${side.country}`));
+  const rank = rankTopics(readings, sideKeys);
   const stanceOf = (s: number, key: string): Stance | null => (readings[s]?.get(key) ? aggregate(readings[s].get(key)!) : null);
   const summary: Summary = {
     sides: top.map((side, s): SideSummary => {
@@ -122,6 +139,7 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
   if (top.length < 2) return summary;
 
   for (const key of rank) {
+    if (sideKeys.has(key)) continue;
     const a = stanceOf(0, key);
     const b = stanceOf(1, key);
     const evidenceOf = (s: number) => (readings[s].get(key) ?? []).filter((r) => r.polarity !== 0).map((r) => r.statement);
@@ -251,15 +269,18 @@ function aggregate(list: Reading[]): Stance {
   return 'mixed';
 }
 
-/** Topic keys ranked by how much both sides say about them: the smaller side's count first, then the total. */
-function rankTopics(readings: Map<string, Reading[]>[]): string[] {
+/**
+ * Topic keys ranked by how much both sides say about them: the smaller side's count first, then the total;
+ * named people, groups and places before common-noun issues on a tie.
+ */
+function rankTopics(readings: Map<string, Reading[]>[], sideKeys: Set<string>): string[] {
   const keys = new Set(readings.flatMap((r) => [...r.keys()]));
   const score = (key: string) => {
     const counts = readings.map((r) => r.get(key)?.length ?? 0);
     const stanced = readings.reduce((n, r) => n + (r.get(key)?.filter((x) => x.polarity !== 0).length ?? 0), 0);
     const both = counts.length < 2 ? 0 : Math.min(...counts);
-    // Named people, groups and places before common-noun issues on a tie.
-    return both * 100 + counts.reduce((a, b) => a + b, 0) * 10 + stanced + (key.startsWith('I:') ? 0 : 0.5);
+    // The sides' own countries after every other shared topic.
+    return (sideKeys.has(key) ? 0 : both * 100) + counts.reduce((a, b) => a + b, 0) * 10 + stanced + (key.startsWith('I:') ? 0 : 0.5);
   };
   return [...keys].sort((a, b) => score(b) - score(a));
 }

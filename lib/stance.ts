@@ -153,16 +153,17 @@ export function stancesInScope(
     });
     // A noun right after a mention belongs to its phrase ("Islamic State rebels"), not to the evaluation.
     const phraseNoun = new Set(inClause.map((k) => targets[k].last + 1).filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens[i].text)));
+    let clauseEvaluation = 0;
+    for (let i = clauseFrom; i < clauseTo; i++) if (!isMentionToken(i) && !phraseNoun.has(i)) clauseEvaluation += signedPolarity(tokens, i, clauseFrom);
     for (const { k, governor, holderToken } of found) {
       // Evaluation: the clause's other opinion words, except the governors of mentions that come later
       // ("support for X and the fight against Y": the fight does not evaluate X); earlier ones scope over it
       // ("warned Russia that its support for X").
-      let evaluation = 0;
-      for (let i = clauseFrom; i < clauseTo; i++) {
-        if (isMentionToken(i) || phraseNoun.has(i) || (governor >= 0 && i >= governorStart.get(k)! && i <= governor)) continue;
-        const laterGovernor = laterPhrases.some(([s, e, first]) => first > targets[k].first && i >= s && i <= e);
-        if (!laterGovernor) evaluation += signedPolarity(tokens, i, clauseFrom);
-      }
+      const excluded = new Set<number>();
+      if (governor >= 0) for (let i = governorStart.get(k)!; i <= governor; i++) excluded.add(i);
+      for (const [start, end, first] of laterPhrases) if (first > targets[k].first) for (let i = start; i <= end; i++) excluded.add(i);
+      let evaluation = clauseEvaluation;
+      for (const i of excluded) if (!isMentionToken(i) && !phraseNoun.has(i)) evaluation -= signedPolarity(tokens, i, clauseFrom);
       const relation = governor >= 0 ? Math.sign(signedPolarity(tokens, governor, clauseFrom)) : 0;
       const polarity = relation !== 0 ? relation * (evaluation < 0 ? -1 : 1) : Math.sign(evaluation);
       results.push({ mention: k, polarity, relation, holderToken, governor });

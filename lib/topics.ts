@@ -154,7 +154,7 @@ const CALENDAR_WORDS = new Set(
   ]),
 );
 /** All capitals (with optional dots): "IS", "NATO", "U.N.". */
-const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
+const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 const CONNECTORS = new Set(['of', 'of the', 'de', 'al', 'bin', 'ibn', 'von', 'van', 'la', 'le', 'del']);
 const NAME_PARTICLE = /^(?:al|el|ad|as|ash|an|at|ar|az)-/i;
 
@@ -201,15 +201,37 @@ const initials = (words: string[]) =>
 export function findTopics(text: string, tokens: Token[] = tokenize(text)): TopicIndex {
   const seenLower = new Set<string>();
   for (const t of tokens) if (!t.cap) seenLower.add(t.lower);
-  const sentenceInitial = (i: number) => i === 0 || tokens[i - 1].sentence !== tokens[i].sentence || /^["“‘'(\[]$/.test(tokens[i - 1].text) && (i < 2 || tokens[i - 2].sentence !== tokens[i].sentence);
+  /** First in its sentence, or right after an opening mark (a quotation starts with a capital). */
+  const sentenceInitial = (i: number) => i === 0 || tokens[i - 1].sentence !== tokens[i].sentence || /^["“‘'(\[:—]$/.test(tokens[i - 1].text);
   const isWord = (t: Token) => /^[\p{L}\p{N}]/u.test(t.text);
+  // Words seen capitalised inside a sentence: a name that also opens a sentence is still a name.
+  const seenMidCap = new Set<string>();
+  tokens.forEach((t, i) => t.cap && !sentenceInitial(i) && seenMidCap.add(t.lower));
+  // Sentences in capitals (headlines, slogans) carry no name information beyond country names.
+  const shouting = new Set<number>();
+  const capsCount = new Map<number, [number, number]>();
+  for (const t of tokens) {
+    if (t.text.length < 3 || !isWord(t)) continue;
+    const c = capsCount.get(t.sentence) ?? [0, 0];
+    c[0]++;
+    if (t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text)) c[1]++;
+    capsCount.set(t.sentence, c);
+  }
+  for (const [sentence, [words, caps]] of capsCount) if (words >= 3 && caps * 2 >= words) shouting.add(sentence);
   /** A capitalised token that can be part of a name: not a sentence-opening common word. */
   const nameToken = (i: number) => {
     const t = tokens[i];
     if (!t.cap || !isWord(t)) return false;
+    if (shouting.has(t.sentence)) return countryFormLength.has(normalizeKey(t.text));
     if (ACRONYM.test(t.text)) return true;
-    if (FUNCTION_WORDS.has(t.lower) || (sentenceInitial(i) && seenLower.has(t.lower))) return false;
-    return true;
+    // "We're", "I'll": a pronoun with a contraction.
+    const beforeApostrophe = t.lower.split(/['’]/)[0];
+    if (FUNCTION_WORDS.has(t.lower) || FUNCTION_WORDS.has(beforeApostrophe)) return false;
+    if (!sentenceInitial(i)) return true;
+    if (seenLower.has(t.lower)) return false;
+    // A word that only ever opens sentences ("Immediately", "Either") is a name only when a name follows it.
+    const next = tokens[i + 1];
+    return seenMidCap.has(t.lower) || countryFormLength.has(normalizeKey(t.text)) || groupHead.has(normalizeKey(t.text)) || (!!next && next.sentence === t.sentence && next.cap && isWord(next));
   };
   /** A word that reads as a title or role rather than a name: in the agents dictionary or seen lowercase. */
   const roleWord = (t: Token) => !ACRONYM.test(t.text) && (roles.has(t.lower) || HONORIFICS.has(t.lower) || (seenLower.has(t.lower) && !t.poss));
@@ -421,6 +443,7 @@ const NOUN_OPENERS = new Set('the a an this these those its their our his her an
 const VERB_OPENERS = new Set('i we you he she they it who to will would could should can may might must not'.split(' '));
 const MIN_ISSUE_MENTIONS = 3;
 const MIN_ISSUE_HEADS = 2;
+const CONTENT_WORD = /^\p{L}+(?:-\p{L}+)*$/u;
 
 /**
  * Lowercase nouns the article returns to: used at least three times, at least twice as the head of a noun
@@ -428,31 +451,48 @@ const MIN_ISSUE_HEADS = 2;
  * (official, minister), opinion words (they are stances, not topics) and function words never count.
  */
 function findIssues(tokens: Token[], seenLower: Set<string>): RawMention[] {
-  const lemma = (w: string) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
-  const contentWord = (t: Token | undefined) =>
-    !!t && !t.cap && t.lower.length >= 4 && /^\p{L}+(?:-\p{L}+)*$/u.test(t.lower) && !FUNCTION_WORDS.has(t.lower);
+  // One pass to classify every token, one to count, one to emit: the word tests run once per token.
+  const lemmas = tokens.map((t) =>
+    t.cap || t.lower.length < 4 || FUNCTION_WORDS.has(t.lower) || !CONTENT_WORD.test(t.lower)
+      ? ''
+      : t.lower.length > 4 && t.lower.endsWith('ies')
+        ? `${t.lower.slice(0, -3)}y`
+        : t.lower.length > 4 && t.lower.endsWith('s') && !t.lower.endsWith('ss')
+          ? t.lower.slice(0, -1)
+          : t.lower,
+  );
   const count = new Map<string, number>();
   const heads = new Map<string, number>();
   const verbs = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   tokens.forEach((t, i) => {
-    if (contentWord(t)) count.set(lemma(t.lower), (count.get(lemma(t.lower)) ?? 0) + 1);
-    if (contentWord(t) && i > 0 && VERB_OPENERS.has(tokens[i - 1].lower)) verbs.set(lemma(t.lower), (verbs.get(lemma(t.lower)) ?? 0) + 1);
+    const l = lemmas[i];
+    if (l) {
+      bump(count, l);
+      if (i > 0 && VERB_OPENERS.has(tokens[i - 1].lower)) bump(verbs, l);
+    }
     if (!NOUN_OPENERS.has(t.lower) && !t.poss) return;
     let j = i + 1;
-    while (j < tokens.length && j - i <= 3 && contentWord(tokens[j])) j++;
-    if (j > i + 1) {
-      const head = lemma(tokens[j - 1].lower);
-      heads.set(head, (heads.get(head) ?? 0) + 1);
-    }
+    while (j < tokens.length && j - i <= 3 && lemmas[j]) j++;
+    if (j > i + 1) bump(heads, lemmas[j - 1]);
   });
+  const accepted = new Map<string, boolean>();
   const issues: RawMention[] = [];
   tokens.forEach((t, i) => {
-    if (!contentWord(t)) return;
-    const l = lemma(t.lower);
-    const headCount = heads.get(l) ?? 0;
-    if ((count.get(l) ?? 0) < MIN_ISSUE_MENTIONS || headCount < MIN_ISSUE_HEADS || (verbs.get(l) ?? 0) >= headCount) return;
-    if (roles.has(l) || roles.has(t.lower) || isOpinionWord(t.lower) || !seenLower.has(t.lower)) return;
-    issues.push({ first: i, last: i, key: `I:${l}`, kind: 'issue', surface: l });
+    const l = lemmas[i];
+    if (!l) return;
+    let ok = accepted.get(l);
+    if (ok === undefined) {
+      const headCount = heads.get(l) ?? 0;
+      ok =
+        (count.get(l) ?? 0) >= MIN_ISSUE_MENTIONS &&
+        headCount >= MIN_ISSUE_HEADS &&
+        (verbs.get(l) ?? 0) < headCount &&
+        !roles.has(l) &&
+        !isOpinionWord(l);
+      accepted.set(l, ok);
+    }
+    if (ok && !roles.has(t.lower) && !isOpinionWord(t.lower) && seenLower.has(t.lower)) issues.push({ first: i, last: i, key: `I:${l}`, kind: 'issue', surface: l });
   });
   return issues;
 }

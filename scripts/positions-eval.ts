@@ -16,6 +16,7 @@ if (!dir || !existsSync(dir)) {
 }
 let twoSided = 0;
 let shared = 0;
+let sharedThird = 0;
 let onSide = 0;
 let statements = 0;
 const times: number[] = [];
@@ -40,6 +41,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
   const both = [...a].filter((t) => b.has(t));
   const named = [...new Set([...both, ...summary.agreement.map((x) => x.topic), ...summary.divergence.map((x) => x.topic)])];
   if (named.length) shared++;
+  // Stricter: a shared topic other than the two sides themselves.
+  const sideNames = new Set(summary.sides.map((s) => s.name));
+  if (named.some((t) => !sideNames.has(t))) sharedThird++;
   console.log(
     `${named.length ? 'ok  ' : 'MISS'} ${ms.toFixed(2).padStart(6)} ms  ${summary.sides.map((s) => s.country).join('/')}  ` +
       `both: ${both.slice(0, 4).join(', ') || '-'}  agree: ${summary.agreement.map((x) => x.topic).join(', ') || '-'}  ` +
@@ -49,5 +53,6 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
 }
 times.sort((x, y) => x - y);
 console.log(`articles with two quoted countries: ${twoSided}; naming a topic both sides address: ${shared} (${((100 * shared) / twoSided).toFixed(1)}%)`);
+console.log(`  of which a topic other than the two sides themselves: ${sharedThird} (${((100 * sharedThird) / twoSided).toFixed(1)}%)`);
 console.log(`statements on their gold country's side: ${onSide}/${statements} (${((100 * onSide) / statements).toFixed(1)}%)`);
 console.log(`summarize time per article (median of 5 calls): median ${times[times.length >> 1].toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms, over 10 ms: ${times.filter((t) => t >= 10).length}`);
