@@ -8,6 +8,9 @@ import { analyzePage } from '../../dom/page';
 import { parseSetHighlightsMessage, type PageResult, type PageResultMessage } from '../background/messages';
 import './style.css';
 
+const LATE_CONTENT_DELAY_MS = 3000;
+const LATE_CONTENT_CHARS = 500;
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -71,5 +74,15 @@ function runStancemark(ctx: ContentScriptContext): void {
     delete html.dataset.stancemarkState;
   });
 
-  setHighlights(true);
+  const first = setHighlights(true);
+  // Pages that build their article with scripts may not have it yet at document_idle: look once more
+  // later, and only if the page's visible text (innerText: no script or style text) has grown since.
+  if (first.state !== 'done') {
+    const visibleLength = () => document.body?.innerText.length ?? 0;
+    const textLength = visibleLength();
+    ctx.setTimeout(() => {
+      const grown = visibleLength() > textLength + LATE_CONTENT_CHARS;
+      if (grown && result?.state !== 'done') setHighlights(true);
+    }, LATE_CONTENT_DELAY_MS);
+  }
 }

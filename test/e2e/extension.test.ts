@@ -30,6 +30,14 @@ const GENERATED_PAGES: Record<string, string> = {
     'Nobody closed the quote above, and “this one opens too.',
   )}${paragraph('A closing mark” with no opening one.')}</article>`,
   '/empty.html': '<!doctype html><title>Empty</title><body></body>',
+  // The article arrives a second after load, as on pages that render it with scripts.
+  '/late.html': `<!doctype html><title>Late</title><body><p>Loading…</p><script>
+    setTimeout(() => { document.body.innerHTML = ${JSON.stringify(
+      `<article>${paragraph('The envoy said “the ceasefire must hold” after a long night of talks in the capital.')}${[1, 2, 3, 4]
+        .map((n) => paragraph(`Delegations from both sides met again on day ${n} of the talks, which diplomats expect to last well into next month.`))
+        .join('')}</article>`,
+    )}; }, 1000);
+  </script></body>`,
 };
 
 beforeAll(async () => {
@@ -238,6 +246,13 @@ describe('bad input', () => {
   it('unbalanced quotation marks end in a clear state', async () => {
     const { page, state } = await open('/unbalanced.html');
     expect(['done', 'no-quotes']).toContain(state);
+    await page.close();
+  });
+
+  it('an article rendered after load is found by the later second look', async () => {
+    const { page } = await open('/late.html');
+    await page.waitForSelector('html[data-stancemark-state="done"]', { timeout: 15_000 });
+    expect(await page.locator('article [data-stancemark-quote]').count()).toBeGreaterThan(0);
     await page.close();
   });
 
