@@ -1,4 +1,4 @@
-import { appositionAfter, BODY_CODES, codesNamed, hasRole, scanChunk, titleBefore, tokenize, type ChunkEvidence } from './country-evidence';
+import { appositionAfter, BODY_CODES, codesNamed, hasRole, outletAfter, scanChunk, titleBefore, tokenize, type ChunkEvidence } from './country-evidence';
 import { defaultKnowledgeBase, nameWords, phraseKey, termAt, type KnowledgeBase } from './kb';
 import type { AnalyzeOptions, CountryAssignment, Entity, Span } from './types';
 
@@ -38,8 +38,9 @@ function nameAsEvidence(entity: Entity, kb: KnowledgeBase): string {
  * Evidence in the article: the name itself when it is an institution, group or description ("Russian
  * Defense Ministry", "Kremlin", "senior State Department official"); then the titles before each mention,
  * first mention first; then the titles and appositions the entity stage attached; last the appositions
- * after each mention. An international body in a title wins (a NATO secretary-general's nationality is not
- * his side); otherwise the first that says something decides, and holds for every mention.
+ * after each mention and the outlet a writer wrote in. An international body in a title wins (a NATO
+ * secretary-general's nationality is not his side); otherwise the first that says something decides, and
+ * holds for every mention.
  */
 function fromText(text: string, entity: Entity, kb: KnowledgeBase): CountryAssignment | undefined {
   const mentions = [...entity.mentions].sort((a, b) => a.start - b.start);
@@ -48,7 +49,7 @@ function fromText(text: string, entity: Entity, kb: KnowledgeBase): CountryAssig
     // Descriptors that name no role ("speaking from Beijing") say nothing about the side.
     ...entity.descriptors.filter(hasRole),
   ];
-  const appositions = mentions.map((m) => appositionAfter(text, m.end));
+  const appositions = mentions.flatMap((m) => [appositionAfter(text, m.end), outletAfter(text, m.end)]);
   let first: ChunkEvidence | undefined;
   for (const [i, chunk] of [nameAsEvidence(entity, kb), ...titles].entries()) {
     const found = chunk ? scanChunk(chunk, kb, i > 0) : undefined;

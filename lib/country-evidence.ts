@@ -249,7 +249,7 @@ export function titleBefore(text: string, mention: Span): string {
   return text.slice(start, at).replace(/^(?:to|at|in|on|from|with|for|of)\s+/i, '');
 }
 
-/** The apposition right after a mention: ", the X of Y," or "(X)", up to its closing comma or bracket (at most 12 words). */
+/** The apposition right after a mention: ", the X of Y," or "(X)", up to its closing comma or bracket (at most 20 words). */
 export function appositionAfter(text: string, at: number): string {
   const open = /^\s*([,(])\s*/.exec(text.slice(at, at + 4));
   if (!open) return '';
@@ -257,7 +257,7 @@ export function appositionAfter(text: string, at: number): string {
   const after = text.slice(from, from + 200);
   const tokens = tokenize(after, from);
   let end = from;
-  for (let j = 0; j < tokens.length && j < 12; j++) {
+  for (let j = 0; j < tokens.length && j < 20; j++) {
     const t = tokens[j];
     const gap = text.slice(j === 0 ? from : tokens[j - 1].end, t.start);
     if (HARD_BOUNDARY.test(gap) || gap.includes(',')) break;
@@ -265,6 +265,12 @@ export function appositionAfter(text: string, at: number): string {
     const inName = t.word === 'and' && j > 0 && /^\p{Lu}/u.test(tokens[j - 1].word) && /^\p{Lu}/u.test(tokens[j + 1]?.word ?? '');
     // A participle starts a clause of its own ("..., visiting Nice on vacation").
     const participle = /^\p{Ll}+(?:ed|ing)$/u.test(t.word) && !isTitleWord(t) && !gap.endsWith('-');
+    // "..., a physicist who is co-director of ...": "who is/was" goes on describing the same person.
+    const describes = t.word === 'who' && /^(?:is|was)$/.test(tokens[j + 1]?.word ?? '');
+    if (describes) {
+      j++;
+      continue;
+    }
     if ((CLAUSE_WORDS.has(t.word.toLowerCase()) || participle) && !inName) break;
     end = t.end;
     if (t.raw.endsWith('.') && t.word === t.raw.slice(0, -1)) break;
@@ -275,4 +281,9 @@ export function appositionAfter(text: string, at: number): string {
   const titledName = words.some((t, k) => ROLE_NOUNS.has(t.word.toLowerCase()) && words[k + 1] && /^\p{Lu}/u.test(words[k + 1].word) && !ROLE_NOUNS.has(words[k + 1].word.toLowerCase()));
   // An apposition that describes a person names a role ("spokesman", "director", "minister").
   return titledName || !hasRole(text.slice(from, end)) ? '' : text.slice(from, end);
+}
+
+/** The outlet a writer's mention is followed by ("... wrote in the Global Times"): a columnist's own side. */
+export function outletAfter(text: string, at: number): string {
+  return /^\s+(?:wrote|writes|writing|has written)\s+(?:in|for)\s+([^.,;:!?"“”()\n]{1,60})/.exec(text.slice(at, at + 100))?.[1] ?? '';
 }

@@ -149,6 +149,12 @@ describe('international bodies as their own side', () => {
     expect(countryOf(text, entity(text, name, 'organisation'))).toBe(code);
   });
 
+  it('gives state-run media their state, and a columnist the state outlet they write in', () => {
+    const text = 'Xinhua said the talks were frank. "A fine start," columnist Wen Lu wrote in the Global Times.';
+    expect(countryOf(text, entity(text, 'Xinhua', 'organisation'))).toBe('CN');
+    expect(countryOf(text, entity(text, 'Wen Lu'))).toBe('CN');
+  });
+
   it('leaves a diplomat at the U.N. without a side (diplomats there speak for their states)', () => {
     const text = 'A U.N. diplomat said the vote was delayed.';
     expect(countryOf(text, entity(text, 'U.N. diplomat', 'unnamed'))).toBeNull();
