@@ -3,6 +3,7 @@ import {
   isNationality,
   isParticiple,
   NOT_NAME_WORDS,
+  NOUN_LIKE_VERBS,
   ORGANISATION_WORDS,
   PERSON_PRONOUNS,
   SPEAKER_NOUNS,
@@ -39,7 +40,15 @@ const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday su
 
 const isCapital = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isPunct = (t: Token) => /^[,;:()—–]$/.test(t.text);
-const isVerb = (t: Token) => !isCapital(t) && SPEECH_VERBS.has(t.key);
+const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|no|any|every|each|new|recent|official|state|[\d]+)$/;
+/** A speech verb, unless capitalised or a noun after a determiner, possessive or nationality ("Russian state TV"). */
+function isVerbAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (isCapital(t) || !SPEECH_VERBS.has(t.key)) return false;
+  if (!NOUN_LIKE_VERBS.has(t.key) || i === 0) return true;
+  const before = tokens[i - 1];
+  return !(NOUN_BEFORE.test(before.key) || /['’]s$/.test(before.text) || isNationality(before.text) || STATE_NAMES.has(before.key));
+}
 const isModifier = (t: Token) => VERB_MODIFIERS.has(t.key) || (/ly$/.test(t.key) && !isCapital(t));
 
 /** Reads the noun phrase that ends at token `last` (inclusive), walking left. Returns its first token index. */
@@ -157,14 +166,14 @@ function appositionAfter(text: string, tokens: Token[], comma: number, ceiling: 
   if (RELATIVE.has(next.key) && !verbAfter) return null;
   if (!verbAfter && !(DETERMINERS.has(next.key) || DESCRIPTOR_WORDS.has(next.key) || TITLES.has(next.key) || SPEAKER_NOUNS.has(next.key))) return null;
   let k = comma + 1;
-  while (k + 1 <= ceiling && !isPunct(tokens[k + 1]) && !isVerb(tokens[k + 1])) k++;
+  while (k + 1 <= ceiling && !isPunct(tokens[k + 1]) && !isVerbAt(tokens, k + 1)) k++;
   if (k - comma > 12) return null;
   if (verbAfter) {
     let v = k + 1;
     if (tokens[v]?.text !== ',') return null;
     v++;
     while (v <= ceiling && isModifier(tokens[v])) v++;
-    if (v > ceiling || !isVerb(tokens[v])) return null;
+    if (v > ceiling || !isVerbAt(tokens, v)) return null;
   }
   const described = RELATIVE.has(next.key) ? null : text.slice(next.start, tokens[k].end).replace(/[.]$/, '');
   return { text: described ?? '', last: k };
@@ -229,7 +238,7 @@ function siteAfter(text: string, from: number, to: number): Site | null {
     const source = subjectAfter(text, tokens, i + 2, last);
     return source ? { source, cue: 'according to' } : null;
   }
-  if (isVerb(tokens[i]) && !isParticiple(tokens[i].key)) {
+  if (isVerbAt(tokens, i) && !isParticiple(tokens[i].key)) {
     // inverted: "said Kerry"
     const source = subjectAfter(text, tokens, i + 1, last);
     return source ? { source, cue: tokens[i].text } : null;
@@ -241,7 +250,7 @@ function siteAfter(text: string, from: number, to: number): Site | null {
   const apposition = appositionAfter(text, tokens, v, last, true);
   if (apposition) v = apposition.last + 2;
   while (v <= last && isModifier(tokens[v])) v++;
-  if (v > last || !isVerb(tokens[v])) return null;
+  if (v > last || !isVerbAt(tokens, v)) return null;
   const source = mention(text, tokens, i, end);
   if (!source) return null;
   if (apposition?.text) source.descriptors.push(apposition.text);
@@ -258,10 +267,10 @@ function siteBefore(text: string, from: number, to: number): Site | null {
       if (source) return { source, cue: 'according to' };
       continue;
     }
-    if (!isVerb(t)) continue;
+    if (!isVerbAt(tokens, v)) continue;
     if (isParticiple(t.key)) {
       // "..., saying that": the subject of the clause before
-      const main = tokens.slice(0, v).findIndex((w) => isVerb(w) && !isParticiple(w.key));
+      const main = tokens.slice(0, v).findIndex((w, k) => isVerbAt(tokens, k) && !isParticiple(w.key));
       const source = main >= 0 ? subjectBefore(text, tokens, main, 0) : subjectBefore(text, tokens, v, 0);
       if (source) return { source, cue: t.text };
       continue;
@@ -299,6 +308,12 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       sites[qi] = site;
     });
   }
+  // the nearest quote of the same paragraph with a source of its own, earlier ones first (two linear passes)
+  const earlier: (number | null)[] = new Array(quotes.length).fill(null);
+  const later: (number | null)[] = new Array(quotes.length).fill(null);
+  for (let i = 1; i < quotes.length; i++) if (quotes[i - 1].paragraph === quotes[i].paragraph) earlier[i] = sites[i - 1] ? i - 1 : earlier[i - 1];
+  for (let i = quotes.length - 2; i >= 0; i--) if (quotes[i + 1].paragraph === quotes[i].paragraph) later[i] = sites[i + 1] ? i + 1 : later[i + 1];
+  const nearestAttributed = (i: number) => earlier[i] ?? later[i];
   // quotes with no source in their sentence
   for (let i = 0; i < quotes.length; i++) {
     if (sites[i]) continue;
@@ -307,12 +322,8 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       sites[i] = sites[i - 1];
       continue;
     }
-    const same = byParagraph.get(q.paragraph)!;
-    const k = same.indexOf(i);
-    const earlier = same.slice(0, k).reverse().find((j) => sites[j]);
-    const later = same.slice(k + 1).find((j) => sites[j]);
-    const donor = earlier ?? later;
-    if (donor !== undefined) {
+    const donor = nearestAttributed(i);
+    if (donor !== null) {
       sites[i] = sites[donor];
       continue;
     }

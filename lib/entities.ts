@@ -102,8 +102,12 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   const addDescriptors = (e: Entity, descriptors: (string | null | undefined)[]) => {
     for (const d of descriptors) if (d && !e.descriptors.includes(d)) e.descriptors.push(d);
   };
+  const seen = new Set<string>();
   const addMention = (e: Entity, span: Span) => {
-    if (!e.mentions.some((m) => m.start === span.start && m.end === span.end)) e.mentions.push({ start: span.start, end: span.end });
+    const key = `${e.id}:${span.start}:${span.end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    e.mentions.push({ start: span.start, end: span.end });
   };
 
   const resolveName = (source: SourceMention): Entity => {
@@ -173,10 +177,9 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     if (e) {
       addMention(e, source);
       addDescriptors(e, source.descriptors ?? []);
-      if (source.kind !== 'pronoun') {
-        if (e.type === 'person' && !e.gender && source.gender) e.gender = source.gender;
-        recent.push({ entity: e, at: source.start, plural: source.plural ?? false });
-      }
+      if (e.type === 'person' && !e.gender && source.gender) e.gender = source.gender;
+      // a resolved pronoun keeps its speaker in reach for the next pronoun ("..., he said." chains)
+      recent.push({ entity: e, at: source.start, plural: source.plural ?? false });
     }
     resolved.set(source, e ? e.id : null);
     return e ? e.id : null;

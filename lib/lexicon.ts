@@ -33,7 +33,7 @@ const REGULAR_VERBS = (
   'conclude confirm report agree object protest exclaim whisper email recount describe call criticize ' +
   'criticise praise accuse urge mention point recommend fume rail thunder chide scoff mock tout ' +
   'reason recall reckon explain confide underline underscore observe dismiss complain retort ' +
-  'interject interrupt begin chant sing plead add echo conclude acknowledge gush marvel'
+  'interject interrupt begin chant sing echo gush marvel quote'
 ).split(/\s+/);
 
 function inflect(base: string): string[] {
@@ -44,6 +44,11 @@ function inflect(base: string): string[] {
 
 /** Every form of every speech verb, lower case. */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set([...IRREGULAR_VERBS.flat(), ...REGULAR_VERBS.flatMap(inflect)]);
+
+/** Speech verbs that are also common nouns ("state TV", "a report", "the post"): base and -s forms. */
+export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set(
+  'state states report reports post posts text texts note notes claim claims charge charges call calls answer answers reply replies demand demands promise promises protest protests estimate estimates quote quotes counter tweet tweets email emails blog blogs remark remarks comment comments pledge pledges vow vows joke jokes object objects'.split(' '),
+);
 
 /** Speech-verb forms that open a participle clause ("..., saying that"): the subject is the clause's subject. */
 export function isParticiple(verb: string): boolean {
