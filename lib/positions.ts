@@ -12,6 +12,7 @@ const CUES = new Set(
 /** Words that refer to both parties: a statement of agreement with one of them speaks about the two sides. */
 const BOTH_WORDS = new Set(['both', 'sides', "sides'", 'side', 'two', 'each', 'partners', 'we']);
 const GIST_SIZE = 3;
+const AUDIENCE_CUES = new Set(['told', 'tells', 'telling']);
 
 interface Reading {
   statement: number;
@@ -65,7 +66,8 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
       const other = top[1 - s]?.country;
       for (const qi of statements[s]) {
         const [from, to] = statementScope(index.tokens, quotes[qi]);
-        const inScope = mentionsIn(index, from, to);
+        // The audience of a speech verb ("told CNN") is not what the statement is about.
+        const inScope = mentionsIn(index, from, to).filter((m) => !AUDIENCE_CUES.has(index.tokens[index.mentions[m].first - 1]?.lower));
         const targets = inScope.map((m) => index.mentions[m]);
         const stances = stancesInScope(index.tokens, from, to, targets, (i) => index.mentionAt[i] !== -1);
         const keys = inScope.map(keyOf);

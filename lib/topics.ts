@@ -143,7 +143,7 @@ const FUNCTION_WORDS = new Set(
   ('a an the and or but if in on at to of for by with from as is are was were be been being have has had do does did this that these these those ' +
     'it its he she they we you i his her their our my your there here what when where who why how after before ahead according while since ' +
     'despite during also then so not no yes must will would could should can may might shall said says say told tell more most very much many ' +
-    'such other than only even still now just over into about against under'
+    'such other than only even still now just over into about against under several some many all any each every both few another'
   ).split(' '),
 );
 /** Day and month names, which are capitalised but never topics. */
@@ -442,6 +442,10 @@ const NOUN_OPENERS = new Set('the a an this these those its their our his her an
 /** Words before a verb: a subject pronoun, "to" or a modal ("they live", "to deal", "must act"). */
 const VERB_OPENERS = new Set('i we you he she they it who to will would could should can may might must not'.split(' '));
 const MIN_ISSUE_MENTIONS = 3;
+/** Nouns of time, manner and quantity that head phrases in every article without being what it is about. */
+const GENERIC_NOUNS = new Set(
+  'time times way thing things issue issues move part week weeks year years day days month months people lot kind number fact point place end case matter today tomorrow yesterday side sides'.split(' '),
+);
 const MIN_ISSUE_HEADS = 2;
 const CONTENT_WORD = /^\p{L}+(?:-\p{L}+)*$/u;
 
@@ -485,6 +489,7 @@ function findIssues(tokens: Token[], seenLower: Set<string>): RawMention[] {
     if (ok === undefined) {
       const headCount = heads.get(l) ?? 0;
       ok =
+        !GENERIC_NOUNS.has(l) &&
         (count.get(l) ?? 0) >= MIN_ISSUE_MENTIONS &&
         headCount >= MIN_ISSUE_HEADS &&
         (verbs.get(l) ?? 0) < headCount &&

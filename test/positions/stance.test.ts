@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { agreementIn, stancesInScope, wordPolarity } from '../../lib/stance';
+import { findTopics } from '../../lib/topics';
+
+// Fixture sentences written for these tests (no publisher text).
+function stanceOf(sentence: string, topic: string) {
+  const index = findTopics(sentence);
+  const id = index.topics.find((t) => t.name === topic)!.id;
+  const targets = index.mentions.filter((m) => m.topic === id);
+  const all = stancesInScope(index.tokens, 0, index.tokens.length, index.mentions, (i) => index.mentionAt[i] !== -1);
+  const mine = all.filter((s) => targets.includes(index.mentions[s.mention]));
+  return { ...mine[0], holder: mine[0].holderToken >= 0 ? index.tokens[mine[0].holderToken].text : null };
+}
+
+describe('wordPolarity', () => {
+  it('reads the AFINN lexicon through inflection and negating prefixes', () => {
+    expect(wordPolarity('welcome')).toBeGreaterThan(0);
+    expect(wordPolarity('opposes')).toBeLessThan(0);
+    expect(wordPolarity('unhelpful')).toBeLessThan(0);
+    expect(wordPolarity('instability')).toBeLessThan(0);
+    expect(wordPolarity('concern')).toBeLessThan(0);
+    expect(wordPolarity('table')).toBe(0);
+  });
+});
+
+describe('stancesInScope', () => {
+  it('takes the governing word: support for, the fight against', () => {
+    expect(stanceOf('We will support Norway in the talks.', 'Norway').polarity).toBe(1);
+    expect(stanceOf('We joined the fight against Daesh.', 'Daesh').polarity).toBe(-1);
+  });
+
+  it('flips a relation the clause evaluates negatively, and names its holder', () => {
+    const s = stanceOf('Finland warned that Denmark’s support for Erik Lund is a dangerous mistake.', 'Erik Lund');
+    expect(s).toMatchObject({ polarity: -1, relation: 1, holder: 'Denmark' });
+  });
+
+  it('negates within a few words', () => {
+    expect(stanceOf('We do not support Norway.', 'Norway').polarity).toBe(-1);
+  });
+
+  it('keeps clauses apart at "but"', () => {
+    const text = 'We welcome Norway, but Erik Lund is a threat.';
+    expect(stanceOf(text, 'Norway').polarity).toBe(1);
+    expect(stanceOf(text, 'Erik Lund').polarity).toBe(-1);
+  });
+
+  it('only mentions a topic when nothing in the clause is rated', () => {
+    expect(stanceOf('The delegation flew to Norway on a plane.', 'Norway').polarity).toBe(0);
+  });
+});
+
+describe('agreementIn', () => {
+  it('tells agreement and disagreement words, with negation', () => {
+    const index = findTopics('Our views coincide. We do not agree on borders. The sides differ.');
+    const t = index.tokens;
+    const sentence = (n: number) => [t.findIndex((x) => x.sentence === n), t.findLastIndex((x) => x.sentence === n) + 1] as const;
+    expect(agreementIn(t, ...sentence(0))).toEqual({ agree: true, differ: false });
+    expect(agreementIn(t, ...sentence(1))).toEqual({ agree: false, differ: true });
+    expect(agreementIn(t, ...sentence(2))).toEqual({ agree: false, differ: true });
+  });
+});
