@@ -73,20 +73,25 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
         const keys = inScope.map(keyOf);
         const own = `C:${side.country}`;
         const otherKey = other ? `C:${other}` : null;
-        const topicReadings: { key: string; polarity: number }[] = [];
+        const topicReadings: { key: string; polarity: number; governed: boolean }[] = [];
         for (const st of stances) {
           const key = keys[st.mention];
           if (key === own || key === otherKey) {
             sideCountryReadings.push({ side: s, key, statement: qi, polarity: st.polarity });
             continue;
           }
-          topicReadings.push({ key, polarity: st.polarity });
+          topicReadings.push({ key, polarity: st.polarity, governed: st.relation !== 0 });
           const holder = st.holderToken >= 0 ? holderCountry(index, st.holderToken, keyOf) : null;
           if (otherKey && holder === otherKey && st.relation !== 0) claims.push({ by: s, statement: qi, topic: key, polarity: st.relation });
         }
-        // One reading per topic and statement: the clearest stance among its mentions.
+        // One reading per topic and statement: its governed mentions ("against IS") outweigh the others
+        // ("also known as Isil").
         const perTopic = new Map<string, number>();
-        for (const r of topicReadings) perTopic.set(r.key, (perTopic.get(r.key) ?? 0) + r.polarity);
+        const governedTopics = new Set(topicReadings.filter((r) => r.governed).map((r) => r.key));
+        for (const r of topicReadings) {
+          if (governedTopics.has(r.key) && !r.governed) continue;
+          perTopic.set(r.key, (perTopic.get(r.key) ?? 0) + r.polarity);
+        }
         for (const [key, sum] of perTopic) {
           const list = readings[s].get(key) ?? [];
           list.push({ statement: qi, polarity: Math.sign(sum) });

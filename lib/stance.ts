@@ -85,7 +85,7 @@ function signedPolarity(tokens: Token[], i: number, clauseFrom: number): number 
 export interface TargetStance {
   /** Index of the mention in the caller's list. */
   mention: number;
-  /** +1 supports, -1 opposes, 0 only mentions. */
+  /** +1 supports, -1 opposes, 0 only mentions (also for a place named as the setting: "in Syria"). */
   polarity: number;
   /** The relation's own polarity (the governor's), for a claim about whoever holds it. */
   relation: number;
@@ -96,6 +96,8 @@ export interface TargetStance {
 }
 
 const GOVERNOR_REACH = 4;
+const LOCATIVES = new Set(['in', 'at', 'from', 'into', 'near', 'across', 'inside', 'within', 'throughout', 'around']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their']);
 const HOLDER_REACH = 3;
 
 /**
@@ -158,14 +160,22 @@ export function stancesInScope(
     for (const { k, governor, holderToken } of found) {
       // Evaluation: the clause's other opinion words, except the governors of mentions that come later
       // ("support for X and the fight against Y": the fight does not evaluate X); earlier ones scope over it
-      // ("warned Russia that its support for X").
+      // ("warned Russia that its support for X") unless they are prepositional.
       const excluded = new Set<number>();
       if (governor >= 0) for (let i = governorStart.get(k)!; i <= governor; i++) excluded.add(i);
-      for (const [start, end, first] of laterPhrases) if (first > targets[k].first) for (let i = start; i <= end; i++) excluded.add(i);
+      for (const [start, end, first] of laterPhrases) {
+        // A prepositional relation ("the battle against IS") is complete in itself and evaluates nothing else.
+        const closed = tokens[end].lower === 'against';
+        if (first > targets[k].first || (closed && first !== targets[k].first)) for (let i = start; i <= end; i++) excluded.add(i);
+      }
       let evaluation = clauseEvaluation;
       for (const i of excluded) if (!isMentionToken(i) && !phraseNoun.has(i)) evaluation -= signedPolarity(tokens, i, clauseFrom);
       const relation = governor >= 0 ? Math.sign(signedPolarity(tokens, governor, clauseFrom)) : 0;
-      const polarity = relation !== 0 ? relation * (evaluation < 0 ? -1 : 1) : Math.sign(evaluation);
+      // A place named as the setting ("in Syria") is not what an ungoverned clause evaluates.
+      let before = targets[k].first - 1;
+      while (before > clauseFrom && DETERMINERS.has(tokens[before].lower)) before--;
+      const setting = relation === 0 && before >= clauseFrom && LOCATIVES.has(tokens[before].lower);
+      const polarity = relation !== 0 ? relation * (evaluation < 0 ? -1 : 1) : setting ? 0 : Math.sign(evaluation);
       results.push({ mention: k, polarity, relation, holderToken, governor });
     }
   }

@@ -248,7 +248,11 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
   /** The country whose form starts at token i (longest match), with the index of its last token. */
   const countryAt = (i: number, to: number): { code: CountryCode; last: number } | null => {
     const longest = countryFormLength.get(normalizeKey(tokens[i].text));
-    if (!longest) return null;
+    if (!longest) {
+      // "Russian-backed", "US-led": the country before the hyphen.
+      const head = tokens[i].text.includes('-') ? countryByForm.get(normalizeKey(tokens[i].text.split('-')[0])) : undefined;
+      return head ? { code: head, last: i } : null;
+    }
     for (let n = Math.min(longest, to - i + 1); n >= 1; n--) {
       const key = normalizeKey(tokens.slice(i, i + n).map((t) => t.text).join(' '));
       const code = countryByForm.get(key);

@@ -41,11 +41,11 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
   const both = [...a].filter((t) => b.has(t));
   const named = [...new Set([...both, ...summary.agreement.map((x) => x.topic), ...summary.divergence.map((x) => x.topic)])];
   if (named.length) shared++;
-  // Stricter: a shared topic other than the two sides themselves.
+  // Stricter: a shared topic other than the two sides themselves ("ok2" marks articles that miss only this).
   const sideNames = new Set(summary.sides.map((s) => s.name));
   if (named.some((t) => !sideNames.has(t))) sharedThird++;
   console.log(
-    `${named.length ? 'ok  ' : 'MISS'} ${ms.toFixed(2).padStart(6)} ms  ${summary.sides.map((s) => s.country).join('/')}  ` +
+    `${named.some((t) => !sideNames.has(t)) ? 'ok  ' : named.length ? 'ok2 ' : 'MISS'} ${ms.toFixed(2).padStart(6)} ms  ${summary.sides.map((s) => s.country).join('/')}  ` +
       `both: ${both.slice(0, 4).join(', ') || '-'}  agree: ${summary.agreement.map((x) => x.topic).join(', ') || '-'}  ` +
       `differ: ${summary.divergence.map((x) => `${x.topic} (${Object.entries(x.stances).map(([c, s]) => `${c} ${s}`).join(' / ')})`).join(', ') || '-'}  ${basename(file, '.json')}`,
   );

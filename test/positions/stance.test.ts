@@ -44,8 +44,9 @@ describe('stancesInScope', () => {
     expect(stanceOf(text, 'Erik Lund').polarity).toBe(-1);
   });
 
-  it('only mentions a topic when nothing in the clause is rated', () => {
+  it('only mentions a topic when nothing in the clause is rated, or when it is the setting', () => {
     expect(stanceOf('The delegation flew to Norway on a plane.', 'Norway').polarity).toBe(0);
+    expect(stanceOf('We welcome the talks in Norway.', 'Norway').polarity).toBe(0);
   });
 });
 

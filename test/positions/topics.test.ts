@@ -18,6 +18,7 @@ describe('findTopics', () => {
 
   it('reaches a country through its adjective and its capital', () => {
     expect(surfaces('Sweden')).toEqual(['Swedish', 'Stockholm']);
+    expect(findTopics('Swedish-backed forces moved in.').topics.map((t) => t.country)).toEqual(['SE']);
   });
 
   it('keys people by surname and strips their titles', () => {
