@@ -128,8 +128,12 @@ export function stancesInScope(
     const governorStart = new Map<number, number>();
     const found = inClause.map((k) => {
       const target = targets[k];
+      // A place named as the setting ("the talks in Norway") has no governor: the stance is about the talks.
+      let before = target.first - 1;
+      while (before > clauseFrom && DETERMINERS.has(tokens[before].lower)) before--;
+      const setting = before >= clauseFrom && LOCATIVES.has(tokens[before].lower);
       let governor = -1;
-      for (let i = target.first - 1; i >= Math.max(clauseFrom, target.first - GOVERNOR_REACH); i--) {
+      for (let i = target.first - 1; !setting && i >= Math.max(clauseFrom, target.first - GOVERNOR_REACH); i--) {
         if (isMentionToken(i)) continue;
         if (signedPolarity(tokens, i, clauseFrom) !== 0) {
           governor = i;
@@ -151,13 +155,13 @@ export function stancesInScope(
         }
         if (/^[,;:]$/.test(tokens[i].text)) break;
       }
-      return { k, governor, holderToken };
+      return { k, governor, holderToken, setting };
     });
     // A noun right after a mention belongs to its phrase ("Islamic State rebels"), not to the evaluation.
     const phraseNoun = new Set(inClause.map((k) => targets[k].last + 1).filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens[i].text)));
     let clauseEvaluation = 0;
     for (let i = clauseFrom; i < clauseTo; i++) if (!isMentionToken(i) && !phraseNoun.has(i)) clauseEvaluation += signedPolarity(tokens, i, clauseFrom);
-    for (const { k, governor, holderToken } of found) {
+    for (const { k, governor, holderToken, setting } of found) {
       // Evaluation: the clause's other opinion words, except the governors of mentions that come later
       // ("support for X and the fight against Y": the fight does not evaluate X); earlier ones scope over it
       // ("warned Russia that its support for X") unless they are prepositional.
@@ -171,10 +175,6 @@ export function stancesInScope(
       let evaluation = clauseEvaluation;
       for (const i of excluded) if (!isMentionToken(i) && !phraseNoun.has(i)) evaluation -= signedPolarity(tokens, i, clauseFrom);
       const relation = governor >= 0 ? Math.sign(signedPolarity(tokens, governor, clauseFrom)) : 0;
-      // A place named as the setting ("in Syria") is not what an ungoverned clause evaluates.
-      let before = targets[k].first - 1;
-      while (before > clauseFrom && DETERMINERS.has(tokens[before].lower)) before--;
-      const setting = relation === 0 && before >= clauseFrom && LOCATIVES.has(tokens[before].lower);
       const polarity = relation !== 0 ? relation * (evaluation < 0 ? -1 : 1) : setting ? 0 : Math.sign(evaluation);
       results.push({ mention: k, polarity, relation, holderToken, governor });
     }

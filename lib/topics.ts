@@ -127,6 +127,10 @@ for (const form of countryByForm.keys()) {
   countryFormLength.set(words[0], Math.max(countryFormLength.get(words[0]) ?? 0, words.length));
 }
 
+/** A word that starts a country's name or is a country adjective joined to another word ("Russian-backed"). */
+const countryWord = (word: string) =>
+  countryFormLength.has(normalizeKey(word)) || (word.includes('-') && countryByForm.has(normalizeKey(word.split('-')[0])));
+
 /** Phoenix synonym -> group head key. */
 const groupHead = new Map<string, string>();
 for (const g of aliasData.groups) for (const a of g.aliases) groupHead.set(normalizeKey(a), normalizeKey(g.name));
@@ -222,7 +226,7 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
   const nameToken = (i: number) => {
     const t = tokens[i];
     if (!t.cap || !isWord(t)) return false;
-    if (shouting.has(t.sentence)) return countryFormLength.has(normalizeKey(t.text));
+    if (shouting.has(t.sentence)) return countryWord(t.text);
     if (ACRONYM.test(t.text)) return true;
     // "We're", "I'll": a pronoun with a contraction.
     const beforeApostrophe = t.lower.split(/['’]/)[0];
@@ -231,7 +235,7 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
     if (seenLower.has(t.lower)) return false;
     // A word that only ever opens sentences ("Immediately", "Either") is a name only when a name follows it.
     const next = tokens[i + 1];
-    return seenMidCap.has(t.lower) || countryFormLength.has(normalizeKey(t.text)) || groupHead.has(normalizeKey(t.text)) || (!!next && next.sentence === t.sentence && next.cap && isWord(next));
+    return seenMidCap.has(t.lower) || countryWord(t.text) || groupHead.has(normalizeKey(t.text)) || (!!next && next.sentence === t.sentence && next.cap && isWord(next));
   };
   /** A word that reads as a title or role rather than a name: in the agents dictionary or seen lowercase. */
   const roleWord = (t: Token) => !ACRONYM.test(t.text) && (roles.has(t.lower) || HONORIFICS.has(t.lower) || (seenLower.has(t.lower) && !t.poss));
