@@ -9,7 +9,7 @@ import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js
 
 /** Elements whose text is never article text, whatever their place in the page. */
 const FURNITURE_TAGS = new Set([
-  'ASIDE', 'AUDIO', 'BUTTON', 'CANVAS', 'DIALOG', 'EMBED', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'IFRAME', 'INPUT',
+  'ASIDE', 'AUDIO', 'BUTTON', 'CANVAS', 'DIALOG', 'EMBED', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'IFRAME', 'INPUT',
   'MENU', 'NAV', 'NOSCRIPT', 'OBJECT', 'SCRIPT', 'SELECT', 'STYLE', 'SVG', 'TEMPLATE', 'TEXTAREA', 'VIDEO',
 ]);
 
@@ -25,6 +25,9 @@ const FURNITURE_WORDS =
 const FURNITURE_TOKEN = new RegExp(`^(${FURNITURE_WORDS})([-_]|$)|[-_](${FURNITURE_WORDS})$|^(ad|ads)$`, 'i');
 
 const STORY_CONTAINERS = 'article, main, [itemprop="articleBody"]';
+const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
+/** Paragraphs that make a form more than a search box or a comment form. */
+const FORM_STORY_PARAGRAPHS = 3;
 
 /** Elements that hold the story by definition: their names never make them furniture. */
 function isStoryContainer(element: Element, tag: string): boolean {
@@ -38,11 +41,17 @@ export function isPageFurniture(element: Element): boolean {
   // A page's header is furniture; an article's own header holds its headline and stays.
   if (tag === 'HEADER' && !element.parentElement?.closest('article')) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  // Hidden by its own style attribute (stylesheets are not consulted: the CLI reads pages without them).
+  if (HIDDEN_STYLE.test(element.getAttribute('style') ?? '')) return true;
+  // A form is a search box or a comment form, unless the site wraps its whole page in one (ASP.NET does).
+  if (tag === 'FORM') {
+    return !element.querySelector(STORY_CONTAINERS) && element.querySelectorAll('p').length < FORM_STORY_PARAGRAPHS;
+  }
   const role = element.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return true;
   if (!isStoryContainer(element, tag)) {
     const tokens = `${element.getAttribute('class') ?? ''} ${element.id}`.split(/\s+/);
-    // A wrapper named like furniture ("ad-portal") that holds the story is still a wrapper.
+    // A wrapper named like furniture ("sidebar-layout") that holds the story is still a wrapper.
     if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && !element.querySelector(STORY_CONTAINERS)) return true;
   }
   return (tag === 'UL' || tag === 'OL') && isLinkList(element);

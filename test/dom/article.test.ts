@@ -57,6 +57,19 @@ describe('findArticleRoot', () => {
     expect(findArticleRoot(doc)!.id).toBe('story');
   });
 
+  it('reads a page its site wrapped whole in a <form>, but not a comment form', () => {
+    const doc = load(`<body><form id="page"><div id="story">${longParagraph('water')}${longParagraph('roads')}${longParagraph('schools')}</div></form>
+      <form id="reply"><p>Leave a reply: your words will be moderated before they appear under the story.</p></form></body>`);
+    expect(findArticleRoot(doc)!.id).toBe('story');
+    expect(isPageFurniture(doc.getElementById('page')!)).toBe(false);
+    expect(isPageFurniture(doc.getElementById('reply')!)).toBe(true);
+  });
+
+  it('leaves out text hidden by its own style attribute', () => {
+    const doc = load(`<body><article>${longParagraph('water')}<div style="color: red; display: none">“hidden words”</div>${longParagraph('roads')}</article></body>`);
+    expect(readArticle(doc)!.map.text).not.toContain('hidden words');
+  });
+
   it('returns null for a page without paragraphs', () => {
     expect(findArticleRoot(load('<body><ul><li><a href="/">Home</a></li></ul></body>'))).toBeNull();
     expect(findArticleRoot(load('<body></body>'))).toBeNull();
