@@ -62,6 +62,8 @@ const POSSESSIVE = /['’´]s$/i;
 /** A surname with an Arabic article, capitalised after it: "al-Assad". */
 const NAME_PARTICLE_CAPITAL = /^(?:al|el|ad|as|ash|an|at|ar|az)-\p{Lu}/u;
 const SENTENCE_END = new Set(['.', '!', '?']);
+/** Marks after which a capital opens a quotation or aside, as at a sentence start. */
+const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', ':', '—']);
 const CLOSING = new Set(['"', '”', '’', "'", ')', ']']);
 /** Short words whose period does not end a sentence ("Mr. Kerry", "Gen. Dunford"). */
 const ABBREVIATIONS = new Set('mr mrs ms dr sr jr st gen lt col maj capt sgt adm sen rep gov rev prof no vs'.split(' '));
@@ -206,8 +208,9 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
   const seenLower = new Set<string>();
   for (const t of tokens) if (!t.cap) seenLower.add(t.lower);
   /** First in its sentence, or right after an opening mark (a quotation starts with a capital). */
-  const sentenceInitial = (i: number) => i === 0 || tokens[i - 1].sentence !== tokens[i].sentence || /^["“‘'(\[:—]$/.test(tokens[i - 1].text);
-  const isWord = (t: Token) => /^[\p{L}\p{N}]/u.test(t.text);
+  const sentenceInitial = (i: number) => i === 0 || tokens[i - 1].sentence !== tokens[i].sentence || OPENING_MARKS.has(tokens[i - 1].text);
+  // Punctuation tokens are one character and never letters or digits.
+  const isWord = (t: Token) => t.text.length > 1 || /[\p{L}\p{N}]/u.test(t.text);
   // Words seen capitalised inside a sentence: a name that also opens a sentence is still a name.
   const seenMidCap = new Set<string>();
   tokens.forEach((t, i) => t.cap && !sentenceInitial(i) && seenMidCap.add(t.lower));
