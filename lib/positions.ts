@@ -67,7 +67,10 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
       for (const qi of statements[s]) {
         const [from, to] = statementScope(index.tokens, quotes[qi]);
         // The audience of a speech verb ("told CNN") is not what the statement is about.
-        const inScope = mentionsIn(index, from, to).filter((m) => !AUDIENCE_CUES.has(index.tokens[index.mentions[m].first - 1]?.lower));
+        // A country that only introduces a name ("Syrian President ...") is the name's, not a topic of its own.
+        const inScope = mentionsIn(index, from, to).filter(
+          (m) => !index.mentions[m].modifier && !AUDIENCE_CUES.has(index.tokens[index.mentions[m].first - 1]?.lower),
+        );
         const targets = inScope.map((m) => index.mentions[m]);
         const stances = stancesInScope(index.tokens, from, to, targets, (i) => index.mentionAt[i] !== -1);
         const keys = inScope.map(keyOf);

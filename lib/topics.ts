@@ -43,6 +43,8 @@ export interface TopicMention extends Span {
   /** Token range [first, last] of the mention. */
   first: number;
   last: number;
+  /** A country that only introduces a name ("Syrian" in "Syrian President Bashar al-Assad"). */
+  modifier: boolean;
 }
 
 export interface TopicIndex {
@@ -195,6 +197,7 @@ interface RawMention {
   surface: string;
   /** For "the Syrian regime": resolved to the country's leader at the end, when the article names one. */
   governmentOf?: CountryCode;
+  modifier?: boolean;
 }
 
 const initials = (words: string[]) =>
@@ -294,6 +297,7 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
 
   /** Splits a capitalised sequence into country, title and name parts. */
   const addSequence = (first: number, last: number) => {
+    const sequenceStart = raw.length;
     let i = first;
     let country: { code: CountryCode; last: number } | null = null;
     while (i <= last) {
@@ -320,7 +324,9 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
       addName(i, last);
       return;
     }
+    const countryMentions = raw.length;
     const key = addName(nameStart, last);
+    if (country && key) for (let r = sequenceStart; r < countryMentions; r++) raw[r].modifier = true;
     if (country && key && titles.length) affiliations.set(key, country.code);
     if (country && key && titles.some((t) => LEADER_TITLES.has(t.lower))) leaders.set(country.code, key);
   };
@@ -411,7 +417,7 @@ function buildIndex(
     topic.affiliation ??= affiliations.get(m.key) ?? null;
     const surface = m.surface || text.slice(tokens[m.first].start, tokens[m.last].end);
     topic.surfaces.set(surface, (topic.surfaces.get(surface) ?? 0) + 1);
-    const mention = { start: tokens[m.first].start, end: tokens[m.last].end, topic: topic.id, first: m.first, last: m.last };
+    const mention = { start: tokens[m.first].start, end: tokens[m.last].end, topic: topic.id, first: m.first, last: m.last, modifier: !!m.modifier };
     for (let t = m.first; t <= m.last; t++) mentionAt[t] = mentions.length;
     mentions.push(mention);
   }

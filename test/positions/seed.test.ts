@@ -57,6 +57,8 @@ describe('summary of the seed article', () => {
     const assad = summary.divergence.find((d) => d.topic === 'Bashar al-Assad');
     expect(assad).toMatchObject({ stances: { US: 'opposes', RU: 'supports' }, provenance: 'claimed', claimedBy: 'US' });
     expect(assad?.evidence).toEqual(expect.arrayContaining([at('its support for Syrian President Bashar al-Assad is counterproductive')]));
+    // "Syrian" only introduces Assad's name: Syria itself is no point of divergence.
+    expect(summary.divergence.map((d) => d.topic)).toEqual(['Bashar al-Assad']);
   });
 
   it('lists the Islamic State as an agreement the US claims, with Russia’s “close or coincide” beside it', () => {
@@ -64,6 +66,7 @@ describe('summary of the seed article', () => {
     expect(is).toMatchObject({ stance: 'opposes', provenance: 'claimed', claimedBy: 'US' });
     expect(is?.evidence).toContain(at('share the same goals'));
     expect(is?.general).toEqual([quotes.findIndex((q) => q.speaker === 'Igor Konashenkov')]);
+    expect(summary.agreement.map((a) => a.topic)).toEqual(['Islamic State']);
   });
 
   it('gives each side a gist of its own statements, most representative first', () => {
