@@ -3,8 +3,8 @@
 //
 // For a topic in a clause: the governor is the nearest opinion word before it ("support for X", "the battle
 // against X", "get rid of X"); the rest of the clause's opinion words evaluate that relation ("... is
-// counterproductive", "we welcome ..."). Stance = governor's sign, flipped when the evaluation is negative;
-// without a governor, the evaluation's sign. The words just before the governor tell whose relation it is
+// counterproductive", "we welcome ..."). Stance = governor's sign, turned when the evaluation is negative
+// (for an unfavourable governor, only by words before it); without a governor, the evaluation's sign. The words just before the governor tell whose relation it is
 // ("Moscow's support for X", "Russia backs X"): when that is another party, the statement claims its stance.
 // The package's English language module (CommonJS: its labels.json has keys such as "super" that an ES
 // module conversion of the JSON cannot export by name).
@@ -96,6 +96,8 @@ export interface TargetStance {
 }
 
 const GOVERNOR_REACH = 4;
+/** A token that starts a verb's object: a determiner, "that" or a capitalised name. */
+const opensObject = (t: Token | undefined) => !!t && (DETERMINERS.has(t.lower) || t.cap);
 const LOCATIVES = new Set(['in', 'at', 'from', 'into', 'near', 'across', 'inside', 'within', 'throughout', 'around']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their']);
 const HOLDER_REACH = 3;
@@ -158,7 +160,12 @@ export function stancesInScope(
       return { k, governor, holderToken, setting };
     });
     // A noun right after a mention belongs to its phrase ("Islamic State rebels"), not to the evaluation.
-    const phraseNoun = new Set(inClause.map((k) => targets[k].last + 1).filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens[i].text)));
+    // A verb after a mention ("Finland condemned the ...") is not: it ends in -ed or opens an object.
+    const phraseNoun = new Set(
+      inClause
+        .map((k) => targets[k].last + 1)
+        .filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens[i].text) && !tokens[i].lower.endsWith('ed') && !opensObject(tokens[i + 1])),
+    );
     let clauseEvaluation = 0;
     for (let i = clauseFrom; i < clauseTo; i++) if (!isMentionToken(i) && !phraseNoun.has(i)) clauseEvaluation += signedPolarity(tokens, i, clauseFrom);
     for (const { k, governor, holderToken, setting } of found) {
@@ -172,10 +179,17 @@ export function stancesInScope(
         const closed = tokens[end].lower === 'against';
         if (first > targets[k].first || (closed && first !== targets[k].first)) for (let i = start; i <= end; i++) excluded.add(i);
       }
+      const counts = (i: number) => !excluded.has(i) && !isMentionToken(i) && !phraseNoun.has(i);
       let evaluation = clauseEvaluation;
       for (const i of excluded) if (!isMentionToken(i) && !phraseNoun.has(i)) evaluation -= signedPolarity(tokens, i, clauseFrom);
+      let evaluationBefore = 0;
+      for (let i = clauseFrom; governor >= 0 && i < governorStart.get(k)!; i++) if (counts(i)) evaluationBefore += signedPolarity(tokens, i, clauseFrom);
       const relation = governor >= 0 ? Math.sign(signedPolarity(tokens, governor, clauseFrom)) : 0;
-      const polarity = relation !== 0 ? relation * (evaluation < 0 ? -1 : 1) : setting ? 0 : Math.sign(evaluation);
+      // A favourable relation ("support for X") turns with any unfavourable word of its clause ("... is
+      // counterproductive", "concern about ..."). An unfavourable one ("accused X of brutal tactics") turns
+      // only under words before it ("condemned the strikes against X"): the words after describe X.
+      const turned = relation > 0 ? evaluation < 0 : evaluationBefore < 0;
+      const polarity = relation !== 0 ? (turned ? -relation : relation) : setting ? 0 : Math.sign(evaluation);
       results.push({ mention: k, polarity, relation, holderToken, governor });
     }
   }

@@ -284,7 +284,8 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
       key = normalizeKey(lastWord.text.replace(NAME_PARTICLE, ''));
       kind = 'person';
     } else {
-      key = normalizeKey(surface);
+      // A lone "al-Assad" meets "Bashar al-Assad" on the surname without its particle.
+      key = normalizeKey(words.length === 1 ? surface.replace(NAME_PARTICLE, '') : surface);
       kind = words.length === 1 && !allRoles && !/^[\p{Lu}\p{N}.]+$/u.test(lastWord.text) ? 'person' : 'organisation';
       if (words.length === 1 && ACRONYM.test(lastWord.text)) acronyms.push({ key, at: first });
       else if (words.length >= 2) expansions.set(initials(words.map((t) => t.text)), key);

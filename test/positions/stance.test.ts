@@ -34,6 +34,11 @@ describe('stancesInScope', () => {
     expect(s).toMatchObject({ polarity: -1, relation: 1, holder: 'Denmark' });
   });
 
+  it('turns an unfavourable relation only under words before it', () => {
+    expect(stanceOf('Finland condemned the air strikes against Norway.', 'Norway').polarity).toBe(1);
+    expect(stanceOf('Finland accused Norway of brutal and dangerous tactics.', 'Norway').polarity).toBe(-1);
+  });
+
   it('negates within a few words', () => {
     expect(stanceOf('We do not support Norway.', 'Norway').polarity).toBe(-1);
   });
