@@ -67,7 +67,7 @@ function phraseStartBackward(tokens: Token[], last: number, floor: number): numb
       i--;
       continue;
     }
-    if (!sawHead && (SPEAKER_NOUNS.has(t.key) || PERSON_PRONOUNS.has(t.key))) {
+    if (!sawHead && (SPEAKER_NOUNS.has(t.key) || ORGANISATION_WORDS.has(t.key) || PERSON_PRONOUNS.has(t.key))) {
       sawHead = true;
       i--;
       if (PERSON_PRONOUNS.has(t.key)) return i + 1;
@@ -83,6 +83,12 @@ function phraseStartBackward(tokens: Token[], last: number, floor: number): numb
   return sawHead ? i + 1 : last + 1;
 }
 
+/** A lower-case role word just before a name: "engineer Rui Okafor", "activist Ana Ruiz". */
+function roleBeforeName(tokens: Token[], i: number, ceiling: number): boolean {
+  const next = tokens[i + 1];
+  return i + 1 <= ceiling && !isPunct(tokens[i]) && !VERB_MODIFIERS.has(tokens[i].key) && !SPEECH_VERBS.has(tokens[i].key) && isCapital(next) && !NOT_NAME_WORDS.has(next.key);
+}
+
 /** Reads the noun phrase that starts at token `first`, walking right. Returns its last token index (or first-1). */
 function phraseEndForward(tokens: Token[], first: number, ceiling: number): number {
   let i = first;
@@ -95,8 +101,8 @@ function phraseEndForward(tokens: Token[], first: number, ceiling: number): numb
     if (isCapital(t) && !NOT_NAME_WORDS.has(t.key)) end = i;
     else if (CONNECTORS.has(t.key) && i + 1 <= ceiling && isCapital(tokens[i + 1]) && end === i - 1) {
       /* part of a name: "Secretary of State" */
-    } else if (SPEAKER_NOUNS.has(t.key)) end = i;
-    else if (!(DESCRIPTOR_WORDS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text))) break;
+    } else if (SPEAKER_NOUNS.has(t.key) || ORGANISATION_WORDS.has(t.key)) end = i;
+    else if (!(DESCRIPTOR_WORDS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text) || roleBeforeName(tokens, i, ceiling))) break;
     i++;
   }
   return end;
@@ -130,12 +136,14 @@ function mention(text: string, tokens: Token[], first: number, last: number): So
     return parts.length ? text.slice(parts[0].start, parts[parts.length - 1].end).replace(/[.]$/, '') : null;
   };
   if (nameFrom === words.length) {
-    // no capitalised head: an unnamed source ("a senior official", "officials")
-    if (!SPEAKER_NOUNS.has(head.key)) return null;
+    // no capitalised head: an unnamed source ("a senior official", "officials") or a body ("the defense ministry")
+    const organisation = ORGANISATION_WORDS.has(head.key) && !SPEAKER_NOUNS.has(head.key);
+    if (!SPEAKER_NOUNS.has(head.key) && !organisation) return null;
     const body = words[0] && DETERMINERS.has(words[0].key) ? words.slice(1) : words;
     if (!body.length) return null;
     const start = body[0].start, end = body[body.length - 1].end;
-    return { start, end, text: text.slice(start, end), kind: 'description', descriptors: [], gender, plural: /s$/.test(head.key) && !/(ss|us|is)$/.test(head.key) || head.key === 'people' };
+    const plural = !organisation && ((/s$/.test(head.key) && !/(ss|us|is)$/.test(head.key)) || head.key === 'people');
+    return { start, end, text: text.slice(start, end), kind: organisation ? 'organisation' : 'description', descriptors: [], gender, plural };
   }
   const nameWords = words.slice(titleEnd);
   const isOrganisation = words.slice(nameFrom).some((w) => ORGANISATION_WORDS.has(w.key) || STATE_NAMES.has(w.key)) && !nameWords.some((w, k) => k > 0 && !ORGANISATION_WORDS.has(w.key) && !STATE_NAMES.has(w.key) && !CONNECTORS.has(w.key) && titleEnd > nameFrom);

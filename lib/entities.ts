@@ -25,11 +25,17 @@ const keyOf = (word: string) => word.replace(/['’]s$|[.’']$/g, '').toLowerCa
 /** Splits a capitalised run into titles and name, e.g. "Russian Foreign Minister Sergei Lavrov". */
 function nameRun(text: string, start: number, run: string): NameRun | null {
   const parts = [...run.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: start + m.index }));
+  // the name begins after the last title-like word: "Fisheries Minister Tomas Brandt", "Secretary of State John Kerry"
+  const titleLike = (w: string) => NOT_NAME_WORDS.has(keyOf(w)) || TITLES.has(keyOf(w)) || isNationality(w) || /^(?:of|the)$/.test(w);
   let k = 0;
-  while (k < parts.length - 1 && (NOT_NAME_WORDS.has(keyOf(parts[k].word)) || TITLES.has(keyOf(parts[k].word)) || isNationality(parts[k].word))) k++;
+  for (let j = parts.length - 2; j >= 0; j--) if (titleLike(parts[j].word)) {
+    k = j + 1;
+    break;
+  }
   if (k === parts.length - 1 && (NOT_NAME_WORDS.has(keyOf(parts[k].word)) || TITLES.has(keyOf(parts[k].word)))) return null;
   const names = parts.slice(k);
-  const titleWords = parts.slice(0, k).filter((p) => !NOT_NAME_WORDS.has(keyOf(p.word)) || GENDERED_TITLES.has(keyOf(p.word)));
+  // honorifics (Mr, Mrs) give a gender, not a role
+  const titleWords = parts.slice(0, k).filter((p) => !NOT_NAME_WORDS.has(keyOf(p.word)));
   const gender = parts.slice(0, k).map((p) => GENDERED_TITLES.get(keyOf(p.word))).find((g) => g) ?? GIVEN_NAME_GENDER.get(keyOf(names[0].word)) ?? null;
   const last = names[names.length - 1];
   const end = last.at + last.word.replace(/['’]s$|[.]$/, '').length;
@@ -61,11 +67,17 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; runs: Na
 const isOrganisationWord = (w: string) => ORGANISATION_WORDS.has(w.toLowerCase()) || STATE_NAMES.has(w.toLowerCase()) || isNationality(w);
 
 /** A run that names a person: a title before it, or two or more name words none of which is an organisation word. */
-function looksLikePerson(run: NameRun, bySurname: Map<string, NameRun[]>): boolean {
+function looksLikePerson(run: NameRun, bySurname: Map<string, NameRun[]>, fullNameKnown: Map<string, boolean>): boolean {
   if (run.words.some(isOrganisationWord)) return false;
   if (run.words.length >= 2 || (run.title && TITLES.has(keyOf(run.title.split(/\s+/).pop()!)))) return true;
-  // a surname alone: a person when the article gives the full name elsewhere
-  return (bySurname.get(keyOf(run.words[0])) ?? []).some((r) => r.words.length >= 2 && !r.words.some(isOrganisationWord));
+  // a surname alone: a person when the article gives the full name elsewhere (once per surname)
+  const key = keyOf(run.words[0]);
+  let known = fullNameKnown.get(key);
+  if (known === undefined) {
+    known = (bySurname.get(key) ?? []).some((r) => r.words.length >= 2 && !r.words.some(isOrganisationWord));
+    fullNameKnown.set(key, known);
+  }
+  return known;
 }
 
 const isSuffix = (short: string[], long: string[]) =>
@@ -74,7 +86,8 @@ const isSuffix = (short: string[], long: string[]) =>
 /** Resolves each statement's source mention to an entity. */
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
   const { bySurname: names, runs } = indexNames(text);
-  const personRuns = runs.filter((r) => looksLikePerson(r, names));
+  const fullNameKnown = new Map<string, boolean>();
+  const personRuns = runs.filter((r) => looksLikePerson(r, names, fullNameKnown));
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>();
   const resolved = new Map<SourceMention, number | null>();
@@ -110,7 +123,15 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     e.mentions.push({ start: span.start, end: span.end });
   };
 
+  const byMentionText = new Map<string, Entity>();
   const resolveName = (source: SourceMention): Entity => {
+    const cached = byMentionText.get(source.text);
+    if (cached) return cached;
+    const e = resolveNameWords(source);
+    byMentionText.set(source.text, e);
+    return e;
+  };
+  const resolveNameWords = (source: SourceMention): Entity => {
     const words = source.text.split(/\s+/).map((w) => w.replace(/['’]s$/, ''));
     const runs = names.get(keyOf(words[words.length - 1])) ?? [];
     // the fullest form: the longest run whose name ends with the mention's words

@@ -134,7 +134,9 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
     'court parliament congress senate cabinet coalition alliance command corps forces force bureau service ' +
     'company corporation group foundation institute center centre university network newspaper agency ' +
     'fund bank authority authorities regime junta presidency duma knesset majlis nato un eu opec ' +
-    'hamas hezbollah taliban fbi cia nsa kgb fsb osce iaea opcw icrc who isis isil fifa ioc').split(' '),
+    'hamas hezbollah taliban fbi cia nsa kgb fsb osce iaea opcw icrc who isis isil fifa ioc ' +
+    'state islamic republic kingdom federation front brigade brigades brotherhood movement times post news ' +
+    'journal tribune herald agency television tv radio assembly nations').split(' '),
 );
 
 /** Country names, capitals and places that stand for a government when they speak ("Moscow said"). */
@@ -150,7 +152,7 @@ export const STATE_NAMES: ReadonlySet<string> = new Set(
 
 /** Nationality and region adjectives that stand before a title ("Russian Foreign Minister"). */
 export function isNationality(word: string): boolean {
-  return /^(?:[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic|ch)|U\.?S\.?|UN|EU|NATO|American|Russian|Chinese|British|French|Syrian|Iranian|Israeli|Turkish|Iraqi|Saudi|Palestinian|Ukrainian|German|Japanese|Korean|Egyptian|Qatari|Kurdish|Afghan|Pakistani|Indian|Western|Arab|Dutch|Greek|Swiss|Thai|Gulf)$/.test(word);
+  return /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|U\.?S\.?|U\.?N\.?|EU|NATO|American|Mexican|Cuban|German|Moroccan|Venezuelan|Afghan|Russian|Chinese|British|French|Syrian|Iranian|Israeli|Turkish|Iraqi|Saudi|Palestinian|Ukrainian|Japanese|Korean|Egyptian|Qatari|Kuwaiti|Yemeni|Bahraini|Emirati|Omani|Somali|Pakistani|Bangladeshi|Nepali|Azerbaijani|Kurdish|Arab|Western|Dutch|Greek|Swiss|Thai|Gulf|Tajik|Uzbek|Kazakh|Kyrgyz|Turkmen|Sudanese|Libyan|Tunisian|Algerian|Nigerian|Kenyan|Ethiopian|Afghan|Belarusian|Georgian|Armenian|Chechen|Serbian|Croatian|Bosnian|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Latvian|Lithuanian|Estonian|Finnish|Swedish|Danish|Norwegian|Irish|Scottish|Welsh|Spanish|Portuguese|Italian|Belgian|Austrian|Canadian|Australian|Indian|Brazilian|Argentine|Colombian|Chilean|Peruvian|Filipino|Indonesian|Malaysian|Vietnamese|Taiwanese|Tibetan|Mongolian|European|African|Asian|Lebanese|Jordanian)$/.test(word);
 }
 
 export const PERSON_PRONOUNS: ReadonlyMap<string, { gender: 'm' | 'f' | null; plural: boolean }> = new Map([

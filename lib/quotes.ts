@@ -131,7 +131,7 @@ function isTitleCase(words: string[]): boolean {
  * slogans), a lone pronoun, or a short lower-case term used as a modifier (the "reset" button).
  * Everything else between marks counts as a quotation: even one word is often a partial quote.
  */
-function isMention(text: string, inner: Span, open: number, close: number, paragraph: Paragraph): boolean {
+function isMention(text: string, inner: Span, open: number, close: number, paragraph: Paragraph, headline: () => boolean): boolean {
   const words = wordsOf(text.slice(inner.start, inner.end));
   if (words.length === 0) return true;
   if (words.length > 6) return false;
@@ -140,8 +140,7 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   if (/[:]\s*$/.test(left)) return false;
   if (NAMING_BEFORE.test(left)) return true;
   if (words.length === 1 && /^(?:he|she|they|it|him|her|them|his|hers|we|us|i|you)$/i.test(words[0])) return true;
-  const paragraphWords = wordsOf(text.slice(paragraph.start, paragraph.end));
-  if (isTitleCase(words) && (words.length > 1 || /^\p{Lu}\p{Ll}/u.test(words[0])) && !isTitleCase(paragraphWords) && !speechBefore(text, open, paragraph)) {
+  if (isTitleCase(words) && (words.length > 1 || /^\p{Lu}\p{Ll}/u.test(words[0])) && !headline() && !speechBefore(text, open, paragraph)) {
     // a capitalised single word may still be a one-word answer: "Absolutely," she said.
     return words.length > 1 || !/^[,.!?]?\s*[\p{Ll}]/u.test(right) || /^\s*\p{Ll}/u.test(right);
   }
@@ -196,6 +195,9 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
       carried = family;
     }
     raw.sort((a, b) => a.open - b.open);
+    // a title-case paragraph is a headline, whose quotes are title case too (computed once, on demand)
+    let headlineCache: boolean | null = null;
+    const headline = () => (headlineCache ??= isTitleCase(wordsOf(text.slice(p.start, p.end))));
     // keep outer quotes only: a pair inside an earlier kept pair is nested
     let lastEnd = -1;
     for (const r of raw) {
@@ -211,7 +213,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
       if (!continues && !r.closed) {
         // the first part of a multi-paragraph quote: long by nature
         if (wordsOf(text.slice(start, end)).length < 3) continue;
-      } else if (!continues && isMention(text, span, r.open, close, p)) continue;
+      } else if (!continues && isMention(text, span, r.open, close, p, headline)) continue;
       quotes.push({ start, end, text: text.slice(start, end), paragraph: p.index, open: r.open, close, continues });
       lastEnd = close;
     }

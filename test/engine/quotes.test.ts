@@ -1,0 +1,94 @@
+// The quote finder on sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../lib/quotes';
+import { splitParagraphs } from '../../lib/text';
+
+function quotes(text: string) {
+  return findQuotes(text, splitParagraphs(text));
+}
+const texts = (text: string) => quotes(text).map((q) => q.text);
+
+describe('quotation marks', () => {
+  it('finds curly, straight, guillemet and low-high double quotes', () => {
+    expect(texts('The mayor said, “We will rebuild the bridge.”')).toEqual(['We will rebuild the bridge.']);
+    expect(texts('"The harbour stays open," the minister said.')).toEqual(['The harbour stays open,']);
+    expect(texts('Le ministre a dit: «Nous restons ici pour longtemps».')).toEqual(['Nous restons ici pour longtemps']);
+    expect(texts('Sie sagte: „Wir bleiben hier für immer.“')).toEqual(['Wir bleiben hier für immer.']);
+  });
+
+  it('keeps offsets, marks and text consistent', () => {
+    const text = 'Aiden Moor said: “The fleet sails at dawn.”';
+    const [q] = quotes(text);
+    expect(text.slice(q.start, q.end)).toBe(q.text);
+    expect(text[q.open]).toBe('“');
+    expect(text[q.close - 1]).toBe('”');
+    expect(q.continues).toBe(false);
+  });
+
+  it('reads single marks as quotes but not apostrophes', () => {
+    expect(texts("Minister calls the levy 'a tax on the poor' in a heated debate")).toEqual(['a tax on the poor']);
+    expect(texts('Norway’s envoy recalled the ’90s and said the region’s ports were ‘never safer than now’.')).toEqual(['never safer than now']);
+    expect(texts("The farmers' union and Portugal's navy met in the '80s.")).toEqual([]);
+  });
+
+  it('splits a quote interrupted by its attribution into two spans', () => {
+    expect(texts('“In a sense,” she said, “the river decides for us.”')).toEqual(['In a sense,', 'the river decides for us.']);
+  });
+
+  it('keeps the outer quote only when quotes nest', () => {
+    expect(texts('“They told us ‘wait and see’ for a year,” the farmer said.')).toEqual(['They told us ‘wait and see’ for a year,']);
+    expect(texts('"The sign said “closed until spring” again," he said.')).toEqual(['The sign said “closed until spring” again,']);
+  });
+
+  it('finds partial quotes inside reported speech', () => {
+    expect(texts('The senator said the scheme was "bound to collapse" within months.')).toEqual(['bound to collapse']);
+  });
+
+  it('treats each paragraph of a multi-paragraph quote as its own span', () => {
+    const text = 'The coach said:\n\n“We trained hard all winter.\n\n“Now the results will come, I promise you.”\n\nThe season starts soon.';
+    const found = quotes(text);
+    expect(found.map((q) => [q.text, q.continues])).toEqual([
+      ['We trained hard all winter.', false],
+      ['Now the results will come, I promise you.', true],
+    ]);
+  });
+
+  it('repairs a missing closing mark without swallowing the rest', () => {
+    const text = 'He spoke of "tough times ahead and left. Later he said "we will manage," and smiled.\n\nNext paragraph "fine words," she said.';
+    expect(texts(text)).toEqual(['we will manage,', 'fine words,']);
+  });
+
+  it('ignores a stray mark at a paragraph end', () => {
+    expect(texts('The talks ended "\n\nThe delegates went home. "We tried," one said.')).toEqual(['We tried,']);
+  });
+
+  it('finds quotes in a headline', () => {
+    expect(texts('Premier: Reform Plan ‘Will Not Wait’\n\nThe premier spoke on Tuesday.')).toEqual(['Will Not Wait']);
+  });
+});
+
+describe('mentions are not quotes', () => {
+  it('drops so-called terms, titles and mentioned words', () => {
+    expect(texts('Fighters hold the so-called "emirate" in the valley.')).toEqual([]);
+    expect(texts('She pressed the "reset" button twice.')).toEqual([]);
+    expect(texts('He starred in the film "Winter Harbour Lights" last year.')).toEqual([]);
+    expect(texts('The word "he" appears twice.')).toEqual([]);
+  });
+
+  it('keeps a short quote when a speech verb introduces it', () => {
+    expect(texts('The minister warned of a "firm response" from the navy.')).toEqual(['firm response']);
+    expect(texts('Lund said the offer was a "quite generous" one.')).toEqual(['quite generous']);
+  });
+
+  it('ignores markup attribute values', () => {
+    expect(texts('<tweet author="someone" id="42">Hello</tweet>')).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it('handles empty text, text without quotes and unbalanced marks', () => {
+    expect(quotes('')).toEqual([]);
+    expect(quotes('No quotation here at all.')).toEqual([]);
+    expect(quotes('"""" “““ ””” «« »» \' \' ‘ ’')).toBeInstanceOf(Array);
+  });
+});

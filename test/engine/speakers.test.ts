@@ -1,0 +1,140 @@
+// Attribution and speaker resolution on sentences written for these tests, and the seed article.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../lib/analyze';
+import { attribute } from '../../lib/attribution';
+import { resolveSpeakers } from '../../lib/entities';
+import { findQuotes } from '../../lib/quotes';
+import { splitParagraphs } from '../../lib/text';
+
+function run(text: string) {
+  const paragraphs = splitParagraphs(text);
+  const attributions = attribute(text, paragraphs, findQuotes(text, paragraphs));
+  const { entities, statements } = resolveSpeakers(text, paragraphs, attributions);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  return {
+    attributions,
+    entities,
+    speakers: statements.map((s) => (s.entity === null ? null : byId.get(s.entity)!.name)),
+    entityOf: (i: number) => (statements[i].entity === null ? null : byId.get(statements[i].entity!)!),
+  };
+}
+const speakers = (text: string) => run(text).speakers;
+
+describe('attribution patterns', () => {
+  it('reads the speaker after the quote, in both orders', () => {
+    expect(speakers('"The dam will hold," Okafor said.')).toEqual(['Okafor']);
+    expect(speakers('"The dam will hold," said Okafor.')).toEqual(['Okafor']);
+    expect(speakers('"The dam will hold," the ministry said in a statement on Monday.')).toEqual(['ministry']);
+  });
+
+  it('reads the speaker before the quote', () => {
+    expect(speakers('Okafor said: "The dam will hold."')).toEqual(['Okafor']);
+    expect(speakers('Okafor told reporters "the dam will hold."')).toEqual(['Okafor']);
+    expect(speakers('Okafor added that the dam was "built to last" and left.')).toEqual(['Okafor']);
+  });
+
+  it('reads "according to"', () => {
+    expect(speakers('The dam is "built to last," according to engineer Rui Okafor.')).toEqual(['Rui Okafor']);
+  });
+
+  it('skips a relative clause between the speaker and the verb', () => {
+    expect(speakers('Okafor, who met the governor twice this week, said the dam was "safe for now."')).toEqual(['Okafor']);
+  });
+
+  it('gives both parts of an interrupted quote the same speaker', () => {
+    expect(speakers('"In a sense," Okafor said, "the river decides for us."')).toEqual(['Okafor', 'Okafor']);
+  });
+
+  it('follows a quote continued in the next paragraph and a quote after a paragraph naming the speaker', () => {
+    const text = 'Mayor Lena Varga said on Friday:\n\n"We will not give up the harbour.\n\n"It has fed this town for centuries."\n\nThe council meets again in May.';
+    expect(speakers(text)).toEqual(['Lena Varga', 'Lena Varga']);
+  });
+
+  it('leaves a quote with no speaker in the text unattributed', () => {
+    expect(speakers('The banner read like a promise. "Nothing is lost yet."')).toEqual([null]);
+  });
+});
+
+describe('speaker resolution', () => {
+  it('uses the fullest form of a name the article gives', () => {
+    const text = 'Fisheries Minister Tomas Brandt arrived late.\n\n"The quotas stay," Brandt said.\n\nMr Brandt later added: "No exceptions."';
+    const r = run(text);
+    expect(r.speakers).toEqual(['Tomas Brandt', 'Tomas Brandt']);
+    const e = r.entityOf(0)!;
+    expect(e.type).toBe('person');
+    expect(e.descriptors).toContain('Fisheries Minister');
+    // every mention: the full name, the surname alone and the titled surname
+    const mentioned = e.mentions.map((m) => text.slice(m.start, m.end));
+    expect(mentioned).toEqual(['Tomas Brandt', 'Brandt', 'Brandt']);
+  });
+
+  it('resolves he/she to the right earlier speaker by gender', () => {
+    const text = 'Anna Lind met Mr Peter Holm on Monday. "We agreed on nothing," she said.\n\n"We will meet again," he said.';
+    expect(speakers(text)).toEqual(['Anna Lind', 'Peter Holm']);
+  });
+
+  it('does not reach for a pronoun antecedent paragraphs away', () => {
+    const text = 'Peter Holm spoke first.\n\nThe river rose overnight.\n\nThe town council met at noon.\n\n"It is too late," he said.';
+    expect(speakers(text)).toEqual([null]);
+  });
+
+  it('keeps organisations and unnamed sources as what they are', () => {
+    const r = run('"The exercise is routine," the Defence Ministry said.\n\n"Talks failed," a senior Ruritanian official said.');
+    expect(r.speakers).toEqual(['Defence Ministry', 'senior Ruritanian official']);
+    expect(r.entityOf(0)!.type).toBe('organisation');
+    expect(r.entityOf(1)!.type).toBe('unnamed');
+  });
+
+  it('treats a capital as a speaking state', () => {
+    const r = run('Ankara said the border "remains closed to all traffic."');
+    expect(r.speakers).toEqual(['Ankara']);
+    expect(r.entityOf(0)!.type).toBe('organisation');
+  });
+
+  it('keeps the apposition as a descriptor', () => {
+    const r = run('"The drills are over," said Colonel Ivo Marek, the army\'s spokesman, on Sunday.');
+    expect(r.speakers).toEqual(['Ivo Marek']);
+    expect(r.entityOf(0)!.descriptors).toEqual(expect.arrayContaining(["the army's spokesman"]));
+  });
+});
+
+describe('the seed article', () => {
+  const text = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8');
+  const { quotes, entities } = analyze(text);
+
+  it('finds all nine quotes with the named speakers and two unknown ones', () => {
+    expect(quotes.map((q) => q.speaker)).toEqual(['Kerry', 'Pentagon', 'Kerry', 'Igor Konashenkov', 'Davis', 'Kerry', 'Obama', null, null]);
+    expect(quotes.map((q) => q.text.slice(0, 20))).toEqual([
+      'complete and clear u',
+      'The secretary and th',
+      'We welcome their hel',
+      'the course of the co',
+      'We would welcome Rus',
+      'share the same goals',
+      'doomed to failure',
+      'They can not accept ',
+      'For them, maybe if t',
+    ]);
+  });
+
+  it("gives Konashenkov the ministry's title and the Pentagon the organisation type", () => {
+    const konashenkov = entities.find((e) => e.name === 'Igor Konashenkov')!;
+    expect(konashenkov.descriptors.join(' ')).toMatch(/defense ministry’s spokesperson Major General/);
+    expect(entities.find((e) => e.name === 'Pentagon')!.type).toBe('organisation');
+  });
+});
+
+describe('bad input', () => {
+  it('returns promptly on empty, quote-free, unbalanced, huge and quote-dense text', () => {
+    expect(analyze('').quotes).toEqual([]);
+    expect(analyze('Nothing quoted here.\n\nNor here.').quotes).toEqual([]);
+    expect(analyze('"'.repeat(5000) + '“'.repeat(5000)).quotes).toBeInstanceOf(Array);
+    const started = Date.now();
+    const big = 'Officials met again. '.repeat(50_000); // ~1 MB
+    expect(analyze(big).quotes).toEqual([]);
+    const dense = Array.from({ length: 10_000 }, (_, i) => `"Point ${i} stands," Okafor said.`).join(' ');
+    expect(analyze(dense).quotes.length).toBe(10_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
