@@ -4,7 +4,8 @@
 // density: every paragraph outside page furniture (navigation, header, footer, asides, related-link
 // lists, comments, captions, forms) credits its parent and grandparent with its length, and
 // <article>, <main>, [itemprop=articleBody] ancestors with it too. Of the elements holding nearly
-// the most paragraph text, the most article-like and then the most specific one wins.
+// the most paragraph text, the most article-like and then the most specific one wins; it widens to
+// a near ancestor when that holds far more paragraph text (a story split into sibling blocks).
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 
 /** Elements whose text is never article text, whatever their place in the page. */
@@ -21,10 +22,11 @@ const FURNITURE_ROLES = new Set(['banner', 'complementary', 'contentinfo', 'dial
  * word sits inside it ("js-social-anchor-start").
  */
 const FURNITURE_WORDS =
-  'advert|advertisement|breadcrumb|breadcrumbs|byline|comment|comments|cookie|dateline|disqus|kicker|most-read|mostread|newsletter|outbrain|paywall|popular|promo|read-more|readmore|recirc|recommended|related|share|sharing|sidebar|social|sponsored|subscribe|taboola|tags|trending';
+  'advert|advertisement|breadcrumb|breadcrumbs|byline|comment|comments|cookie|dateline|disqus|kicker|most-read|mostread|newsletter|outbrain|paywall|popular|promo|recirc|recommended|related|share|sharing|sidebar|social|sponsored|subscribe|taboola|tags|trending';
 const FURNITURE_TOKEN = new RegExp(`^(${FURNITURE_WORDS})([-_]|$)|[-_](${FURNITURE_WORDS})$|^(ad|ads)$`, 'i');
 
-const STORY_CONTAINERS = 'article, main, [itemprop="articleBody"]';
+/** What only the story's own wrappers hold (comment threads are often <article>s, so that tag does not count). */
+const STORY_MARKERS = 'main, h1, [itemprop="articleBody"]';
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 /** Paragraphs that make a form more than a search box or a comment form. */
 const FORM_STORY_PARAGRAPHS = 3;
@@ -45,14 +47,14 @@ export function isPageFurniture(element: Element): boolean {
   if (HIDDEN_STYLE.test(element.getAttribute('style') ?? '')) return true;
   // A form is a search box or a comment form, unless the site wraps its whole page in one (ASP.NET does).
   if (tag === 'FORM') {
-    return !element.querySelector(STORY_CONTAINERS) && element.querySelectorAll('p').length < FORM_STORY_PARAGRAPHS;
+    return !element.querySelector(STORY_MARKERS) && element.querySelectorAll('p').length < FORM_STORY_PARAGRAPHS;
   }
   const role = element.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return true;
   if (!isStoryContainer(element, tag)) {
     const tokens = `${element.getAttribute('class') ?? ''} ${element.id}`.split(/\s+/);
     // A wrapper named like furniture ("sidebar-layout") that holds the story is still a wrapper.
-    if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && !element.querySelector(STORY_CONTAINERS)) return true;
+    if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && !element.querySelector(STORY_MARKERS)) return true;
   }
   return (tag === 'UL' || tag === 'OL') && isLinkList(element);
 }
@@ -95,6 +97,9 @@ export function isProbablyArticle(doc: Document): boolean {
 const MIN_PARAGRAPH_CHARS = 25;
 /** Elements holding at least this share of the best paragraph text compete on article-likeness and depth. */
 const NEAR_BEST = 0.8;
+/** How far up, and for how much more paragraph text, the choice widens to a story split into sibling blocks. */
+const WIDEN_LEVELS = 3;
+const WIDEN_FACTOR = 2;
 
 function articleLikeness(element: Element): number {
   if (element.getAttribute('itemprop') === 'articleBody') return 3;
@@ -128,7 +133,9 @@ export function findArticleRoot(doc: Document): Element | null {
     return verdict;
   };
 
+  // score: paragraph text credited to near containers and article-like ancestors; total: all paragraph text beneath.
   const score = new Map<Element, number>();
+  const total = new Map<Element, number>();
   const depth = new Map<Element, number>();
   const credit = (element: Element, chars: number, level: number) => {
     score.set(element, (score.get(element) ?? 0) + chars);
@@ -144,6 +151,7 @@ export function findArticleRoot(doc: Document): Element | null {
     const ancestors: Element[] = [];
     for (let node: Element | null = container; node; node = node.parentElement) ancestors.unshift(node);
     ancestors.forEach((ancestor, level) => {
+      total.set(ancestor, (total.get(ancestor) ?? 0) + chars);
       const isNear = ancestor === container || ancestor === container.parentElement;
       if (isNear || articleLikeness(ancestor) > 0) credit(ancestor, chars, level);
     });
@@ -162,7 +170,14 @@ export function findArticleRoot(doc: Document): Element | null {
       choice = element;
     }
   }
-  return choice;
+  // A story split into sibling blocks (steps, sections, a "read more" expander) has its other parts
+  // beside the choice: take a near ancestor that holds far more paragraph text.
+  let widened = choice!;
+  let node = choice!.parentElement;
+  for (let level = 1; node && node !== body && level <= WIDEN_LEVELS; level++, node = node.parentElement) {
+    if ((total.get(node) ?? 0) >= (total.get(widened) ?? 0) * WIDEN_FACTOR) widened = node;
+  }
+  return widened;
 }
 
 /** The publication date (YYYY-MM-DD) the page states, used by the engine to pick office holders. */

@@ -45,6 +45,14 @@ describe('findArticleRoot', () => {
     expect(findArticleRoot(doc)!.id).toBe('story');
   });
 
+  it('widens to a story split into sibling blocks a few levels down', () => {
+    const step = (topic: string) => `<div class="step"><div class="inner"><div class="text">${longParagraph(topic)}</div></div></div>`;
+    const doc = load(`<body><div id="menu"><a href="/">Home</a></div><div id="guide">
+      <div class="step"><div class="inner"><div class="text" id="lead">${longParagraph('water')}${longParagraph('power')}</div></div></div>
+      ${step('roads')}${step('schools')}${step('bridges')}</div></body>`);
+    expect(findArticleRoot(doc)!.id).toBe('guide');
+  });
+
   it('finds text written straight into a <div> between <br>s', () => {
     const line = 'The harbour reopened on Monday after a week of storms kept every ship in port and the fish market closed.';
     const doc = load(`<body><div id="menu"><a href="/">Home</a></div><div id="post">${line}<br><br>${line}<br><br>${line}</div></body>`);
@@ -91,7 +99,7 @@ describe('isPageFurniture', () => {
   it('reads class names by whole words at the start or end of a token, and spares wrappers of the story', () => {
     const doc = load(`<body><div id="anchor" class="js-social-anchor-start"></div><div id="share" class="share-bar"></div>
       <div id="ad" class="ad"></div><div id="header" class="header-ad-free"></div>
-      <div id="portal" class="sidebar-layout"><article></article></div><div id="promo" class="promo-box"></div></body>`);
+      <div id="portal" class="sidebar-layout"><h1>Headline</h1></div><div id="promo" class="promo-box"></div></body>`);
     const verdict = (id: string) => isPageFurniture(doc.getElementById(id)!);
     expect(['share', 'ad', 'promo'].map(verdict)).toEqual([true, true, true]);
     expect(['anchor', 'header', 'portal'].map(verdict)).toEqual([false, false, false]);
