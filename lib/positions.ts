@@ -12,6 +12,7 @@ const CUES = new Set(
 /** Words that refer to both parties: a statement of agreement with one of them speaks about the two sides. */
 const BOTH_WORDS = new Set(['both', 'sides', "sides'", 'side', 'two', 'each', 'partners', 'we']);
 const GIST_SIZE = 3;
+const MIN_GIST_WORDS = 5;
 const AUDIENCE_CUES = new Set(['told', 'tells', 'telling']);
 
 interface Reading {
@@ -297,13 +298,20 @@ function rankTopics(readings: Map<string, Reading[]>[], sideKeys: Set<string>): 
 
 /**
  * A side's most representative statements: those that take a stance on the topics ranked highest, direct
- * quotes before reported ones, longer before shorter.
+ * quotes before reported ones, longer before shorter, fragments last, each wording once.
  */
 function gist(quotes: Quote[], statements: number[], readings: Map<string, Reading[]>, rank: string[]): number[] {
   const weight = new Map(rank.map((key, r) => [key, 1 / (1 + r)]));
-  const score = new Map<number, number>(statements.map((qi) => [qi, (quotes[qi].kind === 'direct' ? 0.5 : 0) + Math.min(quotes[qi].text.length, 200) / 400]));
+  const score = new Map<number, number>(statements.map((qi) => [qi, (quotes[qi].kind === 'direct' ? 0.5 : 0) + Math.min(quotes[qi].text.length, 200) / 200]));
   for (const [key, list] of readings) for (const r of list) score.set(r.statement, (score.get(r.statement) ?? 0) + (weight.get(key) ?? 0) * (r.polarity !== 0 ? 2 : 1));
-  return [...statements].sort((a, b) => score.get(b)! - score.get(a)! || a - b).slice(0, GIST_SIZE);
+  // A fragment of a few words ("enormous,") shows little on its own, however topical its sentence.
+  const words = (qi: number) => quotes[qi].text.split(/\s+/).length;
+  for (const qi of statements) if (words(qi) < MIN_GIST_WORDS) score.set(qi, score.get(qi)! / 4);
+  const seen = new Set<string>();
+  return [...statements]
+    .sort((a, b) => score.get(b)! - score.get(a)! || a - b)
+    .filter((qi) => !seen.has(quotes[qi].text) && !!seen.add(quotes[qi].text))
+    .slice(0, GIST_SIZE);
 }
 
 function unique(list: number[]): number[] {

@@ -100,6 +100,7 @@ const GOVERNOR_REACH = 4;
 const opensObject = (t: Token | undefined) => !!t && (DETERMINERS.has(t.lower) || t.cap);
 const LOCATIVES = new Set(['in', 'at', 'from', 'into', 'near', 'across', 'inside', 'within', 'throughout', 'around']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'seems', 'appears', "isn't", 'isn’t', "wasn't", 'wasn’t']);
 const HOLDER_REACH = 3;
 
 /**
@@ -166,6 +167,19 @@ export function stancesInScope(
         .map((k) => targets[k].last + 1)
         .filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens[i].text) && !tokens[i].lower.endsWith('ed') && !opensObject(tokens[i + 1])),
     );
+    /**
+     * An ungoverned mention that opens its clause and is not followed by a copula is the clause's subject:
+     * "al-Assad's regime described the protesters as criminals" says nothing for or against al-Assad, while
+     * "Assad is a threat" does.
+     */
+    const actsAsSubject = (k: number) => {
+      // After an opening phrase set off by a comma ("In state-run media, al-Assad's regime ...").
+      for (let i = targets[k].first - 1; i >= clauseFrom && tokens[i].text !== ','; i--)
+        if (!DETERMINERS.has(tokens[i].lower) && !/^[\p{P}]+$/u.test(tokens[i].text)) return false;
+      let next = targets[k].last + 1;
+      if (phraseNoun.has(next)) next++;
+      return !COPULAS.has(tokens[next]?.lower ?? '');
+    };
     let clauseEvaluation = 0;
     for (let i = clauseFrom; i < clauseTo; i++) if (!isMentionToken(i) && !phraseNoun.has(i)) clauseEvaluation += signedPolarity(tokens, i, clauseFrom);
     for (const { k, governor, holderToken, setting } of found) {
@@ -189,7 +203,7 @@ export function stancesInScope(
       // counterproductive", "concern about ..."). An unfavourable one ("accused X of brutal tactics") turns
       // only under words before it ("condemned the strikes against X"): the words after describe X.
       const turned = relation > 0 ? evaluation < 0 : evaluationBefore < 0;
-      const polarity = relation !== 0 ? (turned ? -relation : relation) : setting ? 0 : Math.sign(evaluation);
+      const polarity = relation !== 0 ? (turned ? -relation : relation) : setting || actsAsSubject(k) ? 0 : Math.sign(evaluation);
       results.push({ mention: k, polarity, relation, holderToken, governor });
     }
   }

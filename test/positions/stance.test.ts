@@ -39,6 +39,11 @@ describe('stancesInScope', () => {
     expect(stanceOf('Finland accused Norway of brutal and dangerous tactics.', 'Norway').polarity).toBe(-1);
   });
 
+  it('reads a clause’s subject as only mentioned, unless a copula makes the clause about it', () => {
+    expect(stanceOf('In a statement, Finland described the plan as a dangerous mistake.', 'Finland').polarity).toBe(0);
+    expect(stanceOf('Norway is a threat to peace.', 'Norway').polarity).toBe(-1);
+  });
+
   it('negates within a few words', () => {
     expect(stanceOf('We do not support Norway.', 'Norway').polarity).toBe(-1);
   });
