@@ -41,7 +41,7 @@ describe('stancesInScope', () => {
 
   it('reads a clause’s subject as only mentioned, unless a copula makes the clause about it', () => {
     expect(stanceOf('In a statement, Finland described the plan as a dangerous mistake.', 'Finland').polarity).toBe(0);
-    expect(stanceOf('Norway is a threat to peace.', 'Norway').polarity).toBe(-1);
+    expect(stanceOf('Norway is a dangerous threat.', 'Norway').polarity).toBe(-1);
   });
 
   it('negates within a few words', () => {
