@@ -2,6 +2,7 @@
 // is cleared with the browser session) and shows the tab's number of quotes as the toolbar badge.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { countryColour } from '../../lib/palette';
 import { contentScriptTab, parsePageResultMessage, storageKey, type PageResult } from './messages';
 
 function badgeText(result: PageResult): string {
@@ -19,7 +20,8 @@ export default defineBackground(() => {
     void Promise.all([
       browser.storage.session.set({ [storageKey(tabId)]: result }),
       action.setBadgeText({ tabId, text: badgeText(result) }),
-      action.setBadgeBackgroundColor({ tabId, color: '#3b3b48' }),
+      // The badge takes the colour of the most quoted side.
+      action.setBadgeBackgroundColor({ tabId, color: result.sides[0] ? countryColour(result.sides[0].country).accent : '#3b3b48' }),
     ]).catch((error: unknown) => console.warn('Stancemark: could not keep the result of tab', tabId, error));
   });
 
