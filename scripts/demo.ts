@@ -50,6 +50,11 @@ function printSummary(result: PageResult): void {
       console.log(`  - ${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}: ${speaker.count}`);
     }
   });
+  for (const item of result.summary.divergence) {
+    const stances = Object.entries(item.stances).map(([code, stance]) => `${code} ${stance}`).join(', ');
+    console.log(`\ndiffer on ${item.topic}: ${stances}`);
+  }
+  for (const item of result.summary.agreement) console.log(`\nagree on ${item.topic}: both ${item.stance}`);
   const unknown = result.quotes.filter((q) => q.country === null).length;
   console.log(`\nStatements (${unknown} with no known country):`);
   for (const quote of result.quotes) {
