@@ -1,7 +1,11 @@
 // The built extension in a real Chromium on the demo pages (run `npm run build` first).
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageResult } from '../../entrypoints/background/messages';
+import { analyze } from '../../lib/analyze';
 import { countryColour } from '../../lib/palette';
+import { articleTextFromHtml } from '../../scripts/html-article';
 import {
   launchWithExtension,
   openExtensionPage,
@@ -156,6 +160,19 @@ describe('the demo article', () => {
       (q) => q.text.startsWith('They can not accept') || q.text.startsWith('For them, maybe'),
     );
     expect(unnamed.map((q) => q.country)).toEqual(['unknown', 'unknown']);
+  });
+
+  // Compares the built extension with the engine as it is now: a build older than lib/ can differ.
+  it('analyses the same text as the CLI reading the page with happy-dom: same quotes at the same offsets', async () => {
+    const key = `tab:${tabId}`;
+    const stored: Record<string, PageResult> = await extensionPage.evaluate(
+      (k) => (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(k),
+      key,
+    );
+    const article = await articleTextFromHtml(readFileSync('test/fixtures/demo/index.html', 'utf8'), 'index.html');
+    const fromCli = analyze(article.text, { date: article.date }).quotes;
+    const pick = ({ start, end, text, speaker, country }: PageResult['quotes'][number]) => ({ start, end, text, speaker, country });
+    expect(stored[key].quotes.map(pick)).toEqual(fromCli.map(pick));
   });
 
   it('shows the number of quotes as the badge', async () => {
