@@ -7,7 +7,7 @@
 // Removal unwraps only our own class and re-joins the split text nodes, restoring the markup.
 import { countryColour, countryName } from '../lib/palette';
 import type { Quote } from '../lib/types';
-import { piecesForRange, type TextMap } from './text-map';
+import { piecesForRange, type NodePiece, type TextMap } from './text-map';
 
 export const HIGHLIGHT_CLASS = 'stancemark-quote';
 const HIGHLIGHT_SELECTOR = `mark.${HIGHLIGHT_CLASS}[data-stancemark-quote]`;
@@ -25,20 +25,23 @@ export function quoteTooltip(quote: Quote): string {
  * A quote overlapping one already highlighted is left out, so marks never nest.
  */
 export function highlightQuotes(map: TextMap, quotes: readonly Quote[]): number {
-  const pieces: { piece: ReturnType<typeof piecesForRange>[number]; quote: number; last: boolean }[] = [];
+  const pieces: { piece: NodePiece; quote: number; last: boolean }[] = [];
   const highlighted = new Set<number>();
   let coveredUntil = 0;
-  quotes.forEach((quote, index) => {
-    if (quote.start < coveredUntil || quote.end <= quote.start) return;
+  // In text order, whatever the order of `quotes`: the wrapping below relies on it.
+  const inTextOrder = [...quotes.keys()].sort((a, b) => quotes[a].start - quotes[b].start || a - b);
+  for (const index of inTextOrder) {
+    const quote = quotes[index];
+    if (quote.start < coveredUntil || quote.end <= quote.start) continue;
     // Whitespace-only pieces (a space between two elements) stay unwrapped.
     const quotePieces = piecesForRange(map, quote.start, quote.end).filter(
       (p) => p.end > p.start && /\S/.test(p.node.data.slice(p.start, p.end)),
     );
-    if (!quotePieces.length) return;
+    if (!quotePieces.length) continue;
     coveredUntil = quote.end;
     highlighted.add(index);
     quotePieces.forEach((piece, i) => pieces.push({ piece, quote: index, last: i === quotePieces.length - 1 }));
-  });
+  }
   // Last piece first: splitting a text node then leaves the offsets of earlier pieces in it valid.
   for (let i = pieces.length - 1; i >= 0; i--) {
     const { piece, quote, last } = pieces[i];

@@ -68,6 +68,16 @@ describe('highlightQuotes', () => {
     expect(document.querySelectorAll('mark mark')).toHaveLength(0);
   });
 
+  it('keeps each quote\'s own index when the quotes come out of text order', () => {
+    const { map } = setUp('<p>“First words,” he said. “Second words.”</p>');
+    const quotes = [quoteOf(map.text, 'Second words.'), quoteOf(map.text, 'First words,')];
+    expect(highlightQuotes(map, quotes)).toBe(2);
+    expect(marks().map((m) => [m.textContent, m.dataset.stancemarkQuote])).toEqual([
+      ['First words,', '1'],
+      ['Second words.', '0'],
+    ]);
+  });
+
   it('only touches text inside the mapped root', () => {
     const { map } = setUp('<p>“inside”</p>');
     highlightQuotes(map, [quoteOf(map.text, 'inside')]);
