@@ -8,8 +8,11 @@ import { buildTextMap, type TextMap } from './text-map';
 /** What the content script concluded about a page; <html data-stancemark-state> carries it. */
 export type PageState = 'done' | 'not-article' | 'no-quotes';
 
-/** Opening or closing quotation marks of the scripts news is written in; the apostrophe alone does not count. */
-const QUOTATION_MARK = /["“”„«»‘‚‹›「」『』]/;
+/**
+ * Every mark the engine may read as a quotation mark (lib/quotes.ts), straight ones included since
+ * some sites quote with '...': a page with none of them has no quotes.
+ */
+const QUOTATION_MARK = /["“”„«»‘’'‚‹›「」『』]/;
 
 export interface ArticleText {
   root: Element;
