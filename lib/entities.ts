@@ -24,6 +24,12 @@ const keyOf = (word: string) => word.replace(/['’]s$|[.’']$/g, '').toLowerCa
 
 /** Splits a capitalised run into titles and name, e.g. "Russian Foreign Minister Sergei Lavrov". */
 function nameRun(text: string, start: number, run: string): NameRun | null {
+  if (!/\s/.test(run)) {
+    // one word, the common case: a name only when it is not a title or a sentence opener
+    const word = run.replace(/['’]s$|[.]$/, '');
+    if (NOT_NAME_WORDS.has(keyOf(run)) || TITLES.has(keyOf(run))) return null;
+    return { start, end: start + word.length, words: [word], nameStart: start, title: null, gender: null };
+  }
   const parts = [...run.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: start + m.index }));
   // the name begins after the last title-like word: "Fisheries Minister Tomas Brandt", "Secretary of State John Kerry"
   const titleLike = (w: string) => NOT_NAME_WORDS.has(keyOf(w)) || TITLES.has(keyOf(w)) || isNationality(w) || /^(?:of|the)$/.test(w);
@@ -189,8 +195,10 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     else {
       const name = source.text.replace(/^(?:the|a|an)\s+/i, '');
       const type: EntityType = source.kind === 'organisation' ? 'organisation' : source.plural && !/official|source|diplomat/i.test(name) ? 'group' : 'unnamed';
-      e = entityFor(`${type}:${name.toLowerCase()}`, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
-      if (type === 'organisation') {
+      const key = `${type}:${name.toLowerCase()}`;
+      const isNew = !byKey.has(key);
+      e = entityFor(key, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
+      if (type === 'organisation' && isNew) {
         const words = name.split(/\s+/);
         for (const r of names.get(keyOf(words[words.length - 1])) ?? []) if (isSuffix(words, r.words) || isSuffix(r.words, words)) addMention(e, { start: r.nameStart, end: r.end });
       }

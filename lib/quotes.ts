@@ -21,6 +21,7 @@ const OPEN_BEFORE = /[\s\u00a0([{\u2014\u2013\-/:;,]/;
 const CLOSE_AFTER = /[\s\u00a0)\]}.,;:!?\u2014\u2013\-/…]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const QUOTE_CHARS = '"“”„«»‘’\'‚‹›';
+const MARK = /''|["“”„«»‘’'‚‹›]/g;
 
 function isMarkChar(c: string | undefined): boolean {
   return c !== undefined && c !== '' && QUOTE_CHARS.includes(c);
@@ -108,6 +109,7 @@ function inside(spans: Span[], at: number): boolean {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
 // Words that announce a name or a mentioned word rather than speech.
 const NAMING_BEFORE = /\b(?:so-called|so called|term(?:ed|s)?|words?|phrase|dubbed|nicknamed|labell?ed|branded|known as|titled|entitled|headlined|slogan|hashtag|motto|banner|show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|operation|magazine|newspaper|reads?|reading)\s*$/i;
+const LONG_BODY = /^\S*(?:\s+\S+){6}\s+\S/;
 const TITLE_CASE_GLUE = /^(?:of|the|a|an|and|in|on|to|for|at|with|or|is|as|by|from|but|nor|vs\.?|&)$/i;
 
 function wordsOf(s: string): string[] {
@@ -117,7 +119,7 @@ function wordsOf(s: string): string[] {
 /** A speech verb earlier in the quote's sentence. */
 function speechBefore(text: string, open: number, paragraph: Paragraph): boolean {
   const left = text.slice(Math.max(paragraph.start, open - 200), open);
-  const sentence = left.slice(left.search(/[^.!?]*$/));
+  const sentence = left.slice(Math.max(left.lastIndexOf('.'), left.lastIndexOf('!'), left.lastIndexOf('?')) + 1);
   return wordsOf(sentence).some((w) => SPEECH_VERBS.has(w.toLowerCase()));
 }
 
@@ -132,7 +134,9 @@ function isTitleCase(words: string[]): boolean {
  * Everything else between marks counts as a quotation: even one word is often a partial quote.
  */
 function isMention(text: string, inner: Span, open: number, close: number, paragraph: Paragraph, headline: () => boolean): boolean {
-  const words = wordsOf(text.slice(inner.start, inner.end));
+  const body = text.slice(inner.start, inner.end);
+  if (LONG_BODY.test(body)) return false; // more than six words: never a mention
+  const words = wordsOf(body);
   if (words.length === 0) return true;
   if (words.length > 6) return false;
   const left = text.slice(Math.max(paragraph.start, open - 40), open);
@@ -154,20 +158,26 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
 export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
   let carried: Family | null = null; // a quote running on from the previous paragraph
+  // every mark position, in one pass over the text
+  const marks: number[] = [];
+  for (const m of text.matchAll(MARK)) {
+    // Two straight single marks ('') stand in for a double mark in wire-service plain text, which
+    // web pages never use; they are skipped, not read as two single quotes.
+    if (m[0].length === 1) marks.push(m.index);
+  }
+  let nextMark = 0;
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi];
     const doubles: Mark[] = [];
     const singles: Mark[] = [];
-    for (let i = p.start; i < p.end; i++) {
-      if (!isMarkChar(text[i])) continue;
-      // Two straight single marks ('') stand in for a double mark in wire-service plain text, which
-      // web pages never use; they are skipped, not read as two single quotes.
-      if (text.startsWith("''", i)) {
-        i++;
-        continue;
-      }
-      const m = classify(text, i, p.start, p.end);
+    while (nextMark < marks.length && marks[nextMark] < p.start) nextMark++;
+    for (; nextMark < marks.length && marks[nextMark] < p.end; nextMark++) {
+      const m = classify(text, marks[nextMark], p.start, p.end);
       if (m) (m.family === 'double' ? doubles : singles).push(m);
+    }
+    if (doubles.length === 0 && singles.length === 0) {
+      carried = null;
+      continue;
     }
     // A carried quote continues only when this paragraph opens with a mark of its family.
     const carriedFamily: Family | null = carried && (carried === 'double' ? doubles : singles)[0]?.at === p.start ? carried : null;

@@ -1,0 +1,52 @@
+// npx tsx scripts/bench-engine.ts
+// Median time of the whole lib/analyze pipeline on a ~2,000-word and a ~200,000-word text built at
+// run time by joining ../shared's dev articles (never committed), against a baseline in the same run:
+// one plain regex scan for quoted spans over the same text.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../lib/analyze';
+
+const dir = fileURLToPath(new URL('../../shared/data/dev', import.meta.url));
+if (!existsSync(dir)) {
+  console.log(`bench-engine: skipped, ${dir} not found (the texts are read from ../shared at run time)`);
+  process.exit(0);
+}
+const articles = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
+
+/** Articles joined (cycling) until the text holds at least `words` words. */
+function textOf(words: number): string {
+  const parts: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    const article = articles[i % articles.length];
+    parts.push(article);
+    count += article.split(/\s+/).length;
+  }
+  return parts.join('\n\n');
+}
+
+function median(run: () => void, times: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1];
+}
+
+const baseline = (text: string) => {
+  let n = 0;
+  for (const _ of text.matchAll(/[“"]([^”"\n]+)[”"]/g)) n++;
+  return n;
+};
+
+for (const [label, words, times] of [['~2,000 words', 2_000, 41], ['~200,000 words', 200_000, 7]] as const) {
+  const text = textOf(words);
+  const wordCount = text.split(/\s+/).length;
+  analyze(text); // warm up
+  const engine = median(() => analyze(text), times);
+  const scan = median(() => baseline(text), times);
+  console.log(`${label} (${wordCount} words, ${text.length} chars): analyze median ${engine.toFixed(2)} ms over ${times} runs; regex scan ${scan.toFixed(2)} ms; ratio ${(engine / scan).toFixed(1)}x`);
+}
