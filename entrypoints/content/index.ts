@@ -68,6 +68,11 @@ function runStancemark(ctx: ContentScriptContext): void {
     return Promise.resolve(setHighlights(request.on));
   };
   browser.runtime.onMessage.addListener(onMessage);
+  // A page restored from the back/forward cache keeps its highlights but the background dropped its
+  // result when the tab navigated: report it again.
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (event.persisted && result) report(result);
+  });
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
     removeHighlights(document);

@@ -250,6 +250,19 @@ describe('pages that are not for Stancemark', () => {
   });
 });
 
+describe('navigation', () => {
+  it('after going back to the article, the tab still has its result and its highlights', async () => {
+    const { page, tabId } = await open('/index.html');
+    await page.goto(`${server.origin}/no-quotes.html`);
+    await waitForState(page);
+    await page.goBack();
+    await waitForState(page);
+    await expect.poll(() => tabIdFor(extensionPage, page.url()).catch(() => null), { timeout: 10_000 }).toBe(tabId);
+    expect(quotesOf(await marksOn(page)).size).toBeGreaterThanOrEqual(9);
+    await page.close();
+  });
+});
+
 describe('bad input', () => {
   it('a 1 MB article is analysed and highlighted without hanging the page', async () => {
     const { page, state } = await open('/long.html');
