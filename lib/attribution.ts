@@ -253,16 +253,37 @@ function siteAfter(text: string, from: number, to: number): Site | null {
   }
   // "Kerry said", "the Pentagon said in a statement", "Konashenkov, the spokesman, said"
   const end = phraseEndForward(tokens, i, last);
-  if (end < i) return null;
-  let v = end + 1;
-  const apposition = appositionAfter(text, tokens, v, last, true);
-  if (apposition) v = apposition.last + 2;
-  while (v <= last && isModifier(tokens[v])) v++;
-  if (v > last || !isVerbAt(tokens, v)) return null;
-  const source = mention(text, tokens, i, end);
-  if (!source) return null;
-  if (apposition?.text) source.descriptors.push(apposition.text);
-  return { source, cue: tokens[v].text };
+  if (end >= i) {
+    let v = end + 1;
+    const apposition = appositionAfter(text, tokens, v, last, true);
+    if (apposition) v = apposition.last + 2;
+    while (v <= last && isModifier(tokens[v])) v++;
+    if (v <= last && isVerbAt(tokens, v)) {
+      const source = mention(text, tokens, i, end);
+      if (!source) return null;
+      if (apposition?.text) source.descriptors.push(apposition.text);
+      return { source, cue: tokens[v].text };
+    }
+  }
+  // a phrase between the quote and its attribution: "...," judged to be large, the official said.
+  for (let v = i + 1; v <= last; v++) {
+    if (!isVerbAt(tokens, v) || isParticiple(tokens[v].key)) continue;
+    const source = subjectBefore(text, tokens, v, i);
+    return source ? { source, cue: tokens[v].text } : null;
+  }
+  return null;
+}
+
+/** The subject of a sentence: its first noun phrase, or the first after an opening clause ("In Ankara, Erdogan ..."). */
+function sentenceSubject(text: string, tokens: Token[], ceiling: number): SourcePhrase | null {
+  const comma = tokens.findIndex((t) => t.text === ',');
+  for (const first of comma >= 0 ? [0, comma + 1] : [0]) {
+    if (first > ceiling) break;
+    const end = phraseEndForward(tokens, first, ceiling);
+    const source = end >= first ? mention(text, tokens, first, end) : null;
+    if (source) return source;
+  }
+  return null;
 }
 
 /** The attribution in the words before a quote, back to the start of its sentence. */
@@ -279,7 +300,7 @@ function siteBefore(text: string, from: number, to: number): Site | null {
     if (isParticiple(t.key)) {
       // "..., saying that": the subject of the clause before
       const main = tokens.slice(0, v).findIndex((w, k) => isVerbAt(tokens, k) && !isParticiple(w.key));
-      const source = main >= 0 ? subjectBefore(text, tokens, main, 0) : subjectBefore(text, tokens, v, 0);
+      const source = main >= 0 ? subjectBefore(text, tokens, main, 0) : sentenceSubject(text, tokens, v - 1);
       if (source) return { source, cue: t.text };
       continue;
     }

@@ -11,6 +11,8 @@ export interface Token extends Span {
   /** The word without a trailing possessive or sentence dot: "U.S.", "Russia". */
   word: string;
   possessive: boolean;
+  /** `word` as a phrase key (see phraseKey). */
+  key: string;
 }
 
 /** What a chunk of words says: a code, '' for "stands for no state" (an NGO, a diplomat at the U.N.), or nothing. */
@@ -30,7 +32,7 @@ export function tokenize(text: string, offset = 0): Token[] {
     let word = possessive ? raw.replace(/['’]s?$/, '') : raw;
     // A trailing dot belongs to the word only in abbreviations ("U.S.", "Gen."), not at a sentence end.
     if (word.endsWith('.') && !isAbbreviation(word)) word = word.slice(0, -1);
-    tokens.push({ start: offset + m.index!, end: offset + m.index! + raw.length, raw, word, possessive });
+    tokens.push({ start: offset + m.index!, end: offset + m.index! + raw.length, raw, word, possessive, key: phraseKey(word) });
   }
   return tokens;
 }
@@ -104,7 +106,7 @@ function matchAt(tokens: Token[], i: number, kb: KnowledgeBase): Match | undefin
     const last = words[words.length - 1];
     // Short words count only in capitals: "US", "UN", "IS", not "us" or "is".
     if (n === 1 && last.word.replace(/\./g, '').length <= 3 && !isAllCaps(last.word)) continue;
-    const key = phraseKey(words.map((t) => t.word).join(' '));
+    const key = words.map((t) => t.key).join(' ');
     const demonym = n === 1 ? kb.demonym(key) : undefined;
     if (demonym) return { code: demonym, from: i, to: i + 1, adjectival: true };
     const terms = kb.phrase(key);

@@ -93,7 +93,16 @@ const isSuffix = (short: string[], long: string[]) =>
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
   const { bySurname: names, runs } = indexNames(text);
   const fullNameKnown = new Map<string, boolean>();
-  const personRuns = runs.filter((r) => looksLikePerson(r, names, fullNameKnown));
+  // persons and organisations named outside quotation marks (a speaker rarely names himself inside his own quote)
+  const quoted = attributions.filter((a) => a.kind === 'direct').map((a) => ({ start: a.start, end: a.end })).sort((x, y) => x.start - y.start);
+  let qi = 0;
+  let personRuns = runs.filter((r) => {
+    while (qi < quoted.length && quoted[qi].end <= r.start) qi++;
+    const insideQuote = qi < quoted.length && quoted[qi].start <= r.start;
+    return !insideQuote;
+  });
+  const organisationRuns = personRuns.filter((r) => r.words.some(isOrganisationWord));
+  personRuns = personRuns.filter((r) => looksLikePerson(r, names, fullNameKnown));
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>();
   const resolved = new Map<SourceMention, number | null>();
@@ -155,36 +164,56 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     return e;
   };
 
+  /** The last of `list` (sorted by start) that starts in [from, before) and passes `accept`, walking back. */
+  const nearestRun = (list: NameRun[], from: number, before: number, accept: (r: NameRun) => Entity | null): Entity | null => {
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start < before) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && list[k].start >= from; k--) {
+      const e = accept(list[k]);
+      if (e) return e;
+    }
+    return null;
+  };
+
   const resolvePronoun = (source: SourceMention): Entity | null => {
     const reach = paragraphs[Math.max(0, paragraphOf(source.start) - PRONOUN_REACH)]?.start ?? 0;
     const p = source.text.toLowerCase();
-    let speaker: { entity: Entity; at: number } | null = null;
+    const personal = p === 'he' || p === 'she';
+    const fits = (entity: Entity, plural: boolean) =>
+      personal ? entity.type === 'person' && (!entity.gender || entity.gender === source.gender)
+      : p === 'they' ? plural || entity.type === 'organisation' || entity.type === 'group'
+      : entity.type === 'organisation';
+    // the most recent speaker in reach first
     for (let k = recent.length - 1; k >= 0 && recent[k].at >= reach; k--) {
       const { entity, plural, at } = recent[k];
-      if (at >= source.start) continue;
-      const fits = p === 'he' || p === 'she'
-        ? entity.type === 'person' && (!entity.gender || entity.gender === source.gender)
-        : p === 'they' ? plural || entity.type === 'organisation' || entity.type === 'group' : entity.type === 'organisation';
-      if (fits) {
-        speaker = { entity, at };
-        break;
-      }
+      if (at < source.start && fits(entity, plural)) return entity;
     }
-    if (p !== 'he' && p !== 'she') return speaker?.entity ?? null;
-    // a person named (not necessarily quoted) since that speaker, nearer the pronoun, wins
-    let lo = 0, hi = personRuns.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (personRuns[mid].start < source.start) lo = mid + 1;
-      else hi = mid;
+    // then the nearest person (he, she) or organisation (it, they) named outside quotes in reach
+    if (personal) {
+      return nearestRun(personRuns, reach, source.start, (r) => {
+        const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
+        return !e.gender || e.gender === source.gender ? e : null;
+      });
     }
-    for (let k = lo - 1; k >= 0 && personRuns[k].start >= Math.max(reach, speaker?.at ?? 0); k--) {
-      const r = personRuns[k];
-      if (speaker && r.start <= speaker.at) break;
-      const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
-      if (!e.gender || e.gender === source.gender) return e;
+    return nearestRun(organisationRuns, reach, source.start, (r) => describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' }));
+  };
+
+  /** The entity of an organisation or an unnamed source, keyed by its words. */
+  const describedEntity = (source: SourceMention): Entity => {
+    const name = source.text.replace(/^(?:the|a|an)\s+/i, '');
+    const type: EntityType = source.kind === 'organisation' ? 'organisation' : source.plural && !/official|source|diplomat/i.test(name) ? 'group' : 'unnamed';
+    const key = `${type}:${name.toLowerCase()}`;
+    const isNew = !byKey.has(key);
+    const e = entityFor(key, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
+    if (type === 'organisation' && isNew) {
+      const words = name.split(/\s+/);
+      for (const r of names.get(keyOf(words[words.length - 1])) ?? []) if (isSuffix(words, r.words) || isSuffix(r.words, words)) addMention(e, { start: r.nameStart, end: r.end });
     }
-    return speaker?.entity ?? null;
+    return e;
   };
 
   const resolve = (source: SourceMention): number | null => {
@@ -192,17 +221,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     let e: Entity | null;
     if (source.kind === 'pronoun') e = resolvePronoun(source);
     else if (source.kind === 'name') e = resolveName(source);
-    else {
-      const name = source.text.replace(/^(?:the|a|an)\s+/i, '');
-      const type: EntityType = source.kind === 'organisation' ? 'organisation' : source.plural && !/official|source|diplomat/i.test(name) ? 'group' : 'unnamed';
-      const key = `${type}:${name.toLowerCase()}`;
-      const isNew = !byKey.has(key);
-      e = entityFor(key, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
-      if (type === 'organisation' && isNew) {
-        const words = name.split(/\s+/);
-        for (const r of names.get(keyOf(words[words.length - 1])) ?? []) if (isSuffix(words, r.words) || isSuffix(r.words, words)) addMention(e, { start: r.nameStart, end: r.end });
-      }
-    }
+    else e = describedEntity(source);
     if (e) {
       addMention(e, source);
       addDescriptors(e, source.descriptors ?? []);

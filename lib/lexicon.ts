@@ -33,7 +33,8 @@ const REGULAR_VERBS = (
   'conclude confirm report agree object protest exclaim whisper email recount describe call criticize ' +
   'criticise praise accuse urge mention point recommend fume rail thunder chide scoff mock tout ' +
   'reason recall reckon explain confide underline underscore observe dismiss complain retort ' +
-  'interject interrupt begin chant sing echo gush marvel quote'
+  'interject interrupt begin chant sing echo gush marvel quote express reject refute condemn denounce ' +
+  'blast slam hail welcome label predict'
 ).split(/\s+/);
 
 function inflect(base: string): string[] {
