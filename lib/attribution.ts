@@ -197,6 +197,13 @@ function subjectBefore(text: string, tokens: Token[], v: number, floor: number):
   let i = v - 1;
   while (i >= floor && (isModifier(tokens[i]) || (TIME_WORDS.has(tokens[i].key) && !isCapital(tokens[i])))) i--;
   if (i < floor) return null;
+  // "the woman who said": the subject is the phrase before the relative pronoun
+  if (RELATIVE.has(tokens[i].key) || tokens[i].key === 'that') {
+    i--;
+    if (i >= floor && tokens[i].text === ',') i--;
+    if (i < floor) return null;
+    return mention(text, tokens, phraseStartBackward(tokens, i, floor), i);
+  }
   const appositions: string[] = [];
   if (tokens[i].text === ',') {
     // "Kerry, who held talks ..., said" / "Konashenkov, the ministry's spokesman, said"

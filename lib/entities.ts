@@ -149,9 +149,19 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   const resolveNameWords = (source: SourceMention): Entity => {
     const words = source.text.split(/\s+/).map((w) => w.replace(/['’]s$/, ''));
     const runs = names.get(keyOf(words[words.length - 1])) ?? [];
-    // the fullest form: the longest run whose name ends with the mention's words
+    // the fullest form: the most frequent of the longer runs that end with the mention's words (so an
+    // epithet once before a name does not stick), the longer on a tie
+    const counts = new Map<string, { words: string[]; n: number }>();
+    for (const r of runs) {
+      if (r.words.length <= words.length || r.words.length > 4 || !isSuffix(words, r.words) || r.words.every((w) => w === w.toUpperCase())) continue;
+      const key = r.words.join(' ').toLowerCase();
+      const c = counts.get(key);
+      if (c) c.n++;
+      else counts.set(key, { words: r.words, n: 1 });
+    }
     let fullest = words;
-    for (const r of runs) if (r.words.length > fullest.length && r.words.length <= 4 && isSuffix(words, r.words)) fullest = r.words;
+    let best = 0;
+    for (const { words: w, n } of counts.values()) if (n > best || (n === best && w.length > fullest.length)) [fullest, best] = [w, n];
     const name = fullest.join(' ');
     const e = entityFor(`name:${name.toLowerCase()}`, () => ({ name, type: 'person', gender: null, descriptors: [], mentions: [] }));
     for (const r of runs) {

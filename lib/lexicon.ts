@@ -78,7 +78,8 @@ export const TITLES: ReadonlySet<string> = new Set(
     'archbishop bishop rev reverend father judge justice speaker chairman chairwoman chair chief director ' +
     'spokesman spokeswoman spokesperson sec attorney congressman congresswoman councilman councilwoman ' +
     'leader commissioner president-elect secretary-general sen. gov. rep. state national security adviser advisor ' +
-    'press supreme house senate majority minority whip u.s. us un uk eu nato executive officer ceo founder coach').split(' '),
+    'press supreme house senate majority minority whip u.s. us un uk eu nato executive officer ceo founder coach ' +
+    'republican democrat democratic conservative liberal independent candidate nominee rival sens reps').split(' '),
 );
 
 /** Titles that give the bearer's gender. */
@@ -170,5 +171,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december today yesterday tomorrow there here what who why how ' +
     'according asked speaking meanwhile however still also even last next earlier later then now ' +
-    'mr mrs ms dr sir').split(' '),
+    'mr mrs ms dr sir during despite amid among under over through following including like unlike without ' +
+    'within about against between into upon across behind beyond near toward towards via per some many ' +
+    'several both each every all most other another such no not only just').split(' '),
 );
