@@ -31,6 +31,15 @@ export interface SetHighlightsMessage {
   on: boolean;
 }
 
+/** Popup -> content script: scroll to a highlighted quote (its index in PageResult.quotes) and flash it. Answered with whether it was found. */
+export interface RevealQuoteMessage {
+  type: 'stancemark:reveal-quote';
+  quote: number;
+}
+
+/** What the content script accepts from the extension's own pages. */
+export type TabRequest = SetHighlightsMessage | RevealQuoteMessage;
+
 export const storageKey = (tabId: number) => `tab:${tabId}`;
 
 /** The fields of runtime.MessageSender the background checks. */
@@ -160,8 +169,9 @@ export function parsePageResultMessage(value: unknown): PageResult | null {
   return isObject(value) && value.type === 'stancemark:page-result' ? parsePageResult(value.result) : null;
 }
 
-export function parseSetHighlightsMessage(value: unknown): SetHighlightsMessage | null {
-  return isObject(value) && value.type === 'stancemark:set-highlights' && typeof value.on === 'boolean'
-    ? { type: 'stancemark:set-highlights', on: value.on }
-    : null;
+export function parseTabRequest(value: unknown): TabRequest | null {
+  if (!isObject(value)) return null;
+  if (value.type === 'stancemark:set-highlights' && typeof value.on === 'boolean') return { type: value.type, on: value.on };
+  if (value.type === 'stancemark:reveal-quote' && isCount(value.quote)) return { type: value.type, quote: value.quote };
+  return null;
 }

@@ -3,13 +3,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { highlightQuotes, removeHighlights } from '../../dom/highlight';
+import { HIGHLIGHT_CLASS, highlightQuotes, removeHighlights } from '../../dom/highlight';
 import { analyzePage } from '../../dom/page';
-import { parseSetHighlightsMessage, type PageResult, type PageResultMessage } from '../background/messages';
+import { parseTabRequest, type PageResult, type PageResultMessage } from '../background/messages';
 import './style.css';
 
 const LATE_CONTENT_DELAY_MS = 3000;
 const LATE_CONTENT_CHARS = 500;
+const FLASH_CLASS = 'stancemark-flash';
+const FLASH_MS = 1600;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -61,11 +63,21 @@ function runStancemark(ctx: ContentScriptContext): void {
     return report(on || !result ? analyseAndHighlight() : { ...result, highlighted: false });
   };
 
+  /** Scrolls to a highlighted quote and flashes its marks; false when it is not highlighted. */
+  const revealQuote = (quote: number): boolean => {
+    const marks = [...document.querySelectorAll<HTMLElement>(`mark.${HIGHLIGHT_CLASS}[data-stancemark-quote="${quote}"]`)];
+    if (!marks.length) return false;
+    marks[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+    for (const mark of marks) mark.classList.add(FLASH_CLASS);
+    ctx.setTimeout(() => marks.forEach((mark) => mark.classList.remove(FLASH_CLASS)), FLASH_MS);
+    return true;
+  };
+
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
-    const request = parseSetHighlightsMessage(message);
+    const request = parseTabRequest(message);
     if (!request) return;
-    return Promise.resolve(setHighlights(request.on));
+    return Promise.resolve(request.type === 'stancemark:set-highlights' ? setHighlights(request.on) : revealQuote(request.quote));
   };
   browser.runtime.onMessage.addListener(onMessage);
   // A page restored from the back/forward cache keeps its highlights but the background dropped its

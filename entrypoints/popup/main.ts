@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { countryColour, countryName } from '../../lib/palette';
 import type { Quote, Side, Summary, TopicStance } from '../../lib/types';
-import { parsePageResult, storageKey, type PageResult, type SetHighlightsMessage } from '../background/messages';
+import { parsePageResult, storageKey, type PageResult, type RevealQuoteMessage, type SetHighlightsMessage } from '../background/messages';
 
 const app = document.getElementById('app')!;
 const pageLine = document.getElementById('page')!;
@@ -24,8 +24,21 @@ function codeLabel(code: string | null): HTMLElement {
   return label;
 }
 
-function quoteItem(quote: Quote): HTMLLIElement {
+/** Set when the tab's quotes are highlighted: clicking a quote then shows it on the page. */
+let revealInTab: ((quote: number) => void) | null = null;
+
+function quoteItem(quote: Quote, index: number): HTMLLIElement {
   const item = element('li', `quote ${quote.kind}`);
+  const reveal = revealInTab;
+  if (reveal && index >= 0) {
+    item.tabIndex = 0;
+    item.setAttribute('role', 'button');
+    item.title = 'Show on the page';
+    item.addEventListener('click', () => reveal(index));
+    item.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') reveal(index);
+    });
+  }
   const colour = countryColour(quote.country);
   item.style.setProperty('--quote-tint', colour.background);
   item.style.setProperty('--quote-accent', colour.accent);
@@ -35,7 +48,7 @@ function quoteItem(quote: Quote): HTMLLIElement {
 }
 
 /** Speakers in the order the engine ranked them, then any others, each with their quotes. */
-function speakerList(quotes: Quote[], ranked: Side['speakers']): HTMLUListElement {
+function speakerList(quotes: Quote[], ranked: Side['speakers'], all: Quote[]): HTMLUListElement {
   const bySpeaker = new Map<string, Quote[]>();
   for (const name of ranked.map((s) => s.name)) bySpeaker.set(name, []);
   for (const quote of quotes) {
@@ -52,7 +65,7 @@ function speakerList(quotes: Quote[], ranked: Side['speakers']): HTMLUListElemen
     if (role) who.append(element('span', 'role', role));
     who.append(element('span', 'count', plural(said.length, 'quote')));
     const quoteList = element('ul', 'quotes');
-    quoteList.append(...said.map(quoteItem));
+    quoteList.append(...said.map((quote) => quoteItem(quote, all.indexOf(quote))));
     item.append(who, quoteList);
     list.append(item);
   }
@@ -115,7 +128,7 @@ function positionsSection(summary: Summary, main: Side[], quotes: Quote[]): HTML
   return section;
 }
 
-function sideColumn(side: Side, quotes: Quote[], topics: TopicStance[]): HTMLElement {
+function sideColumn(side: Side, quotes: Quote[], topics: TopicStance[], all: Quote[]): HTMLElement {
   const colour = countryColour(side.country);
   const column = element('section', 'side');
   column.style.setProperty('--accent', colour.accent);
@@ -134,7 +147,7 @@ function sideColumn(side: Side, quotes: Quote[], topics: TopicStance[]): HTMLEle
     chips.append(...positions.map((t) => stanceChip(t.stance, t.topic)));
     column.append(chips);
   }
-  column.append(speakerList(quotes, side.speakers));
+  column.append(speakerList(quotes, side.speakers, all));
   return column;
 }
 
@@ -148,6 +161,13 @@ function render(result: PageResult | null, tabId: number | null): void {
   app.replaceChildren();
   pageLine.textContent = result ? result.title || result.url : '';
   toggle.hidden = !result || result.state !== 'done' || tabId === null;
+  revealInTab =
+    result?.highlighted && tabId !== null
+      ? (quote) => {
+          const request: RevealQuoteMessage = { type: 'stancemark:reveal-quote', quote };
+          browser.tabs.sendMessage(tabId, request).catch(() => {});
+        }
+      : null;
   if (!result) {
     app.append(message('Nothing analysed in this tab', 'Stancemark reads news articles on http(s) pages. Reload the page if it was open before Stancemark was installed.'));
     return;
@@ -190,6 +210,7 @@ function render(result: PageResult | null, tabId: number | null): void {
         side,
         result.quotes.filter((q) => q.country === side.country),
         result.summary.sides.find((s) => s.country === side.country)?.topics ?? [],
+        result.quotes,
       ),
     ),
   );
@@ -209,7 +230,7 @@ function render(result: PageResult | null, tabId: number | null): void {
       const heading = element('h3');
       heading.append(codeLabel(country), element('span', undefined, country ? countryName(country) : 'Country unknown'));
       const side = result.sides.find((s) => s.country === country);
-      group.append(heading, speakerList(quotes, side?.speakers ?? []));
+      group.append(heading, speakerList(quotes, side?.speakers ?? [], result.quotes));
       others.append(group);
     }
     app.append(others);

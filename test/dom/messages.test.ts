@@ -3,7 +3,7 @@ import {
   contentScriptTab,
   parsePageResult,
   parsePageResultMessage,
-  parseSetHighlightsMessage,
+  parseTabRequest,
   type PageResult,
 } from '../../entrypoints/background/messages';
 
@@ -58,9 +58,11 @@ describe('message parsers', () => {
     expect(parsePageResultMessage({ type: 'stancemark:page-result', result })).toEqual(result);
     expect(parsePageResultMessage({ type: 'other', result })).toBeNull();
     expect(parsePageResultMessage(result)).toBeNull();
-    expect(parseSetHighlightsMessage({ type: 'stancemark:set-highlights', on: false })).toEqual({ type: 'stancemark:set-highlights', on: false });
-    expect(parseSetHighlightsMessage({ type: 'stancemark:set-highlights', on: 'no' })).toBeNull();
-    expect(parseSetHighlightsMessage(undefined)).toBeNull();
+    expect(parseTabRequest({ type: 'stancemark:set-highlights', on: false })).toEqual({ type: 'stancemark:set-highlights', on: false });
+    expect(parseTabRequest({ type: 'stancemark:set-highlights', on: 'no' })).toBeNull();
+    expect(parseTabRequest({ type: 'stancemark:reveal-quote', quote: 3, extra: 1 })).toEqual({ type: 'stancemark:reveal-quote', quote: 3 });
+    expect(parseTabRequest({ type: 'stancemark:reveal-quote', quote: '3"]' })).toBeNull();
+    expect(parseTabRequest(undefined)).toBeNull();
   });
 });
 

@@ -203,6 +203,18 @@ describe('the demo article', () => {
     await popup.close();
   });
 
+  it('clicking a quote in the popup scrolls the page to it and flashes it', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const popup = await openPopup(browser, tabId);
+    const russia = popup.locator('.side').filter({ has: popup.locator('.side-name', { hasText: /^Russia$/ }) });
+    await russia.locator('.quote').first().click();
+    await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 5000 }).toBeGreaterThan(200);
+    const flashed = await page.$$eval('mark.stancemark-flash', (marks) => marks.map((m) => m.getAttribute('data-stancemark-country')));
+    expect(flashed.length).toBeGreaterThan(0);
+    expect(new Set(flashed)).toEqual(new Set(['RU']));
+    await popup.close();
+  });
+
   it('running again does not double-wrap', async () => {
     const before = await marksOn(page);
     await setHighlights(tabId, true);
