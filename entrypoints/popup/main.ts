@@ -36,7 +36,9 @@ function quoteItem(quote: Quote, index: number): HTMLLIElement {
     item.title = 'Show on the page';
     item.addEventListener('click', () => reveal(index));
     item.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') reveal(index);
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      reveal(index);
     });
   }
   const colour = countryColour(quote.country);
