@@ -39,7 +39,15 @@ const CONNECTORS = new Set(['of', 'al', 'al-', 'bin', 'ibn', 'de', 'del', 'da', 
 const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday today tonight yesterday earlier later recently then last this week month year morning afternoon evening night'.split(' '));
 
 const isCapital = (t: Token) => /^\p{Lu}/u.test(t.text);
-const isPunct = (t: Token) => /^[,;:()—–]$/.test(t.text);
+const isPunct = (t: Token) => /^(?:[,;:()—–―]|-{1,2})$/.test(t.text);
+const isDash = (t: Token) => /^(?:[—–―]|-{1,2})$/.test(t.text);
+
+/** Index after the parenthesis that opens at tokens[i] ("Rep. Gwen Moore (D-Wis.) said"), or i when none opens there. */
+function skipParenthesis(tokens: Token[], i: number, ceiling: number): number {
+  if (tokens[i]?.text !== '(') return i;
+  for (let k = i + 1; k <= ceiling && k - i < 12; k++) if (tokens[k].text === ')') return k + 1;
+  return i;
+}
 const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|no|any|every|each|new|recent|official|state|[\d]+)$/;
 /** A speech verb, unless capitalised or a noun after a determiner, possessive or nationality ("Russian state TV"). */
 function isVerbAt(tokens: Token[], i: number): boolean {
@@ -196,6 +204,12 @@ interface Site {
 function subjectBefore(text: string, tokens: Token[], v: number, floor: number): SourcePhrase | null {
   let i = v - 1;
   while (i >= floor && (isModifier(tokens[i]) || (TIME_WORDS.has(tokens[i].key) && !isCapital(tokens[i])))) i--;
+  if (i >= floor && tokens[i].text === ')') {
+    // "Rep. Gwen Moore (D-Wis.) said"
+    let k = i - 1;
+    while (k >= floor && i - k < 12 && tokens[k].text !== '(') k--;
+    if (k >= floor && tokens[k].text === '(') i = k - 1;
+  }
   if (i < floor) return null;
   // "the woman who said": the subject is the phrase before the relative pronoun
   if (RELATIVE.has(tokens[i].key) || tokens[i].key === 'that') {
@@ -246,7 +260,8 @@ function subjectAfter(text: string, tokens: Token[], first: number, ceiling: num
 function siteAfter(text: string, from: number, to: number): Site | null {
   const tokens = tokenize(text, from, to);
   let i = 0;
-  while (i < tokens.length && /^[,—–:]$/.test(tokens[i].text)) i++;
+  let dashed = false;
+  while (i < tokens.length && (tokens[i].text === ',' || tokens[i].text === ':' || isDash(tokens[i]))) dashed ||= isDash(tokens[i++]);
   if (i >= tokens.length) return null;
   const last = tokens.length - 1;
   if (tokens[i].key === 'according' && tokens[i + 1]?.key === 'to') {
@@ -261,7 +276,12 @@ function siteAfter(text: string, from: number, to: number): Site | null {
   // "Kerry said", "the Pentagon said in a statement", "Konashenkov, the spokesman, said"
   const end = phraseEndForward(tokens, i, last);
   if (end >= i) {
-    let v = end + 1;
+    let v = skipParenthesis(tokens, end + 1, last);
+    // a byline after a dash: "...” ― Ana Ruiz"
+    if (dashed && v > last) {
+      const source = mention(text, tokens, i, end);
+      return source ? { source, cue: tokens[i - 1].text } : null;
+    }
     const apposition = appositionAfter(text, tokens, v, last, true);
     if (apposition) v = apposition.last + 2;
     while (v <= last && isModifier(tokens[v])) v++;

@@ -63,7 +63,7 @@ export interface Token extends Span {
   key: string;
 }
 
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-]|\.(?=\p{L}))*\.?|[,;:()—–]/gu;
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-]|\.(?=\p{L}))*\.?|[,;:()—–―]|-{1,2}(?=\s)/gu;
 
 /** Words and clause punctuation of text[from, to), with offsets. A trailing period stays in `text` only. */
 export function tokenize(text: string, from: number, to: number): Token[] {
