@@ -331,7 +331,9 @@ function siteBefore(text: string, from: number, to: number): Site | null {
       if (source) return { source, cue: t.text };
       continue;
     }
-    const source = subjectBefore(text, tokens, v, 0) ?? subjectAfter(text, tokens, v + 1, tokens.length - 1);
+    // an inverted subject only right after the clause opens ("Said Kerry:", ", added the minister:")
+    const inverted = v === 0 || isPunct(tokens[v - 1]);
+    const source = subjectBefore(text, tokens, v, 0) ?? (inverted ? subjectAfter(text, tokens, v + 1, tokens.length - 1) : null);
     if (source) return { source, cue: t.text };
   }
   return null;
@@ -384,6 +386,12 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       continue;
     }
     const p = paragraphs[q.paragraph];
+    // the sentence before, when the quote starts a sentence of its own: '..., he said. "So we ..."'
+    const ownStart = sentenceStart(text, p.start, q.open);
+    if (ownStart > p.start && text.slice(ownStart, q.open).trim() === '') {
+      sites[i] = siteBefore(text, sentenceStart(text, p.start, ownStart - 1), ownStart);
+      if (sites[i]) continue;
+    }
     const prev = paragraphs[q.paragraph - 1];
     if (q.open !== p.start || !prev) continue;
     // a quote opening its paragraph: the speaker the previous paragraph ends on

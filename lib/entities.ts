@@ -8,6 +8,8 @@ import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, S
 
 /** How many paragraphs before its own a pronoun may look for its antecedent. */
 const PRONOUN_REACH = 1;
+/** How many more paragraphs the reach extends through while each uses the same pronoun. */
+const PRONOUN_CHAIN = 4;
 
 interface NameRun extends Span {
   /** Words of the name itself, titles and nationalities removed. */
@@ -19,7 +21,7 @@ interface NameRun extends Span {
   gender: 'm' | 'f' | null;
 }
 
-const RUN = /\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \u00a0]+(?:(?:of|al|bin|ibn|de|del|da|di|van|von|der|la|le|du)[ \u00a0]+)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/gu;
+const RUN = /\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \u00a0]+(?:(?:of|al|bin|ibn|de|del|da|di|van|von|der|la|le|du)[ \u00a0]+)?(?:(?:al|el|ad|as|an|ash|at|az)-)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/gu;
 const keyOf = (word: string) => word.replace(/['’]s$|[.’']$/g, '').toLowerCase();
 
 /** Splits a capitalised run into titles and name, e.g. "Russian Foreign Minister Sergei Lavrov". */
@@ -32,7 +34,7 @@ function nameRun(text: string, start: number, run: string): NameRun | null {
   }
   const parts = [...run.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: start + m.index }));
   // the name begins after the last title-like word: "Fisheries Minister Tomas Brandt", "Secretary of State John Kerry"
-  const titleLike = (w: string) => NOT_NAME_WORDS.has(keyOf(w)) || TITLES.has(keyOf(w)) || isNationality(w) || /^(?:of|the)$/.test(w);
+  const titleLike = (w: string) => NOT_NAME_WORDS.has(keyOf(w)) || TITLES.has(keyOf(w)) || isOrganisationWord(w) || /^(?:of|the)$/.test(w);
   let k = 0;
   for (let j = parts.length - 2; j >= 0; j--) if (titleLike(parts[j].word)) {
     k = j + 1;
@@ -190,8 +192,12 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   };
 
   const resolvePronoun = (source: SourceMention): Entity | null => {
-    const reach = paragraphs[Math.max(0, paragraphOf(source.start) - PRONOUN_REACH)]?.start ?? 0;
     const p = source.text.toLowerCase();
+    // the reach runs back one paragraph, and on through paragraphs that keep using the same pronoun
+    let first = Math.max(0, paragraphOf(source.start) - PRONOUN_REACH);
+    const samePronoun = new RegExp(`\\b${p}\\b`, 'i');
+    for (let extra = 0; extra < PRONOUN_CHAIN && first > 0 && samePronoun.test(text.slice(paragraphs[first].start, paragraphs[first].end)); extra++) first--;
+    const reach = paragraphs[first]?.start ?? 0;
     const personal = p === 'he' || p === 'she';
     const fits = (entity: Entity, plural: boolean) =>
       personal ? entity.type === 'person' && (!entity.gender || entity.gender === source.gender)

@@ -120,7 +120,11 @@ export const SPEAKER_NOUNS: ReadonlySet<string> = new Set(
     'operative operatives organizer organizers survivor survivors victim victims mother father son daughter ' +
     'wife husband brother sister lawyer lawyers attorney attorneys prosecutor prosecutors judge doctor doctors ' +
     'teacher student students worker workers soldier soldiers general generals chief head user users poll survey ' +
-    'republican republicans democrat democrats conservative conservatives liberal liberals').split(' '),
+    'republican republicans democrat democrats conservative conservatives liberal liberals columnist columnists ' +
+    'commentator commentators writer writers author authors editor editors blogger bloggers host anchor ' +
+    'professor professors scholar scholars historian historians chairwoman ceo founder paper newspaper ' +
+    'tabloid magazine broadcaster envoy prosecutor investigators investigator monitor monitors lawmaker ' +
+    'legislator legislators congressman congresswoman mp mps delegation delegations coalition opposition').split(' '),
 );
 
 /** Plural speaker nouns: the entity is a group. */
