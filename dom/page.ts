@@ -32,8 +32,9 @@ export type PageAnalysis =
   | { state: 'no-quotes'; article: ArticleText | null }
   | { state: 'done'; article: ArticleText; analysis: Analysis };
 
-export function analyzePage(doc: Document): PageAnalysis {
-  if (!isProbablyArticle(doc)) return { state: 'not-article' };
+/** `anyway`: the reader asked to analyse the page even though it does not look like an article. */
+export function analyzePage(doc: Document, options: { anyway?: boolean } = {}): PageAnalysis {
+  if (!options.anyway && !isProbablyArticle(doc)) return { state: 'not-article' };
   // Cheap bail-out before the text map: a page without a single quotation mark has no quotes.
   if (!QUOTATION_MARK.test(doc.body?.textContent ?? '')) return { state: 'no-quotes', article: null };
   const article = readArticle(doc);

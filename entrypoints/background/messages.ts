@@ -25,10 +25,14 @@ export interface PageResultMessage {
   result: PageResult;
 }
 
-/** Popup -> content script: highlights on (re-runs the whole pipeline) or off. Answered with the PageResult. */
+/**
+ * Popup -> content script: highlights on (re-runs the whole pipeline; `anyway` skips the is-it-an-article
+ * gate) or off. Answered with the PageResult.
+ */
 export interface SetHighlightsMessage {
   type: 'stancemark:set-highlights';
   on: boolean;
+  anyway?: boolean;
 }
 
 /** Popup -> content script: scroll to a highlighted quote (its index in PageResult.quotes) and flash it. Answered with whether it was found. */
@@ -171,7 +175,9 @@ export function parsePageResultMessage(value: unknown): PageResult | null {
 
 export function parseTabRequest(value: unknown): TabRequest | null {
   if (!isObject(value)) return null;
-  if (value.type === 'stancemark:set-highlights' && typeof value.on === 'boolean') return { type: value.type, on: value.on };
+  if (value.type === 'stancemark:set-highlights' && typeof value.on === 'boolean') {
+    return { type: value.type, on: value.on, ...(value.anyway === true ? { anyway: true } : {}) };
+  }
   if (value.type === 'stancemark:reveal-quote' && isCount(value.quote)) return { type: value.type, quote: value.quote };
   return null;
 }

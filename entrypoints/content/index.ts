@@ -35,7 +35,7 @@ function runStancemark(ctx: ContentScriptContext): void {
     return next;
   };
 
-  const analyseAndHighlight = (): PageResult => {
+  const analyseAndHighlight = (anyway: boolean): PageResult => {
     const base = {
       url: location.href,
       title: document.title,
@@ -45,7 +45,7 @@ function runStancemark(ctx: ContentScriptContext): void {
       summary: { sides: [], agreement: [], divergence: [] },
     };
     try {
-      const page = analyzePage(document);
+      const page = analyzePage(document, { anyway });
       if (page.state !== 'done') return { ...base, state: page.state };
       highlightQuotes(page.article.map, page.analysis.quotes);
       const { quotes, sides, summary } = page.analysis;
@@ -58,9 +58,9 @@ function runStancemark(ctx: ContentScriptContext): void {
   };
 
   /** Removes our highlights, then (when `on`) runs the whole pipeline again on the page as it is now. */
-  const setHighlights = (on: boolean): PageResult => {
+  const setHighlights = (on: boolean, anyway = false): PageResult => {
     removeHighlights(document);
-    return report(on || !result ? analyseAndHighlight() : { ...result, highlighted: false });
+    return report(on || !result ? analyseAndHighlight(anyway) : { ...result, highlighted: false });
   };
 
   /** Scrolls to a highlighted quote and flashes its marks; false when it is not highlighted. */
@@ -77,7 +77,9 @@ function runStancemark(ctx: ContentScriptContext): void {
     if (sender.id !== browser.runtime.id) return;
     const request = parseTabRequest(message);
     if (!request) return;
-    return Promise.resolve(request.type === 'stancemark:set-highlights' ? setHighlights(request.on) : revealQuote(request.quote));
+    return Promise.resolve(
+      request.type === 'stancemark:set-highlights' ? setHighlights(request.on, request.anyway) : revealQuote(request.quote),
+    );
   };
   browser.runtime.onMessage.addListener(onMessage);
   // A page restored from the back/forward cache keeps its highlights but the background dropped its

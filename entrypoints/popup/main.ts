@@ -24,6 +24,9 @@ function codeLabel(code: string | null): HTMLElement {
   return label;
 }
 
+/** Asks the tab's content script to turn highlights on or off and shows its answer; set up by main(). */
+let requestHighlights: (request: SetHighlightsMessage) => Promise<void> = async () => {};
+
 /** Set when the tab's quotes are highlighted: clicking a quote then shows it on the page. */
 let revealInTab: ((quote: number) => void) | null = null;
 
@@ -175,7 +178,14 @@ function render(result: PageResult | null, tabId: number | null): void {
     return;
   }
   if (result.state === 'not-article') {
-    app.append(message('Not a news article', 'This page does not look like an article, so Stancemark left it alone.'));
+    const box = message('Not a news article', 'This page does not look like an article, so Stancemark left it alone.');
+    if (tabId !== null) {
+      const anyway = element('button', 'anyway', 'Analyse it anyway');
+      anyway.type = 'button';
+      anyway.addEventListener('click', () => void requestHighlights({ type: 'stancemark:set-highlights', on: true, anyway: true }));
+      box.append(anyway);
+    }
+    app.append(box);
     return;
   }
   if (result.state === 'no-quotes' || (result.state === 'done' && !result.quotes.length)) {
@@ -258,9 +268,8 @@ async function main(): Promise<void> {
     const stored = await browser.storage.session.get(storageKey(tabId));
     show(parsePageResult(stored[storageKey(tabId)]));
   };
-  toggle.addEventListener('click', async () => {
-    if (tabId === null || !shown) return;
-    const request: SetHighlightsMessage = { type: 'stancemark:set-highlights', on: !shown.highlighted };
+  requestHighlights = async (request) => {
+    if (tabId === null) return;
     toggle.disabled = true;
     try {
       show(parsePageResult(await browser.tabs.sendMessage(tabId, request)) ?? shown);
@@ -270,6 +279,9 @@ async function main(): Promise<void> {
     } finally {
       toggle.disabled = false;
     }
+  };
+  toggle.addEventListener('click', () => {
+    if (shown) void requestHighlights({ type: 'stancemark:set-highlights', on: !shown.highlighted });
   });
   // The content script may report after the popup opened.
   browser.storage.onChanged.addListener((changes, area) => {

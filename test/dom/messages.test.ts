@@ -59,6 +59,8 @@ describe('message parsers', () => {
     expect(parsePageResultMessage({ type: 'other', result })).toBeNull();
     expect(parsePageResultMessage(result)).toBeNull();
     expect(parseTabRequest({ type: 'stancemark:set-highlights', on: false })).toEqual({ type: 'stancemark:set-highlights', on: false });
+    expect(parseTabRequest({ type: 'stancemark:set-highlights', on: true, anyway: true })).toEqual({ type: 'stancemark:set-highlights', on: true, anyway: true });
+    expect(parseTabRequest({ type: 'stancemark:set-highlights', on: true, anyway: 'yes' })).toEqual({ type: 'stancemark:set-highlights', on: true });
     expect(parseTabRequest({ type: 'stancemark:set-highlights', on: 'no' })).toBeNull();
     expect(parseTabRequest({ type: 'stancemark:reveal-quote', quote: 3, extra: 1 })).toEqual({ type: 'stancemark:reveal-quote', quote: 3 });
     expect(parseTabRequest({ type: 'stancemark:reveal-quote', quote: '3"]' })).toBeNull();

@@ -18,8 +18,10 @@ describe('analyzePage', () => {
     expect(analyzePage(load('<body></body>')).state).toBe('not-article');
   });
 
-  it('the non-article fixture is not an article', () => {
-    expect(analyzePage(load(readFileSync('test/fixtures/demo/not-article.html', 'utf8'))).state).toBe('not-article');
+  it('the non-article fixture is not an article, unless the reader asks to analyse it anyway', () => {
+    const html = readFileSync('test/fixtures/demo/not-article.html', 'utf8');
+    expect(analyzePage(load(html)).state).toBe('not-article');
+    expect(['done', 'no-quotes']).toContain(analyzePage(load(html), { anyway: true }).state);
   });
 
   it('an article without quotation marks has no quotes', () => {

@@ -249,6 +249,10 @@ describe('pages that are not for Stancemark', () => {
     expect(await page.locator('[data-stancemark-quote]').count()).toBe(0);
     const popup = await openPopup(browser, tabId);
     expect(await popup.locator('.message h2').textContent()).toBe('Not a news article');
+    // The reader can overrule the gate.
+    await popup.locator('button.anyway').click();
+    await expect.poll(() => page.getAttribute('html', 'data-stancemark-state')).not.toBe('not-article');
+    expect(['done', 'no-quotes']).toContain(await page.getAttribute('html', 'data-stancemark-state'));
     await Promise.all([popup.close(), page.close()]);
   });
 
