@@ -57,8 +57,12 @@ function runStancemark(ctx: ContentScriptContext): void {
     }
   };
 
+  // Once the reader asked to analyse this page anyway, later runs skip the article gate too.
+  let anyway = false;
+
   /** Removes our highlights, then (when `on`) runs the whole pipeline again on the page as it is now. */
-  const setHighlights = (on: boolean, anyway = false): PageResult => {
+  const setHighlights = (on: boolean, analyseAnyway = false): PageResult => {
+    anyway ||= analyseAnyway;
     removeHighlights(document);
     return report(on || !result ? analyseAndHighlight(anyway) : { ...result, highlighted: false });
   };
