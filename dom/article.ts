@@ -149,11 +149,11 @@ export function findArticleRoot(doc: Document): Element | null {
     const container = isParagraph ? block.parentElement : block;
     if (!container) continue;
     const ancestors: Element[] = [];
-    for (let node: Element | null = container; node; node = node.parentElement) ancestors.unshift(node);
-    ancestors.forEach((ancestor, level) => {
+    for (let node: Element | null = container; node; node = node.parentElement) ancestors.push(node);
+    ancestors.forEach((ancestor, up) => {
       total.set(ancestor, (total.get(ancestor) ?? 0) + chars);
-      const isNear = ancestor === container || ancestor === container.parentElement;
-      if (isNear || articleLikeness(ancestor) > 0) credit(ancestor, chars, level);
+      // up 0 is the container, 1 its parent; the depth from <html> orders candidates by specificity.
+      if (up <= 1 || articleLikeness(ancestor) > 0) credit(ancestor, chars, ancestors.length - 1 - up);
     });
   }
   if (score.size === 0) return null;
