@@ -2,6 +2,7 @@ import {
   GENDERED_TITLES,
   isNationality,
   isParticiple,
+  LISTENER_VERBS,
   NOT_NAME_WORDS,
   NOUN_LIKE_VERBS,
   ORGANISATION_WORDS,
@@ -400,5 +401,65 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
     const tail = lastPrev !== undefined ? quotes[lastPrev].close : sentenceStart(text, prev.start, prev.end);
     sites[i] = (tail < prev.end ? siteBefore(text, Math.max(tail, sentenceStart(text, prev.start, prev.end)), prev.end) : null) ?? (lastPrev !== undefined ? sites[lastPrev] : null);
   }
-  return quotes.map((q, i) => ({ start: q.start, end: q.end, text: q.text, kind: 'direct', quote: i, cue: sites[i]?.cue ?? null, source: sites[i]?.source ?? null }));
+  const direct: Attribution[] = quotes.map((q, i) => ({ start: q.start, end: q.end, text: q.text, kind: 'direct', quote: i, cue: sites[i]?.cue ?? null, source: sites[i]?.source ?? null }));
+  return [...direct, ...reportedSpeech(text, paragraphs, byParagraph)];
+}
+
+const SPEECH_HINT = /\b(?:said|says|told|tells|added|adds|warned|warns|insisted|noted|wrote|argued|stressed|stated|declared|announced|explained|claimed|asserted|acknowledged|admitted|complained|suggested|urged|predicted|recalled|emphasi[sz]ed|conceded|contended|maintained|vowed|pledged|promised|threatened|charged|cautioned|countered|denied|confirmed|reported|agreed|according to)\b/;
+
+/**
+ * Reported speech without quotation marks, in sentences that hold no quote: "X said (that) ...",
+ * "X told reporters that ...", "according to X, ...". Emitted only when the sentence names its
+ * subject and the content runs to at least four words.
+ */
+function reportedSpeech(text: string, paragraphs: Paragraph[], quoted: Map<number, number[]>): Attribution[] {
+  const found: Attribution[] = [];
+  for (const p of paragraphs) {
+    if (quoted.has(p.index)) continue;
+    for (let from = p.start; from < p.end; ) {
+      const to = sentenceEnd(text, from, p.end);
+      const sentence = text.slice(from, to);
+      if (SPEECH_HINT.test(sentence) && !/["“”«»]/.test(sentence)) {
+        const statement = reportedStatement(text, tokenize(text, from, to));
+        if (statement) found.push(statement);
+      }
+      from = to;
+      while (from < p.end && /\s/.test(text[from])) from++;
+    }
+  }
+  return found;
+}
+
+function reportedStatement(text: string, tokens: Token[]): Attribution | null {
+  const last = tokens.length - 1;
+  for (let v = 0; v <= last; v++) {
+    const t = tokens[v];
+    const according = t.key === 'according' && tokens[v + 1]?.key === 'to';
+    if (!according && (!isVerbAt(tokens, v) || isParticiple(t.key))) continue;
+    let source: SourcePhrase | null;
+    let content = v + 1;
+    if (according) {
+      // "According to X, the talks failed."
+      const end = phraseEndForward(tokens, v + 2, last);
+      source = end >= v + 2 ? mention(text, tokens, v + 2, end) : null;
+      content = end + 1;
+      if (tokens[content]?.text === ',') content++;
+      if (v > 0) return null;
+    } else {
+      source = subjectBefore(text, tokens, v, 0);
+      // "told reporters that", "warned Moscow that": skip the listener
+      if (LISTENER_VERBS.has(t.key)) {
+        const that = tokens.slice(v + 1, v + 5).findIndex((w) => w.key === 'that');
+        if (that >= 0) content = v + 2 + that;
+        else if (t.key.startsWith('t')) return null;
+      }
+      while (content <= last && (TIME_WORDS.has(tokens[content].key) || tokens[content].key === 'on')) content++;
+      if (tokens[content]?.key === 'that') content++;
+    }
+    if (!source || source.kind === 'pronoun' && source.text.toLowerCase() === 'it' || last - content < 3) return null;
+    const start = tokens[content].start;
+    const end = tokens[last].end - (/[.!?]$/.test(tokens[last].text) ? 1 : 0);
+    return { start, end, text: text.slice(start, end), kind: 'indirect', quote: null, cue: according ? 'according to' : t.text, source };
+  }
+  return null;
 }
