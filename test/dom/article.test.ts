@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { articleDate, findArticleRoot, isPageFurniture, isProbablyArticle } from '../../dom/article';
 import { readArticle } from '../../dom/page';
+import { articleTextFromHtml } from '../../scripts/html-article';
 
 const demoHtml = readFileSync('test/fixtures/demo/index.html', 'utf8');
 const seedText = readFileSync('test/fixtures/seed.txt', 'utf8');
@@ -22,6 +23,11 @@ describe('findArticleRoot', () => {
     expect(root.tagName).toBe('ARTICLE');
     const expected = seedText.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).join('\n\n');
     expect(readArticle(doc)!.map.text).toBe(expected);
+  });
+
+  it('the CLI reads the same text and date from the demo page', async () => {
+    const expected = seedText.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).join('\n\n');
+    expect(await articleTextFromHtml(demoHtml, 'test/fixtures/demo/index.html')).toEqual({ text: expected, date: '2015-09-18' });
   });
 
   it('prefers [itemprop=articleBody] over its <article>', () => {
