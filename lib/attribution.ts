@@ -204,7 +204,8 @@ interface Site {
 /** Subject of the speech verb at tokens[v], reading left (with a ", who ...," clause skipped). */
 function subjectBefore(text: string, tokens: Token[], v: number, floor: number): SourcePhrase | null {
   let i = v - 1;
-  while (i >= floor && (isModifier(tokens[i]) || (TIME_WORDS.has(tokens[i].key) && !isCapital(tokens[i])))) i--;
+  // "Kerry also said", "Moscow on Thursday accused", "the minister last week warned"
+  while (i >= floor && (isModifier(tokens[i]) || TIME_WORDS.has(tokens[i].key) || (/^(?:on|last|this|late|early)$/.test(tokens[i].key) && i + 1 < v && TIME_WORDS.has(tokens[i + 1].key)))) i--;
   if (i >= floor && tokens[i].text === ')') {
     // "Rep. Gwen Moore (D-Wis.) said"
     let k = i - 1;
@@ -402,7 +403,7 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
     sites[i] = (tail < prev.end ? siteBefore(text, Math.max(tail, sentenceStart(text, prev.start, prev.end)), prev.end) : null) ?? (lastPrev !== undefined ? sites[lastPrev] : null);
   }
   const direct: Attribution[] = quotes.map((q, i) => ({ start: q.start, end: q.end, text: q.text, kind: 'direct', quote: i, cue: sites[i]?.cue ?? null, source: sites[i]?.source ?? null }));
-  return [...direct, ...reportedSpeech(text, paragraphs, byParagraph)];
+  return [...direct, ...reportedSpeech(text, paragraphs, quotes)];
 }
 
 const SPEECH_HINT = /\b(?:said|says|told|tells|added|adds|warned|warns|insisted|noted|wrote|argued|stressed|stated|declared|announced|explained|claimed|asserted|acknowledged|admitted|complained|suggested|urged|predicted|recalled|emphasi[sz]ed|conceded|contended|maintained|vowed|pledged|promised|threatened|charged|cautioned|countered|denied|confirmed|reported|agreed|according to)\b/;
@@ -412,14 +413,16 @@ const SPEECH_HINT = /\b(?:said|says|told|tells|added|adds|warned|warns|insisted|
  * "X told reporters that ...", "according to X, ...". Emitted only when the sentence names its
  * subject and the content runs to at least four words.
  */
-function reportedSpeech(text: string, paragraphs: Paragraph[], quoted: Map<number, number[]>): Attribution[] {
+function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[]): Attribution[] {
   const found: Attribution[] = [];
+  let q = 0;
   for (const p of paragraphs) {
-    if (quoted.has(p.index)) continue;
     for (let from = p.start; from < p.end; ) {
       const to = sentenceEnd(text, from, p.end);
       const sentence = text.slice(from, to);
-      if (SPEECH_HINT.test(sentence) && !/["“”«»]/.test(sentence)) {
+      while (q < quotes.length && quotes[q].close <= from) q++;
+      const holdsQuote = q < quotes.length && quotes[q].open < to;
+      if (!holdsQuote && SPEECH_HINT.test(sentence) && !/["“”«»]/.test(sentence)) {
         const statement = reportedStatement(text, tokenize(text, from, to));
         if (statement) found.push(statement);
       }

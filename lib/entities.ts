@@ -194,7 +194,10 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   const resolvePronoun = (source: SourceMention): Entity | null => {
     const p = source.text.toLowerCase();
     // the reach runs back one paragraph, and on through paragraphs that keep using the same pronoun
-    let first = Math.max(0, paragraphOf(source.start) - PRONOUN_REACH);
+    // (headings, paragraphs without closing punctuation, do not count)
+    const isHeading = (k: number) => !/[.!?:"”’)]$/.test(text.slice(paragraphs[k].end - 1, paragraphs[k].end));
+    let first = paragraphOf(source.start);
+    for (let step = 0; step < PRONOUN_REACH && first > 0; ) if (!isHeading(--first)) step++;
     const samePronoun = new RegExp(`\\b${p}\\b`, 'i');
     for (let extra = 0; extra < PRONOUN_CHAIN && first > 0 && samePronoun.test(text.slice(paragraphs[first].start, paragraphs[first].end)); extra++) first--;
     const reach = paragraphs[first]?.start ?? 0;
