@@ -39,7 +39,7 @@ const DESCRIPTOR_WORDS = new Set(
 const CONNECTORS = new Set(['of', 'al', 'al-', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du', 'and', '&']);
 const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday today tonight yesterday earlier later recently then last this week month year morning afternoon evening night'.split(' '));
 
-const isCapital = (t: Token) => /^\p{Lu}/u.test(t.text);
+const isCapital = (t: Token) => /^(?:(?:al|el|ad|as|an|ash|at|az|bin|ibn)-)?\p{Lu}/u.test(t.text);
 const isPunct = (t: Token) => /^(?:[,;:()—–―]|-{1,2})$/.test(t.text);
 const isDash = (t: Token) => /^(?:[—–―]|-{1,2})$/.test(t.text);
 
@@ -128,7 +128,7 @@ function mention(text: string, tokens: Token[], first: number, last: number): So
   while (nameFrom > 0) {
     const w = words[nameFrom - 1];
     const capital = isCapital(w) || (CONNECTORS.has(w.key) && nameFrom < words.length && nameFrom - 2 >= 0 && isCapital(words[nameFrom - 2]));
-    if (!capital || /['’]s$/.test(w.text)) break;
+    if (!capital || /['’]s$/.test(w.text) || DETERMINERS.has(w.key)) break;
     nameFrom--;
   }
   // titles and nationalities lead a person's name: "Russian Foreign Minister Sergei Lavrov"
@@ -150,7 +150,7 @@ function mention(text: string, tokens: Token[], first: number, last: number): So
     if (!SPEAKER_NOUNS.has(head.key) && !organisation) return null;
     const body = words[0] && DETERMINERS.has(words[0].key) ? words.slice(1) : words;
     if (!body.length) return null;
-    const start = body[0].start, end = body[body.length - 1].end;
+    const start = body[0].start, end = body[body.length - 1].end - (body[body.length - 1].text.endsWith('.') ? 1 : 0);
     const plural = !organisation && ((/s$/.test(head.key) && !/(ss|us|is)$/.test(head.key)) || head.key === 'people');
     return { start, end, text: text.slice(start, end), kind: organisation ? 'organisation' : 'description', descriptors: [], gender, plural };
   }

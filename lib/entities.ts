@@ -222,9 +222,21 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   };
 
   /** The entity of an organisation or an unnamed source, keyed by its words. */
+  /** The latest unnamed source per head noun ("official"), for a shorter mention of it later. */
+  const describedByHead = new Map<string, Entity>();
   const describedEntity = (source: SourceMention): Entity => {
     const name = source.text.replace(/^(?:the|a|an)\s+/i, '');
     const type: EntityType = source.kind === 'organisation' ? 'organisation' : source.plural && !/official|source|diplomat/i.test(name) ? 'group' : 'unnamed';
+    if (type === 'unnamed') {
+      // "the official" after "a senior State Department official": the same source, under its fuller name
+      const words = name.split(/\s+/);
+      const head = words[words.length - 1].toLowerCase();
+      const earlier = describedByHead.get(head);
+      if (earlier && words.length <= 2 && !/^[A-Z]/.test(words[0]) && earlier.name.length > name.length) return earlier;
+      const e = entityFor(`${type}:${name.toLowerCase()}`, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
+      describedByHead.set(head, e);
+      return e;
+    }
     const key = `${type}:${name.toLowerCase()}`;
     const isNew = !byKey.has(key);
     const e = entityFor(key, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
