@@ -66,8 +66,12 @@ function wrap(node: Text, start: number, end: number, quote: Quote, index: numbe
   // The country code is shown after the quote's last piece (CSS ::after), so colour is not the only cue.
   if (last) mark.dataset.stancemarkLabel = quote.country ?? '?';
   mark.title = quoteTooltip(quote);
-  mark.style.setProperty('background-color', colour.background);
-  mark.style.setProperty('color', colour.text);
+  // A quote gets the country's tint; reported speech only a dotted underline (content.css), so the
+  // reader tells the speaker's own words from the article's paraphrase.
+  if (quote.kind === 'direct') {
+    mark.style.setProperty('background-color', colour.background);
+    mark.style.setProperty('color', colour.text);
+  }
   mark.style.setProperty('--stancemark-accent', colour.accent);
   target.parentNode!.replaceChild(mark, target);
   mark.appendChild(target);

@@ -56,6 +56,11 @@ describe('highlightQuotes', () => {
       ['First words,', 'unknown', '', 'direct'],
       ['Second words.', 'BR', 'Ana Lima', 'indirect'],
     ]);
+    // Quotes are tinted; reported speech is only underlined (by content.css), in the same country colour.
+    const [direct, indirect] = marks();
+    expect(direct.style.backgroundColor).not.toBe('');
+    expect(indirect.style.backgroundColor).toBe('');
+    expect(indirect.style.getPropertyValue('--stancemark-accent')).not.toBe('');
   });
 
   it('never nests marks: a quote overlapping an earlier one and an empty or out-of-range one are left out', () => {
