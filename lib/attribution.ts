@@ -13,7 +13,7 @@ import {
   TITLES,
   VERB_MODIFIERS,
 } from './lexicon';
-import { sentenceEnd, sentenceStart, tokenize, type Token } from './text';
+import { lastSentenceStart, sentenceEnd, sentenceStart, tokenize, type Token } from './text';
 import type { Attribution, Paragraph, QuoteSpan, SourceMention } from './types';
 
 // Who said each quote. The source is looked for in the quote's own sentence, outside the marks:
@@ -198,7 +198,8 @@ function appositionAfter(text: string, tokens: Token[], comma: number, ceiling: 
 
 interface Site {
   source: SourcePhrase;
-  cue: string;
+  /** The speech verb; null when the speaker is only the subject of the sentence before. */
+  cue: string | null;
 }
 
 /** Subject of the speech verb at tokens[v], reading left (with a ", who ...," clause skipped). */
@@ -391,7 +392,8 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
     // the sentence before, when the quote starts a sentence of its own: '..., he said. "So we ..."'
     const ownStart = sentenceStart(text, p.start, q.open);
     if (ownStart > p.start && text.slice(ownStart, q.open).trim() === '') {
-      sites[i] = siteBefore(text, sentenceStart(text, p.start, ownStart - 1), ownStart);
+      const before = lastSentenceStart(text, p.start, ownStart);
+      sites[i] = siteBefore(text, before, ownStart) ?? subjectSite(text, before, ownStart);
       if (sites[i]) continue;
     }
     const prev = paragraphs[q.paragraph - 1];
@@ -399,11 +401,22 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
     // a quote opening its paragraph: the speaker the previous paragraph ends on
     const prevQuotes = byParagraph.get(prev.index);
     const lastPrev = prevQuotes?.[prevQuotes.length - 1];
-    const tail = lastPrev !== undefined ? quotes[lastPrev].close : sentenceStart(text, prev.start, prev.end);
-    sites[i] = (tail < prev.end ? siteBefore(text, Math.max(tail, sentenceStart(text, prev.start, prev.end)), prev.end) : null) ?? (lastPrev !== undefined ? sites[lastPrev] : null);
+    const tail = lastPrev !== undefined ? quotes[lastPrev].close : prev.start;
+    const lastSentence = Math.max(tail, lastSentenceStart(text, prev.start, prev.end));
+    sites[i] = (tail < prev.end ? siteBefore(text, lastSentence, prev.end) : null) ?? (lastPrev !== undefined ? sites[lastPrev] : null) ?? (tail < prev.end ? subjectSite(text, lastSentence, prev.end) : null);
   }
   const direct: Attribution[] = quotes.map((q, i) => ({ start: q.start, end: q.end, text: q.text, kind: 'direct', quote: i, cue: sites[i]?.cue ?? null, source: sites[i]?.source ?? null }));
   return [...direct, ...reportedSpeech(text, paragraphs, quotes)];
+}
+
+/**
+ * The named subject of the sentence before a quote that has no speech verb of its own
+ * ("Clinton touted her record. \"We need ...\""): a name or an organisation, never a description.
+ */
+function subjectSite(text: string, from: number, to: number): Site | null {
+  const tokens = tokenize(text, from, to);
+  const source = sentenceSubject(text, tokens, Math.min(tokens.length - 1, 8));
+  return source && (source.kind === 'name' || source.kind === 'organisation' || source.kind === 'pronoun') ? { source, cue: null } : null;
 }
 
 const SPEECH_HINT = /\b(?:said|says|told|tells|added|adds|warned|warns|insisted|noted|wrote|argued|stressed|stated|declared|announced|explained|claimed|asserted|acknowledged|admitted|complained|suggested|urged|predicted|recalled|emphasi[sz]ed|conceded|contended|maintained|vowed|pledged|promised|threatened|charged|cautioned|countered|denied|confirmed|reported|agreed|according to)\b/;

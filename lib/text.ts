@@ -51,6 +51,14 @@ export function sentenceStart(text: string, from: number, at: number): number {
   return from;
 }
 
+/** Start of the sentence that ends at `end` (its closing punctuation, marks and spaces before `end` skipped). */
+export function lastSentenceStart(text: string, from: number, end: number): number {
+  let i = end;
+  while (i > from && /[\s"”’')\]]/.test(text[i - 1])) i--;
+  while (i > from && /[.!?…]/.test(text[i - 1])) i--;
+  return sentenceStart(text, from, i);
+}
+
 /** End (exclusive, after the punctuation) of the sentence that holds offset `at`, not after `to`. */
 export function sentenceEnd(text: string, at: number, to: number): number {
   for (let i = at; i < to; i++) if (endsSentence(text, i, to)) return i + 1;
