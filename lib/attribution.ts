@@ -98,6 +98,15 @@ function roleBeforeName(tokens: Token[], i: number, ceiling: number): boolean {
   return i + 1 <= ceiling && !isPunct(tokens[i]) && !VERB_MODIFIERS.has(tokens[i].key) && !SPEECH_VERBS.has(tokens[i].key) && isCapital(next) && !NOT_NAME_WORDS.has(next.key);
 }
 
+/** Lower-case modifiers before a speaker noun: "law enforcement official", "campaign finance expert". */
+function nounAhead(tokens: Token[], i: number, ceiling: number): boolean {
+  for (let k = i + 1; k <= Math.min(ceiling, i + 3); k++) {
+    if (isPunct(tokens[k]) || SPEECH_VERBS.has(tokens[k].key) || VERB_MODIFIERS.has(tokens[k].key)) return false;
+    if (SPEAKER_NOUNS.has(tokens[k].key)) return true;
+  }
+  return false;
+}
+
 /** Reads the noun phrase that starts at token `first`, walking right. Returns its last token index (or first-1). */
 function phraseEndForward(tokens: Token[], first: number, ceiling: number): number {
   let i = first;
@@ -111,7 +120,7 @@ function phraseEndForward(tokens: Token[], first: number, ceiling: number): numb
     else if (CONNECTORS.has(t.key) && i + 1 <= ceiling && isCapital(tokens[i + 1]) && end === i - 1) {
       /* part of a name: "Secretary of State" */
     } else if (SPEAKER_NOUNS.has(t.key) || ORGANISATION_WORDS.has(t.key)) end = i;
-    else if (!(DESCRIPTOR_WORDS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text) || roleBeforeName(tokens, i, ceiling))) break;
+    else if (!(DESCRIPTOR_WORDS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text) || (end < first && (roleBeforeName(tokens, i, ceiling) || nounAhead(tokens, i, ceiling))))) break;
     i++;
   }
   return end;
@@ -366,6 +375,12 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
         site = siteBefore(text, beforeStart, q.open);
       }
       if (!site && quoteEndsSentence) site = siteAfter(text, q.close, afterEnd);
+      // no speech verb: the named subject of the clause before a colon or of the sentence that holds
+      // the quote ("Sanders had a retort: ...", "Clinton supports \"pay raises\"")
+      if (!site) {
+        const beforeStart = sentenceStart(text, prevClose, q.open);
+        if (beforeStart < q.open && /\S/.test(text.slice(beforeStart, q.open))) site = subjectSite(text, beforeStart, q.open);
+      }
       sites[qi] = site;
     });
   }
