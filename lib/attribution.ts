@@ -163,7 +163,7 @@ function mention(text: string, tokens: Token[], first: number, last: number): So
     const plural = !organisation && ((/s$/.test(head.key) && !/(ss|us|is)$/.test(head.key)) || head.key === 'people');
     return { start, end, text: text.slice(start, end), kind: organisation ? 'organisation' : 'description', descriptors: [], gender, plural };
   }
-  const nameWords = words.slice(titleEnd);
+  const nameWords = words.slice(titleEnd).every((w) => isNationality(w.text)) ? [] : words.slice(titleEnd);
   const isOrganisation = words.slice(nameFrom).some((w) => ORGANISATION_WORDS.has(w.key) || STATE_NAMES.has(w.key)) && !nameWords.some((w, k) => k > 0 && !ORGANISATION_WORDS.has(w.key) && !STATE_NAMES.has(w.key) && !CONNECTORS.has(w.key) && titleEnd > nameFrom);
   if (isOrganisation) {
     // the organisation is the whole capitalised run with its own adjectives: "Russian Defense Ministry"
@@ -237,8 +237,9 @@ function subjectBefore(text: string, tokens: Token[], v: number, floor: number):
     while (c >= floor && tokens[c].text !== ',') c--;
     if (c < floor || c + 1 >= i) return null;
     const opener = tokens[c + 1];
-    if (!(RELATIVE.has(opener.key) || DETERMINERS.has(opener.key) || DESCRIPTOR_WORDS.has(opener.key) || TITLES.has(opener.key) || SPEAKER_NOUNS.has(opener.key) || /^\d/.test(opener.text))) return null;
-    if (!RELATIVE.has(opener.key)) appositions.push(text.slice(opener.start, tokens[i - 1].end));
+    const clause = /(?:ing|ed)$/.test(opener.key) && !isCapital(opener); // "Kerry, speaking in Jordan, said"
+    if (!(clause || RELATIVE.has(opener.key) || DETERMINERS.has(opener.key) || DESCRIPTOR_WORDS.has(opener.key) || TITLES.has(opener.key) || SPEAKER_NOUNS.has(opener.key) || /^\d/.test(opener.text))) return null;
+    if (!RELATIVE.has(opener.key) && !clause) appositions.push(text.slice(opener.start, tokens[i - 1].end));
     i = c - 1;
     if (i < floor) return null;
   }
@@ -344,7 +345,7 @@ function siteBefore(text: string, from: number, to: number): Site | null {
       continue;
     }
     // an inverted subject only right after the clause opens ("Said Kerry:", ", added the minister:")
-    const inverted = v === 0 || isPunct(tokens[v - 1]);
+    const inverted = v === 0 || tokens[v - 1].text === ':' || isDash(tokens[v - 1]);
     const source = subjectBefore(text, tokens, v, 0) ?? (inverted ? subjectAfter(text, tokens, v + 1, tokens.length - 1) : null);
     if (source) return { source, cue: t.text };
   }
@@ -476,6 +477,15 @@ function reportedStatement(text: string, tokens: Token[]): Attribution | null {
       content = end + 1;
       if (tokens[content]?.text === ',') content++;
       if (v > 0) return null;
+    } else if (v >= last - 1 && v > 3) {
+      // the content before: "The talks will go on, Poroshenko said."
+      source = subjectBefore(text, tokens, v, 0);
+      const subjectStart = source ? tokens.findIndex((w) => w.start >= source!.start) : -1;
+      let contentEnd = subjectStart - 1;
+      while (contentEnd >= 0 && (isPunct(tokens[contentEnd]) || DETERMINERS.has(tokens[contentEnd].key))) contentEnd--;
+      if (!source || contentEnd < 3 || source.kind === 'pronoun' && source.text.toLowerCase() === 'it') return null;
+      const start = tokens[0].start, end = tokens[contentEnd].end;
+      return { start, end, text: text.slice(start, end), kind: 'indirect', quote: null, cue: t.text, source };
     } else {
       source = subjectBefore(text, tokens, v, 0);
       // "told reporters that", "warned Moscow that": skip the listener
