@@ -23,7 +23,8 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
  * a "person" only when the name is a country's own ("Russia" said), not a place that is also a first name.
  */
 function nameAsEvidence(entity: Entity, kb: KnowledgeBase): string {
-  if (entity.type !== 'person') return entity.name;
+  // An acronym is never a person's name ("KCNA", "OSCE" typed as a person).
+  if (entity.type !== 'person' || /^[A-Z]{3,}$/.test(entity.name)) return entity.name;
   const terms = kb.phrase(phraseKey(entity.name));
   const code = terms?.[terms.length - 1].code;
   if (!code || !/^[A-Z]{2}$/.test(code)) return '';
@@ -65,29 +66,31 @@ function fromText(text: string, entity: Entity, kb: KnowledgeBase): CountryAssig
   return undefined;
 }
 
+// Sentence words an entity stage may leave at the front of a name ("But Yanukovych").
+const LEADING_NON_NAMES = /^(?:But|And|Or|So|Yet|Then|When|While|As|If|Also|Meanwhile|However|Still|Now|Mr|Mrs|Ms|Dr)\.?\s+/;
+
 /**
  * What the KB knows of a person the article does not place: the full name (with or without middle names),
- * dated by the article; else, for a surname given alone, the one state every KB person of that surname
- * stands for, and only when the article names that state somewhere (a "Stone" in a US story is no
- * Australian minister).
+ * dated by the article; else the surname, when every KB person of that surname stands for one state, the
+ * article names that state somewhere (a "Stone" in a US story is no Australian minister), and a first name
+ * the article gives has the initial of one of them (Mikhail/Mikheil Saakashvili, not Steve/Elizabeth Warren).
  */
-function fromKnowledgeBase(text: string, entity: Entity, kb: KnowledgeBase, date: string | undefined, named: () => Set<string>): CountryAssignment | undefined {
+function fromKnowledgeBase(entity: Entity, kb: KnowledgeBase, date: string | undefined, named: () => Set<string>): CountryAssignment | undefined {
   if (entity.type === 'group') return undefined;
-  const words = entity.name.split(/\s+/).filter(Boolean);
-  if (words.length === 1) {
-    const surname = nameWords(entity.name)[0];
-    const code = entity.type === 'person' && surname && surname.length >= 4 ? kb.surname(surname) : undefined;
-    return code && named().has(code) ? { code, evidence: `kb surname: ${entity.name}` } : undefined;
-  }
+  const name = entity.name.replace(LEADING_NON_NAMES, '');
+  const words = name.split(/\s+/).filter(Boolean);
   // Middle names are dropped only from a person's name of three or four words ("Mohammad Javad Zarif").
   const shortName = entity.type === 'person' && words.length > 2 && words.length <= 4 ? `${words[0]} ${words[words.length - 1]}` : '';
-  for (const name of [entity.name, shortName].filter(Boolean)) {
-    const terms = kb.person(name) ?? (name === entity.name && entity.type === 'person' ? kb.phrase(phraseKey(name)) : undefined);
+  for (const candidate of [name, shortName]) {
+    if (!candidate || candidate.split(' ').length < 2) continue;
+    const terms = kb.person(candidate) ?? (candidate === name && entity.type === 'person' ? kb.phrase(phraseKey(candidate)) : undefined);
     const term = terms && termAt(terms, date);
-    if (term) return { code: term.code || null, evidence: `kb: ${name}` };
+    if (term) return { code: term.code || null, evidence: `kb: ${candidate}` };
   }
-  // No surname match for a full name the KB does not know: that is someone else of the same surname.
-  return undefined;
+  if (entity.type !== 'person' || words.length > 4) return undefined;
+  const surname = words[words.length - 1];
+  const code = surname.length >= 3 ? kb.surname(surname, words.length > 1 ? words[0] : undefined) : undefined;
+  return code && named().has(code) ? { code, evidence: `kb surname: ${surname}` } : undefined;
 }
 
 /**
@@ -103,5 +106,5 @@ export function assignCountries(
   const date = options.date && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : undefined;
   let named: Set<string> | undefined;
   const namedInText = (): Set<string> => (named ??= codesNamed(text, kb));
-  return new Map(entities.map((e) => [e.id, fromText(text, e, kb) ?? fromKnowledgeBase(text, e, kb, date, namedInText) ?? UNKNOWN]));
+  return new Map(entities.map((e) => [e.id, fromText(text, e, kb) ?? fromKnowledgeBase(e, kb, date, namedInText) ?? UNKNOWN]));
 }

@@ -203,12 +203,17 @@ export function hasRole(words: string): boolean {
   return tokenize(words).some((t) => ROLE_NOUNS.has(t.word.toLowerCase()) || TITLE_ABBREVIATIONS.has(t.word.toLowerCase().replace(/\.$/, '')));
 }
 
-/** A chunk that ends in a role noun, optionally followed by "to/of/for" and a short name: "the Russian ambassador to Georgia". */
-function endsInRole(tokens: Token[]): boolean {
+/**
+ * A chunk that ends in a role noun, optionally followed by "to/of/for" and a short name ("the Russian
+ * ambassador to Georgia"), or, when `nameMayFollow`, by the first names of the person it introduces.
+ */
+function endsInRole(tokens: Token[], nameMayFollow = true): boolean {
+  let preposition = false;
   for (let k = tokens.length - 1, n = 0; k >= 0 && n <= 6; k--, n++) {
     const w = tokens[k].word.toLowerCase();
-    if (ROLE_NOUNS.has(w) || TITLE_ABBREVIATIONS.has(w.replace(/\.$/, ''))) return true;
-    if (!/^\p{Lu}/u.test(tokens[k].word) && !['to', 'of', 'for', 'the'].includes(w)) return false;
+    if (ROLE_NOUNS.has(w) || TITLE_ABBREVIATIONS.has(w.replace(/\.$/, ''))) return n === 0 || preposition || nameMayFollow;
+    if (['to', 'of', 'for'].includes(w)) preposition = true;
+    else if (!/^\p{Lu}/u.test(tokens[k].word) && w !== 'the') return false;
   }
   return false;
 }
@@ -234,7 +239,7 @@ export function titleBefore(text: string, mention: Span): string {
     if (gap.includes(',')) {
       // Only an apposition placed before the name crosses a comma ("his Iranian counterpart, Mohammad
       // Javad Zarif"), and only when nothing is collected yet.
-      if (saidAfter || crossedComma || start !== at || !endsInRole(tokens.slice(Math.max(0, j - 6), j + 1))) break;
+      if (saidAfter || crossedComma || start !== at || !endsInRole(tokens.slice(Math.max(0, j - 6), j + 1), false)) break;
       crossedComma = true;
     }
     if (CLAUSE_WORDS.has(t.word.toLowerCase()) || !isTitleWord(t)) break;

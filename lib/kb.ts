@@ -29,13 +29,18 @@ export interface KbFile {
   phrasesDated: string;
   /** Nationality adjectives and their plurals as nouns: "russian", "russians" -> code. */
   demonyms: string;
+  /** People whose family name comes first ("Ban Ki-moon", "Park Geun-hye"): `key|key...`. */
+  familyFirst: string;
 }
 
 export interface KnowledgeBase {
   /** The person's terms by full-name key (see nameKey). */
   person(name: string): Term[] | undefined;
-  /** The code of the only country the KB knows for people of this surname; undefined when none or several. */
-  surname(surname: string): CountryCode | undefined;
+  /**
+   * The code of the only country the KB knows for people of this surname; undefined when none or several,
+   * or when `initial` (the article's first-name initial) is given and no such person's first name has it.
+   */
+  surname(surname: string, initial?: string): CountryCode | undefined;
   /** A phrase's terms by phrase key: "kremlin", "state department", "moscow", "nato". */
   phrase(key: string): Term[] | undefined;
   demonym(key: string): CountryCode | undefined;
@@ -125,20 +130,31 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     const [key, code] = line.split('\t');
     if (key && code) demonyms.set(key, code);
   }
-  // A surname counts only when every person the KB knows by it stands for one and the same state.
-  const surnames = new Map<string, CountryCode | null>();
+  // A surname counts only when every person the KB knows by it stands for one and the same state; the
+  // first-name initials are kept to tell a namesake from the KB's person.
+  const surnames = new Map<string, { code: CountryCode | null; initials: Set<string> }>();
+  const familyFirst = new Set((file.familyFirst ?? '').split('|'));
   for (const [key, terms] of people) {
-    const surname = key.slice(key.lastIndexOf(' ') + 1);
+    const words = key.split(' ');
+    const [surname, given] = familyFirst.has(key) ? [words[0], words[1]] : [words[words.length - 1], words[0]];
     const codes = new Set(terms.map((t) => t.code));
-    const code = codes.size === 1 ? [...codes][0] : null;
+    const code = codes.size === 1 ? [...codes][0] || null : null;
     const seen = surnames.get(surname);
-    surnames.set(surname, seen === undefined ? code || null : seen === code ? seen : null);
+    if (!seen) surnames.set(surname, { code, initials: new Set([given[0]]) });
+    else {
+      if (seen.code !== code) seen.code = null;
+      seen.initials.add(given[0]);
+    }
   }
   let maxPhraseWords = 1;
   for (const key of phrases.keys()) maxPhraseWords = Math.max(maxPhraseWords, key.split(' ').length);
   return {
     person: (name) => people.get(nameKey(name)),
-    surname: (surname) => surnames.get(foldWord(surname)) ?? undefined,
+    surname: (surname, initial) => {
+      const found = surnames.get(foldWord(surname));
+      if (!found?.code || (initial && !found.initials.has(foldWord(initial)[0]))) return undefined;
+      return found.code;
+    },
     phrase: (key) => phrases.get(key),
     demonym: (key) => demonyms.get(key),
     maxPhraseWords,

@@ -32,6 +32,9 @@ interface RawTerm {
   to: number;
 }
 type Source = 'phoenix' | 'everypolitician' | 'leaders2021' | 'packages' | 'curated';
+/** A romanised Korean name, family name first, given name hyphenated: "Ban Ki-moon". */
+const FAMILY_FIRST = /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+-\p{Ll}+$/u;
+
 interface Table {
   terms: Map<string, RawTerm[]>;
   sources: Map<string, Set<Source>>;
@@ -230,6 +233,11 @@ interface Built {
 
 function build(withCurated: boolean): Built {
   const people = newTable();
+  const familyFirst = new Set<string>();
+  const addPerson = (name: string, term: RawTerm, source: Source): void => {
+    add(people, nameKey(name), term, source);
+    if (FAMILY_FIRST.test(name.trim()) && people.terms.has(nameKey(name))) familyFirst.add(nameKey(name));
+  };
   const phrases = newTable();
   const demonyms = new Map<string, string>();
   const counts: Record<string, number> = {};
@@ -242,7 +250,7 @@ function build(withCurated: boolean): Built {
       for (const raw of e.names) {
         const n = phoenixName(raw);
         if (e.person) {
-          if (!TITLE_WORDS.test(n) && e.cameo.some((c) => INTERNATIONAL_ROLES.has(c.slice(3)))) for (const t of e.terms) add(people, nameKey(n), t, 'phoenix');
+          if (!TITLE_WORDS.test(n) && e.cameo.some((c) => INTERNATIONAL_ROLES.has(c.slice(3)))) for (const t of e.terms) addPerson(n, t, 'phoenix');
         } else if (!e.country || n.length > 3 || /^[A-Z.]+$/.test(n)) {
           // Of the names that stand for no state only the international NGOs and bodies are kept: they
           // tell a speaker from Human Rights Watch from one of the state a title names after it.
@@ -256,13 +264,13 @@ function build(withCurated: boolean): Built {
   for (const row of readCsv(join(dictsDir, 'everypolitician_officeholders.csv'))) {
     const code = row.country === 'INTL' ? intlOfficeCode(row.position) : row.country;
     if (!code || !row.person || DOMESTIC_POSITION.test(row.position)) continue;
-    add(people, nameKey(row.person), { code, from: isoDate(row.start), to: isoDate(row.end, true) }, 'everypolitician');
+    addPerson(row.person, { code, from: isoDate(row.start), to: isoDate(row.end, true) }, 'everypolitician');
   }
   // EveryPolitician world leaders 2021 (CC0).
   for (const row of readCsv(join(dictsDir, 'everypolitician_world-leaders-2021_wikidata.csv'))) {
     const code = countryCodeByName(row.country);
     if (!code || !row.officeholderLabel || /^Q\d+$/.test(row.officeholderLabel)) continue;
-    add(people, nameKey(row.officeholderLabel), { code, from: isoDate(row.start_year), to: isoDate(row.end_year, true) }, 'leaders2021');
+    addPerson(row.officeholderLabel, { code, from: isoDate(row.start_year), to: isoDate(row.end_year, true) }, 'leaders2021');
   }
 
   // Country names, aliases and capitals (i18n-iso-countries, countries-list); nationality adjectives (i18n-nationality).
@@ -302,7 +310,8 @@ function build(withCurated: boolean): Built {
       table.sources.delete(key);
     }
     if (row.kind === 'phrase' && row.code && /^[a-z]+s?$/.test(key) && demonyms.has(key)) demonyms.delete(key);
-    add(table, key, { code: row.code, from: row.from, to: row.to }, 'curated');
+    if (row.kind === 'person') addPerson(row.name, { code: row.code, from: row.from, to: row.to }, 'curated');
+    else add(table, key, { code: row.code, from: row.from, to: row.to }, 'curated');
   }
 
   if (redundant.length) console.warn(`build-kb: curated people the dictionaries already give the same code: ${redundant.join(', ')}`);
@@ -322,6 +331,7 @@ function build(withCurated: boolean): Built {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([k, c]) => `${k}\t${c}`)
       .join('\n'),
+    familyFirst: [...familyFirst].filter((k) => people.terms.has(k)).sort().join('|'),
   };
   counts['people'] = people.terms.size;
   counts['phrases'] = phrases.terms.size;

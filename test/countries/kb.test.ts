@@ -17,6 +17,7 @@ const fixture: KbFile = {
   phrases: 'AA\tcastle hill',
   phrasesDated: '',
   demonyms: 'aalish\tAA',
+  familyFirst: '',
 };
 
 describe('name keys', () => {
