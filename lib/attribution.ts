@@ -1,4 +1,5 @@
 import {
+  ADVERB_OR_HEADING,
   GENDERED_TITLES,
   isNationality,
   isParticiple,
@@ -40,6 +41,9 @@ const CONNECTORS = new Set(['of', 'al', 'al-', 'bin', 'ibn', 'de', 'del', 'da', 
 const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday today tonight yesterday earlier later recently then last this week month year morning afternoon evening night'.split(' '));
 
 const isCapital = (t: Token) => /^(?:(?:al|el|ad|as|an|ash|at|az|bin|ibn)-)?\p{Lu}/u.test(t.text);
+/** A capitalised word that can be part of a name: not a sentence-opening adverb or participle, not a shouted heading. */
+const isNameWord = (t: Token) =>
+  isCapital(t) && !NOT_NAME_WORDS.has(t.key) && !ADVERB_OR_HEADING.test(t.text);
 const isPunct = (t: Token) => /^(?:[,;:()—–―]|-{1,2})$/.test(t.text);
 const isDash = (t: Token) => /^(?:[—–―]|-{1,2})$/.test(t.text);
 
@@ -67,7 +71,7 @@ function phraseStartBackward(tokens: Token[], last: number, floor: number): numb
   while (i >= floor) {
     const t = tokens[i];
     if (isPunct(t)) break;
-    if (isCapital(t) && !NOT_NAME_WORDS.has(t.key) || (isCapital(t) && TITLES.has(t.key))) {
+    if (isNameWord(t) || (isCapital(t) && TITLES.has(t.key))) {
       sawHead = true;
       i--;
       continue;
@@ -116,7 +120,8 @@ function phraseEndForward(tokens: Token[], first: number, ceiling: number): numb
   while (i <= ceiling) {
     const t = tokens[i];
     if (isPunct(t) || TIME_WORDS.has(t.key) && isCapital(t)) break;
-    if (isCapital(t) && !NOT_NAME_WORDS.has(t.key)) end = i;
+    if (isNameWord(t)) end = i;
+    else if (isCapital(t) && !TITLES.has(t.key)) break;
     else if (CONNECTORS.has(t.key) && i + 1 <= ceiling && isCapital(tokens[i + 1]) && end === i - 1) {
       /* part of a name: "Secretary of State" */
     } else if (SPEAKER_NOUNS.has(t.key) || ORGANISATION_WORDS.has(t.key)) end = i;
@@ -149,9 +154,11 @@ function mention(text: string, tokens: Token[], first: number, last: number): So
   }
   const head = words[words.length - 1];
   const gender = words.map((w) => GENDERED_TITLES.get(w.key)).find((g) => g) ?? null;
+  // honorifics (Mr, Mrs, Ms) give a gender, not a role
   const descriptorOf = (from: number, to: number) => {
     const parts = words.slice(from, to);
-    return parts.length ? text.slice(parts[0].start, parts[parts.length - 1].end).replace(/[.]$/, '') : null;
+    if (parts.every((w) => /^(?:mr|mrs|ms|miss)$/.test(w.key))) return null;
+    return text.slice(parts[0].start, parts[parts.length - 1].end).replace(/[.]$/, '');
   };
   if (nameFrom === words.length) {
     // no capitalised head: an unnamed source ("a senior official", "officials") or a body ("the defense ministry")

@@ -1,4 +1,4 @@
-import { GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, STATE_NAMES, TITLES } from './lexicon';
+import { ADVERB_OR_HEADING, GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, STATE_NAMES, TITLES } from './lexicon';
 import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, Statement } from './types';
 
 // Speakers resolved inside the article. Every capitalised run of the text is indexed once by its
@@ -29,7 +29,7 @@ function nameRun(text: string, start: number, run: string): NameRun | null {
   if (!/\s/.test(run)) {
     // one word, the common case: a name only when it is not a title or a sentence opener
     const word = run.replace(/['’]s$|[.]$/, '');
-    if (NOT_NAME_WORDS.has(keyOf(run)) || TITLES.has(keyOf(run))) return null;
+    if (NOT_NAME_WORDS.has(keyOf(run)) || TITLES.has(keyOf(run)) || ADVERB_OR_HEADING.test(word)) return null;
     return { start, end: start + word.length, words: [word], nameStart: start, title: null, gender: null };
   }
   const parts = [...run.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: start + m.index }));

@@ -179,3 +179,6 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     'within about against between into upon across behind beyond near toward towards via per some many ' +
     'several both each every all most other another such no not only just').split(' '),
 );
+
+/** A capitalised sentence-opening adverb ("Specifically", "Hastily") or a shouted heading word: never part of a name. */
+export const ADVERB_OR_HEADING = /^\p{Lu}\p{Ll}+(?:ally|ously|ively|edly|fully|ably|ibly|ingly|ately|ently|antly)$|^\p{Lu}{6,}$/u;
