@@ -252,6 +252,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     let e: Entity | null;
     if (source.kind === 'pronoun') e = resolvePronoun(source);
     else if (source.kind === 'name') e = resolveName(source);
+    // "the statement said": the organisation that issued it, when one spoke in reach
+    else if (source.kind === 'description' && /^(?:the |a |an )?(?:\w+ )?(?:statement|report|letter|memo|communiqu[eé]|release)$/i.test(source.text)) e = resolvePronoun({ ...source, text: 'it' });
     else e = describedEntity(source);
     if (e) {
       addMention(e, source);
