@@ -68,6 +68,7 @@ const isModifier = (t: Token) => VERB_MODIFIERS.has(t.key) || (/ly$/.test(t.key)
 function phraseStartBackward(tokens: Token[], last: number, floor: number): number {
   let i = last;
   let sawHead = false;
+  let nounHead = false;
   while (i >= floor) {
     const t = tokens[i];
     if (isPunct(t)) break;
@@ -82,11 +83,14 @@ function phraseStartBackward(tokens: Token[], last: number, floor: number): numb
     }
     if (!sawHead && (SPEAKER_NOUNS.has(t.key) || ORGANISATION_WORDS.has(t.key) || PERSON_PRONOUNS.has(t.key))) {
       sawHead = true;
+      nounHead = true;
       i--;
       if (PERSON_PRONOUNS.has(t.key)) return i + 1;
       continue;
     }
-    if (sawHead && (DESCRIPTOR_WORDS.has(t.key) || SPEAKER_NOUNS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text))) {
+    // modifiers of a lower-case head: "senior trade official", "law enforcement officials"
+    const modifier = nounHead && last - i <= 3 && !isVerbAt(tokens, i) && !VERB_MODIFIERS.has(t.key) && !DETERMINERS.has(t.key) && !RELATIVE.has(t.key) && !/^(?:and|or|but|that|to|of|in|on|at|for|with|by|from|as)$/.test(t.key);
+    if (sawHead && (DESCRIPTOR_WORDS.has(t.key) || SPEAKER_NOUNS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text) || modifier)) {
       i--;
       continue;
     }
@@ -106,7 +110,7 @@ function roleBeforeName(tokens: Token[], i: number, ceiling: number): boolean {
 function nounAhead(tokens: Token[], i: number, ceiling: number): boolean {
   for (let k = i + 1; k <= Math.min(ceiling, i + 3); k++) {
     if (isPunct(tokens[k]) || SPEECH_VERBS.has(tokens[k].key) || VERB_MODIFIERS.has(tokens[k].key)) return false;
-    if (SPEAKER_NOUNS.has(tokens[k].key)) return true;
+    if (SPEAKER_NOUNS.has(tokens[k].key) || ORGANISATION_WORDS.has(tokens[k].key)) return true;
   }
   return false;
 }
@@ -125,7 +129,7 @@ function phraseEndForward(tokens: Token[], first: number, ceiling: number): numb
     else if (CONNECTORS.has(t.key) && i + 1 <= ceiling && isCapital(tokens[i + 1]) && end === i - 1) {
       /* part of a name: "Secretary of State" */
     } else if (SPEAKER_NOUNS.has(t.key) || ORGANISATION_WORDS.has(t.key)) end = i;
-    else if (!(DESCRIPTOR_WORDS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text) || (end < first && (roleBeforeName(tokens, i, ceiling) || nounAhead(tokens, i, ceiling))))) break;
+    else if (!(DESCRIPTOR_WORDS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text) || (end < first && roleBeforeName(tokens, i, ceiling)) || nounAhead(tokens, i, ceiling))) break;
     i++;
   }
   return end;
@@ -442,7 +446,7 @@ function subjectSite(text: string, from: number, to: number): Site | null {
   return source && (source.kind === 'name' || source.kind === 'organisation' || source.kind === 'pronoun') ? { source, cue: null } : null;
 }
 
-const SPEECH_HINT = /\b(?:said|says|told|tells|added|adds|warned|warns|insisted|noted|wrote|argued|stressed|stated|declared|announced|explained|claimed|asserted|acknowledged|admitted|complained|suggested|urged|predicted|recalled|emphasi[sz]ed|conceded|contended|maintained|vowed|pledged|promised|threatened|charged|cautioned|countered|denied|confirmed|reported|agreed|according to)\b/;
+const SPEECH_HINT = /\b(?:said|says|told|tells|added|adds|warned|warns|insisted|noted|wrote|argued|stressed|stated|declared|announced|explained|claimed|asserted|acknowledged|admitted|complained|suggested|urged|predicted|recalled|emphasi[sz]ed|conceded|contended|maintained|vowed|pledged|promised|threatened|charged|cautioned|countered|denied|confirmed|reported|agreed|according to)\b/i;
 
 /**
  * Reported speech without quotation marks, in sentences that hold no quote: "X said (that) ...",

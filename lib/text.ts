@@ -31,6 +31,10 @@ function endsSentence(text: string, i: number, to: number): boolean {
   let j = i + 1;
   while (j < to && /["”’')\]]/.test(text[j])) j++;
   if (j < to && !/\s/.test(text[j])) return false;
+  // a lower-case word next continues the sentence: "Rep. Ana Ruiz (D-Ore.) said"
+  let k = j;
+  while (k < to && /\s/.test(text[k])) k++;
+  if (k < to && /\p{Ll}/u.test(text[k])) return false;
   if (c === '.') {
     let k = i;
     while (k > 0 && i - k < 12 && /[\p{L}.]/u.test(text[k - 1])) k--;

@@ -101,7 +101,9 @@ describe('speaker resolution', () => {
 
 describe('the seed article', () => {
   const text = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8');
-  const { quotes, entities } = analyze(text);
+  const analysis = analyze(text);
+  const quotes = analysis.quotes.filter((q) => q.kind === 'direct');
+  const { entities } = analysis;
 
   it('finds all nine quotes with the named speakers and two unknown ones', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Kerry', 'Pentagon', 'Kerry', 'Igor Konashenkov', 'Davis', 'Kerry', 'Obama', null, null]);
@@ -116,6 +118,11 @@ describe('the seed article', () => {
       'They can not accept ',
       'For them, maybe if t',
     ]);
+  });
+
+  it('reports the unquoted attribution as indirect speech', () => {
+    const indirect = analysis.quotes.filter((q) => q.kind === 'indirect');
+    expect(indirect.map((q) => q.speaker)).toContain('officials');
   });
 
   it("gives Konashenkov the ministry's title and the Pentagon the organisation type", () => {
@@ -136,5 +143,53 @@ describe('bad input', () => {
     const dense = Array.from({ length: 10_000 }, (_, i) => `"Point ${i} stands," Okafor said.`).join(' ');
     expect(analyze(dense).quotes.length).toBe(10_000);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('more attribution sites', () => {
+  it('takes the subject before a colon or of a sentence without a speech verb', () => {
+    expect(speakers('Okafor had a blunt answer: "No deal."')).toEqual(['Okafor']);
+    expect(speakers('Lena Varga backs "fair pay for river pilots" and little else.')).toEqual(['Lena Varga']);
+  });
+
+  it('reads a byline after a dash', () => {
+    expect(speakers('"The ferry must run every day." ― Ana Ruiz')).toEqual(['Ana Ruiz']);
+  });
+
+  it('skips a party label in parentheses and a participle clause', () => {
+    expect(speakers('"We will vote no," Rep. Ana Ruiz (D-Ore.) said.')).toEqual(['Ana Ruiz']);
+    expect(speakers('Okafor, speaking in Lagos on Monday, said the port is "ready for ships."')).toEqual(['Okafor']);
+  });
+
+  it('gives a short unnamed-source mention the fuller earlier one', () => {
+    const text = '"Talks stalled," a senior Ruritanian trade official said.\n\n"We expect more delays," the official added.';
+    expect(speakers(text)).toEqual(['senior Ruritanian trade official', 'senior Ruritanian trade official']);
+  });
+
+  it('sends "the statement said" to the organisation that spoke', () => {
+    const text = 'The Harbour Authority said the port would reopen.\n\n"All berths are clear," the statement said.';
+    expect(speakers(text).slice(-1)).toEqual(['Harbour Authority']);
+  });
+});
+
+describe('reported speech (indirect statements)', () => {
+  it('emits "X said (that) ..." and "according to X, ..." as indirect attributions', () => {
+    const text = 'The fisheries minister said that the quota would stay in place until June.\n\nAccording to the port authority, the ferries will run again next week.';
+    const { attributions, speakers: who } = run(text);
+    expect(attributions.map((a) => [a.kind, a.text])).toEqual([
+      ['indirect', 'the quota would stay in place until June'],
+      ['indirect', 'the ferries will run again next week'],
+    ]);
+    expect(who).toEqual(['fisheries minister', 'port authority']);
+  });
+
+  it('emits content before a sentence-final "X said"', () => {
+    const { attributions } = run('The bridge will reopen in spring, Okafor said.');
+    expect(attributions.map((a) => [a.kind, a.text])).toEqual([['indirect', 'The bridge will reopen in spring']]);
+  });
+
+  it('leaves sentences with a quotation or without a named subject alone', () => {
+    expect(run('Okafor said the plan was "sound."').attributions.map((a) => a.kind)).toEqual(['direct']);
+    expect(run('It said nothing about the plan at all.').attributions).toEqual([]);
   });
 });
