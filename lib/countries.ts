@@ -1,4 +1,4 @@
-import { appositionAfter, BODY_CODES, codesNamed, hasRole, outletAfter, scanChunk, titleBefore, tokenize, type ChunkEvidence } from './country-evidence';
+import { appositionAfter, BODY_CODES, codesNamed, fullerNames, hasRole, outletAfter, scanChunk, titleBefore, tokenize, type ChunkEvidence } from './country-evidence';
 import { defaultKnowledgeBase, nameWords, phraseKey, termAt, type KnowledgeBase } from './kb';
 import type { AnalyzeOptions, CountryAssignment, Entity, Span } from './types';
 
@@ -89,7 +89,7 @@ function fromKnowledgeBase(entity: Entity, kb: KnowledgeBase, date: string | und
   }
   if (entity.type !== 'person' || words.length > 4) return undefined;
   const surname = words[words.length - 1];
-  const code = surname.length >= 3 ? kb.surname(surname, words.length > 1 ? words[0] : undefined) : undefined;
+  const code = surname.length >= 3 ? kb.surname(surname, words.length > 1 ? words[0] : undefined, date) : undefined;
   return code && named().has(code) ? { code, evidence: `kb surname: ${surname}` } : undefined;
 }
 
@@ -106,5 +106,17 @@ export function assignCountries(
   const date = options.date && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : undefined;
   let named: Set<string> | undefined;
   const namedInText = (): Set<string> => (named ??= codesNamed(text, kb));
-  return new Map(entities.map((e) => [e.id, fromText(text, e, kb) ?? fromKnowledgeBase(e, kb, date, namedInText) ?? UNKNOWN]));
+  return new Map(
+    entities.map((e) => {
+      const found = fromText(text, e, kb) ?? fromKnowledgeBase(e, kb, date, namedInText);
+      if (found || e.type !== 'person' || /\s/.test(e.name.trim()) || !e.name.trim()) return [e.id, found ?? UNKNOWN];
+      // A surname alone ("Ban", "Saakashvili"): the article's fuller forms of it are the same person.
+      for (const span of fullerNames(text, e.name.trim())) {
+        const fuller: Entity = { ...e, name: text.slice(span.start, span.end), mentions: [span] };
+        const viaFuller = fromText(text, fuller, kb) ?? fromKnowledgeBase(fuller, kb, date, namedInText);
+        if (viaFuller) return [e.id, viaFuller];
+      }
+      return [e.id, UNKNOWN];
+    }),
+  );
 }

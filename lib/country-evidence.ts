@@ -294,3 +294,26 @@ export function appositionAfter(text: string, at: number): string {
 export function outletAfter(text: string, at: number): string {
   return /^\s+(?:wrote|writes|writing|has written)\s+(?:in|for)\s+([^.,;:!?"“”()\n]{1,60})/.exec(text.slice(at, at + 100))?.[1] ?? '';
 }
+
+/**
+ * Where the article gives a one-word name in full: a first name before it ("Mikhail Saakashvili") or a given
+ * name after it, family name first ("Ban Ki-moon", "Hua Chunying"). Spans of the fuller forms.
+ */
+export function fullerNames(text: string, word: string): Span[] {
+  const tokens = tokenize(text);
+  const spans: Span[] = [];
+  tokens.forEach((t, i) => {
+    if (t.word !== word) return;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    // The word before must be a word of its own, not the end of a sentence ("... Netanyahu. Adelson").
+    if (before && before.raw === before.word && /^\s+$/.test(text.slice(before.end, t.start)) && isFirstName(before)) spans.push({ start: before.start, end: t.end });
+    else if (after && t.raw === t.word && /^\s+$/.test(text.slice(t.end, after.start)) && isFirstName(after)) {
+      // A hyphenated given name ("Ki-moon") is two tokens.
+      const next = tokens[i + 2];
+      const end = next && text.slice(after.end, next.start) === '-' ? next.end : after.end;
+      spans.push({ start: t.start, end });
+    }
+  });
+  return spans;
+}

@@ -37,10 +37,11 @@ export interface KnowledgeBase {
   /** The person's terms by full-name key (see nameKey). */
   person(name: string): Term[] | undefined;
   /**
-   * The code of the only country the KB knows for people of this surname; undefined when none or several,
-   * or when `initial` (the article's first-name initial) is given and no such person's first name has it.
+   * The code of the only country the KB knows for people of this surname (for a single person, the one in
+   * force at `date`); undefined when none or several, or when `initial` (the article's first-name initial) is
+   * given and no such person's first name has it.
    */
-  surname(surname: string, initial?: string): CountryCode | undefined;
+  surname(surname: string, initial?: string, date?: string): CountryCode | undefined;
   /** A phrase's terms by phrase key: "kremlin", "state department", "moscow", "nato". */
   phrase(key: string): Term[] | undefined;
   demonym(key: string): CountryCode | undefined;
@@ -130,30 +131,28 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     const [key, code] = line.split('\t');
     if (key && code) demonyms.set(key, code);
   }
-  // A surname counts only when every person the KB knows by it stands for one and the same state; the
-  // first-name initials are kept to tell a namesake from the KB's person.
-  const surnames = new Map<string, { code: CountryCode | null; initials: Set<string> }>();
+  // People by surname, with their first-name initials to tell a namesake from the KB's person.
+  const surnames = new Map<string, { people: Term[][]; initials: Set<string> }>();
   const familyFirst = new Set((file.familyFirst ?? '').split('|'));
   for (const [key, terms] of people) {
     const words = key.split(' ');
     const [surname, given] = familyFirst.has(key) ? [words[0], words[1]] : [words[words.length - 1], words[0]];
-    const codes = new Set(terms.map((t) => t.code));
-    const code = codes.size === 1 ? [...codes][0] || null : null;
-    const seen = surnames.get(surname);
-    if (!seen) surnames.set(surname, { code, initials: new Set([given[0]]) });
-    else {
-      if (seen.code !== code) seen.code = null;
-      seen.initials.add(given[0]);
-    }
+    const seen = surnames.get(surname) ?? { people: [], initials: new Set<string>() };
+    seen.people.push(terms);
+    seen.initials.add(given[0]);
+    surnames.set(surname, seen);
   }
   let maxPhraseWords = 1;
   for (const key of phrases.keys()) maxPhraseWords = Math.max(maxPhraseWords, key.split(' ').length);
   return {
     person: (name) => people.get(nameKey(name)),
-    surname: (surname, initial) => {
+    surname: (surname, initial, date) => {
       const found = surnames.get(foldWord(surname));
-      if (!found?.code || (initial && !found.initials.has(foldWord(initial)[0]))) return undefined;
-      return found.code;
+      if (!found || (initial && !found.initials.has(foldWord(initial)[0]))) return undefined;
+      // One person: their code at the date; several: only when they all stand for one and the same state.
+      if (found.people.length === 1) return termAt(found.people[0], date)?.code || undefined;
+      const codes = new Set(found.people.flatMap((terms) => terms.map((t) => t.code)));
+      return codes.size === 1 ? [...codes][0] || undefined : undefined;
     },
     phrase: (key) => phrases.get(key),
     demonym: (key) => demonyms.get(key),

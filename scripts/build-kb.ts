@@ -179,7 +179,7 @@ function parseCsvLine(line: string): string[] {
 }
 
 function readCsv(path: string): Record<string, string>[] {
-  const [header, ...rows] = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  const [header, ...rows] = readFileSync(path, 'utf8').split(/\r?\n/).filter(Boolean);
   const cols = parseCsvLine(header);
   return rows.map((r) => Object.fromEntries(parseCsvLine(r).map((v, i) => [cols[i], v])));
 }

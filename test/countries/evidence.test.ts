@@ -177,6 +177,22 @@ describe('one country per speaker, from the first evidence', () => {
     expect(assigned.evidence).toMatch(/Lithuanian/);
   });
 
+  it('ties a surname-only speaker to the fuller name the article gives, in either name order', () => {
+    const text = 'Latvian Defence Minister Ilze Ozola spoke first. "No," Ozola said. Estonian envoy Tamm Kaja-liis agreed. "Yes," Tamm said.';
+    // Only the bare surname is a mention: the title stands before the full name.
+    const bare = (name: string): Entity => {
+      const at = text.lastIndexOf(`${name} said`);
+      return { id: 1, name, type: 'person', gender: null, descriptors: [], mentions: [{ start: at, end: at + name.length }] };
+    };
+    expect(countryOf(text, bare('Ozola'))).toBe('LV');
+    expect(countryOf(text, bare('Tamm'))).toBe('EE');
+  });
+
+  it('does not take a name ending the previous sentence as a first name', () => {
+    const text = 'He met Latvian Defence Minister Ilze Ozola. Brenner said the plan holds.';
+    expect(countryOf(text, entity(text, 'Brenner', 'person', ['Brenner']))).toBeNull();
+  });
+
   it('uses the descriptors the entity stage attached when the text around the mentions says nothing', () => {
     const text = '"We will see," Kowalski said.';
     expect(countryOf(text, entity(text, 'Piotr Kowalski', 'person', ['Kowalski'], ['Polish Deputy Foreign Minister']))).toBe('PL');
