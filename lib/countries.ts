@@ -71,9 +71,10 @@ const LEADING_NON_NAMES = /^(?:But|And|Or|So|Yet|Then|When|While|As|If|Also|Mean
 
 /**
  * What the KB knows of a person the article does not place: the full name (with or without middle names),
- * dated by the article; else the surname, when every KB person of that surname stands for one state, the
- * article names that state somewhere (a "Stone" in a US story is no Australian minister), and a first name
- * the article gives has the initial of one of them (Mikhail/Mikheil Saakashvili, not Steve/Elizabeth Warren).
+ * dated by the article; else the surname, when every KB person of that surname stands for one state (or it
+ * is one person: then the state of theirs the article names, the one at its date first), the article names
+ * that state somewhere (a "Stone" in a US story is no Australian minister), and a first name the article
+ * gives has the initial of one of them (Mikhail/Mikheil Saakashvili, not Steve/Elizabeth Warren).
  */
 function fromKnowledgeBase(entity: Entity, kb: KnowledgeBase, date: string | undefined, named: () => Set<string>): CountryAssignment | undefined {
   if (entity.type === 'group') return undefined;
@@ -89,8 +90,10 @@ function fromKnowledgeBase(entity: Entity, kb: KnowledgeBase, date: string | und
   }
   if (entity.type !== 'person' || words.length > 4) return undefined;
   const surname = words[words.length - 1];
-  const code = surname.length >= 3 ? kb.surname(surname, words.length > 1 ? words[0] : undefined, date) : undefined;
-  return code && named().has(code) ? { code, evidence: `kb surname: ${surname}` } : undefined;
+  const codes = surname.length >= 3 ? kb.surname(surname, words.length > 1 ? words[0] : undefined, date) : [];
+  // The person's states the article names, the one in office at the article's date first.
+  const code = codes.find((c) => named().has(c));
+  return code ? { code, evidence: `kb surname: ${surname}` } : undefined;
 }
 
 /**

@@ -158,10 +158,11 @@ export function scanChunk(chunkText: string, kb: KnowledgeBase, beforeName = fal
     if (/^-\p{Lu}/u.test(chunkText.slice(last.end))) continue;
     // Right before a name, a place word not introduced by "of/for/from" is a first name ("Actress Rosario
     // Dawson", "Deborah Jordan Reynolds"), not a country.
-    if (beforeName && m.to === tokens.length && !m.adjectival && !['of', 'for', 'from'].includes(prev ?? '')) continue;
+    const oneWord = m.to - m.from === 1;
+    if (beforeName && oneWord && m.to === tokens.length && !m.adjectival && !['of', 'for', 'from'].includes(prev ?? '')) continue;
     // A place word right after a first name is a surname ("Dave Murray", "Deborah Jordan").
     const before = tokens[m.from - 1];
-    if (before && !m.adjectival && /^\s+$/.test(chunkText.slice(before.end, first.start)) && isFirstName(before)) continue;
+    if (before && oneWord && !m.adjectival && /^\s+$/.test(chunkText.slice(before.end, first.start)) && isFirstName(before)) continue;
     const next = tokens[m.to]?.word.toLowerCase();
     if (next && SUBJECT_NOUNS.has(next) && !m.adjectival && !BODY_CODES.has(m.code)) continue;
     if (next && MEMBER_NOUNS.has(next) && BODY_CODES.has(m.code)) return { code: '', words: chunkText.slice(first.start, tokens[m.to].end) };

@@ -37,11 +37,12 @@ export interface KnowledgeBase {
   /** The person's terms by full-name key (see nameKey). */
   person(name: string): Term[] | undefined;
   /**
-   * The code of the only country the KB knows for people of this surname (for a single person, the one in
-   * force at `date`); undefined when none or several, or when `initial` (the article's first-name initial) is
-   * given and no such person's first name has it.
+   * The codes the KB knows for people of this surname: for a single person every code they held, the one
+   * in force at `date` first, then the most recent; for several people their one common code. Empty when
+   * they differ, or when `initial` (the article's first-name initial) is given and no such person's first
+   * name has it.
    */
-  surname(surname: string, initial?: string, date?: string): CountryCode | undefined;
+  surname(surname: string, initial?: string, date?: string): CountryCode[];
   /** A phrase's terms by phrase key: "kremlin", "state department", "moscow", "nato". */
   phrase(key: string): Term[] | undefined;
   demonym(key: string): CountryCode | undefined;
@@ -148,11 +149,14 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     person: (name) => people.get(nameKey(name)),
     surname: (surname, initial, date) => {
       const found = surnames.get(foldWord(surname));
-      if (!found || (initial && !found.initials.has(foldWord(initial)[0]))) return undefined;
-      // One person: their code at the date; several: only when they all stand for one and the same state.
-      if (found.people.length === 1) return termAt(found.people[0], date)?.code || undefined;
+      if (!found || (initial && !found.initials.has(foldWord(initial)[0]))) return [];
+      if (found.people.length === 1) {
+        const terms = found.people[0];
+        const byRecency = [...terms].sort((a, b) => b.from - a.from).map((t) => t.code);
+        return [...new Set([termAt(terms, date)!.code, ...byRecency])].filter(Boolean);
+      }
       const codes = new Set(found.people.flatMap((terms) => terms.map((t) => t.code)));
-      return codes.size === 1 ? [...codes][0] || undefined : undefined;
+      return codes.size === 1 ? [...codes].filter(Boolean) : [];
     },
     phrase: (key) => phrases.get(key),
     demonym: (key) => demonyms.get(key),
