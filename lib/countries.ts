@@ -24,7 +24,9 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
  */
 function nameAsEvidence(entity: Entity, kb: KnowledgeBase): string {
   // An acronym is never a person's name ("KCNA", "OSCE" typed as a person).
-  if (entity.type !== 'person' || /^[A-Z]{3,}$/.test(entity.name)) return entity.name;
+  // A nationality as a plural noun is a group ("Russians" typed as a person; "Cuban" may be Mark Cuban).
+  const nationals = /s$/.test(entity.name) && kb.demonym(phraseKey(entity.name));
+  if (entity.type !== 'person' || /^[A-Z]{3,}$/.test(entity.name) || nationals) return entity.name;
   const terms = kb.phrase(phraseKey(entity.name));
   const code = terms?.[terms.length - 1].code;
   if (!code || !/^[A-Z]{2}$/.test(code)) return '';
@@ -46,7 +48,7 @@ function nameAsEvidence(entity: Entity, kb: KnowledgeBase): string {
 function fromText(text: string, entity: Entity, kb: KnowledgeBase): CountryAssignment | undefined {
   const mentions = [...entity.mentions].sort((a, b) => a.start - b.start);
   const titles = [
-    ...mentions.flatMap((m) => [titleBefore(text, m), titleInsideMention(text, m, entity)]),
+    ...mentions.flatMap((m) => [titleBefore(text, m, entity.type === 'person'), titleInsideMention(text, m, entity)]),
     // Descriptors that name no role ("speaking from Beijing") say nothing about the side.
     ...entity.descriptors.filter(hasRole),
   ];

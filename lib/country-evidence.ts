@@ -222,8 +222,10 @@ function endsInRole(tokens: Token[], nameMayFollow = true): boolean {
 /**
  * The title chunk right before a mention: the words back to the last clause boundary (at most 10),
  * crossing one comma when the words before it end in a role noun ("his Iranian counterpart, Mohammad ...").
+ * Before a person's name it must end in a role; before a description or an organisation ("senior U.S.
+ * official", "China's Ministry of Foreign Affairs") the mention itself is the head and it need not.
  */
-export function titleBefore(text: string, mention: Span): string {
+export function titleBefore(text: string, mention: Span, requireRole = true): string {
   const at = mention.start;
   // "..., Poroshenko said": a comma before a name that a speech verb follows closes the quoted words.
   const saidAfter = /^\s*(?:said|says|told|added|adds|stated|noted|wrote|insisted|explained|warned)\b/.test(text.slice(mention.end, mention.end + 20));
@@ -252,7 +254,7 @@ export function titleBefore(text: string, mention: Span): string {
   const collected = tokens.filter((t) => t.start >= start);
   let last = collected.length;
   while (last > 0 && /^\p{Lu}/u.test(collected[last - 1].word) && !ROLE_NOUNS.has(collected[last - 1].word.toLowerCase()) && !endsInRole(collected.slice(0, last))) last--;
-  if (!endsInRole(collected.slice(0, last))) return '';
+  if (requireRole && !endsInRole(collected.slice(0, last))) return '';
   // "according to NATO Secretary General ...": the preposition belongs to the clause, not the title.
   return text.slice(start, at).replace(/^(?:to|at|in|on|from|with|for|of)\s+/i, '');
 }

@@ -45,6 +45,19 @@ describe('nationality words in titles and appositions', () => {
     expect(countryOf(text, entity(text, 'senior Turkish official', 'unnamed'))).toBe('TR');
   });
 
+  it('reads the words before a description or an organisation, which need no role of their own', () => {
+    const text = 'One senior Dutch official said so, and Peru\'s Ministry of Foreign Affairs agreed.';
+    const official = entity(text, 'official', 'unnamed');
+    expect(countryOf(text, official)).toBe('NL');
+    expect(countryOf(text, entity(text, 'Ministry of Foreign Affairs', 'organisation'))).toBe('PE');
+  });
+
+  it('reads a plural nationality even when the entity stage typed it as a person, but not a surname like Cuban', () => {
+    const text = 'The Russians said the drills were routine. "Fine," Cuban said.';
+    expect(countryOf(text, entity(text, 'Russians'))).toBe('RU');
+    expect(countryOf(text, entity(text, 'Cuban'))).toBeNull();
+  });
+
   it('reads plural nationality nouns and groups based in a country', () => {
     const text = 'The Syrians said the convoy was stopped. Syrian rebels said they had pulled back.';
     expect(countryOf(text, entity(text, 'Syrians', 'group'))).toBe('SY');
