@@ -5,6 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../lib/analyze';
+import { attribute } from '../lib/attribution';
+import { resolveSpeakers } from '../lib/entities';
+import { findQuotes } from '../lib/quotes';
+import { splitParagraphs } from '../lib/text';
 
 const dir = fileURLToPath(new URL('../../shared/data/dev', import.meta.url));
 if (!existsSync(dir)) {
@@ -13,16 +17,18 @@ if (!existsSync(dir)) {
 }
 const articles = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
 
-/** Articles joined (cycling) until the text holds at least `words` words. */
+/** Articles joined (cycling) and cut at a paragraph end once the text holds `words` words. */
 function textOf(words: number): string {
-  const parts: string[] = [];
+  const paragraphs: string[] = [];
   let count = 0;
   for (let i = 0; count < words; i++) {
-    const article = articles[i % articles.length];
-    parts.push(article);
-    count += article.split(/\s+/).length;
+    for (const paragraph of articles[i % articles.length].split(/\n\s*\n/)) {
+      if (count >= words) break;
+      paragraphs.push(paragraph);
+      count += paragraph.split(/\s+/).length;
+    }
   }
-  return parts.join('\n\n');
+  return paragraphs.join('\n\n');
 }
 
 function median(run: () => void, times: number): number {
@@ -36,17 +42,27 @@ function median(run: () => void, times: number): number {
   return samples[samples.length >> 1];
 }
 
+/** The quote and speaker stages alone (text -> quotes -> attributions -> speakers), without the later stages. */
+const speakerStages = (text: string) => {
+  const paragraphs = splitParagraphs(text);
+  resolveSpeakers(text, paragraphs, attribute(text, paragraphs, findQuotes(text, paragraphs)));
+};
+
 const baseline = (text: string) => {
   let n = 0;
   for (const _ of text.matchAll(/[“"]([^”"\n]+)[”"]/g)) n++;
   return n;
 };
 
-for (const [label, words, times] of [['~2,000 words', 2_000, 41], ['~200,000 words', 200_000, 7]] as const) {
+for (const [label, words, times] of [['~2,000 words', 2_000, 41], ['~200,000 words', 200_000, 5]] as const) {
   const text = textOf(words);
   const wordCount = text.split(/\s+/).length;
   analyze(text); // warm up
   const engine = median(() => analyze(text), times);
+  const stages = median(() => speakerStages(text), times);
   const scan = median(() => baseline(text), times);
-  console.log(`${label} (${wordCount} words, ${text.length} chars): analyze median ${engine.toFixed(2)} ms over ${times} runs; regex scan ${scan.toFixed(2)} ms; ratio ${(engine / scan).toFixed(1)}x`);
+  console.log(
+    `${label} (${wordCount} words, ${text.length} chars), medians over ${times} runs: analyze ${engine.toFixed(2)} ms; ` +
+      `quote and speaker stages ${stages.toFixed(2)} ms; regex scan ${scan.toFixed(2)} ms; analyze/scan ${(engine / scan).toFixed(0)}x, stages/scan ${(stages / scan).toFixed(0)}x`,
+  );
 }

@@ -21,6 +21,16 @@ function score(set: string, bars: Record<string, number>): { line: string; ok: b
   }
 }
 
+/**
+ * The bars the engine holds today. Issue 3 asks for quoteF1 0.97 on both sets, exactSpan 0.95 and
+ * speakerAcc 0.90 on polnear-dev, speakerAcc 0.92 on dev; the figures below are what general rules
+ * reach (PolNeAR's gold leaves out many quoted spans that carry no annotated attribution).
+ */
+const BARS: Record<'dev' | 'polnear-dev', Record<string, number>> = {
+  dev: { quoteF1: 0.97, speakerAcc: 0.79 },
+  'polnear-dev': { quoteF1: 0.92, exactSpan: 0.95, speakerAcc: 0.88 },
+};
+
 describe.skipIf(!present)('accuracy on the gold sets (../shared)', () => {
   if (!present) console.warn('accuracy tests skipped: ../shared/eval/score.mjs not found');
 
@@ -40,8 +50,3 @@ describe.skipIf(!present)('accuracy on the gold sets (../shared)', () => {
   }, 300_000);
 });
 
-/** The bars the engine holds today (issue 3 asks for quoteF1 0.97 everywhere, speakerAcc 0.92 dev / 0.90 polnear-dev). */
-const BARS: Record<'dev' | 'polnear-dev', Record<string, number>> = {
-  dev: { quoteF1: 0.97, speakerAcc: 0.68 },
-  'polnear-dev': { quoteF1: 0.92, exactSpan: 0.95, speakerAcc: 0.75 },
-};
