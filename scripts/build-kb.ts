@@ -19,8 +19,9 @@ const dictsDir = join(root, '../shared/data/dicts');
 const curatedPath = join(root, 'assets/kb-sources/curated.tsv');
 const kbPath = join(root, 'assets/kb/kb.json');
 const readmePath = join(root, 'assets/kb/README.md');
-/** Raw size budget of kb.json: it ships in the content script. */
+/** Size budget of kb.json (raw and gzip): it ships in the content script. */
 const BUDGET_BYTES = 450_000;
+const BUDGET_GZIP_BYTES = 180_000;
 /** Office terms that ended before this are dropped: the KB serves news from the late 2000s on. */
 const OLDEST_TERM_END = 20050101;
 
@@ -387,7 +388,16 @@ Office terms that ended before ${OLDEST_TERM_END} are dropped. A phrase that two
 curated entry, is dropped as ambiguous.
 
 ## Size budget
-kb.json must stay under ${BUDGET_BYTES} bytes raw (it ships in the content script). Now: ${raw} bytes raw, ${gzip} bytes gzip.
+kb.json must stay under ${BUDGET_BYTES} bytes raw and ${BUDGET_GZIP_BYTES} bytes gzip (it ships in the content script and is
+parsed once into maps: O(1) lookups). Now: ${raw} bytes raw, ${gzip} bytes gzip. To stay inside it: names that only ever
+stood for one code are stored without dates, grouped by code; people whose only offices were domestic portfolios and
+companies are left out.
+
+## Format
+See KbFile in lib/kb.ts: \`people\`/\`phrases\` are \`CODE<TAB>key|key|...\` lines; \`peopleDated\`/\`phrasesDated\` are
+\`key<TAB>CODE:from:to;...\` lines for names whose code changed over time (dates YYYYMMDD, empty = open); \`demonyms\` are
+\`adjective<TAB>CODE\` lines; \`familyFirst\` lists people whose family name comes first. A code of '' means "stands for no
+state" (an NGO, a generic intergovernmental body).
 
 ## Counts
 | what | count |
@@ -418,7 +428,7 @@ if (check) {
 writeFileSync(kbPath, json);
 writeFileSync(readmePath, readmeText);
 console.log(readmeText);
-if (raw > BUDGET_BYTES) {
-  console.error(`build-kb: kb.json is ${raw} bytes, over the ${BUDGET_BYTES}-byte budget`);
+if (raw > BUDGET_BYTES || gzip > BUDGET_GZIP_BYTES) {
+  console.error(`build-kb: kb.json is ${raw} bytes raw, ${gzip} gzip: over the ${BUDGET_BYTES}/${BUDGET_GZIP_BYTES}-byte budget`);
   process.exit(1);
 }
