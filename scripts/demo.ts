@@ -59,7 +59,8 @@ function printSummary(result: PageResult): void {
   console.log(`\nStatements (${unknown} with no known country):`);
   for (const quote of result.quotes) {
     const text = quote.text.length > 70 ? `${quote.text.slice(0, 67)}...` : quote.text;
-    console.log(`  ${(quote.country ?? '?').padEnd(4)} ${(quote.speaker ?? 'unnamed').padEnd(22)} “${text}”`);
+    const shown = quote.kind === 'direct' ? `“${text}”` : `(reported) ${text}`;
+    console.log(`  ${(quote.country ?? '?').padEnd(4)} ${(quote.speaker ?? 'unnamed').padEnd(22)} ${shown}`);
   }
 }
 
