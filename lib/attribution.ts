@@ -358,9 +358,24 @@ function siteBefore(text: string, from: number, to: number): Site | null {
     // an inverted subject only right after the clause opens ("Said Kerry:", ", added the minister:")
     const inverted = v === 0 || tokens[v - 1].text === ':' || isDash(tokens[v - 1]);
     const source = subjectBefore(text, tokens, v, 0) ?? (inverted ? subjectAfter(text, tokens, v + 1, tokens.length - 1) : null);
-    if (source) return { source, cue: t.text };
+    if (source) return { source: pronounToSubject(text, tokens, source) ?? source, cue: t.text };
   }
   return null;
+}
+
+/**
+ * A pronoun inside the sentence whose subject it repeats: "The Security Council condemned the test
+ * as what it called ..." -> the Security Council. Null when the pronoun opens the sentence or the
+ * subject does not fit it.
+ */
+function pronounToSubject(text: string, tokens: Token[], source: SourcePhrase): SourcePhrase | null {
+  if (source.kind !== 'pronoun' || tokens.length === 0 || tokens[0].start >= source.start) return null;
+  const pronounAt = tokens.findIndex((t) => t.start === source.start);
+  const subject = sentenceSubject(text, tokens, pronounAt - 1);
+  if (!subject || subject.end > source.start) return null;
+  const p = source.text.toLowerCase();
+  const fits = p === 'he' || p === 'she' ? subject.kind === 'name' : p === 'it' ? subject.kind === 'organisation' : subject.kind === 'organisation' || subject.plural;
+  return fits ? subject : null;
 }
 
 /** Links each quote to its source mention and speech verb. */

@@ -193,3 +193,9 @@ describe('reported speech (indirect statements)', () => {
     expect(run('It said nothing about the plan at all.').attributions).toEqual([]);
   });
 });
+
+describe('pronouns inside their own sentence', () => {
+  it('sends a pronoun after the sentence subject to that subject', () => {
+    expect(speakers('The Harbour Council condemned the strike as what it called "a reckless act."')).toEqual(['Harbour Council']);
+  });
+});
