@@ -88,6 +88,12 @@ function looksLikePerson(run: NameRun, bySurname: Map<string, NameRun[]>, fullNa
   return known;
 }
 
+/** A name that opens a paragraph, a sentence or a clause: "... . Kerry met", "and Lavrov said". */
+function isSubjectPosition(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  return before.trim() === '' || /(?:[.!?:;,]["”’)]?|\n|\b(?:and|but|when|while|as|after|before|because|that|where|since))\s+$/.test(before);
+}
+
 const isSuffix = (short: string[], long: string[]) =>
   short.length <= long.length && short.every((w, i) => w.toLowerCase() === long[long.length - short.length + i].toLowerCase());
 
@@ -213,10 +219,13 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     }
     // then the nearest person (he, she) or organisation (it, they) named outside quotes in reach
     if (personal) {
-      return nearestRun(personRuns, reach, source.start, (r) => {
+      // a person in subject position first (opening a sentence or clause), then any
+      const fitting = (subjectOnly: boolean) => (r: NameRun) => {
+        if (subjectOnly && !isSubjectPosition(text, r.start)) return null;
         const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
         return !e.gender || e.gender === source.gender ? e : null;
-      });
+      };
+      return nearestRun(personRuns, reach, source.start, fitting(true)) ?? nearestRun(personRuns, reach, source.start, fitting(false));
     }
     return nearestRun(organisationRuns, reach, source.start, (r) => describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' }));
   };
