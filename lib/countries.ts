@@ -20,9 +20,10 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /**
  * The name, when it says where the speaker stands: always for institutions, groups and descriptions; for
- * a "person" only when the name is a country's own ("Russia" said), not a place that is also a first name.
+ * a "person" only when the name is a country's own ("Russia" said) and the article never gives it a first
+ * name ("Jim Jordan").
  */
-function nameAsEvidence(entity: Entity, kb: KnowledgeBase): string {
+function nameAsEvidence(text: string, entity: Entity, kb: KnowledgeBase): string {
   // An acronym is never a person's name ("KCNA", "OSCE" typed as a person).
   // A nationality as a plural noun is a group ("Russians" typed as a person; "Cuban" may be Mark Cuban).
   const nationals = /s$/.test(entity.name) && kb.demonym(phraseKey(entity.name));
@@ -30,6 +31,8 @@ function nameAsEvidence(entity: Entity, kb: KnowledgeBase): string {
   const terms = kb.phrase(phraseKey(entity.name));
   const code = terms?.[terms.length - 1].code;
   if (!code || !/^[A-Z]{2}$/.test(code)) return '';
+  // "Rep. Jim Jordan": a country's name that the article gives a first name is a person's surname.
+  if (fullerNames(text, entity.name).length) return '';
   try {
     return regionNames.of(code) === entity.name ? entity.name : '';
   } catch {
@@ -54,7 +57,7 @@ function fromText(text: string, entity: Entity, kb: KnowledgeBase): CountryAssig
   ];
   const appositions = mentions.flatMap((m) => [appositionAfter(text, m.end), outletAfter(text, m.end)]);
   let first: ChunkEvidence | undefined;
-  for (const [i, chunk] of [nameAsEvidence(entity, kb), ...titles].entries()) {
+  for (const [i, chunk] of [nameAsEvidence(text, entity, kb), ...titles].entries()) {
     const found = chunk ? scanChunk(chunk, kb, i > 0) : undefined;
     if (!found) continue;
     if (BODY_CODES.has(found.code)) return fromArticle(found);

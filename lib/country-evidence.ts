@@ -120,8 +120,13 @@ function isFirstName(t: Token): boolean {
   const w = t.word.toLowerCase();
   return /^\p{Lu}\p{Ll}+$/u.test(t.word) && !t.possessive && !ROLE_NOUNS.has(w) && !TITLE_FILLERS.has(w) && !TITLE_ABBREVIATIONS.has(w) && !NOT_FIRST_NAMES.has(w);
 }
-// Capitalised words that commonly stand before a place in a name or title without being a first name.
-const NOT_FIRST_NAMES = new Set('new north south east west upper lower greater united saint san santa el la le al the former'.split(' '));
+// Capitalised words that commonly stand before a place in a name or title, or start a sentence, without
+// being a first name.
+const NOT_FIRST_NAMES = new Set(
+  ('new north south east west upper lower greater united saint san santa el la le al the former even but and or ' +
+    'when while if as in on at for with by so yet only also both neither then now today meanwhile however still ' +
+    'like unlike although though because since after before including during against without within across').split(' '),
+);
 
 /** The index of the word before token i, skipping articles ("ambassador to the United Nations" -> "to"); -1 when none. */
 function previousIndex(tokens: Token[], i: number): number {

@@ -52,6 +52,13 @@ describe('nationality words in titles and appositions', () => {
     expect(countryOf(text, entity(text, 'Ministry of Foreign Affairs', 'organisation'))).toBe('PE');
   });
 
+  it('reads a country typed as a person as the country, unless the article gives it a first name', () => {
+    const text = '"We disagree," Israel said in a statement.';
+    expect(countryOf(text, entity(text, 'Israel'))).toBe('IL');
+    const rep = 'Rep. Tom Jordan asked for the files. "They must come," Jordan said.';
+    expect(countryOf(rep, entity(rep, 'Jordan', 'person', ['Jordan said']))).toBeNull();
+  });
+
   it('reads a plural nationality even when the entity stage typed it as a person, but not a surname like Cuban', () => {
     const text = 'The Russians said the drills were routine. "Fine," Cuban said.';
     expect(countryOf(text, entity(text, 'Russians'))).toBe('RU');
