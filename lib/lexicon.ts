@@ -177,8 +177,9 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     'according asked speaking meanwhile however still also even last next earlier later then now ' +
     'mr mrs ms dr sir during despite amid among under over through following including like unlike without ' +
     'within about against between into upon across behind beyond near toward towards via per some many ' +
-    'several both each every all most other another such no not only just').split(' '),
+    'several both each every all most other another such no not only just inside outside beside around along ' +
+    'beneath above below except besides regarding concerning asked answering responding speaking').split(' '),
 );
 
-/** A capitalised sentence-opening adverb ("Specifically", "Hastily") or a shouted heading word: never part of a name. */
-export const ADVERB_OR_HEADING = /^\p{Lu}\p{Ll}+(?:ally|ously|ively|edly|fully|ably|ibly|ingly|ately|ently|antly)$|^\p{Lu}{6,}$/u;
+/** A capitalised sentence-opening adverb ("Specifically", "Honestly") or a shouted heading word: never part of a name. */
+export const ADVERB_OR_HEADING = /^(?!(?:Kelly|Sully|Lilly|Daly|Connolly|Donnelly|Reilly|Beverly|Shelly|Kimberly|Emily|Molly|Holly|Polly|Dolly|Billy|Wally|Sally|Nelly|Ely|Bradly|Ashly)$)\p{Lu}\p{Ll}{3,}ly$|^\p{Lu}{6,}$/u;
