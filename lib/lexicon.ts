@@ -127,12 +127,6 @@ export const SPEAKER_NOUNS: ReadonlySet<string> = new Set(
     'legislator legislators congressman congresswoman mp mps delegation delegations coalition opposition').split(' '),
 );
 
-/** Plural speaker nouns: the entity is a group. */
-export function isPluralNoun(word: string): boolean {
-  const w = word.toLowerCase();
-  return SPEAKER_NOUNS.has(w) && /[^s]s$|people|men$/.test(w) && !/(ss|us|is)$/.test(w);
-}
-
 /** Words that make a capitalised or determined phrase an organisation. */
 export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
   ('pentagon kremlin white house department ministry government administration agency army military navy ' +
