@@ -176,9 +176,16 @@ export function scanChunk(chunkText: string, kb: KnowledgeBase, beforeName = fal
   return undefined;
 }
 
+// The whole article's tokens, kept for the last article: every speaker of an article scans the same text.
+let lastArticle: { text: string; tokens: Token[] } | undefined;
+function articleTokens(text: string): Token[] {
+  if (lastArticle?.text !== text) lastArticle = { text, tokens: tokenize(text) };
+  return lastArticle.tokens;
+}
+
 /** Every country, body or group code the article's words name anywhere. */
 export function codesNamed(text: string, kb: KnowledgeBase): Set<CountryCode> {
-  const tokens = tokenize(text);
+  const tokens = articleTokens(text);
   const codes = new Set<CountryCode>();
   for (let i = 0; i < tokens.length; i++) {
     const m = matchAt(tokens, i, kb);
@@ -308,7 +315,7 @@ export function outletAfter(text: string, at: number): string {
  * name after it, family name first ("Ban Ki-moon", "Hua Chunying"). Spans of the fuller forms.
  */
 export function fullerNames(text: string, word: string): Span[] {
-  const tokens = tokenize(text);
+  const tokens = articleTokens(text);
   const spans: Span[] = [];
   tokens.forEach((t, i) => {
     if (t.word !== word) return;

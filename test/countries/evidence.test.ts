@@ -268,6 +268,17 @@ describe('unknown stays null', () => {
     expect(countryOf('"Safe," Anders Fogh Rasmussen said.', entity('"Safe," Anders Fogh Rasmussen said.', 'Anders Fogh Rasmussen'))).toBe('NATO');
   });
 
+  it('stays fast on a 1 MB article with many bare surnames (article tokens are scanned once)', () => {
+    const para = 'Officials met in Geneva on Monday, and Wexler said the talks with Dr. Anna Wexler were useful. ';
+    const text = para.repeat(Math.ceil(1_000_000 / para.length));
+    const speakers: Entity[] = Array.from({ length: 30 }, (_, i) => ({
+      id: i, name: i ? `Zorkin${i}` : 'Wexler', type: 'person', gender: null, descriptors: [], mentions: [{ start: 40, end: 46 }],
+    }));
+    const start = performance.now();
+    expect(assignCountries(text, speakers).size).toBe(30);
+    expect(performance.now() - start).toBeLessThan(5000);
+  }, 20_000);
+
   it('handles empty text, no mentions and odd spans without throwing', () => {
     expect(assignCountries('', []).size).toBe(0);
     const lone: Entity = { id: 7, name: 'Someone Unknown', type: 'person', gender: null, descriptors: [], mentions: [] };
