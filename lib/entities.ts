@@ -1,4 +1,5 @@
 import { ADVERB_OR_HEADING, GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, STATE_NAMES, TITLES } from './lexicon';
+import { sentenceStart } from './text';
 import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, Statement } from './types';
 
 // Speakers resolved inside the article. Every capitalised run of the text is indexed once by its
@@ -212,7 +213,16 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       personal ? entity.type === 'person' && (!entity.gender || entity.gender === source.gender)
       : p === 'they' ? plural || entity.type === 'organisation' || entity.type === 'group'
       : entity.type === 'organisation';
-    // the most recent speaker in reach first
+    // a person named earlier in the pronoun's own sentence first ("said Shoigu denied ... what he called")
+    if (personal) {
+      const sentence = sentenceStart(text, paragraphs[paragraphOf(source.start)].start, source.start);
+      const inSentence = nearestRun(personRuns, sentence, source.start, (r) => {
+        const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
+        return !e.gender || e.gender === source.gender ? e : null;
+      });
+      if (inSentence) return inSentence;
+    }
+    // then the most recent speaker in reach
     for (let k = recent.length - 1; k >= 0 && recent[k].at >= reach; k--) {
       const { entity, plural, at } = recent[k];
       if (at < source.start && fits(entity, plural)) return entity;

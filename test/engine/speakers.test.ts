@@ -199,3 +199,10 @@ describe('pronouns inside their own sentence', () => {
     expect(speakers('The Harbour Council condemned the strike as what it called "a reckless act."')).toEqual(['Harbour Council']);
   });
 });
+
+describe('a pronoun after a name in its own sentence', () => {
+  it('prefers that name to an earlier speaker', () => {
+    const text = '"We are ready," Ivo Marek said.\n\nThe statement said Tomas Brandt rejected the plan and criticised what he called "a reckless gamble."';
+    expect(speakers(text)).toEqual(['Ivo Marek', 'Tomas Brandt']);
+  });
+});
