@@ -139,6 +139,7 @@ function phraseEndForward(tokens: Token[], first: number, ceiling: number): numb
 function mention(text: string, tokens: Token[], first: number, last: number): SourcePhrase | null {
   if (last < first) return null;
   const words = tokens.slice(first, last + 1);
+  if (words.every((w) => NOT_NAME_WORDS.has(w.key) || RELATIVE.has(w.key) || /^i['’]/.test(w.key)) && !PERSON_PRONOUNS.has(words[0].key)) return null;
   const single = words.length === 1 ? PERSON_PRONOUNS.get(words[0].key) : undefined;
   if (single) return { start: words[0].start, end: words[0].end, text: words[0].text, kind: 'pronoun', descriptors: [], gender: single.gender, plural: single.plural };
   // the name: the capitalised run at the end, after titles, nationalities and descriptors
@@ -184,7 +185,8 @@ function mention(text: string, tokens: Token[], first: number, last: number): So
     return { start, end, text: text.slice(start, end).replace(/[.]$/, ''), kind: 'organisation', descriptors: d ? [d] : [], gender: null, plural: false };
   }
   if (!nameWords.length) {
-    // only titles: "the Foreign Minister" is an unnamed source
+    // only titles: "the Foreign Minister" is an unnamed source; a party label alone ("Democratic") is nothing
+    if (!words.some((w) => SPEAKER_NOUNS.has(w.key))) return null;
     const start = words[DETERMINERS.has(words[0].key) ? 1 : 0].start;
     return { start, end: head.end, text: text.slice(start, head.end).replace(/[.]$/, ''), kind: 'description', descriptors: [], gender, plural: false };
   }
