@@ -114,6 +114,7 @@ interface PhoenixEntry {
 /** Parses a Phoenix .actors file: a block of names (first line, then `+` synonyms) followed by `[CODE dates]` lines. */
 function parsePhoenix(text: string): PhoenixEntry[] {
   const entries: PhoenixEntry[] = [];
+  const datedOffice = new Set<PhoenixEntry>();
   let current: PhoenixEntry | undefined;
   for (const rawLine of text.split('\n')) {
     const hash = rawLine.indexOf('#');
@@ -136,10 +137,13 @@ function parsePhoenix(text: string): PhoenixEntry[] {
       if (!term) continue;
       current.terms.push(term);
       current.cameo.push(c.replace(/^\[([A-Z]+).*$/s, '$1'));
-      if (term.from || term.to) current.person = true;
-      if (/^\[[A-Z]{3}\]$/.test(c.trim()) && alpha2(c.slice(1, 4))) current.country = true;
+      if (/^\[[A-Z]{3}[\s\]]/.test(c.trim()) && alpha2(c.slice(1, 4))) current.country = true;
+      else if (term.from || term.to) datedOffice.add(current);
     }
   }
+  // A dated office (a role after the state: RUSGOV 2004-) marks a person; a bare state code, dated or not
+  // (USRUKR until 1991, UKR since), a country's own entry with its cities and regions.
+  for (const e of entries) if (datedOffice.has(e) && !e.country) e.person = true;
   return entries.filter((e) => e.terms.length);
 }
 
