@@ -142,6 +142,8 @@ describe('institutions, metonyms and capitals', () => {
     ['Moscow said the sanctions would fail.', 'Moscow', 'RU'],
     ['Washington has expressed concern.', 'Washington', 'US'],
     ['Beijing said it would respond.', 'Beijing', 'CN'],
+    ['Kiev said the ceasefire holds.', 'Kiev', 'UA'],
+    ['Kyiv said the ceasefire holds.', 'Kyiv', 'UA'],
   ])('%s', (text, name, code) => {
     expect(countryOf(text, entity(text, name, 'organisation'))).toBe(code);
   });
