@@ -460,7 +460,9 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
 function subjectSite(text: string, from: number, to: number): Site | null {
   const tokens = tokenize(text, from, to);
   const source = sentenceSubject(text, tokens, Math.min(tokens.length - 1, 8));
-  return source && (source.kind === 'name' || source.kind === 'organisation' || source.kind === 'pronoun') ? { source, cue: null } : null;
+  // a country or capital as the subject is more often the topic than the speaker when no verb says so
+  const state = source?.kind === 'organisation' && source.text.split(/\s+/).every((w) => STATE_NAMES.has(w.toLowerCase()) || isNationality(w));
+  return source && !state && (source.kind === 'name' || source.kind === 'organisation' || source.kind === 'pronoun') ? { source, cue: null } : null;
 }
 
 const SPEECH_HINT = /\b(?:said|says|told|tells|added|adds|warned|warns|insisted|noted|wrote|argued|stressed|stated|declared|announced|explained|claimed|asserted|acknowledged|admitted|complained|suggested|urged|predicted|recalled|emphasi[sz]ed|conceded|contended|maintained|vowed|pledged|promised|threatened|charged|cautioned|countered|denied|confirmed|reported|agreed|according to)\b/i;
