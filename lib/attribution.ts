@@ -250,7 +250,16 @@ function subjectBefore(text: string, tokens: Token[], v: number, floor: number):
     while (c >= floor && tokens[c].text !== ',') c--;
     if (c < floor || c + 1 >= i) return null;
     const opener = tokens[c + 1];
-    const clause = /(?:ing|ed)$/.test(opener.key) && !isCapital(opener); // "Kerry, speaking in Jordan, said"
+    if (isNameWord(opener)) {
+      // "Her chief policy aide, Jake Sullivan, calls": the name between the commas, the description before
+      const named = mention(text, tokens, c + 1, i - 1);
+      if (!named || named.kind !== 'name') return null;
+      const described = phraseStartBackward(tokens, c - 1, floor);
+      if (described <= c - 1) named.descriptors.push(text.slice(tokens[described].start, tokens[c - 1].end));
+      return named;
+    }
+    // "Kerry, speaking in Jordan, said", "Miller, at a consulting firm, argues"
+    const clause = (/(?:ing|ed)$/.test(opener.key) && !isCapital(opener)) || /^(?:at|of|from|with|in|for|on)$/.test(opener.key);
     if (!(clause || RELATIVE.has(opener.key) || DETERMINERS.has(opener.key) || DESCRIPTOR_WORDS.has(opener.key) || TITLES.has(opener.key) || SPEAKER_NOUNS.has(opener.key) || /^\d/.test(opener.text))) return null;
     if (!RELATIVE.has(opener.key) && !clause) appositions.push(text.slice(opener.start, tokens[i - 1].end));
     i = c - 1;

@@ -206,3 +206,12 @@ describe('a pronoun after a name in its own sentence', () => {
     expect(speakers(text)).toEqual(['Ivo Marek', 'Tomas Brandt']);
   });
 });
+
+describe('names between commas', () => {
+  it('takes the name after a description and a prepositional aside', () => {
+    const r = run('Her chief fisheries adviser, Ana Ruiz, calls the quota "a fair deal."');
+    expect(r.speakers).toEqual(['Ana Ruiz']);
+    expect(r.entityOf(0)!.descriptors).toContain('Her chief fisheries adviser');
+    expect(speakers('But Ivo Marek, at a shipping firm in Split, argues that "prices will fall."')).toEqual(['Ivo Marek']);
+  });
+});
