@@ -58,19 +58,23 @@ function nameRun(text: string, start: number, run: string): NameRun | null {
   };
 }
 
-function indexNames(text: string): { bySurname: Map<string, NameRun[]>; runs: NameRun[] } {
+function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstWord: Map<string, NameRun[]>; runs: NameRun[] } {
   const bySurname = new Map<string, NameRun[]>();
+  const byFirstWord = new Map<string, NameRun[]>();
+  const add = (map: Map<string, NameRun[]>, key: string, run: NameRun) => {
+    const list = map.get(key);
+    if (list) list.push(run);
+    else map.set(key, [run]);
+  };
   const runs: NameRun[] = [];
   for (const m of text.matchAll(RUN)) {
     const run = nameRun(text, m.index, m[0]);
     if (!run || run.words.length > 5) continue;
     runs.push(run);
-    const key = keyOf(run.words[run.words.length - 1]);
-    const list = bySurname.get(key);
-    if (list) list.push(run);
-    else bySurname.set(key, [run]);
+    add(bySurname, keyOf(run.words[run.words.length - 1]), run);
+    if (run.words.length === 2) add(byFirstWord, keyOf(run.words[0]), run);
   }
-  return { bySurname, runs };
+  return { bySurname, byFirstWord, runs };
 }
 
 const isOrganisationWord = (w: string) => ORGANISATION_WORDS.has(w.toLowerCase()) || STATE_NAMES.has(w.toLowerCase()) || isNationality(w);
@@ -100,7 +104,7 @@ const isSuffix = (short: string[], long: string[]) =>
 
 /** Resolves each statement's source mention to an entity. */
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
-  const { bySurname: names, runs } = indexNames(text);
+  const { bySurname: names, byFirstWord, runs } = indexNames(text);
   const fullNameKnown = new Map<string, boolean>();
   // persons and organisations named outside quotation marks (a speaker rarely names himself inside his own quote)
   const quoted = attributions.filter((a) => a.kind === 'direct').map((a) => ({ start: a.start, end: a.end })).sort((x, y) => x.start - y.start);
@@ -110,7 +114,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     const insideQuote = qi < quoted.length && quoted[qi].start <= r.start;
     return !insideQuote;
   });
-  const organisationRuns = personRuns.filter((r) => r.words.some(isOrganisationWord));
+  // an organisation named by a run: a body or state word in it, not a nationality adjective alone ("Turkish")
+  const organisationRuns = personRuns.filter((r) => r.words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || STATE_NAMES.has(w.toLowerCase())));
   personRuns = personRuns.filter((r) => looksLikePerson(r, names, fullNameKnown));
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>();
@@ -167,6 +172,16 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       const c = counts.get(key);
       if (c) c.n++;
       else counts.set(key, { words: r.words, n: 1 });
+    }
+    // family name first ("Shen" -> "Shen Xincheng") when no longer form ends with the mention
+    if (counts.size === 0 && words.length === 1) {
+      for (const r of byFirstWord.get(keyOf(words[0])) ?? []) {
+        if (r.words.some(isOrganisationWord) || r.title) continue;
+        const key = r.words.join(' ').toLowerCase();
+        const c = counts.get(key);
+        if (c) c.n++;
+        else counts.set(key, { words: r.words, n: 1 });
+      }
     }
     let fullest = words;
     let best = 0;

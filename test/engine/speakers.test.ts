@@ -215,3 +215,15 @@ describe('names between commas', () => {
     expect(speakers('But Ivo Marek, at a shipping firm in Split, argues that "prices will fall."')).toEqual(['Ivo Marek']);
   });
 });
+
+describe('family name first', () => {
+  it('finds the full name when the article puts the family name first', () => {
+    const text = 'Trade official Liang Wenjun spoke in Geneva.\n\n"Tariffs hurt everyone," Liang said.';
+    expect(speakers(text)).toEqual(['Liang Wenjun']);
+  });
+
+  it('does not treat a nationality adjective as a speaking body', () => {
+    const text = 'A Ruritanian official said the border was calm. Turkish and Greek ships sailed past.\n\n"It stays calm," they said.';
+    expect(speakers(text)).not.toContain('Turkish');
+  });
+});
