@@ -408,6 +408,8 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       const quoteEndsSentence = /[.!?…]$/.test(q.text) && !/^[\s,]*\p{Ll}/u.test(text.slice(q.close, nextOpen));
       const afterEnd = sentenceEnd(text, q.close, nextOpen);
       let site = quoteEndsSentence ? null : siteAfter(text, q.close, afterEnd);
+      // 'X told Y: "...", according to Z': Z is the informant, X the speaker
+      if (site?.cue === 'according to') site = siteBefore(text, sentenceStart(text, prevClose, q.open), q.open) ?? site;
       if (!site) {
         const beforeStart = sentenceStart(text, prevClose, q.open);
         site = siteBefore(text, beforeStart, q.open);

@@ -266,7 +266,9 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       const words = name.split(/\s+/);
       const head = words[words.length - 1].toLowerCase();
       const earlier = describedByHead.get(head);
-      if (earlier && words.length <= 2 && !/^[A-Z]/.test(words[0]) && earlier.name.length > name.length) return earlier;
+      // ("a second official", "another official" are someone else)
+      const someoneElse = /^(?:second|third|fourth|another|other|one|two|three|different|new)$/i.test(words[0]);
+      if (earlier && !someoneElse && words.length <= 2 && !/^[A-Z]/.test(words[0]) && earlier.name.length > name.length) return earlier;
       const e = entityFor(`${type}:${name.toLowerCase()}`, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
       describedByHead.set(head, e);
       return e;

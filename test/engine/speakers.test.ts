@@ -227,3 +227,14 @@ describe('family name first', () => {
     expect(speakers(text)).not.toContain('Turkish');
   });
 });
+
+describe('informants and other unnamed sources', () => {
+  it('keeps the quoted speaker when "according to" names the informant', () => {
+    expect(speakers('Okafor told the envoy: "We can fix this," according to a senior port official.')).toEqual(['Okafor']);
+  });
+
+  it('keeps "a second official" apart from the first', () => {
+    const text = '"Talks stalled," a senior Ruritanian trade official said.\n\n"Nothing stalled," a second official said.';
+    expect(speakers(text)).toEqual(['senior Ruritanian trade official', 'second official']);
+  });
+});
