@@ -143,7 +143,7 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   const right = text.slice(close, Math.min(paragraph.end, close + 40));
   if (/[:]\s*$/.test(left)) return false;
   if (NAMING_BEFORE.test(left)) return true;
-  if (words.length === 1 && /^(?:he|she|they|it|him|her|them|his|hers|we|us|i|you)$/i.test(words[0])) return true;
+  if (words.length === 1 && /^(?:he|she|they|it|him|her|them|his|hers|we|us|i|you)\.?$/i.test(words[0])) return true;
   // a programme or publication: on NBC's "Meet the Press", told "Fox and Friends"
   if (isTitleCase(words) && (words.length > 1 || /['’]s\s*$/.test(left)) && /(?:\b(?:on|to|told|with|in|from)|['’]s)\s*$/i.test(left) && !headline()) return true;
   if (isTitleCase(words) && (words.length > 1 || /^\p{Lu}\p{Ll}/u.test(words[0])) && !headline() && !speechBefore(text, open, paragraph)) {

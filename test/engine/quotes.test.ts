@@ -92,3 +92,9 @@ describe('bad input', () => {
     expect(quotes('"""" “““ ””” «« »» \' \' ‘ ’')).toBeInstanceOf(Array);
   });
 });
+
+describe('a mentioned pronoun with its period', () => {
+  it('is no quote', () => {
+    expect(texts('The sign on the door just said "he."')).toEqual([]);
+  });
+});
