@@ -141,8 +141,14 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     }
     return e;
   };
+  // a descriptor that contains another replaces it ("Major General" -> "the ministry's spokesperson Major General")
   const addDescriptors = (e: Entity, descriptors: (string | null | undefined)[]) => {
-    for (const d of descriptors) if (d && !e.descriptors.includes(d)) e.descriptors.push(d);
+    for (const d of descriptors) {
+      if (!d || e.descriptors.some((x) => x.includes(d))) continue;
+      const within = e.descriptors.findIndex((x) => d.includes(x));
+      if (within >= 0) e.descriptors[within] = d;
+      else e.descriptors.push(d);
+    }
   };
   const seen = new Set<string>();
   const addMention = (e: Entity, span: Span) => {
