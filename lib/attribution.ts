@@ -338,10 +338,13 @@ function siteAfter(text: string, from: number, to: number): Site | null {
 
 /** The subject of a sentence: its first noun phrase, or the first after an opening clause ("In Ankara, Erdogan ..."). */
 function sentenceSubject(text: string, tokens: Token[], ceiling: number): SourcePhrase | null {
-  const comma = tokens.findIndex((t) => t.text === ',');
-  for (const first of comma >= 0 ? [0, comma + 1] : [0]) {
+  // a dateline ("GENEVA, Switzerland (CNN) --") is not part of the sentence
+  const dash = tokens.findIndex((t, k) => k < 10 && isDash(t));
+  const opening = dash > 0 && tokens.slice(0, dash).every((t) => isCapital(t) || isPunct(t)) ? dash + 1 : 0;
+  const comma = tokens.findIndex((t, k) => k >= opening && t.text === ',');
+  for (const first of comma >= 0 ? [opening, comma + 1] : [opening]) {
     if (first > ceiling) break;
-    const end = phraseEndForward(tokens, first, ceiling);
+    const end = phraseEndForward(tokens, first, Math.min(ceiling, first + 8));
     const source = end >= first ? mention(text, tokens, first, end) : null;
     if (source) return source;
   }
@@ -470,7 +473,7 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
  */
 function subjectSite(text: string, from: number, to: number): Site | null {
   const tokens = tokenize(text, from, to);
-  const source = sentenceSubject(text, tokens, Math.min(tokens.length - 1, 8));
+  const source = sentenceSubject(text, tokens, tokens.length - 1);
   // a country or capital as the subject is more often the topic than the speaker when no verb says so
   const state = source?.kind === 'organisation' && source.text.split(/\s+/).every((w) => STATE_NAMES.has(w.toLowerCase()) || isNationality(w));
   return source && !state && (source.kind === 'name' || source.kind === 'organisation' || source.kind === 'pronoun') ? { source, cue: null } : null;
@@ -505,7 +508,9 @@ function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: QuoteSpan
 
 function reportedStatement(text: string, tokens: Token[]): Attribution | null {
   const last = tokens.length - 1;
-  for (let v = 0; v <= last; v++) {
+  // a sentence-final "X said." governs the whole sentence, whatever verbs the content holds
+  const final = [last, last - 1].find((k) => k > 3 && isVerbAt(tokens, k) && !isParticiple(tokens[k].key));
+  for (let v = final ?? 0; v <= last; v++) {
     const t = tokens[v];
     const according = t.key === 'according' && tokens[v + 1]?.key === 'to';
     if (!according && (!isVerbAt(tokens, v) || isParticiple(t.key))) continue;

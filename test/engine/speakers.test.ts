@@ -238,3 +238,15 @@ describe('informants and other unnamed sources', () => {
     expect(speakers(text)).toEqual(['senior Ruritanian trade official', 'second official']);
   });
 });
+
+describe('sentence shapes', () => {
+  it('lets a sentence-final "X said" govern a sentence that holds other speech verbs', () => {
+    const { attributions, speakers: who } = run('Marek has agreed to talks that include a mediator, Okafor said.');
+    expect(attributions.map((a) => a.text)).toEqual(['Marek has agreed to talks that include a mediator']);
+    expect(who).toEqual(['Okafor']);
+  });
+
+  it('skips a dateline before the subject', () => {
+    expect(speakers('OSLO, Norway (Wire) -- The Harbour Council has backed a "gradual reopening" of the port.')).toEqual(['Harbour Council']);
+  });
+});
