@@ -28,6 +28,7 @@ import type { Attribution, Paragraph, QuoteSpan, SourceMention } from './types';
 type SourcePhrase = SourceMention & Required<Pick<SourceMention, 'descriptors' | 'gender' | 'plural'>>;
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'several', 'some', 'many', 'another', 'other']);
+const SUBORDINATORS = new Set(['since', 'because', 'when', 'after', 'before', 'while', 'if', 'that', 'although', 'though', 'as', 'until', 'unless', 'whether']);
 const RELATIVE = new Set(['who', 'whose', 'which', 'whom', 'where']);
 const DESCRIPTOR_WORDS = new Set(
   ('senior top former chief deputy assistant acting veteran leading prominent longtime high-ranking ' +
@@ -103,7 +104,7 @@ function phraseStartBackward(tokens: Token[], last: number, floor: number): numb
 /** A lower-case role word just before a name: "engineer Rui Okafor", "activist Ana Ruiz". */
 function roleBeforeName(tokens: Token[], i: number, ceiling: number): boolean {
   const next = tokens[i + 1];
-  return i + 1 <= ceiling && !isPunct(tokens[i]) && !VERB_MODIFIERS.has(tokens[i].key) && !SPEECH_VERBS.has(tokens[i].key) && isCapital(next) && !NOT_NAME_WORDS.has(next.key);
+  return i + 1 <= ceiling && !isPunct(tokens[i]) && !VERB_MODIFIERS.has(tokens[i].key) && !NOT_NAME_WORDS.has(tokens[i].key) && !SUBORDINATORS.has(tokens[i].key) && !SPEECH_VERBS.has(tokens[i].key) && isCapital(next) && !NOT_NAME_WORDS.has(next.key);
 }
 
 /** Lower-case modifiers before a speaker noun: "law enforcement official", "campaign finance expert". */
@@ -328,8 +329,10 @@ function siteAfter(text: string, from: number, to: number): Site | null {
     }
   }
   // a phrase between the quote and its attribution: "...," judged to be large, the official said.
-  for (let v = i + 1; v <= last; v++) {
-    if (!isVerbAt(tokens, v) || isParticiple(tokens[v].key)) continue;
+  // Not across a subordinate clause ("... since Putin announced"), and only near the sentence end.
+  for (let v = i; v <= last; v++) {
+    if (SUBORDINATORS.has(tokens[v].key) || RELATIVE.has(tokens[v].key)) return null;
+    if (v === i || !isVerbAt(tokens, v) || isParticiple(tokens[v].key)) continue;
     const source = subjectBefore(text, tokens, v, i);
     return source ? { source, cue: tokens[v].text } : null;
   }

@@ -250,3 +250,9 @@ describe('sentence shapes', () => {
     expect(speakers('OSLO, Norway (Wire) -- The Harbour Council has backed a "gradual reopening" of the port.')).toEqual(['Harbour Council']);
   });
 });
+
+describe('subordinate clauses after a quote', () => {
+  it('does not take the subject of a "since"-clause as the speaker', () => {
+    expect(speakers('Lena Varga said the mayor is "a spent force" since Marek announced his bid.')).toEqual(['Lena Varga']);
+  });
+});
