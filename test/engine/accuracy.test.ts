@@ -25,10 +25,10 @@ function score(set: string, bars: Record<string, number>): { line: string; ok: b
  * The bars the engine holds today. Issue 3 asks for quoteF1 0.97 on both sets, exactSpan 0.95 and
  * speakerAcc 0.90 on polnear-dev, speakerAcc 0.92 on dev; the figures below are what general rules
  * reach: polnear-dev quoteF1 stays near 0.93 (PolNeAR's gold leaves out many quoted spans that carry
- * no annotated attribution), dev speakerAcc near 0.84.
+ * no annotated attribution), dev speakerAcc near 0.85.
  */
 const BARS: Record<'dev' | 'polnear-dev', Record<string, number>> = {
-  dev: { quoteF1: 0.97, speakerAcc: 0.83 },
+  dev: { quoteF1: 0.97, speakerAcc: 0.84 },
   'polnear-dev': { quoteF1: 0.92, exactSpan: 0.95, speakerAcc: 0.9 },
 };
 
