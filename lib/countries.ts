@@ -85,9 +85,11 @@ function fromKnowledgeBase(entity: Entity, kb: KnowledgeBase, date: string | und
   if (entity.type === 'group') return undefined;
   const name = entity.name.replace(LEADING_NON_NAMES, '');
   const words = name.split(/\s+/).filter(Boolean);
-  // Middle names are dropped only from a person's name of three or four words ("Mohammad Javad Zarif").
+  // Middle names are dropped only from a person's name of three or four words ("Mohammad Javad Zarif");
+  // words an entity stage left at the front ("Human Rights Zeid Ra'ad al-Hussein") are dropped one by one.
   const shortName = entity.type === 'person' && words.length > 2 && words.length <= 4 ? `${words[0]} ${words[words.length - 1]}` : '';
-  for (const candidate of [name, shortName]) {
+  const tails = entity.type === 'person' ? words.slice(1, -1).map((_, k) => words.slice(k + 1).join(' ')) : [];
+  for (const candidate of [name, shortName, ...tails]) {
     if (!candidate || candidate.split(' ').length < 2) continue;
     const terms = kb.person(candidate) ?? (candidate === name && entity.type === 'person' ? kb.phrase(phraseKey(candidate)) : undefined);
     const term = terms && termAt(terms, date);

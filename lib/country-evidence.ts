@@ -118,7 +118,7 @@ function matchAt(tokens: Token[], i: number, kb: KnowledgeBase): Match | undefin
 /** A capitalised word that is no title, role, filler or KB phrase of its own: likely a first name. */
 function isFirstName(t: Token): boolean {
   const w = t.word.toLowerCase();
-  return /^\p{Lu}\p{Ll}+$/u.test(t.word) && !t.possessive && !ROLE_NOUNS.has(w) && !TITLE_FILLERS.has(w) && !TITLE_ABBREVIATIONS.has(w) && !NOT_FIRST_NAMES.has(w);
+  return /^\p{Lu}[\p{Ll}'’]+$/u.test(t.word) && !t.possessive && !ROLE_NOUNS.has(w) && !TITLE_FILLERS.has(w) && !TITLE_ABBREVIATIONS.has(w) && !NOT_FIRST_NAMES.has(w);
 }
 // Capitalised words that commonly stand before a place in a name or title, or start a sentence, without
 // being a first name.
@@ -324,9 +324,18 @@ export function fullerNames(text: string, word: string): Span[] {
     // The word before must be a word of its own, not the end of a sentence ("... Netanyahu. Adelson").
     if (before && before.raw === before.word && /^\s+$/.test(text.slice(before.end, t.start)) && isFirstName(before)) spans.push({ start: before.start, end: t.end });
     else if (after && t.raw === t.word && /^\s+$/.test(text.slice(t.end, after.start)) && isFirstName(after)) {
-      // A hyphenated given name ("Ki-moon") is two tokens.
-      const next = tokens[i + 2];
-      const end = next && text.slice(after.end, next.start) === '-' ? next.end : after.end;
+      // The rest of the name: hyphenated parts ("Ki-moon") and up to two more names or particles
+      // ("Zeid Ra'ad al-Hussein"), while the words are not ended by a sentence dot or a possessive.
+      let end = after.end;
+      for (let k = i + 2, more = 0; k < tokens.length && more < 4; k++, more++) {
+        const gap = text.slice(tokens[k - 1].end, tokens[k].start);
+        const prev = tokens[k - 1];
+        if (prev.raw !== prev.word) break;
+        const joined = gap === '-';
+        const nameWord = /^\s$/.test(gap) && (isFirstName(tokens[k]) || /^(?:al|el|bin|ibn|de|van|von|der)$/.test(tokens[k].word));
+        if (!joined && !nameWord) break;
+        end = tokens[k].end;
+      }
       spans.push({ start: t.start, end });
     }
   });

@@ -210,6 +210,14 @@ describe('one country per speaker, from the first evidence', () => {
     expect(countryOf(text, bare('Tamm'))).toBe('EE');
   });
 
+  it('finds a KB name after words an entity stage left at its front, and a long fuller name after a bare one', () => {
+    const text = 'High Commissioner for Human Rights Zeid Ra\'ad al-Hussein spoke. "Enough," Zeid said.';
+    expect(countryOf(text, entity(text, "Human Rights Zeid Ra'ad al-Hussein", 'person', ["Human Rights Zeid Ra'ad al-Hussein"]))).toBe('UN');
+    const at = text.lastIndexOf('Zeid');
+    const bare: Entity = { id: 1, name: 'Zeid', type: 'person', gender: null, descriptors: [], mentions: [{ start: at, end: at + 4 }] };
+    expect(countryOf(text, bare)).toBe('UN');
+  });
+
   it('does not take a name ending the previous sentence as a first name', () => {
     const text = 'He met Latvian Defence Minister Ilze Ozola. Brenner said the plan holds.';
     expect(countryOf(text, entity(text, 'Brenner', 'person', ['Brenner']))).toBeNull();
