@@ -5,7 +5,7 @@ import { summarize } from './positions';
 import { findQuotes } from './quotes';
 import { rankSides } from './sides';
 import { splitParagraphs } from './text';
-import type { Analysis, AnalyzeOptions, Quote } from './types';
+import type { Analysis, AnalyzeOptions, Paragraph, Quote } from './types';
 
 /** The whole engine: article text in (paragraphs separated by blank lines), analysis out. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -28,10 +28,23 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         role: entity?.descriptors[0] ?? null,
         country: country?.code ?? null,
         evidence: country?.evidence ?? null,
-        paragraph: paragraphs.findIndex((p) => p.start <= s.start && s.start < p.end),
+        paragraph: paragraphAt(paragraphs, s.start),
       };
     })
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const sides = rankSides(quotes);
-  return { quotes, entities, sides, summary: summarize(quotes, sides) };
+  return { quotes, entities, sides, summary: summarize(quotes, sides, text) };
+}
+
+/** Index of the paragraph holding `offset` (binary search: statements are many on long texts), or -1. */
+function paragraphAt(paragraphs: Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < paragraphs[mid].start) hi = mid - 1;
+    else if (offset >= paragraphs[mid].end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
