@@ -5,7 +5,8 @@
 // offsets over every text node of its context without the paragraph separators the engine sees,
 // and rebuilds its whole text string for each range it wraps, which is quadratic on long pages.
 // Removal unwraps only our own class and re-joins the split text nodes, restoring the markup.
-import { countryColour, countryName } from '../lib/palette';
+import { countryName } from '../lib/country-names';
+import { countryColour } from '../lib/palette';
 import type { Quote } from '../lib/types';
 import { piecesForRange, type NodePiece, type TextMap } from './text-map';
 

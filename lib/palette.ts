@@ -68,39 +68,3 @@ export function countryColour(code: string | null | undefined): CountryColour {
   const hue = FIXED_HUES[key] ?? hashHue(key);
   return { background: hslToHex(hue, 85, 85), accent: hslToHex(hue, 60, 28), text: '#1a1a1a' };
 }
-
-/** Names for the international bodies the engine codes alongside ISO countries. */
-const BODY_NAMES: Record<string, string> = {
-  EU: 'European Union',
-  IAEA: 'IAEA',
-  ICRC: 'Red Cross (ICRC)',
-  ISIS: 'Islamic State',
-  NATO: 'NATO',
-  OPCW: 'OPCW',
-  OSCE: 'OSCE',
-  UN: 'United Nations',
-  WHO: 'World Health Organization',
-};
-
-let regionNames: Intl.DisplayNames | null | undefined;
-
-/** Display name of a country or body code ("US" -> "United States"); the code itself when unknown. */
-export function countryName(code: string): string {
-  const key = code.trim().toUpperCase();
-  if (BODY_NAMES[key]) return BODY_NAMES[key];
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-    } catch {
-      regionNames = null;
-    }
-  }
-  if (regionNames && /^[A-Z]{2}$/.test(key)) {
-    try {
-      return regionNames.of(key) ?? key;
-    } catch {
-      return key;
-    }
-  }
-  return key;
-}

@@ -1,4 +1,4 @@
-import { countryName } from './sides';
+import { countryName } from './country-names';
 import { agreementIn, stancesInScope } from './stance';
 import { findTopics, normalizeKey, type TopicIndex, type Token } from './topics';
 import type { CountryCode, Quote, Side, Summary, SideSummary, TopicStance } from './types';

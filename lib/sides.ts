@@ -1,20 +1,5 @@
+import { countryName } from './country-names';
 import type { CountryCode, Quote, Side } from './types';
-
-const BODY_NAMES: Record<string, string> = {
-  NATO: 'NATO', UN: 'United Nations', EU: 'European Union', OSCE: 'OSCE', IAEA: 'IAEA', OPCW: 'OPCW',
-  ICRC: 'Red Cross (ICRC)', WHO: 'World Health Organization', ISIS: 'Islamic State',
-};
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** A readable name for a country code or an international body. */
-export function countryName(code: CountryCode): string {
-  if (BODY_NAMES[code]) return BODY_NAMES[code];
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * The countries and bodies that speak in the article, ranked by direct quotes, ties broken by reported

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageResult } from '../entrypoints/background/messages';
-import { countryName } from '../lib/palette';
+import { countryName } from '../lib/country-names';
 import {
   CHROME_DIST,
   launchWithExtension,

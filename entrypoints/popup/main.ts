@@ -1,7 +1,8 @@
 // The popup: the analysis of one tab (popup.html?tab=<id>, else the active tab), the two main sides
 // side by side with their speakers and quotes. Page text is only ever inserted as text.
 import { browser } from 'wxt/browser';
-import { countryColour, countryName } from '../../lib/palette';
+import { countryName } from '../../lib/country-names';
+import { countryColour } from '../../lib/palette';
 import type { Quote, Side, Summary, TopicStance } from '../../lib/types';
 import { parsePageResult, storageKey, type PageResult, type RevealQuoteMessage, type SetHighlightsMessage } from '../background/messages';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryColour, countryName } from '../../lib/palette';
+import { countryName } from '../../lib/country-names';
+import { countryColour } from '../../lib/palette';
 
 /** WCAG relative luminance contrast between two #rrggbb colours. */
 function contrast(a: string, b: string): number {
