@@ -3,6 +3,7 @@ import { assignCountries } from './countries';
 import { resolveSpeakers } from './entities';
 import { summarize } from './positions';
 import { findQuotes } from './quotes';
+import { reportedSpeech } from './reported';
 import { rankSides } from './sides';
 import { splitParagraphs } from './text';
 import type { Analysis, AnalyzeOptions, Paragraph, Quote } from './types';
@@ -11,7 +12,7 @@ import type { Analysis, AnalyzeOptions, Paragraph, Quote } from './types';
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const paragraphs = splitParagraphs(text);
   const quoteSpans = findQuotes(text, paragraphs);
-  const attributions = attribute(text, paragraphs, quoteSpans);
+  const attributions = [...attribute(text, paragraphs, quoteSpans), ...reportedSpeech(text, paragraphs, quoteSpans)];
   const { entities, statements } = resolveSpeakers(text, paragraphs, attributions);
   const countries = assignCountries(text, entities, options);
   const byId = new Map(entities.map((e) => [e.id, e]));

@@ -25,9 +25,9 @@ import type { Attribution, Paragraph, QuoteSpan, SourceMention } from './types';
 // worse than none.
 
 /** A source mention with everything the attribution site says about it filled in. */
-type SourcePhrase = SourceMention & Required<Pick<SourceMention, 'descriptors' | 'gender' | 'plural'>>;
+export type SourcePhrase = SourceMention & Required<Pick<SourceMention, 'descriptors' | 'gender' | 'plural'>>;
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'several', 'some', 'many', 'another', 'other']);
+export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'several', 'some', 'many', 'another', 'other']);
 const SUBORDINATORS = new Set(['since', 'because', 'when', 'after', 'before', 'while', 'if', 'that', 'although', 'though', 'as', 'until', 'unless', 'whether']);
 const RELATIVE = new Set(['who', 'whose', 'which', 'whom', 'where']);
 const DESCRIPTOR_WORDS = new Set(
@@ -39,13 +39,13 @@ const DESCRIPTOR_WORDS = new Set(
     'other two three several some many both another one of').split(' '),
 );
 const CONNECTORS = new Set(['of', 'al', 'al-', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du', 'and', '&']);
-const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday today tonight yesterday earlier later recently then last this week month year morning afternoon evening night'.split(' '));
+export const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday today tonight yesterday earlier later recently then last this week month year morning afternoon evening night'.split(' '));
 
 const isCapital = (t: Token) => /^(?:(?:al|el|ad|as|an|ash|at|az|bin|ibn)-)?\p{Lu}/u.test(t.text);
 /** A capitalised word that can be part of a name: not a sentence-opening adverb or participle, not a shouted heading. */
 const isNameWord = (t: Token) =>
   isCapital(t) && !NOT_NAME_WORDS.has(t.key) && !ADVERB_OR_HEADING.test(t.text);
-const isPunct = (t: Token) => /^(?:[,;:()—–―]|-{1,2})$/.test(t.text);
+export const isPunct = (t: Token) => /^(?:[,;:()—–―]|-{1,2})$/.test(t.text);
 const isDash = (t: Token) => /^(?:[—–―]|-{1,2})$/.test(t.text);
 
 /** Index after the parenthesis that opens at tokens[i] ("Rep. Gwen Moore (D-Wis.) said"), or i when none opens there. */
@@ -56,7 +56,7 @@ function skipParenthesis(tokens: Token[], i: number, ceiling: number): number {
 }
 const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|no|any|every|each|new|recent|official|state|[\d]+)$/;
 /** A speech verb, unless capitalised or a noun after a determiner, possessive or nationality ("Russian state TV"). */
-function isVerbAt(tokens: Token[], i: number): boolean {
+export function isVerbAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (isCapital(t) || !SPEECH_VERBS.has(t.key)) return false;
   if (!NOUN_LIKE_VERBS.has(t.key) || i === 0) return true;
@@ -117,7 +117,7 @@ function nounAhead(tokens: Token[], i: number, ceiling: number): boolean {
 }
 
 /** Reads the noun phrase that starts at token `first`, walking right. Returns its last token index (or first-1). */
-function phraseEndForward(tokens: Token[], first: number, ceiling: number): number {
+export function phraseEndForward(tokens: Token[], first: number, ceiling: number): number {
   let i = first;
   if (i <= ceiling && PERSON_PRONOUNS.has(tokens[i].key)) return i;
   if (i <= ceiling && DETERMINERS.has(tokens[i].key)) i++;
@@ -137,7 +137,7 @@ function phraseEndForward(tokens: Token[], first: number, ceiling: number): numb
 }
 
 /** Builds the mention for tokens[first..last]: the name part, its kind and the descriptors before it. */
-function mention(text: string, tokens: Token[], first: number, last: number): SourcePhrase | null {
+export function mention(text: string, tokens: Token[], first: number, last: number): SourcePhrase | null {
   if (last < first) return null;
   const words = tokens.slice(first, last + 1);
   if (words.every((w) => NOT_NAME_WORDS.has(w.key) || RELATIVE.has(w.key) || /^i['’]/.test(w.key)) && !PERSON_PRONOUNS.has(words[0].key)) return null;
@@ -226,7 +226,7 @@ interface Site {
 }
 
 /** Subject of the speech verb at tokens[v], reading left (with a ", who ...," clause skipped). */
-function subjectBefore(text: string, tokens: Token[], v: number, floor: number): SourcePhrase | null {
+export function subjectBefore(text: string, tokens: Token[], v: number, floor: number): SourcePhrase | null {
   let i = v - 1;
   // "Kerry also said", "Moscow on Thursday accused", "the minister last week warned"
   while (i >= floor && (isModifier(tokens[i]) || TIME_WORDS.has(tokens[i].key) || (/^(?:on|last|this|late|early)$/.test(tokens[i].key) && i + 1 < v && TIME_WORDS.has(tokens[i + 1].key)))) i--;
@@ -395,7 +395,7 @@ function pronounToSubject(text: string, tokens: Token[], source: SourcePhrase): 
   return fits ? subject : null;
 }
 
-/** Links each quote to its source mention and speech verb. */
+/** Links each quote to its source mention and speech verb (reported speech is lib/reported.ts). */
 export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[]): Attribution[] {
   const sites: (Site | null)[] = new Array(quotes.length).fill(null);
   const byParagraph = new Map<number, number[]>();
@@ -467,7 +467,7 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
     sites[i] = (tail < prev.end ? siteBefore(text, lastSentence, prev.end) : null) ?? (lastPrev !== undefined ? sites[lastPrev] : null) ?? (tail < prev.end ? subjectSite(text, lastSentence, prev.end) : null);
   }
   const direct: Attribution[] = quotes.map((q, i) => ({ start: q.start, end: q.end, text: q.text, kind: 'direct', quote: i, cue: sites[i]?.cue ?? null, source: sites[i]?.source ?? null }));
-  return [...direct, ...reportedSpeech(text, paragraphs, quotes)];
+  return direct;
 }
 
 /**
@@ -480,76 +480,4 @@ function subjectSite(text: string, from: number, to: number): Site | null {
   // a country or capital as the subject is more often the topic than the speaker when no verb says so
   const state = source?.kind === 'organisation' && source.text.split(/\s+/).every((w) => STATE_NAMES.has(w.toLowerCase()) || isNationality(w));
   return source && !state && (source.kind === 'name' || source.kind === 'organisation' || source.kind === 'pronoun') ? { source, cue: null } : null;
-}
-
-const SPEECH_HINT = /\b(?:said|says|told|tells|added|adds|warned|warns|insisted|noted|wrote|argued|stressed|stated|declared|announced|explained|claimed|asserted|acknowledged|admitted|complained|suggested|urged|predicted|recalled|emphasi[sz]ed|conceded|contended|maintained|vowed|pledged|promised|threatened|charged|cautioned|countered|denied|confirmed|reported|agreed|according to)\b/i;
-
-/**
- * Reported speech without quotation marks, in sentences that hold no quote: "X said (that) ...",
- * "X told reporters that ...", "according to X, ...". Emitted only when the sentence names its
- * subject and the content runs to at least four words.
- */
-function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[]): Attribution[] {
-  const found: Attribution[] = [];
-  let q = 0;
-  for (const p of paragraphs) {
-    for (let from = p.start; from < p.end; ) {
-      const to = sentenceEnd(text, from, p.end);
-      const sentence = text.slice(from, to);
-      while (q < quotes.length && quotes[q].close <= from) q++;
-      const holdsQuote = q < quotes.length && quotes[q].open < to;
-      if (!holdsQuote && SPEECH_HINT.test(sentence) && !/["“”«»]/.test(sentence)) {
-        const statement = reportedStatement(text, tokenize(text, from, to));
-        if (statement) found.push(statement);
-      }
-      from = to;
-      while (from < p.end && /\s/.test(text[from])) from++;
-    }
-  }
-  return found;
-}
-
-function reportedStatement(text: string, tokens: Token[]): Attribution | null {
-  const last = tokens.length - 1;
-  // a sentence-final "X said." governs the whole sentence, whatever verbs the content holds
-  const final = [last, last - 1].find((k) => k > 3 && isVerbAt(tokens, k) && !isParticiple(tokens[k].key));
-  for (let v = final ?? 0; v <= last; v++) {
-    const t = tokens[v];
-    const according = t.key === 'according' && tokens[v + 1]?.key === 'to';
-    if (!according && (!isVerbAt(tokens, v) || isParticiple(t.key))) continue;
-    let source: SourcePhrase | null;
-    let content = v + 1;
-    if (according) {
-      // "According to X, the talks failed."
-      const end = phraseEndForward(tokens, v + 2, last);
-      source = end >= v + 2 ? mention(text, tokens, v + 2, end) : null;
-      content = end + 1;
-      if (tokens[content]?.text === ',') content++;
-      if (v > 0) return null;
-    } else if (v >= last - 1 && v > 3) {
-      // the content before: "The talks will go on, Poroshenko said."
-      source = subjectBefore(text, tokens, v, 0);
-      const subjectStart = source ? tokens.findIndex((w) => w.start >= source!.start) : -1;
-      let contentEnd = subjectStart - 1;
-      while (contentEnd >= 0 && (isPunct(tokens[contentEnd]) || DETERMINERS.has(tokens[contentEnd].key))) contentEnd--;
-      if (!source || contentEnd < 3 || source.kind === 'pronoun' && source.text.toLowerCase() === 'it') return null;
-      const start = tokens[0].start, end = tokens[contentEnd].end;
-      return { start, end, text: text.slice(start, end), kind: 'indirect', quote: null, cue: t.text, source };
-    } else {
-      source = subjectBefore(text, tokens, v, 0);
-      // "told reporters that", "warned Moscow that": skip the listener
-      if (LISTENER_VERBS.has(t.key)) {
-        const that = tokens.slice(v + 1, v + 5).findIndex((w) => w.key === 'that');
-        if (that >= 0) content = v + 2 + that;
-        else if (t.key.startsWith('t')) return null;
-      }
-      while (content <= last && (TIME_WORDS.has(tokens[content].key) || tokens[content].key === 'on')) content++;
-      if (tokens[content]?.key === 'that') content++;
-    }
-    if (!source || source.kind === 'pronoun' && source.text.toLowerCase() === 'it' || last - content < 3) return null;
-    const start = tokens[content].start;
-    const end = tokens[last].end - (/[.!?]$/.test(tokens[last].text) ? 1 : 0);
-    return { start, end, text: text.slice(start, end), kind: 'indirect', quote: null, cue: according ? 'according to' : t.text, source };
-  }
-  return null;
 }

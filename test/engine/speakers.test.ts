@@ -5,11 +5,13 @@ import { analyze } from '../../lib/analyze';
 import { attribute } from '../../lib/attribution';
 import { resolveSpeakers } from '../../lib/entities';
 import { findQuotes } from '../../lib/quotes';
+import { reportedSpeech } from '../../lib/reported';
 import { splitParagraphs } from '../../lib/text';
 
 function run(text: string) {
   const paragraphs = splitParagraphs(text);
-  const attributions = attribute(text, paragraphs, findQuotes(text, paragraphs));
+  const quotes = findQuotes(text, paragraphs);
+  const attributions = [...attribute(text, paragraphs, quotes), ...reportedSpeech(text, paragraphs, quotes)];
   const { entities, statements } = resolveSpeakers(text, paragraphs, attributions);
   const byId = new Map(entities.map((e) => [e.id, e]));
   return {
