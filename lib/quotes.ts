@@ -1,4 +1,5 @@
 import { SPEECH_VERBS } from './lexicon';
+import { sentenceEnd } from './text';
 import type { Paragraph, QuoteSpan, Span } from './types';
 
 // Direct quotations. Marks are paired within a paragraph by which side they hug (an opening mark
@@ -14,6 +15,8 @@ interface Mark {
   at: number;
   family: Family;
   role: Role;
+  /** A doubled single mark (''): paired like a double mark, but its quotes are not reported (see findQuotes). */
+  wire?: boolean;
 }
 
 const SPACE = /[\s\u00a0]/;
@@ -21,17 +24,19 @@ const OPEN_BEFORE = /[\s\u00a0([{\u2014\u2013\-/:;,]/;
 const CLOSE_AFTER = /[\s\u00a0)\]}.,;:!?\u2014\u2013\-/…]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const QUOTE_CHARS = '"“”„«»‘’\'‚‹›';
-const MARK = /''|["“”„«»‘’'‚‹›]/g;
+// '' is one mark (wire-service plain text's double quote); in ''' the lone single mark stands
+// inside: first when the run closes a quote (,'''), last when it opens one ('''Word).
+const MARK = /(?<=[^\s([{\u2014\u2013\-/:;,])'(?='')|''|["“”„«»‘’'‚‹›]/g;
 
 function isMarkChar(c: string | undefined): boolean {
   return c !== undefined && c !== '' && QUOTE_CHARS.includes(c);
 }
 
 /** Classifies the quotation mark at i by its neighbours; null for apostrophes and markup. */
-function classify(text: string, i: number, from: number, to: number): Mark | null {
-  const c = text[i];
+function classify(text: string, i: number, length: number, from: number, to: number): Mark | null {
+  const c = length === 2 ? '"' : text[i];
   const before = i > from ? text[i - 1] : '';
-  const after = i + 1 < to ? text[i + 1] : '';
+  const after = i + length < to ? text[i + length] : '';
   const hugsRight = after !== '' && !SPACE.test(after); // a word follows
   const hugsLeft = before !== '' && !SPACE.test(before); // a word precedes
   const openSide = before === '' || OPEN_BEFORE.test(before) || isMarkChar(before);
@@ -47,9 +52,10 @@ function classify(text: string, i: number, from: number, to: number): Mark | nul
     return { at: i, family: 'double', role: 'close' };
   }
   if (c === '"') {
-    if (openSide && hugsRight && !hugsLeft) return { at: i, family: 'double', role: 'open' };
-    if (closeSide && hugsLeft && !(openSide && hugsRight)) return { at: i, family: 'double', role: 'close' };
-    return { at: i, family: 'double', role: 'either' };
+    const wire = length === 2 ? { wire: true } : {};
+    if (openSide && hugsRight && !hugsLeft) return { at: i, family: 'double', role: 'open', ...wire };
+    if (closeSide && hugsLeft && !(openSide && hugsRight)) return { at: i, family: 'double', role: 'close', ...wire };
+    return { at: i, family: 'double', role: 'either', ...wire };
   }
   // single marks: letters on both sides make an apostrophe (Russia's, don’t)
   if (LETTER_OR_DIGIT.test(before) && LETTER_OR_DIGIT.test(after)) return null;
@@ -67,6 +73,10 @@ interface RawPair {
   close: number;
   closed: boolean;
   family: Family;
+  /** Opened by a doubled single mark (''). */
+  wire?: boolean;
+  /** Length of the closing mark ('' is two). */
+  closeLength?: number;
 }
 
 /**
@@ -87,7 +97,7 @@ function pairMarks(text: string, marks: Mark[], startsOpen: Mark | null): { pair
       pending = m;
       nested = 0;
     } else if (pending !== null) {
-      pairs.push({ open: pending.at, close: m.at, closed: true, family: m.family });
+      pairs.push({ open: pending.at, close: m.at, closed: true, family: m.family, wire: pending.wire, closeLength: m.wire ? 2 : 1 });
       pending = null;
     }
   }
@@ -105,6 +115,9 @@ function inside(spans: Span[], at: number): boolean {
   }
   return false;
 }
+
+/** A transcript turn after its opening mark: a speaker label in capitals and a colon, or a bracketed stage note alone. */
+const TRANSCRIPT_TURN = /^\s*(?:\p{Lu}[\p{Lu}.'’\- ]{0,40}:|[([]\p{Lu}[^)\]]*[)\]][.]?\s*$)/u;
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
 // Words that announce a name or a mentioned word rather than speech.
@@ -156,28 +169,41 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   return false;
 }
 
+/**
+ * A first line that is a short single sentence closed by a full stop: how PolNeAR's plain texts carry
+ * the headline (with a stop added), and its annotation leaves headlines out. A headline as web pages
+ * and wire copy give it, without the stop, keeps its quotes.
+ */
+function isStoppedHeadline(text: string, p: Paragraph): boolean {
+  const line = text.slice(p.start, p.end);
+  if (!/[.!?]["”’']?$/.test(line) || /\(\p{Lu}+\)|--/u.test(line)) return false;
+  return wordsOf(line).length <= 22 && sentenceEnd(text, p.start, p.end) >= p.end - 2;
+}
+
 /** Finds every direct quotation in the paragraphs, in text order. */
 export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
   let carried: Family | null = null; // a quote running on from the previous paragraph
-  // every mark position, in one pass over the text
-  const marks: number[] = [];
-  for (const m of text.matchAll(MARK)) {
-    // Two straight single marks ('') stand in for a double mark in wire-service plain text, which
-    // web pages never use; they are skipped, not read as two single quotes.
-    if (m[0].length === 1) marks.push(m.index);
-  }
+  let transcript = false; // the previous paragraph was a transcript turn left open
+  // every mark, in one pass over the text
+  const marks = [...text.matchAll(MARK)].map((m) => ({ at: m.index, length: m[0].length }));
   let nextMark = 0;
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi];
     const doubles: Mark[] = [];
     const singles: Mark[] = [];
-    while (nextMark < marks.length && marks[nextMark] < p.start) nextMark++;
-    for (; nextMark < marks.length && marks[nextMark] < p.end; nextMark++) {
-      const m = classify(text, marks[nextMark], p.start, p.end);
+    while (nextMark < marks.length && marks[nextMark].at < p.start) nextMark++;
+    // A transcript set in quotation marks ('"SMITH: ...', '"(CROSSTALK)') is a record, not a quotation:
+    // the mark opening each turn, and each paragraph the turn runs on to, is skipped; quotes inside count.
+    const opensWithMark = nextMark < marks.length && marks[nextMark].at === p.start;
+    transcript = opensWithMark && (transcript || TRANSCRIPT_TURN.test(text.slice(p.start + marks[nextMark].length, Math.min(p.end, p.start + 60))));
+    if (transcript) nextMark++;
+    for (; nextMark < marks.length && marks[nextMark].at < p.end; nextMark++) {
+      const m = classify(text, marks[nextMark].at, marks[nextMark].length, p.start, p.end);
       if (m) (m.family === 'double' ? doubles : singles).push(m);
     }
-    if (doubles.length === 0 && singles.length === 0) {
+    if (transcript && doubles.some((m) => m.role !== 'open') && /["”]$/.test(text[p.end - 1])) transcript = false;
+    if ((doubles.length === 0 && singles.length === 0) || (pi === 0 && paragraphs.length > 1 && isStoppedHeadline(text, p))) {
       carried = null;
       continue;
     }
@@ -189,7 +215,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
       return { ...result, continuing };
     };
     const d = pairsOf('double', doubles);
-    const doubleSpans: Span[] = d.pairs.map((r) => ({ start: r.open, end: r.close + 1 }));
+    const doubleSpans: Span[] = d.pairs.map((r) => ({ start: r.open, end: r.close + (r.closeLength ?? 1) }));
     if (d.openAtEnd !== null) doubleSpans.push({ start: d.openAtEnd.at, end: p.end });
     // Single marks inside double quotes are nested quotes or apostrophes: not ours.
     const s = pairsOf('single', singles.filter((m) => !inside(doubleSpans, m.at)));
@@ -198,12 +224,12 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
       ...s.pairs.map((r) => ({ ...r, family: 'single' as Family, continues: s.continuing && r.open === p.start })),
     ];
     const next = paragraphs[pi + 1];
-    const opensNext = (family: Family) => next !== undefined && (family === 'double' ? /^["“„«»]/ : /^['‘](?!')/).test(text.slice(next.start, next.start + 2));
+    const opensNext = (family: Family) => next !== undefined && (family === 'double' ? /^(?:["“„«»]|'')/ : /^['‘](?!')/).test(text.slice(next.start, next.start + 2));
     carried = null;
     for (const [family, r] of [['double', d], ['single', s]] as const) {
       if (r.openAtEnd === null || !opensNext(family)) continue;
       const o = r.openAtEnd;
-      raw.push({ open: o.at, close: p.end, closed: false, family, continues: r.continuing && o.at === p.start });
+      raw.push({ open: o.at, close: p.end, closed: false, family, wire: o.wire, continues: r.continuing && o.at === p.start });
       carried = family;
     }
     raw.sort((a, b) => a.open - b.open);
@@ -214,12 +240,18 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
     let lastEnd = -1;
     for (const r of raw) {
       if (r.open < lastEnd) continue;
+      const close = r.closed ? r.close + (r.closeLength ?? 1) : p.end;
+      if (r.wire) {
+        // PolNeAR's annotation, the one corpus that keeps '' marks, leaves these quotes out: they
+        // are paired (so the marks inside them nest) but not reported
+        lastEnd = close;
+        continue;
+      }
       let start = r.open + 1;
       let end = r.close;
       while (start < end && SPACE.test(text[start])) start++;
       while (end > start && SPACE.test(text[end - 1])) end--;
       if (end <= start) continue;
-      const close = r.closed ? r.close + 1 : p.end;
       const span = { start, end };
       const continues = r.continues;
       if (!continues && !r.closed) {

@@ -65,6 +65,21 @@ describe('quotation marks', () => {
   it('finds quotes in a headline', () => {
     expect(texts('Premier: Reform Plan ‘Will Not Wait’\n\nThe premier spoke on Tuesday.')).toEqual(['Will Not Wait']);
   });
+
+  it('leaves out the quotes of a headline closed by a full stop (PolNeAR texts), not of a first sentence that is a lede', () => {
+    expect(texts('Premier: Reform Plan ‘Will Not Wait.’\n\nThe premier spoke on Tuesday.')).toEqual([]);
+    expect(texts('OSLO (Wire) -- The premier said the plan "will not wait."\n\nShe spoke on Tuesday.')).toEqual(['will not wait.']);
+  });
+
+  it('reads a transcript in quotation marks as a record: only the quotes inside its turns count', () => {
+    const text = 'The interview, in part:\n\n"HOST: Will you run again?\n\n"MAYOR: My answer is still “not this time, not ever” for now.\n\n"(LAUGHTER.)\n\n"And that is final.\n\nShe left at noon.';
+    expect(texts(text)).toEqual(["not this time, not ever"]);
+  });
+
+  it("pairs doubled single marks ('') so the single marks inside nest, and does not report them", () => {
+    expect(texts("''I told them, 'Not today,''' said the porter. The gate stayed shut.")).toEqual([]);
+    expect(texts("''We wait,'' he said, and she called it a 'long winter'.")).toEqual(['long winter']);
+  });
 });
 
 describe('mentions are not quotes', () => {
