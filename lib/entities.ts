@@ -20,38 +20,57 @@ interface NameRun extends Span {
   /** The titles before the name in this run: "Russian Foreign Minister". */
   title: string | null;
   gender: 'm' | 'f' | null;
+  /** Lower-case keys of `words` (keyOf), computed once. */
+  keys: string[];
+  /** A word of the name is an organisation or state word ("Foreign Ministry", "Moscow"). */
+  organisation: boolean;
+  /** ... or a nationality: not a person's name. */
+  notPerson: boolean;
 }
 
-const RUN = /\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \u00a0]+(?:(?:of|al|bin|ibn|de|del|da|di|van|von|der|la|le|du)[ \u00a0]+)?(?:(?:al|el|ad|as|an|ash|at|az)-)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/gu;
-const keyOf = (word: string) => word.replace(/['’]s$|[.’']$/g, '').toLowerCase();
+// (the first capital is tested as ASCII first: a bare \p{Lu} at every offset doubles the scan's cost)
+const RUN = /(?:[A-Z]|(?![\x00-\x7F])\p{Lu})[\p{L}\p{M}'’.\-]*(?:[ \u00a0]+(?:(?:of|al|bin|ibn|de|del|da|di|van|von|der|la|le|du)[ \u00a0]+)?(?:(?:al|el|ad|as|an|ash|at|az)-)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/gu;
+/** Lower case, without a final possessive 's or a final period or apostrophe. */
+function keyOf(word: string): string {
+  const n = word.length;
+  const possessive = n > 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’');
+  const cut = possessive ? 2 : n > 0 && (word[n - 1] === '.' || word[n - 1] === "'" || word[n - 1] === '’') ? 1 : 0;
+  return (cut ? word.slice(0, n - cut) : word).toLowerCase();
+}
 
 /** Splits a capitalised run into titles and name, e.g. "Russian Foreign Minister Sergei Lavrov". */
 function nameRun(text: string, start: number, run: string): NameRun | null {
   if (!/\s/.test(run)) {
     // one word, the common case: a name only when it is not a title or a sentence opener
     const word = run.replace(/['’]s$|[.]$/, '');
-    if (NOT_NAME_WORDS.has(keyOf(run)) || TITLES.has(keyOf(run)) || ADVERB_OR_HEADING.test(word)) return null;
-    return { start, end: start + word.length, words: [word], nameStart: start, title: null, gender: null };
+    const key = keyOf(run);
+    if (NOT_NAME_WORDS.has(key) || TITLES.has(key) || ADVERB_OR_HEADING.test(word)) return null;
+    const organisation = isOrganisationKey(key);
+    return { start, end: start + word.length, words: [word], nameStart: start, title: null, gender: null, keys: [key], organisation, notPerson: organisation || isNationality(word) };
   }
-  const parts = [...run.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: start + m.index }));
+  const parts = [...run.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: start + m.index, key: keyOf(m[0]) }));
   // the name begins after the last title-like word: "Fisheries Minister Tomas Brandt", "Secretary of State John Kerry"
-  const titleLike = (w: string) => NOT_NAME_WORDS.has(keyOf(w)) || TITLES.has(keyOf(w)) || isOrganisationWord(w) || /^(?:of|the)$/.test(w);
+  const titleLike = (p: { word: string; key: string }) => NOT_NAME_WORDS.has(p.key) || TITLES.has(p.key) || isOrganisationKey(p.key) || isNationality(p.word) || p.word === 'of' || p.word === 'the';
   let k = 0;
-  for (let j = parts.length - 2; j >= 0; j--) if (titleLike(parts[j].word)) {
+  for (let j = parts.length - 2; j >= 0; j--) if (titleLike(parts[j])) {
     k = j + 1;
     break;
   }
-  if (k === parts.length - 1 && (NOT_NAME_WORDS.has(keyOf(parts[k].word)) || TITLES.has(keyOf(parts[k].word)))) return null;
+  if (k === parts.length - 1 && (NOT_NAME_WORDS.has(parts[k].key) || TITLES.has(parts[k].key))) return null;
   const names = parts.slice(k);
   // honorifics (Mr, Mrs) give a gender, not a role
-  const titleWords = parts.slice(0, k).filter((p) => !NOT_NAME_WORDS.has(keyOf(p.word)));
-  const gender = parts.slice(0, k).map((p) => GENDERED_TITLES.get(keyOf(p.word))).find((g) => g) ?? GIVEN_NAME_GENDER.get(keyOf(names[0].word)) ?? null;
+  const titleWords = parts.slice(0, k).filter((p) => !NOT_NAME_WORDS.has(p.key));
+  const gender = parts.slice(0, k).map((p) => GENDERED_TITLES.get(p.key)).find((g) => g) ?? GIVEN_NAME_GENDER.get(names[0].key) ?? null;
+  const organisation = names.some((n) => isOrganisationKey(n.key));
   const last = names[names.length - 1];
   const end = last.at + last.word.replace(/['’]s$|[.]$/, '').length;
   return {
     start,
     end,
     words: names.map((n) => n.word.replace(/['’]s$|[.]$/, '')),
+    keys: names.map((n) => n.key),
+    organisation,
+    notPerson: organisation || names.some((n) => isNationality(n.word)),
     nameStart: names[0].at,
     title: titleWords.length ? text.slice(titleWords[0].at, titleWords[titleWords.length - 1].at + titleWords[titleWords.length - 1].word.length) : null,
     gender: names.length > 1 || k > 0 ? gender : null,
@@ -71,23 +90,24 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstW
     const run = nameRun(text, m.index, m[0]);
     if (!run || run.words.length > 5) continue;
     runs.push(run);
-    add(bySurname, keyOf(run.words[run.words.length - 1]), run);
-    if (run.words.length === 2) add(byFirstWord, keyOf(run.words[0]), run);
+    add(bySurname, run.keys[run.keys.length - 1], run);
+    if (run.words.length === 2) add(byFirstWord, run.keys[0], run);
   }
   return { bySurname, byFirstWord, runs };
 }
 
-const isOrganisationWord = (w: string) => ORGANISATION_WORDS.has(w.toLowerCase()) || STATE_NAMES.has(w.toLowerCase()) || isNationality(w);
+const isOrganisationKey = (key: string) => ORGANISATION_WORDS.has(key) || STATE_NAMES.has(key);
+const isOrganisationWord = (w: string) => isOrganisationKey(w.toLowerCase()) || isNationality(w);
 
 /** A run that names a person: a title before it, or two or more name words none of which is an organisation word. */
 function looksLikePerson(run: NameRun, bySurname: Map<string, NameRun[]>, fullNameKnown: Map<string, boolean>): boolean {
-  if (run.words.some(isOrganisationWord)) return false;
+  if (run.notPerson) return false;
   if (run.words.length >= 2 || (run.title && TITLES.has(keyOf(run.title.split(/\s+/).pop()!)))) return true;
   // a surname alone: a person when the article gives the full name elsewhere (once per surname)
-  const key = keyOf(run.words[0]);
+  const key = run.keys[0];
   let known = fullNameKnown.get(key);
   if (known === undefined) {
-    known = (bySurname.get(key) ?? []).some((r) => r.words.length >= 2 && !r.words.some(isOrganisationWord));
+    known = (bySurname.get(key) ?? []).some((r) => r.words.length >= 2 && !r.notPerson);
     fullNameKnown.set(key, known);
   }
   return known;
@@ -99,8 +119,9 @@ function isSubjectPosition(text: string, at: number): boolean {
   return before.trim() === '' || /(?:[.!?:;,]["”’)]?|\n|\b(?:and|but|when|while|as|after|before|because|that|where|since))\s+$/.test(before);
 }
 
+const sameWord = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();
 const isSuffix = (short: string[], long: string[]) =>
-  short.length <= long.length && short.every((w, i) => w.toLowerCase() === long[long.length - short.length + i].toLowerCase());
+  short.length <= long.length && short.every((w, i) => sameWord(w, long[long.length - short.length + i]));
 
 /** Resolves each statement's source mention to an entity. */
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
@@ -115,7 +136,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     return !insideQuote;
   });
   // an organisation named by a run: a body or state word in it, not a nationality adjective alone ("Turkish")
-  const organisationRuns = personRuns.filter((r) => r.words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || STATE_NAMES.has(w.toLowerCase())));
+  const organisationRuns = personRuns.filter((r) => r.organisation);
   personRuns = personRuns.filter((r) => looksLikePerson(r, names, fullNameKnown));
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>();
@@ -182,7 +203,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     // family name first ("Shen" -> "Shen Xincheng") when no longer form ends with the mention
     if (counts.size === 0 && words.length === 1) {
       for (const r of byFirstWord.get(keyOf(words[0])) ?? []) {
-        if (r.words.some(isOrganisationWord) || r.title) continue;
+        if (r.notPerson || r.title) continue;
         const key = r.words.join(' ').toLowerCase();
         const c = counts.get(key);
         if (c) c.n++;

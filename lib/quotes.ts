@@ -24,9 +24,8 @@ const OPEN_BEFORE = /[\s\u00a0([{\u2014\u2013\-/:;,]/;
 const CLOSE_AFTER = /[\s\u00a0)\]}.,;:!?\u2014\u2013\-/…]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const QUOTE_CHARS = '"“”„«»‘’\'‚‹›';
-// '' is one mark (wire-service plain text's double quote); in ''' the lone single mark stands
-// inside: first when the run closes a quote (,'''), last when it opens one ('''Word).
-const MARK = /(?<=[^\s([{\u2014\u2013\-/:;,])'(?='')|''|["“”„«»‘’'‚‹›]/g;
+// '' is one mark (wire-service plain text's double quote); see marksOf for '''.
+const MARK = /'''|''|["“”„«»‘’'‚‹›]/g;
 
 function isMarkChar(c: string | undefined): boolean {
   return c !== undefined && c !== '' && QUOTE_CHARS.includes(c);
@@ -116,6 +115,21 @@ function inside(spans: Span[], at: number): boolean {
   return false;
 }
 
+/**
+ * Every quotation mark of the text with its length, in one scan. In ''' the lone single mark stands
+ * inside: first when the run closes a quote (,'''), last when it opens one ('''Word).
+ */
+function marksOf(text: string): { at: number; length: number }[] {
+  const marks: { at: number; length: number }[] = [];
+  for (const m of text.matchAll(MARK)) {
+    const at = m.index;
+    if (m[0].length < 3) marks.push({ at, length: m[0].length });
+    else if (at > 0 && !/[\s\u00a0([{\u2014\u2013]/.test(text[at - 1])) marks.push({ at, length: 1 }, { at: at + 1, length: 2 });
+    else marks.push({ at, length: 2 }, { at: at + 2, length: 1 });
+  }
+  return marks;
+}
+
 /** A transcript turn after its opening mark: a speaker label in capitals and a colon, or a bracketed stage note alone. */
 const TRANSCRIPT_TURN = /^\s*(?:\p{Lu}[\p{Lu}.'’\- ]{0,40}:|[([]\p{Lu}[^)\]]*[)\]][.]?\s*$)/u;
 
@@ -186,7 +200,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
   let carried: Family | null = null; // a quote running on from the previous paragraph
   let transcript = false; // the previous paragraph was a transcript turn left open
   // every mark, in one pass over the text
-  const marks = [...text.matchAll(MARK)].map((m) => ({ at: m.index, length: m[0].length }));
+  const marks = marksOf(text);
   let nextMark = 0;
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi];

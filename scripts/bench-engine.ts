@@ -1,13 +1,14 @@
 // npx tsx scripts/bench-engine.ts
 // Median time of the whole lib/analyze pipeline on a ~2,000-word and a ~200,000-word text built at
 // run time by joining ../shared's dev articles (never committed), against a baseline in the same run:
-// one plain regex scan for quoted spans over the same text.
+// one plain regex scan for quoted spans over the same text; then each early stage's own median.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../lib/analyze';
 import { attribute } from '../lib/attribution';
 import { resolveSpeakers } from '../lib/entities';
 import { findQuotes } from '../lib/quotes';
+import { reportedSpeech } from '../lib/reported';
 import { splitParagraphs } from '../lib/text';
 
 const dir = fileURLToPath(new URL('../../shared/data/dev', import.meta.url));
@@ -48,6 +49,22 @@ const speakerStages = (text: string) => {
   resolveSpeakers(text, paragraphs, attribute(text, paragraphs, findQuotes(text, paragraphs)));
 };
 
+/** Median of each early stage on its own, its inputs computed once beforehand. */
+function stageMedians(text: string, times: number): string {
+  const paragraphs = splitParagraphs(text);
+  const quotes = findQuotes(text, paragraphs);
+  const direct = attribute(text, paragraphs, quotes);
+  const all = [...direct, ...reportedSpeech(text, paragraphs, quotes)];
+  const stages: [string, () => unknown][] = [
+    ['paragraphs', () => splitParagraphs(text)],
+    ['quotes', () => findQuotes(text, paragraphs)],
+    ['attribution', () => attribute(text, paragraphs, quotes)],
+    ['reported', () => reportedSpeech(text, paragraphs, quotes)],
+    ['entities', () => resolveSpeakers(text, paragraphs, all)],
+  ];
+  return stages.map(([name, run]) => `${name} ${median(run, times).toFixed(2)}`).join(', ');
+}
+
 const baseline = (text: string) => {
   let n = 0;
   for (const _ of text.matchAll(/[“"]([^”"\n]+)[”"]/g)) n++;
@@ -65,4 +82,5 @@ for (const [label, words, times] of [['~2,000 words', 2_000, 41], ['~200,000 wor
     `${label} (${wordCount} words, ${text.length} chars), medians over ${times} runs: analyze ${engine.toFixed(2)} ms; ` +
       `quote and speaker stages ${stages.toFixed(2)} ms; regex scan ${scan.toFixed(2)} ms; analyze/scan ${(engine / scan).toFixed(0)}x, stages/scan ${(stages / scan).toFixed(0)}x`,
   );
+  console.log(`  per stage (ms, medians): ${stageMedians(text, times)}`);
 }
