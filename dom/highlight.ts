@@ -3,8 +3,12 @@
 // Quotes are wrapped from their text-map pieces directly (one <mark> per text node a quote
 // touches, as Hypothesis' highlighter does) rather than through mark.js' markRanges: mark.js counts
 // offsets over every text node of its context without the paragraph separators the engine sees,
-// and rebuilds its whole text string for each range it wraps, which is quadratic on long pages.
-// Removal unwraps only our own class and re-joins the split text nodes, restoring the markup.
+// rebuilds its whole text string for each range it wraps (quadratic on long pages) and works in one
+// synchronous pass, where a long article needs the work split across tasks.
+//
+// Every text node split is recorded, so removal puts the page's own text nodes back exactly: the same
+// node objects with the same data (a page script holding one keeps a valid reference), and adjacent
+// text nodes the page made itself stay apart (Node.normalize() would merge them).
 import { countryName } from '../lib/country-names';
 import { countryColour } from '../lib/palette';
 import type { Quote } from '../lib/types';
@@ -21,42 +25,190 @@ export function quoteTooltip(quote: Quote): string {
   return `${who}${role} (${country}) — ${quote.kind} quote`;
 }
 
-/**
- * Highlights `quotes` (offsets into `map.text`) and returns how many got at least one mark.
- * A quote overlapping one already highlighted is left out, so marks never nest.
- */
-export function highlightQuotes(map: TextMap, quotes: readonly Quote[]): number {
-  const pieces: { piece: NodePiece; quote: number; last: boolean }[] = [];
-  const highlighted = new Set<number>();
-  let coveredUntil = 0;
-  // In text order, whatever the order of `quotes`: the wrapping below relies on it.
-  const inTextOrder = [...quotes.keys()].sort((a, b) => quotes[a].start - quotes[b].start || a - b);
-  for (const index of inTextOrder) {
-    const quote = quotes[index];
-    if (quote.start < coveredUntil || quote.end <= quote.start) continue;
-    // Whitespace-only pieces (a space between two elements) stay unwrapped.
-    const quotePieces = piecesForRange(map, quote.start, quote.end).filter(
-      (p) => p.end > p.start && /\S/.test(p.node.data.slice(p.start, p.end)),
-    );
-    if (!quotePieces.length) continue;
-    coveredUntil = quote.end;
-    highlighted.add(index);
-    quotePieces.forEach((piece, i) => pieces.push({ piece, quote: index, last: i === quotePieces.length - 1 }));
-  }
-  // Last piece first: splitting a text node then leaves the offsets of earlier pieces in it valid.
-  for (let i = pieces.length - 1; i >= 0; i--) {
-    const { piece, quote, last } = pieces[i];
-    wrap(piece.node, piece.start, piece.end, quotes[quote], quote, last);
-  }
-  return highlighted.size;
+/** One stretch of a text node to wrap for quote `quote`; `last` is the quote's last piece (it carries the label). */
+interface PlannedPiece extends NodePiece {
+  quote: number;
+  last: boolean;
 }
 
-function wrap(node: Text, start: number, end: number, quote: Quote, index: number, last: boolean): void {
-  const doc = node.ownerDocument;
-  const parent = node.parentNode;
-  if (!parent) return;
-  if (end < node.data.length) node.splitText(end);
-  const target = start > 0 ? node.splitText(start) : node;
+/** What highlighting `quotes` will wrap, in text order, and how many quotes get at least one mark. */
+export interface HighlightPlan {
+  pieces: PlannedPiece[];
+  quotes: readonly Quote[];
+  highlighted: number;
+}
+
+/** Disjoint [start, end) stretches of the text, ordered, that already have a quote. */
+class Covered {
+  private starts: number[] = [];
+  private ends: number[] = [];
+
+  /** Index of the first stretch ending after `offset`. */
+  private firstEndingAfter(offset: number): number {
+    let low = 0;
+    let high = this.ends.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.ends[middle] <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  overlaps(start: number, end: number): boolean {
+    const i = this.firstEndingAfter(start);
+    return i < this.starts.length && this.starts[i] < end;
+  }
+
+  /** The parts of [start, end) no stretch covers. */
+  gaps(start: number, end: number): [number, number][] {
+    const gaps: [number, number][] = [];
+    let from = start;
+    for (let i = this.firstEndingAfter(start); i < this.starts.length && this.starts[i] < end; i++) {
+      if (this.starts[i] > from) gaps.push([from, this.starts[i]]);
+      from = Math.max(from, this.ends[i]);
+    }
+    if (from < end) gaps.push([from, end]);
+    return gaps;
+  }
+
+  add(start: number, end: number): void {
+    const i = this.firstEndingAfter(start);
+    this.starts.splice(i, 0, start);
+    this.ends.splice(i, 0, end);
+  }
+}
+
+/**
+ * Plans the marks for `quotes` (offsets into `map.text`); marks never nest. Direct quotes come first
+ * and a direct quote overlapping one already planned is left out; reported speech then takes only the
+ * text no direct quote holds (a paraphrase framing a quoted phrase keeps its words around the quote).
+ * Whitespace-only pieces (a space between two elements) stay unwrapped.
+ */
+export function planHighlights(map: TextMap, quotes: readonly Quote[]): HighlightPlan {
+  const pieces: PlannedPiece[] = [];
+  const covered = new Covered();
+  let highlighted = 0;
+  const textLength = map.text.length;
+  const byPriority = [...quotes.keys()].sort(
+    (a, b) =>
+      Number(quotes[a].kind !== 'direct') - Number(quotes[b].kind !== 'direct') || quotes[a].start - quotes[b].start || a - b,
+  );
+  for (const index of byPriority) {
+    const quote = quotes[index];
+    const start = Math.max(0, quote.start);
+    const end = Math.min(textLength, quote.end);
+    if (end <= start) continue;
+    const direct = quote.kind === 'direct';
+    if (direct && covered.overlaps(start, end)) continue;
+    const stretches = direct ? [[start, end] as [number, number]] : covered.gaps(start, end);
+    const quotePieces: PlannedPiece[] = [];
+    for (const [from, to] of stretches) {
+      for (const piece of piecesForRange(map, from, to)) {
+        if (piece.end > piece.start && /\S/.test(piece.node.data.slice(piece.start, piece.end))) {
+          quotePieces.push({ ...piece, quote: index, last: false });
+        }
+      }
+    }
+    if (!quotePieces.length) continue;
+    for (const [from, to] of stretches) covered.add(from, to);
+    quotePieces[quotePieces.length - 1].last = true;
+    pieces.push(...quotePieces);
+    highlighted++;
+  }
+  // Text order, which wrapping relies on.
+  pieces.sort((a, b) => a.textStart - b.textStart);
+  return { pieces, quotes, highlighted };
+}
+
+/**
+ * Wraps the planned pieces from `plan.pieces[from]` back to `plan.pieces[until - 1]`, last first:
+ * splitting a text node then leaves the offsets of its earlier pieces valid, so the work can stop
+ * after any piece and go on later. A piece the page changed meanwhile (node gone, text shorter) is skipped.
+ */
+function wrapPieces(plan: HighlightPlan, from: number, until: number, templates: Map<number, HTMLElement>): void {
+  for (let i = until - 1; i >= from; i--) {
+    const piece = plan.pieces[i];
+    if (!piece.node.parentNode || piece.end > piece.node.data.length) continue;
+    let template = templates.get(piece.quote);
+    if (!template) {
+      template = markTemplate(piece.node.ownerDocument, plan.quotes[piece.quote], piece.quote);
+      templates.set(piece.quote, template);
+    }
+    const mark = template.cloneNode(false) as HTMLElement;
+    // The country code is shown after the quote's last piece (CSS ::after), so colour is not the only cue.
+    if (piece.last) mark.dataset.stancemarkLabel = plan.quotes[piece.quote].country ?? '?';
+    wrap(piece, mark);
+  }
+}
+
+/** Highlights `quotes` in one pass and returns how many got at least one mark. */
+export function highlightQuotes(map: TextMap, quotes: readonly Quote[]): number {
+  const plan = planHighlights(map, quotes);
+  wrapPieces(plan, 0, plan.pieces.length, new Map());
+  return plan.highlighted;
+}
+
+export interface SliceOptions {
+  /** Stops the work between two slices (what is wrapped by then stays until removeHighlights). */
+  signal?: AbortSignal;
+  /** Longest stretch of wrapping before giving the page its main thread back. */
+  sliceMs?: number;
+  /** Resolves when the page has had its turn (the default yields to other tasks). */
+  yieldToPage?: () => Promise<void>;
+  /** Called with the duration of each slice, for the content script's timings. */
+  onSlice?: (ms: number) => void;
+}
+
+const DEFAULT_SLICE_MS = 8;
+
+/**
+ * Highlights a plan in slices of at most `sliceMs` each, yielding between them, so a long article
+ * never blocks the page for one long task. Resolves with how many quotes got marks, or with -1 when aborted.
+ */
+export async function highlightInSlices(plan: HighlightPlan, options: SliceOptions = {}): Promise<number> {
+  const { signal, sliceMs = DEFAULT_SLICE_MS, yieldToPage = yieldToTasks, onSlice } = options;
+  const templates = new Map<number, HTMLElement>();
+  // Pieces are wrapped back to front, a batch at a time; the batch grows or shrinks to fill a slice.
+  let until = plan.pieces.length;
+  let batch = 64;
+  while (until > 0) {
+    if (signal?.aborted) return -1;
+    const began = performance.now();
+    let elapsed = 0;
+    // At least one batch per slice, however small the budget.
+    do {
+      const from = Math.max(0, until - batch);
+      const batchBegan = performance.now();
+      wrapPieces(plan, from, until, templates);
+      until = from;
+      const took = performance.now() - batchBegan;
+      elapsed = performance.now() - began;
+      // Aim each batch at a quarter of a slice, so a slice overruns its budget by little.
+      batch = Math.max(8, Math.min(4096, Math.round(batch * (sliceMs / 4 / Math.max(took, 0.05)))));
+    } while (until > 0 && elapsed < sliceMs);
+    onSlice?.(elapsed);
+    if (until > 0) await yieldToPage();
+  }
+  return signal?.aborted ? -1 : plan.highlighted;
+}
+
+/** Yields to the page's other tasks: scheduler.yield where the browser has it, else a message task (not throttled in background tabs, unlike timers). */
+export function yieldToTasks(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** The mark every piece of one quote is cloned from. */
+function markTemplate(doc: Document, quote: Quote, index: number): HTMLElement {
   const mark = doc.createElement('mark');
   const colour = countryColour(quote.country);
   mark.className = HIGHLIGHT_CLASS;
@@ -64,8 +216,6 @@ function wrap(node: Text, start: number, end: number, quote: Quote, index: numbe
   mark.dataset.stancemarkSpeaker = quote.speaker ?? '';
   mark.dataset.stancemarkQuote = String(index);
   mark.dataset.stancemarkKind = quote.kind;
-  // The country code is shown after the quote's last piece (CSS ::after), so colour is not the only cue.
-  if (last) mark.dataset.stancemarkLabel = quote.country ?? '?';
   mark.title = quoteTooltip(quote);
   // A quote gets the country's tint; reported speech only a dotted underline (content.css), so the
   // reader tells the speaker's own words from the article's paraphrase.
@@ -74,19 +224,49 @@ function wrap(node: Text, start: number, end: number, quote: Quote, index: numbe
     mark.style.setProperty('color', colour.text);
   }
   mark.style.setProperty('--stancemark-accent', colour.accent);
+  return mark;
+}
+
+/**
+ * Text nodes the highlighter split off, each with the node it came from, in the order they were made.
+ * Removal merges them back newest first, which rebuilds every original node.
+ */
+let splits: { made: Text; from: Text }[] = [];
+
+function split(node: Text, offset: number): Text {
+  const made = node.splitText(offset);
+  splits.push({ made, from: node });
+  return made;
+}
+
+function wrap(piece: NodePiece, mark: HTMLElement): void {
+  const { node, start, end } = piece;
+  if (end < node.data.length) split(node, end);
+  const target = start > 0 ? split(node, start) : node;
   target.parentNode!.replaceChild(mark, target);
   mark.appendChild(target);
 }
 
-/** Removes every Stancemark highlight under `scope` and re-joins the text nodes they split. */
-export function removeHighlights(scope: ParentNode): void {
-  const parents = new Set<Node>();
+/** Removes every Stancemark highlight under `scope` and merges back the text nodes they split. */
+export function removeHighlights(scope: ParentNode & Node): void {
   for (const mark of scope.querySelectorAll(HIGHLIGHT_SELECTOR)) {
     const parent = mark.parentNode;
     if (!parent) continue;
     while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
     parent.removeChild(mark);
-    parents.add(parent);
   }
-  for (const parent of parents) parent.normalize();
+  const kept: typeof splits = [];
+  for (let i = splits.length - 1; i >= 0; i--) {
+    const { made, from } = splits[i];
+    // Splits outside `scope` wait for their own removal; one the page moved or removed is given up.
+    if (made.isConnected && !scope.contains(made)) {
+      kept.push(splits[i]);
+      continue;
+    }
+    if (made.previousSibling === from) {
+      from.appendData(made.data);
+      made.remove();
+    }
+  }
+  splits = kept.reverse();
 }

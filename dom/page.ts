@@ -1,7 +1,7 @@
-// The page pipeline shared by the content script (live DOM) and the CLI (happy-dom): gate, article
-// body, text, engine. Bad pages end in a state, never an exception.
-import { analyze } from '../lib/analyze';
-import type { Analysis } from '../lib/types';
+// Reading a page: gate, article body, text. Shared by the content script (live DOM) and the CLI
+// (happy-dom). No engine here: the content script sends the text to the background, which runs
+// lib/analyze, so the engine and its knowledge base never load into a web page. Bad pages end in a
+// state, never an exception.
 import { articleDate, findArticleRoot, isPageFurniture, isProbablyArticle } from './article';
 import { buildTextMap, type TextMap } from './text-map';
 
@@ -27,19 +27,29 @@ export function readArticle(doc: Document): ArticleText | null {
   return { root, map: buildTextMap(root, isPageFurniture), date: articleDate(doc) };
 }
 
-export type PageAnalysis =
+/** A page read up to the engine: `ready` means its article text has quotation marks worth analysing. */
+export type PageReading =
   | { state: 'not-article' }
   | { state: 'no-quotes'; article: ArticleText | null }
-  | { state: 'done'; article: ArticleText; analysis: Analysis };
+  | { state: 'ready'; article: ArticleText };
+
+/** Is it an article at all? The cheap part, run on every page: Readability's gate, then a quotation mark anywhere. */
+export function detectArticle(doc: Document, options: { anyway?: boolean } = {}): 'not-article' | 'no-quotes' | 'candidate' {
+  if (!options.anyway && !isProbablyArticle(doc)) return 'not-article';
+  return QUOTATION_MARK.test(doc.body?.textContent ?? '') ? 'candidate' : 'no-quotes';
+}
 
 /** `anyway`: the reader asked to analyse the page even though it does not look like an article. */
-export function analyzePage(doc: Document, options: { anyway?: boolean } = {}): PageAnalysis {
-  if (!options.anyway && !isProbablyArticle(doc)) return { state: 'not-article' };
-  // Cheap bail-out before the text map: a page without a single quotation mark has no quotes.
-  if (!QUOTATION_MARK.test(doc.body?.textContent ?? '')) return { state: 'no-quotes', article: null };
+export function readPage(doc: Document, options: { anyway?: boolean } = {}): PageReading {
+  const detected = detectArticle(doc, options);
+  if (detected === 'not-article') return { state: 'not-article' };
+  if (detected !== 'candidate') return { state: 'no-quotes', article: null };
+  return readCandidate(doc);
+}
+
+/** The article of a page `detectArticle` let through. */
+export function readCandidate(doc: Document): PageReading {
   const article = readArticle(doc);
   if (!article || !QUOTATION_MARK.test(article.map.text)) return { state: 'no-quotes', article };
-  const analysis = analyze(article.map.text, { date: article.date });
-  if (!analysis.quotes.length) return { state: 'no-quotes', article };
-  return { state: 'done', article, analysis };
+  return { state: 'ready', article };
 }

@@ -25,6 +25,8 @@ export interface NodePiece {
   node: Text;
   start: number;
   end: number;
+  /** Offset of the piece's first character in the analysed text. */
+  textStart: number;
 }
 
 const BLOCK_TAGS = new Set([
@@ -119,7 +121,7 @@ export function piecesForRange(map: TextMap, start: number, end: number): NodePi
     const to = run.nodeStart + Math.min(end, run.start + run.length) - run.start;
     const last = pieces[pieces.length - 1];
     if (last && last.node === run.node) last.end = to;
-    else pieces.push({ node: run.node, start: from, end: to });
+    else pieces.push({ node: run.node, start: from, end: to, textStart: Math.max(start, run.start) });
   }
   return pieces;
 }

@@ -1,28 +1,56 @@
-// Keeps each tab's result in storage.session (it outlives the MV3 service worker being stopped and
-// is cleared with the browser session) and shows the tab's number of quotes as the toolbar badge.
+// The background runs the engine for the content scripts and keeps each tab's result.
+//
+// The engine (lib/analyze, with its 430 kB knowledge base) lives here, not in the content script: a
+// page only ever loads the small detection and highlighting code, and the engine's cost falls on the
+// extension's own thread, not the page's. The knowledge base is parsed on the first article and stays
+// parsed while the background lives: for the browser session in Firefox (a persistent MV2 page), for
+// the service worker's lifetime in Chrome (it stops after ~30 s without events and parses again on the
+// next article). Each tab's result is kept in storage.session, which outlives the service worker and
+// is cleared with the browser session; the tab's number of quotes is its badge.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { analyze } from '../../lib/analyze';
 import { countryColour } from '../../lib/palette';
-import { contentScriptTab, parsePageResultMessage, storageKey, type PageResult } from './messages';
+import {
+  contentScriptTab,
+  parseAnalyzeRequest,
+  parsePageResultMessage,
+  storageKey,
+  type AnalysisReply,
+  type PageResult,
+} from './messages';
 
 function badgeText(result: PageResult): string {
   return result.state === 'done' ? String(result.quotes.length) : '';
+}
+
+function analyzeForPage(text: string, date: string | undefined): AnalysisReply {
+  const { quotes, sides, summary } = analyze(text, { date });
+  return { quotes, sides, summary };
 }
 
 export default defineBackground(() => {
   // MV3 has `action`, Firefox's MV2 `browserAction`; both have the same badge calls.
   const action = browser.action ?? browser.browserAction;
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const tabId = contentScriptTab(sender, browser.runtime.id);
-    const result = tabId === null ? null : parsePageResultMessage(message);
-    if (tabId === null || !result) return;
+  const keepResult = (tabId: number, result: PageResult) => {
     void Promise.all([
       browser.storage.session.set({ [storageKey(tabId)]: result }),
       action.setBadgeText({ tabId, text: badgeText(result) }),
       // The badge takes the colour of the most quoted side.
       action.setBadgeBackgroundColor({ tabId, color: result.sides[0] ? countryColour(result.sides[0].country).accent : '#3b3b48' }),
     ]).catch((error: unknown) => console.warn('Stancemark: could not keep the result of tab', tabId, error));
+  };
+
+  // Only our own content scripts, in the top frame of a web page, are answered; anything else is ignored.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const tabId = contentScriptTab(sender, browser.runtime.id);
+    if (tabId === null) return;
+    const request = parseAnalyzeRequest(message);
+    // A promise, so an engine failure reaches the content script as a rejection (it then shows state `error`).
+    if (request) return new Promise<AnalysisReply>((resolve) => resolve(analyzeForPage(request.text, request.date)));
+    const result = parsePageResultMessage(message);
+    if (result) keepResult(tabId, result);
   });
 
   // A new page in the tab will report afresh; a closed tab needs nothing kept.

@@ -17,6 +17,37 @@ export interface PageResult {
   sides: Side[];
   /** The sides' positions by topic, where they agree and where they differ. */
   summary: Summary;
+  /** What the run cost the page, in milliseconds (npm run bench reads it from the stored result). */
+  timings?: PageTimings;
+}
+
+/**
+ * Milliseconds of one content-script run. detect, read and highlight are main-thread time in the page;
+ * analysis is the wait for the background's engine (off the page's main thread); total runs from the
+ * start of detection to the last highlight; longestTask is the longest stretch the run held the main thread.
+ */
+export interface PageTimings {
+  detect: number;
+  read: number;
+  analysis: number;
+  highlight: number;
+  total: number;
+  longestTask: number;
+}
+
+/** Content script -> background: run the engine on an article's text. Answered with an AnalysisReply. */
+export interface AnalyzeRequest {
+  type: 'stancemark:analyze';
+  text: string;
+  /** The article's date, YYYY-MM-DD. */
+  date?: string;
+}
+
+/** Background -> content script: what the page needs of the engine's Analysis (entities stay in the background). */
+export interface AnalysisReply {
+  quotes: Quote[];
+  sides: Side[];
+  summary: Summary;
 }
 
 /** Content script -> background, after every run. */
@@ -72,6 +103,9 @@ const STANCES: readonly TopicStance['stance'][] = ['supports', 'opposes', 'mixed
 /** More quotes than any article holds: a larger list is not from our content script. */
 const MAX_QUOTES = 10_000;
 const MAX_TEXT = 100_000;
+/** The longest article text the background analyses (far beyond any article; a 5 MB page still ends in a state). */
+export const MAX_ARTICLE_TEXT = 8_000_000;
+const TIMING_FIELDS = ['detect', 'read', 'analysis', 'highlight', 'total', 'longestTask'] as const;
 
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -148,25 +182,44 @@ function parseSummary(value: unknown): Summary | null {
   return sides && agreement && divergence && { sides, agreement, divergence };
 }
 
+function parseTimings(value: unknown): PageTimings | null {
+  if (!isObject(value)) return null;
+  const timings = Object.fromEntries(TIMING_FIELDS.map((field) => [field, value[field]]));
+  return Object.values(timings).every((ms) => typeof ms === 'number' && ms >= 0 && Number.isFinite(ms)) ? (timings as unknown as PageTimings) : null;
+}
+
+/** Quotes, sides and summary, or null when anything is missing or mistyped. */
+function parseFindings(value: Fields): AnalysisReply | null {
+  const quotes = parseAll(value.quotes, parseQuote);
+  const sides = parseAll(value.sides, parseSide);
+  const summary = parseSummary(value.summary);
+  return quotes && sides && summary && { quotes, sides, summary };
+}
+
 /** A PageResult rebuilt from its known fields only, or null when anything is missing or mistyped. */
 export function parsePageResult(value: unknown): PageResult | null {
   if (!isObject(value)) return null;
-  const { url, title, state, highlighted, quotes, sides } = value;
-  const summary = parseSummary(value.summary);
+  const { url, title, state, highlighted } = value;
   if (!isText(url) || !isText(title) || !STATES.includes(state as ResultState) || typeof highlighted !== 'boolean') return null;
-  if (!Array.isArray(quotes) || quotes.length > MAX_QUOTES || !Array.isArray(sides) || sides.length > MAX_QUOTES) return null;
-  const parsedQuotes = quotes.map(parseQuote);
-  const parsedSides = sides.map(parseSide);
-  if (parsedQuotes.some((q) => q === null) || parsedSides.some((s) => s === null) || !summary) return null;
-  return {
-    url,
-    title,
-    state: state as ResultState,
-    highlighted,
-    quotes: parsedQuotes as Quote[],
-    sides: parsedSides as Side[],
-    summary,
-  };
+  const findings = parseFindings(value);
+  if (!findings) return null;
+  const timings = parseTimings(value.timings);
+  return { url, title, state: state as ResultState, highlighted, ...findings, ...(timings ? { timings } : {}) };
+}
+
+export function parseAnalyzeRequest(value: unknown): AnalyzeRequest | null {
+  if (!isObject(value) || value.type !== 'stancemark:analyze') return null;
+  const { text, date } = value;
+  if (typeof text !== 'string' || text.length > MAX_ARTICLE_TEXT) return null;
+  if (date !== undefined && !(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date))) return null;
+  return { type: value.type, text, ...(date ? { date } : {}) };
+}
+
+/** The background's reply for a text of `textLength` characters, or null when malformed or pointing outside the text. */
+export function parseAnalysisReply(value: unknown, textLength: number): AnalysisReply | null {
+  if (!isObject(value)) return null;
+  const findings = parseFindings(value);
+  return findings && findings.quotes.every((q) => q.end <= textLength) ? findings : null;
 }
 
 export function parsePageResultMessage(value: unknown): PageResult | null {

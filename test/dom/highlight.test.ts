@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_CLASS, highlightQuotes, quoteTooltip, removeHighlights } from '../../dom/highlight';
+import { HIGHLIGHT_CLASS, highlightInSlices, highlightQuotes, planHighlights, quoteTooltip, removeHighlights } from '../../dom/highlight';
 import { buildTextMap } from '../../dom/text-map';
 import type { Quote } from '../../lib/types';
 
@@ -83,6 +83,44 @@ describe('highlightQuotes', () => {
     ]);
   });
 
+  it('gives a direct quote inside reported speech its own marks; the paraphrase keeps the words around it', () => {
+    const { map } = setUp('<p>The envoy said the deal was “dead on arrival” and would not return.</p>');
+    const paraphrase = quoteOf(map.text, 'the deal was “dead on arrival” and would not return', { kind: 'indirect' });
+    const direct = quoteOf(map.text, 'dead on arrival');
+    expect(highlightQuotes(map, [paraphrase, direct])).toBe(2);
+    expect(marks().map((m) => [m.textContent, m.dataset.stancemarkKind, m.dataset.stancemarkLabel ?? null])).toEqual([
+      ['the deal was “', 'indirect', null],
+      ['dead on arrival', 'direct', 'BR'],
+      ['” and would not return', 'indirect', 'BR'],
+    ]);
+    expect(document.querySelectorAll('mark mark')).toHaveLength(0);
+  });
+
+  it('highlighted in slices, yields the same marks as in one pass', async () => {
+    const html = Array.from({ length: 40 }, (_, i) => `<p>Speaker ${i} said “words number ${i}” and <em>“more ${i}”</em>.</p>`).join('');
+    const { root, map } = setUp(html);
+    const quotes = Array.from({ length: 40 }, (_, i) => [quoteOf(map.text, `words number ${i}”`), quoteOf(map.text, `more ${i}”`)]).flat();
+    highlightQuotes(map, quotes);
+    const onePass = root.innerHTML;
+    removeHighlights(document);
+    let slices = 0;
+    const plan = planHighlights(buildTextMap(root), quotes);
+    const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    expect(await highlightInSlices(plan, { sliceMs: 0, yieldToPage, onSlice: () => slices++ })).toBe(80);
+    expect(slices).toBeGreaterThan(1);
+    expect(root.innerHTML).toBe(onePass);
+  });
+
+  it('stops between slices when aborted', async () => {
+    const { map } = setUp(Array.from({ length: 300 }, (_, i) => `<p>“quote ${i}”</p>`).join(''));
+    const controller = new AbortController();
+    const plan = planHighlights(map, Array.from({ length: 300 }, (_, i) => quoteOf(map.text, `quote ${i}”`)));
+    const done = highlightInSlices(plan, { sliceMs: 0, signal: controller.signal, yieldToPage: async () => controller.abort() });
+    expect(await done).toBe(-1);
+    expect(marks().length).toBeGreaterThan(0);
+    expect(marks().length).toBeLessThan(300);
+  });
+
   it('only touches text inside the mapped root', () => {
     const { map } = setUp('<p>“inside”</p>');
     highlightQuotes(map, [quoteOf(map.text, 'inside')]);
@@ -98,6 +136,18 @@ describe('removeHighlights', () => {
     removeHighlights(document);
     expect(root.innerHTML).toBe(original);
     expect(marks()).toHaveLength(0);
+  });
+
+  it('puts back the page\'s own text nodes: the same objects, and adjacent ones the page made stay apart', () => {
+    const { root } = setUp('<p id="p"></p>');
+    const p = root.querySelector('#p')!;
+    const pageNodes = ['He said “stay ', 'calm” twice', ' and left.'].map((text) => p.appendChild(document.createTextNode(text)));
+    const map = buildTextMap(root);
+    highlightQuotes(map, [quoteOf(map.text, 'stay calm')]);
+    expect(marks().map((m) => m.textContent)).toEqual(['stay ', 'calm']);
+    removeHighlights(document);
+    expect([...p.childNodes]).toEqual(pageNodes);
+    expect(pageNodes.map((node) => node.data)).toEqual(['He said “stay ', 'calm” twice', ' and left.']);
   });
 
   it('leaves other <mark> elements alone, and a second highlighting after removal does not double-wrap', () => {

@@ -1,8 +1,8 @@
-// The page pipeline on bad input: every page ends in a clear state, never an exception.
+// The page pipeline (page reading + engine, as the CLI runs it) on bad input: every page ends in a clear state, never an exception.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { highlightQuotes } from '../../dom/highlight';
-import { analyzePage } from '../../dom/page';
+import { analyzePage } from '../../scripts/html-article';
 
 function load(html: string): Document {
   document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<link [^>]*>/g, '');

@@ -1,0 +1,159 @@
+// One page's Stancemark run: detect, read the article, have the background analyse its text,
+// highlight, report. Features (entrypoints/content/features/) drive it and listen to its results.
+//
+// Only detection runs on every page; the engine never loads here (the background runs it), and the
+// highlighting of a long article is split into slices so no task holds the page for long.
+import { browser } from 'wxt/browser';
+import { highlightInSlices, planHighlights, removeHighlights } from '../../dom/highlight';
+import { detectArticle, readCandidate } from '../../dom/page';
+import {
+  parseAnalysisReply,
+  type AnalysisReply,
+  type AnalyzeRequest,
+  type PageResult,
+  type PageResultMessage,
+  type PageTimings,
+  type ResultState,
+} from '../background/messages';
+import { onAbort } from './abort';
+
+export interface PageSession {
+  /** The latest result, null until the first run ends. */
+  readonly result: PageResult | null;
+  /**
+   * Removes the highlights and, when `on` (or before any result), runs the whole pipeline on the page
+   * as it is now; `anyway` skips the is-it-an-article gate from then on. A newer call supersedes an
+   * unfinished one (which then resolves with the newer one's result). Resolves with the result reported;
+   * never settles once the content script is torn down.
+   */
+  setHighlights(on: boolean, options?: { anyway?: boolean }): Promise<PageResult>;
+  /** Calls `listener` with every result reported from now until `signal` aborts. */
+  onResult(listener: (result: PageResult) => void, signal: AbortSignal): void;
+}
+
+/** A content-script feature: starts with the session, and releases everything it holds when `signal` aborts. */
+export type Feature = (session: PageSession, signal: AbortSignal) => void;
+
+type RunOutcome = { state: Exclude<ResultState, 'done'> } | { state: 'done'; findings: AnalysisReply };
+
+/** The run was stopped by a newer one or by teardown: it has nothing to report. */
+class Superseded extends Error {}
+
+export function createPageSession(signal: AbortSignal): PageSession {
+  const html = document.documentElement;
+  const listeners = new Set<(result: PageResult) => void>();
+  let result: PageResult | null = null;
+  let anyway = false;
+  let currentRun: AbortController | null = null;
+  let latest: Promise<PageResult> | null = null;
+
+  const report = (next: PageResult): PageResult => {
+    result = next;
+    html.dataset.stancemarkState = next.state;
+    const message: PageResultMessage = { type: 'stancemark:page-result', result: next };
+    browser.runtime.sendMessage(message).catch(() => {
+      // The background is gone (extension reloaded or updated): the teardown cleans up.
+    });
+    for (const listener of listeners) listener(next);
+    return next;
+  };
+
+  /** The pipeline, filling `timings` as it goes. */
+  const run = async (runSignal: AbortSignal, timings: PageTimings): Promise<RunOutcome> => {
+    const began = performance.now();
+    const detected = detectArticle(document, { anyway });
+    timings.detect = performance.now() - began;
+    timings.longestTask = timings.detect;
+    if (detected !== 'candidate') return { state: detected };
+
+    const readBegan = performance.now();
+    const reading = readCandidate(document);
+    if (reading.state !== 'ready') {
+      timings.read = performance.now() - readBegan;
+      timings.longestTask = performance.now() - began;
+      return { state: reading.state };
+    }
+    const { map, date } = reading.article;
+    const request: AnalyzeRequest = { type: 'stancemark:analyze', text: map.text, ...(date ? { date } : {}) };
+    const replied = browser.runtime.sendMessage(request);
+    const sent = performance.now();
+    // Detection, reading and handing the text over (its serialisation) are one task.
+    timings.read = sent - readBegan;
+    timings.longestTask = sent - began;
+    const reply = await replied;
+    const replyBegan = performance.now();
+    timings.analysis = replyBegan - sent;
+    if (runSignal.aborted) throw new Superseded();
+
+    const findings = parseAnalysisReply(reply, map.text.length);
+    if (!findings) throw new Error('the background sent no well-formed analysis');
+    if (!findings.quotes.length) return { state: 'no-quotes' };
+    const plan = planHighlights(map, findings.quotes);
+    const planned = performance.now() - replyBegan;
+    let slices = 0;
+    const highlighted = await highlightInSlices(plan, {
+      signal: runSignal,
+      onSlice: (ms) => {
+        // The first slice runs in the task that received the reply and planned the marks.
+        const task = slices++ === 0 ? planned + ms : ms;
+        timings.highlight += task;
+        timings.longestTask = Math.max(timings.longestTask, task);
+      },
+    });
+    if (highlighted < 0) throw new Superseded();
+    return { state: 'done', findings };
+  };
+
+  const resultOf = (outcome: RunOutcome, timings?: PageTimings): PageResult => ({
+    url: location.href,
+    title: document.title,
+    state: outcome.state,
+    highlighted: outcome.state === 'done',
+    ...(outcome.state === 'done' ? outcome.findings : { quotes: [], sides: [], summary: { sides: [], agreement: [], divergence: [] } }),
+    ...(timings ? { timings } : {}),
+  });
+
+  const runAndReport = async (): Promise<PageResult> => {
+    const controller = new AbortController();
+    currentRun = controller;
+    const began = performance.now();
+    const timings: PageTimings = { detect: 0, read: 0, analysis: 0, highlight: 0, total: 0, longestTask: 0 };
+    try {
+      const outcome = await run(controller.signal, timings);
+      timings.total = performance.now() - began;
+      return report(resultOf(outcome, timings));
+    } catch (error) {
+      // A torn-down session has no one left to answer: its unfinished runs never settle.
+      if (signal.aborted) return new Promise<PageResult>(() => {});
+      if (error instanceof Superseded && latest) return latest;
+      removeHighlights(document);
+      console.warn('Stancemark could not analyse this page:', error);
+      return report(resultOf({ state: 'error' }));
+    }
+  };
+
+  const session: PageSession = {
+    get result() {
+      return result;
+    },
+    setHighlights(on, options = {}) {
+      anyway ||= options.anyway === true;
+      currentRun?.abort();
+      removeHighlights(document);
+      latest = !on && result ? Promise.resolve(report({ ...result, highlighted: false })) : runAndReport();
+      return latest;
+    },
+    onResult(listener, listenerSignal) {
+      listeners.add(listener);
+      onAbort(listenerSignal, () => listeners.delete(listener));
+    },
+  };
+
+  onAbort(signal, () => {
+    currentRun?.abort();
+    listeners.clear();
+    removeHighlights(document);
+    delete html.dataset.stancemarkState;
+  });
+  return session;
+}
