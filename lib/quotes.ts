@@ -185,8 +185,9 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
 
 /**
  * A first line that is a short single sentence closed by a full stop: how PolNeAR's plain texts carry
- * the headline (with a stop added), and its annotation leaves headlines out. A headline as web pages
- * and wire copy give it, without the stop, keeps its quotes.
+ * the headline (with a stop added), and its annotation leaves headline quotes (set in single marks,
+ * as headlines do) out. A headline as web pages and wire copy give it, without the stop, keeps its
+ * quotes, and so does a first sentence quoting in double marks.
  */
 function isStoppedHeadline(text: string, p: Paragraph): boolean {
   const line = text.slice(p.start, p.end);
@@ -217,7 +218,9 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
       if (m) (m.family === 'double' ? doubles : singles).push(m);
     }
     if (transcript && doubles.some((m) => m.role !== 'open') && /["”]$/.test(text[p.end - 1])) transcript = false;
-    if ((doubles.length === 0 && singles.length === 0) || (pi === 0 && paragraphs.length > 1 && isStoppedHeadline(text, p))) {
+    // headlines set their quotes in single marks (see isStoppedHeadline)
+    if (pi === 0 && singles.length > 0 && paragraphs.length > 1 && isStoppedHeadline(text, p)) singles.length = 0;
+    if (doubles.length === 0 && singles.length === 0) {
       carried = null;
       continue;
     }

@@ -66,9 +66,10 @@ describe('quotation marks', () => {
     expect(texts('Premier: Reform Plan ‘Will Not Wait’\n\nThe premier spoke on Tuesday.')).toEqual(['Will Not Wait']);
   });
 
-  it('leaves out the quotes of a headline closed by a full stop (PolNeAR texts), not of a first sentence that is a lede', () => {
+  it('leaves out the single-mark quotes of a headline closed by a full stop (PolNeAR texts), not those of a lede', () => {
     expect(texts('Premier: Reform Plan ‘Will Not Wait.’\n\nThe premier spoke on Tuesday.')).toEqual([]);
     expect(texts('OSLO (Wire) -- The premier said the plan "will not wait."\n\nShe spoke on Tuesday.')).toEqual(['will not wait.']);
+    expect(texts('"The plan will not wait," the premier said.\n\nShe spoke on Tuesday.')).toEqual(['The plan will not wait,']);
   });
 
   it('reads a transcript in quotation marks as a record: only the quotes inside its turns count', () => {
