@@ -1,14 +1,22 @@
 // The popup: the analysis of one tab (popup.html?tab=<id>, else the active tab), the two main sides
-// side by side with their speakers and quotes. Page text is only ever inserted as text.
+// side by side with their speakers and quotes, another pair to choose when more countries speak, and
+// the switch for the tab's site. Page text is only ever inserted as text.
 import { browser } from 'wxt/browser';
+import { highlightsOn, orderSides, siteOf, withSite, type Settings } from '../../extension/settings';
+import { loadSettings, saveSettings, watchSettings } from '../../extension/settings-store';
 import { countryName } from '../../lib/country-names';
-import { countryColour } from '../../lib/palette';
+import { sidePalette, type CountryColour } from '../../lib/palette';
 import type { Quote, Side, Summary, TopicStance } from '../../lib/types';
 import { parsePageResult, storageKey, type PageResult, type RevealQuoteMessage, type SetHighlightsMessage } from '../background/messages';
 
 const app = document.getElementById('app')!;
 const pageLine = document.getElementById('page')!;
 const toggle = document.getElementById('toggle') as HTMLButtonElement;
+const siteSwitch = document.getElementById('site-switch') as HTMLLabelElement;
+const siteBox = siteSwitch.querySelector('input')!;
+
+/** The colours of the shown article's sides, in the reader's scheme; set by render(). */
+let colourOf: (code: string | null) => CountryColour = sidePalette([], 'standard');
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -21,7 +29,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function codeLabel(code: string | null): HTMLElement {
   const label = element('span', 'code', code ?? '?');
-  label.style.background = countryColour(code).accent;
+  const { accent, onAccent } = colourOf(code);
+  label.style.background = accent;
+  label.style.color = onAccent;
   return label;
 }
 
@@ -45,7 +55,7 @@ function quoteItem(quote: Quote, index: number): HTMLLIElement {
       reveal(index);
     });
   }
-  const colour = countryColour(quote.country);
+  const colour = colourOf(quote.country);
   item.style.setProperty('--quote-tint', colour.background);
   item.style.setProperty('--quote-accent', colour.accent);
   item.textContent = quote.kind === 'direct' ? `“${quote.text}”` : quote.text;
@@ -135,7 +145,7 @@ function positionsSection(summary: Summary, main: Side[], quotes: Quote[]): HTML
 }
 
 function sideColumn(side: Side, quotes: Quote[], topics: TopicStance[], all: Quote[]): HTMLElement {
-  const colour = countryColour(side.country);
+  const colour = colourOf(side.country);
   const column = element('section', 'side');
   column.style.setProperty('--accent', colour.accent);
   column.style.setProperty('--tint', colour.background);
@@ -157,66 +167,157 @@ function sideColumn(side: Side, quotes: Quote[], topics: TopicStance[], all: Quo
   return column;
 }
 
-function message(title: string, detail: string): HTMLElement {
+function message(title: string, detail: string, ...actions: HTMLElement[]): HTMLElement {
   const box = element('div', 'message');
-  box.append(element('h2', undefined, title), element('p', undefined, detail));
+  box.append(element('h2', undefined, title), element('p', undefined, detail), ...actions);
   return box;
 }
 
-function render(result: PageResult | null, tabId: number | null): void {
-  app.replaceChildren();
-  pageLine.textContent = result ? result.title || result.url : '';
-  toggle.hidden = !result || result.state !== 'done' || tabId === null;
-  revealInTab =
-    result?.highlighted && tabId !== null
-      ? (quote) => {
-          const request: RevealQuoteMessage = { type: 'stancemark:reveal-quote', quote };
-          browser.tabs.sendMessage(tabId, request).catch(() => {});
-        }
-      : null;
+function button(className: string, text: string, onClick: () => void): HTMLButtonElement {
+  const node = element('button', className, text);
+  node.type = 'button';
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+/** What the popup knows about its tab. */
+interface TabView {
+  tabId: number | null;
+  /** The tab's URL when the browser tells it (http(s) pages, where the content script runs); else null. */
+  url: string | null;
+  result: PageResult | null;
+  settings: Settings;
+  /** The pair the reader picked in this popup, when more than two sides speak. */
+  pair: [string, string] | null;
+}
+
+/** Set up by main(): saving settings and choosing a pair re-render the popup. */
+let actions = {
+  saveSettings: async (_settings: Settings) => {},
+  choosePair: (_pair: [string, string]) => {},
+};
+
+/** The side switch in the header: highlighting on this tab's site. */
+function renderSiteSwitch(view: TabView): void {
+  const url = view.result?.url ?? view.url;
+  const site = url ? siteOf(url) : null;
+  siteSwitch.hidden = !site || !view.settings.highlight;
+  if (!site || !url) return;
+  siteSwitch.querySelector('span')!.textContent = `Highlight on ${site}`;
+  siteBox.checked = highlightsOn(view.settings, url);
+  siteBox.onchange = () => void actions.saveSettings(withSite(view.settings, url, siteBox.checked));
+}
+
+/** A message for every tab state that has no sides to show; null when there are sides. */
+function stateMessage(view: TabView): HTMLElement | null {
+  const { result, tabId, settings } = view;
+  const url = result?.url ?? view.url;
+  const analyse = (anyway: boolean, text: string) =>
+    button('anyway', text, () => void requestHighlights({ type: 'stancemark:set-highlights', on: true, ...(anyway ? { anyway: true } : {}) }));
+  if (url && !settings.highlight) {
+    return message('Highlighting is off', 'Stancemark is switched off everywhere in its options.', button('anyway', 'Switch it on', () => void actions.saveSettings({ ...settings, highlight: true })));
+  }
+  if (url && !highlightsOn(settings, url)) {
+    return message(`Highlighting is off on ${siteOf(url)}`, 'You switched Stancemark off on this site.', button('anyway', 'Switch it on here', () => void actions.saveSettings(withSite(settings, url, true))));
+  }
   if (!result) {
-    app.append(message('Nothing analysed in this tab', 'Stancemark reads news articles on http(s) pages. Reload the page if it was open before Stancemark was installed.'));
-    return;
+    if (!url || tabId === null) {
+      return message('Stancemark cannot run on this page', 'Browser pages, the extension store and other extensions’ pages are closed to extensions. Open a news article on the web.');
+    }
+    if (settings.analysis === 'on-click') return message('Ready when you are', 'Stancemark analyses articles when you ask (see its options).', analyse(false, 'Analyse this page'));
+    return message('Nothing analysed in this tab yet', 'If the page was open before Stancemark was installed or switched on, reload it.');
   }
   if (result.state === 'not-article') {
-    const box = message('Not a news article', 'This page does not look like an article, so Stancemark left it alone.');
-    if (tabId !== null) {
-      const anyway = element('button', 'anyway', 'Analyse it anyway');
-      anyway.type = 'button';
-      anyway.addEventListener('click', () => void requestHighlights({ type: 'stancemark:set-highlights', on: true, anyway: true }));
-      box.append(anyway);
-    }
-    app.append(box);
-    return;
+    return message('Not a news article', 'This page does not look like an article, so Stancemark left it alone.', ...(tabId === null ? [] : [analyse(true, 'Analyse it anyway')]));
   }
   if (result.state === 'no-quotes' || (result.state === 'done' && !result.quotes.length)) {
-    app.append(message('No quotes found', 'This article quotes nobody: there are no sides to set side by side.'));
+    return message('No quotes found', 'This article quotes nobody: there are no sides to set side by side.');
+  }
+  if (result.state === 'error') return message('Could not analyse this page', 'Something went wrong while reading the article; the page is unchanged.');
+  return null;
+}
+
+/** Two selects to set another pair of sides side by side, and a button to keep that pair. */
+function pairChooser(sides: Side[], pair: [string, string], settings: Settings): HTMLElement {
+  const box = element('div', 'pair');
+  box.append(element('span', 'pair-label', 'Compare'));
+  const selects = pair.map((code, i) => {
+    const select = element('select');
+    select.setAttribute('aria-label', i === 0 ? 'Left side' : 'Right side');
+    for (const side of sides) select.append(new Option(`${side.name || countryName(side.country)} (${side.direct + side.indirect})`, side.country));
+    select.value = code;
+    return select;
+  });
+  selects.forEach((select, i) =>
+    select.addEventListener('change', () => {
+      const other = selects[1 - i].value;
+      // Choosing the other column's side swaps the two.
+      const next: [string, string] = i === 0 ? [select.value, other === select.value ? pair[0] : other] : [other === select.value ? pair[1] : other, select.value];
+      actions.choosePair(next);
+    }),
+  );
+  box.append(selects[0], element('span', undefined, 'with'), selects[1]);
+  const pinned = settings.pair?.[0] === pair[0] && settings.pair?.[1] === pair[1];
+  box.append(
+    pinned
+      ? element('span', 'pinned', 'always shown first')
+      : button('keep', 'Always show this pair', () => void actions.saveSettings({ ...settings, pair })),
+  );
+  return box;
+}
+
+function render(view: TabView): void {
+  const { result, tabId, settings } = view;
+  app.replaceChildren();
+  revealInTab = null;
+  pageLine.textContent = result ? result.title || result.url : (view.url ?? '');
+  renderSiteSwitch(view);
+  const blocked = stateMessage(view);
+  toggle.hidden = !result || result.state !== 'done' || tabId === null || !!blocked;
+  if (blocked || !result) {
+    if (blocked) app.append(blocked);
     return;
   }
-  if (result.state === 'error') {
-    app.append(message('Could not analyse this page', 'Something went wrong while reading the article; the page is unchanged.'));
-    return;
+  if (result.highlighted && tabId !== null) {
+    revealInTab = (quote) => {
+      const request: RevealQuoteMessage = { type: 'stancemark:reveal-quote', quote };
+      browser.tabs.sendMessage(tabId, request).catch(() => {});
+    };
   }
   toggle.textContent = result.highlighted ? 'Hide highlights' : 'Show highlights';
-  const main = result.sides.slice(0, 2);
+
+  // The page's order of sides (the pinned pair first) fixes the colours; the popup may show another pair.
+  const ranked = orderSides(result.sides.map((s) => s.country), settings.pair);
+  colourOf = sidePalette(ranked, settings.scheme);
+  const byCode = new Map(result.sides.map((side) => [side.country, side]));
+  const pairCodes = view.pair && view.pair.every((code) => byCode.has(code)) ? view.pair : ranked.slice(0, 2);
+  const main = pairCodes.map((code) => byCode.get(code)!);
+
   const summary = element('p', 'summary', `${plural(result.quotes.length, 'statement')} found · ${plural(result.sides.length, 'side')}`);
-  const columns = element('div', 'sides');
+  app.append(summary);
+  if (result.sides.length > 2) app.append(pairChooser(result.sides, [main[0].country, main[1].country], settings));
+  if (result.sides.length === 1) {
+    app.append(element('p', 'single', `Only one side speaks in this article: ${main[0].name || countryName(main[0].country)}. Nobody quoted answers for another country.`));
+  } else if (!result.sides.length) {
+    app.append(element('p', 'single', 'No quote could be tied to a country: the quotes are listed below, unattributed.'));
+  }
   const balance = element('div', 'balance');
   balance.title = 'Share of statements per side';
   for (const side of main) {
     const share = element('span');
     share.style.flex = String(side.direct + side.indirect);
-    share.style.background = countryColour(side.country).accent;
+    share.style.background = colourOf(side.country).accent;
     share.title = `${side.name || countryName(side.country)}: ${plural(side.direct + side.indirect, 'statement')}`;
     balance.append(share);
   }
   const restCount = result.quotes.length - main.reduce((n, side) => n + side.direct + side.indirect, 0);
   if (main.length && restCount > 0) {
-    const share = element('span');
+    const share = element('span', 'rest');
     share.style.flex = String(restCount);
-    share.style.background = countryColour(null).background;
+    share.title = `Other voices: ${plural(restCount, 'statement')}`;
     balance.append(share);
   }
+  const columns = element('div', 'sides');
   columns.append(
     ...main.map((side) =>
       sideColumn(
@@ -227,7 +328,7 @@ function render(result: PageResult | null, tabId: number | null): void {
       ),
     ),
   );
-  app.append(summary, ...(main.length ? [balance] : []), columns);
+  app.append(...(main.length ? [balance] : []), columns);
   const positions = main.length === 2 ? positionsSection(result.summary, main, result.quotes) : null;
   if (positions) app.append(positions);
 
@@ -250,30 +351,45 @@ function render(result: PageResult | null, tabId: number | null): void {
   }
 }
 
-async function targetTab(): Promise<number | null> {
+async function targetTab(): Promise<{ tabId: number | null; url: string | null }> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id ?? null;
+  const tab = Number.isInteger(fromQuery) && fromQuery > 0
+    ? await browser.tabs.get(fromQuery).catch(() => null)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (!tab?.id) return { tabId: Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : null, url: null };
+  // The URL is only told for pages the extension may run on (http(s)); browser pages keep it hidden.
+  return { tabId: tab.id, url: tab.url && /^https?:/.test(tab.url) ? tab.url : null };
 }
 
 async function main(): Promise<void> {
-  const tabId = await targetTab();
-  let shown: PageResult | null = null;
-  const show = (result: PageResult | null) => {
-    shown = result;
-    render(result, tabId);
-  };
+  const { tabId, url } = await targetTab();
+  const view: TabView = { tabId, url, result: null, settings: await loadSettings(), pair: null };
+  const show = () => render(view);
   const load = async () => {
-    if (tabId === null) return show(null);
-    const stored = await browser.storage.session.get(storageKey(tabId));
-    show(parsePageResult(stored[storageKey(tabId)]));
+    if (tabId !== null) {
+      const stored = await browser.storage.session.get(storageKey(tabId));
+      view.result = parsePageResult(stored[storageKey(tabId)]);
+    }
+    show();
+  };
+  actions = {
+    saveSettings: async (settings) => {
+      view.settings = settings;
+      show();
+      await saveSettings(settings);
+    },
+    choosePair: (pair) => {
+      view.pair = pair;
+      show();
+    },
   };
   requestHighlights = async (request) => {
     if (tabId === null) return;
     toggle.disabled = true;
     try {
-      show(parsePageResult(await browser.tabs.sendMessage(tabId, request)) ?? shown);
+      const answer = parsePageResult(await browser.tabs.sendMessage(tabId, request));
+      if (answer) view.result = answer;
+      show();
     } catch {
       // The tab's content script is gone (page closed or reloaded): show what is stored.
       await load();
@@ -281,13 +397,18 @@ async function main(): Promise<void> {
       toggle.disabled = false;
     }
   };
+  document.getElementById('options')!.addEventListener('click', () => void browser.runtime.openOptionsPage());
   toggle.addEventListener('click', () => {
-    if (shown) void requestHighlights({ type: 'stancemark:set-highlights', on: !shown.highlighted });
+    if (view.result) void requestHighlights({ type: 'stancemark:set-highlights', on: !view.result.highlighted });
   });
-  // The content script may report after the popup opened.
+  // The content script may report after the popup opened; the options may change meanwhile.
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'session' && tabId !== null && storageKey(tabId) in changes) void load();
   });
+  watchSettings((settings) => {
+    view.settings = settings;
+    show();
+  }, new AbortController().signal);
   await load();
 }
 

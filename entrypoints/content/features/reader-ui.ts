@@ -1,0 +1,104 @@
+// What the reader sees around the highlights: the colours (one stylesheet, restyled live when the scheme
+// or the pair changes), the hover/focus card, the legend and the quote keys. Built on the first
+// highlighted result only, so a page without an article costs nothing; gone when highlights go.
+import { describeQuote, mountQuoteCard } from '../../../dom/card';
+import { listenForQuoteKeys, QUOTE_KEYS_HINT, type QuoteMove } from '../../../dom/keyboard';
+import { mountLegend, type LegendSide } from '../../../dom/legend';
+import { goToQuote, quotesInPageOrder, stepQuote } from '../../../dom/quote-navigation';
+import { pageTheme, themeCss } from '../../../dom/theme';
+import { orderSides } from '../../../extension/settings';
+import { countryName } from '../../../lib/country-names';
+import { sidePalette, type CountryColour } from '../../../lib/palette';
+import type { PageResult } from '../../background/messages';
+import type { ReaderSettings } from '../reader-settings';
+import type { Feature } from '../session';
+
+const UNKNOWN = 'unknown';
+
+/** The country a mark carries for quote `index`'s side ('unknown' for none). */
+const markCountry = (result: PageResult, index: number) => result.quotes[index]?.country ?? UNKNOWN;
+
+/** The sides in the order shown (the pinned pair first), then the quotes with no known country. */
+function legendSides(result: PageResult, ranked: string[]): LegendSide[] {
+  const byCode = new Map(result.sides.map((side) => [side.country, side]));
+  const counts = new Map<string, number>();
+  for (const quote of result.quotes) counts.set(quote.country ?? UNKNOWN, (counts.get(quote.country ?? UNKNOWN) ?? 0) + 1);
+  const sides: LegendSide[] = ranked
+    .filter((code) => counts.get(code))
+    .map((code) => ({ country: code, name: byCode.get(code)?.name || countryName(code), count: counts.get(code)! }));
+  if (counts.get(UNKNOWN)) sides.push({ country: null, name: 'Country unknown', count: counts.get(UNKNOWN)! });
+  return sides;
+}
+
+export const readerUi =
+  (settings: ReaderSettings): Feature =>
+  (session, signal) => {
+    const theme = pageTheme(document);
+    let shown: { controller: AbortController; update(result: PageResult): void } | null = null;
+    let colourOf: (code: string | null) => CountryColour = sidePalette([], 'standard');
+
+    const mount = () => {
+      const controller = new AbortController();
+      const uiSignal = AbortSignal.any([signal, controller.signal]);
+      let result = session.result!;
+      const goToSide = (country: string, from: number | null) => {
+        const target = stepQuote(document, from, 1, (c) => c === country);
+        if (target !== null) goToQuote(document, target);
+      };
+      const card = mountQuoteCard(document, {
+        content: (index) => describeQuote(index, result.quotes, result.summary),
+        colour: (country) => colourOf(country),
+        next: (index) => goToSide(markCountry(result, index), index),
+        signal: uiSignal,
+      });
+      const legend = mountLegend(document, {
+        keys: QUOTE_KEYS_HINT,
+        onPick: (country) => {
+          const code = country ?? UNKNOWN;
+          const focused = document.activeElement?.closest('mark[data-stancemark-quote]');
+          const at = focused ? Number(focused.getAttribute('data-stancemark-quote')) : null;
+          goToSide(code, at !== null && markCountry(result, at) === code ? at : null);
+        },
+        signal: uiSignal,
+      });
+      listenForQuoteKeys(
+        document,
+        (move: QuoteMove, current) => {
+          const target =
+            move === 'next-of-side' && current !== null
+              ? stepQuote(document, current, 1, (c) => c === markCountry(result, current))
+              : stepQuote(document, current, move === 'previous' ? -1 : 1);
+          if (target !== null) goToQuote(document, target);
+        },
+        uiSignal,
+      );
+      const update = (next: PageResult) => {
+        result = next;
+        const ranked = orderSides(next.sides.map((s) => s.country), settings.current.pair);
+        colourOf = sidePalette(ranked, settings.current.scheme);
+        const codes = new Set([...quotesInPageOrder(document).map((q) => q.country), UNKNOWN]);
+        theme.apply(themeCss(codes, (code) => colourOf(code === UNKNOWN ? null : code)));
+        legend.update(legendSides(next, ranked), colourOf);
+        card.hide();
+      };
+      return { controller, update };
+    };
+
+    const show = (result: PageResult) => {
+      if (result.state !== 'done' || !result.highlighted || !result.quotes.length) {
+        shown?.controller.abort();
+        shown = null;
+        theme.remove();
+        return;
+      }
+      shown ??= mount();
+      shown.update(result);
+    };
+
+    session.onResult(show, signal);
+    // A new scheme or pair restyles the page at once, without a new run.
+    settings.onChange(() => {
+      if (shown && session.result) shown.update(session.result);
+    }, signal);
+    signal.addEventListener('abort', () => theme.remove(), { once: true });
+  };
