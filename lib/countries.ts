@@ -1,19 +1,49 @@
-import { appositionAfter, BODY_CODES, codesNamed, fullerNames, hasRole, outletAfter, scanChunk, titleBefore, tokenize, type ChunkEvidence } from './country-evidence';
-import { defaultKnowledgeBase, nameWords, phraseKey, termAt, type KnowledgeBase } from './kb';
-import type { AnalyzeOptions, CountryAssignment, Entity, Span } from './types';
+import {
+  appositionAfter,
+  articleIndex,
+  BODY_CODES,
+  codesNamed,
+  fullerNames,
+  hasRole,
+  kbMatches,
+  outletAfter,
+  scanChunk,
+  scanWords,
+  titleBefore,
+  tokenAt,
+  wordsOf,
+  type ArticleIndex,
+  type Chunk,
+  type ChunkEvidence,
+  type Tokens,
+} from './country-evidence';
+import { defaultKnowledgeBase, nameWords, phraseKey, termAt, type KnowledgeBase, type Term } from './kb';
+import type { AnalyzeOptions, CountryAssignment, CountryCode, Entity, Span } from './types';
 
 const UNKNOWN: CountryAssignment = { code: null, evidence: null };
+
+/** What one article's speakers are read against: its tokens, the KB, the article's date. */
+interface Context {
+  article: ArticleIndex;
+  kb: KnowledgeBase;
+  date: string | undefined;
+}
 
 function fromArticle(found: ChunkEvidence): CountryAssignment {
   return { code: found.code || null, evidence: `article: ${found.words}${found.code ? '' : ' (no state)'}` };
 }
 
 /** The part of a mention before the speaker's own name ("Russian Foreign Minister" in "Russian Foreign Minister Sergei Lavrov"). */
-function titleInsideMention(text: string, mention: Span, entity: Entity): string {
-  const own = new Set(nameWords(entity.name));
-  const words = text.slice(mention.start, mention.end);
-  for (const t of tokenize(words)) if (own.has(nameWords(t.word)[0] ?? '')) return words.slice(0, t.start);
-  return entity.type === 'person' ? '' : words;
+function titleInsideMention(article: ArticleIndex, mention: Span, entity: Entity, own: Set<string>): Chunk | undefined {
+  const { tokens } = article;
+  const from = tokenAt(tokens, mention.start);
+  let to = from;
+  while (to < tokens.length && tokens[to].end <= mention.end) to++;
+  for (let k = from; k < to; k++) {
+    if (!own.has(nameWords(tokens[k].word)[0] ?? '')) continue;
+    return k > from ? { from, to: k, start: tokens[from].start, end: tokens[k].start } : undefined;
+  }
+  return entity.type === 'person' || to === from ? undefined : { from, to, start: tokens[from].start, end: mention.end };
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -23,7 +53,8 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
  * a "person" only when the name is a country's own ("Russia" said) and the article never gives it a first
  * name ("Jim Jordan").
  */
-function nameAsEvidence(text: string, entity: Entity, kb: KnowledgeBase): string {
+function nameAsEvidence(entity: Entity, ctx: Context): string {
+  const { kb } = ctx;
   // An acronym is never a person's name ("KCNA", "OSCE" typed as a person).
   // A nationality as a plural noun is a group ("Russians" typed as a person; "Cuban" may be Mark Cuban).
   const nationals = /s$/.test(entity.name) && kb.demonym(phraseKey(entity.name));
@@ -32,7 +63,7 @@ function nameAsEvidence(text: string, entity: Entity, kb: KnowledgeBase): string
   const code = terms?.[terms.length - 1].code;
   if (!code || !/^[A-Z]{2}$/.test(code)) return '';
   // "Rep. Jim Jordan": a country's name that the article gives a first name is a person's surname.
-  if (fullerNames(text, entity.name).length) return '';
+  if (fullerNames(ctx.article, entity.name).length) return '';
   try {
     return regionNames.of(code) === entity.name ? entity.name : '';
   } catch {
@@ -42,37 +73,86 @@ function nameAsEvidence(text: string, entity: Entity, kb: KnowledgeBase): string
 
 /**
  * Evidence in the article: the name itself when it is an institution, group or description ("Russian
- * Defense Ministry", "Kremlin", "senior State Department official"); then the titles before each mention,
- * first mention first; then the titles and appositions the entity stage attached; last the appositions
- * after each mention and the outlet a writer wrote in. An international body in a title wins (a NATO
- * secretary-general's nationality is not his side); otherwise the first that says something decides, and
- * holds for every mention.
+ * Defense Ministry", "Kremlin", "senior State Department official"), which decides; then the titles before
+ * each mention, first mention first; then the titles and appositions the entity stage attached; last the
+ * appositions after each mention and the outlet a writer wrote in. An international body in a title wins
+ * (a NATO secretary-general's nationality is not his side); otherwise the first that says something
+ * decides, and holds for every mention.
  */
-function fromText(text: string, entity: Entity, kb: KnowledgeBase): CountryAssignment | undefined {
-  const mentions = [...entity.mentions].sort((a, b) => a.start - b.start);
-  const titles = [
-    ...mentions.flatMap((m) => [titleBefore(text, m, entity.type === 'person'), titleInsideMention(text, m, entity)]),
-    // Descriptors that name no role ("speaking from Beijing") say nothing about the side.
-    ...entity.descriptors.filter(hasRole),
-  ];
-  const appositions = mentions.flatMap((m) => [appositionAfter(text, m.end), outletAfter(text, m.end)]);
+function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
+  const { article, kb } = ctx;
+  const name = nameAsEvidence(entity, ctx);
+  const own = name ? scanWords(name, kb) : undefined;
+  if (own) return fromArticle(own);
+  const mentions = [...entity.mentions]
+    .sort((a, b) => a.start - b.start)
+    .filter((m) => m.start >= 0 && m.end <= article.text.length && !insideLargerName(ctx, m));
+  const ownWords = new Set(nameWords(entity.name));
+  const titles: [Tokens, Chunk | undefined][] = mentions.flatMap((m) => [
+    [article, titleBefore(article, m, entity.type === 'person')],
+    [article, titleInsideMention(article, m, entity, ownWords)],
+  ]);
+  // Descriptors that name no role ("speaking from Beijing") say nothing about the side.
+  for (const d of entity.descriptors) {
+    if (!hasRole(d)) continue;
+    const { src, chunk } = wordsOf(d);
+    titles.push([src, chunk]);
+  }
   let first: ChunkEvidence | undefined;
-  for (const [i, chunk] of [nameAsEvidence(text, entity, kb), ...titles].entries()) {
-    const found = chunk ? scanChunk(chunk, kb, i > 0) : undefined;
+  for (const [src, chunk] of titles) {
+    const found = chunk ? scanChunk(src, chunk, kb, true) : undefined;
     if (!found) continue;
     if (BODY_CODES.has(found.code)) return fromArticle(found);
     first ??= found;
   }
   if (first) return fromArticle(first);
-  for (const chunk of appositions) {
-    const found = chunk ? scanChunk(chunk, kb) : undefined;
+  for (const m of mentions) {
+    const apposition = appositionAfter(article, m.end);
+    const found = (apposition && scanChunk(article, apposition, kb)) || (outletAfter(article.text, m.end) && scanWords(outletAfter(article.text, m.end), kb));
     if (found) return fromArticle(found);
   }
   return undefined;
 }
 
+/** True when a KB name runs across the mention's start ("Nations" in "the United Nations"): its words are not its own. */
+function insideLargerName(ctx: Context, mention: Span): boolean {
+  const matches = kbMatches(ctx.article, ctx.kb);
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid].start < mention.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && matches[lo - 1].end > mention.start;
+}
+
 // Sentence words an entity stage may leave at the front of a name ("But Yanukovych").
 const LEADING_NON_NAMES = /^(?:But|And|Or|So|Yet|Then|When|While|As|If|Also|Meanwhile|However|Still|Now|Mr|Mrs|Ms|Dr)\.?\s+/;
+
+/**
+ * The term of a person's dated terms for the article: the one in force at its date. Without a date the
+ * latest term is no better than a guess (the articles may be years old): the terms must agree, or the
+ * article must name exactly one of their codes.
+ */
+function termFor(terms: Term[], ctx: Context): Term | undefined {
+  if (ctx.date) return termAt(terms, ctx.date);
+  const codes = new Set(terms.map((t) => t.code));
+  if (codes.size === 1) return terms[0];
+  const named = codesNamed(ctx.article, ctx.kb);
+  const inArticle = terms.filter((t) => t.code && named.has(t.code));
+  if (new Set(inArticle.map((t) => t.code)).size <= 1) return inArticle[0];
+  // Several of them named: the article is no older than the latest year it mentions.
+  const year = latestYear(ctx.article.text);
+  return year ? termAt(inArticle, `${year}-07-01`) : undefined;
+}
+
+/** The latest year from 1990 to 2039 the text mentions, or undefined. */
+function latestYear(text: string): number | undefined {
+  let latest: number | undefined;
+  for (const m of text.matchAll(/\b(?:199\d|20[0-3]\d)\b/g)) latest = Math.max(latest ?? 0, Number(m[0]));
+  return latest;
+}
 
 /**
  * What the KB knows of a person the article does not place: the full name (with or without middle names),
@@ -81,7 +161,8 @@ const LEADING_NON_NAMES = /^(?:But|And|Or|So|Yet|Then|When|While|As|If|Also|Mean
  * that state somewhere (a "Stone" in a US story is no Australian minister), and a first name the article
  * gives has the initial of one of them (Mikhail/Mikheil Saakashvili, not Steve/Elizabeth Warren).
  */
-function fromKnowledgeBase(entity: Entity, kb: KnowledgeBase, date: string | undefined, named: () => Set<string>): CountryAssignment | undefined {
+function fromKnowledgeBase(entity: Entity, ctx: Context): CountryAssignment | undefined {
+  const { kb } = ctx;
   if (entity.type === 'group') return undefined;
   const name = entity.name.replace(LEADING_NON_NAMES, '');
   const words = name.split(/\s+/).filter(Boolean);
@@ -92,20 +173,191 @@ function fromKnowledgeBase(entity: Entity, kb: KnowledgeBase, date: string | und
   for (const candidate of [name, shortName, ...tails]) {
     if (!candidate || candidate.split(' ').length < 2) continue;
     const terms = kb.person(candidate) ?? (candidate === name && entity.type === 'person' ? kb.phrase(phraseKey(candidate)) : undefined);
-    const term = terms && termAt(terms, date);
+    const term = terms && termFor(terms, ctx);
     if (term) return { code: term.code || null, evidence: `kb: ${candidate}` };
   }
   if (entity.type !== 'person' || words.length > 4) return undefined;
   const surname = words[words.length - 1];
-  const codes = surname.length >= 3 ? kb.surname(surname, words.length > 1 ? words[0] : undefined, date) : [];
+  const codes = surname.length >= 3 ? kb.surname(surname, words.length > 1 ? words[0] : undefined, ctx.date) : [];
   // The person's states the article names, the one in office at the article's date first.
-  const code = codes.find((c) => named().has(c));
+  const named = codes.length ? codesNamed(ctx.article, kb) : undefined;
+  const code = codes.find((c) => named!.has(c));
   return code ? { code, evidence: `kb surname: ${surname}` } : undefined;
+}
+
+const SPEECH_VERBS_IN_NAME = /^(?:says|said|tells|told|warns|warned|urges|urged|calls|called|slams|blasts|rejects|insists|vows)$/i;
+const NAME_PARTICLES = /^(?:al|el|bin|ibn|de|da|dos|das|du|van|von|der|den|la|le|di)$/;
+
+/**
+ * A person's name as the entity stage may have run it on: into the sentence ("Netanyahu rallied
+ * supporters") or through a headline ("Francois Hollande Says Donald Trump ...", "KERRY WARNS ASSAD"). The
+ * name is the capitalised words before the first lower-case word or speech verb; a headline in capitals is
+ * read in title case. Undefined when the name is already clean.
+ */
+function nameCore(name: string, atVerb: boolean): string | undefined {
+  const words = name.replace(LEADING_NON_NAMES, '').split(/\s+/).filter(Boolean);
+  const caps = words.length > 1 && words.every((w) => !/\p{Ll}/u.test(w));
+  const core: string[] = [];
+  for (const w of words) {
+    if (SPEECH_VERBS_IN_NAME.test(w)) break;
+    if (!atVerb && /^\p{Ll}/u.test(w) && !NAME_PARTICLES.test(w)) break;
+    core.push(caps ? w.charAt(0) + w.slice(1).toLowerCase() : w);
+  }
+  const cut = core.join(' ');
+  return cut && cut !== name && /^\p{Lu}/u.test(cut) ? cut : undefined;
+}
+
+/** The entity's own evidence: the article's words, then the KB; a bare surname through its fuller forms. */
+function ownEvidence(entity: Entity, ctx: Context): CountryAssignment | undefined {
+  // "the United States and other Western nations", "Russia and China": more than one side.
+  const [firstParty, ...others] = entity.name.split(/\s+(?:and|&)\s+/);
+  if (others.length && (/^other\b/.test(others[0]) || others.some((o) => scanWords(o, ctx.kb))) && scanWords(firstParty, ctx.kb)) {
+    return { code: null, evidence: `article: ${entity.name} (several sides)` };
+  }
+  // A headline's speech verb ends a person's name before anything is looked up.
+  const headline = entity.type === 'person' ? nameCore(entity.name, true) : undefined;
+  if (headline) return ownEvidence({ ...entity, name: headline }, ctx);
+  const found = fromText(entity, ctx) ?? fromKnowledgeBase(entity, ctx);
+  if (found) return found;
+  // A name run on into its sentence ("Netanyahu rallied supporters") is the name before it.
+  const core = entity.type !== 'unnamed' && /^\p{Lu}\p{Ll}/u.test(entity.name) ? nameCore(entity.name, false) : undefined;
+  if (core && !ctx.kb.demonym(phraseKey(core))) return ownEvidence({ ...entity, name: core, type: 'person' }, ctx);
+  const name = entity.name.trim();
+  if (entity.type !== 'person' || /\s/.test(name) || !name) return undefined;
+  // A surname alone ("Ban", "Saakashvili"): the article's fuller forms of it are the same person.
+  for (const span of fullerNames(ctx.article, name)) {
+    const fuller: Entity = { ...entity, name: ctx.article.text.slice(span.start, span.end), mentions: [span] };
+    const viaFuller = fromText(fuller, ctx) ?? fromKnowledgeBase(fuller, ctx);
+    if (viaFuller) return viaFuller;
+  }
+  return undefined;
+}
+
+// Words of a description that say which one, not what it is ("a second official", "the same official").
+const DETERMINERS = new Set('a an the one another other second third same senior top former this that its his her their two three some several'.split(' '));
+// Words that join two parties: an earlier description is read only after the last of them.
+const JOINERS = new Set(['and', 'or', 'nor', 'other']);
+// Modifiers that place a description in more than one state.
+const BLOC_WORDS = new Set('western european arab gulf african asian latin international regional allied coalition opposition'.split(' '));
+// People who are where they are: their side is the place the article reports them in.
+const LOCAL_PEOPLE = new Set('witness witnesses eyewitness eyewitnesses resident residents villager villagers local locals'.split(' '));
+// Institutions every state has: an unqualified one ("the Ministry of Foreign Affairs said") is the state the
+// paragraph is about.
+const STATE_INSTITUTIONS = /\b(?:ministry|government|parliament|embassy|cabinet|presidency|military|army)\b/i;
+
+const endsSentence = (t: { raw: string; word: string }): boolean => t.raw.endsWith('.') && t.word === t.raw.slice(0, -1);
+const singular = (word: string): string => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+
+/** Start of the paragraph holding `offset`. */
+function paragraphStart(text: string, offset: number): number {
+  const at = text.lastIndexOf('\n\n', offset);
+  return at < 0 ? 0 : at + 2;
+}
+
+/**
+ * The same description earlier in the article, with its country: "a second official" after "an Iranian
+ * official", "one user" after "Chinese social media users", "the city office" after "the Kharkiv city
+ * office", "the columnist" after "columnist Ai Jun" (whose country the article gives). The nearest
+ * earlier mention that says something decides.
+ */
+function fromAntecedent(entity: Entity, ctx: Context, byMention: Map<number, CountryCode | null>): CountryAssignment | undefined {
+  const { article, kb } = ctx;
+  const { tokens, text } = article;
+  const words = phraseKey(entity.name).split(' ').filter(Boolean);
+  if (!words.length || words.length > 6) return undefined;
+  const head = singular(words[words.length - 1]);
+  const modifiers = words.slice(0, -1).filter((w) => !DETERMINERS.has(w) && !/^\d/.test(w));
+  // "a senior Western official" says it is no one state's.
+  if (modifiers.some((m) => BLOC_WORDS.has(m))) return undefined;
+  const firstMention = Math.min(...entity.mentions.map((m) => m.end), text.length);
+  const own = new Set(entity.mentions.map((m) => m.start));
+  const at = tokenAt(tokens, firstMention);
+  // The nearest earlier occurrence first, then the nearest later one ("its foreign minister said. Foreign Minister X ...").
+  const order = function* (): Generator<number> {
+    for (let k = at - 1; k >= 0; k--) yield k;
+    for (let k = at; k < tokens.length; k++) yield k;
+  };
+  for (const k of order()) {
+    if (singular(tokens[k].key) !== head || own.has(tokens[k].start)) continue;
+    // The modifiers must be there too ("foreign minister" is not any minister).
+    let from = k;
+    while (from > 0 && k - from < 6 && /^\s+$|^\s*-\s*$/.test(text.slice(tokens[from - 1].end, tokens[from].start)) && !endsSentence(tokens[from - 1]) && !JOINERS.has(tokens[from - 1].key)) from--;
+    const before = new Set(tokens.slice(from, k).map((t) => t.key));
+    if (!modifiers.every((m) => before.has(m))) continue;
+    const chunk: Chunk = { from, to: k, start: tokens[from].start, end: tokens[k].start };
+    const found = k > from ? scanChunk(article, chunk, kb) : undefined;
+    if (found?.code) return { code: found.code, evidence: `article: ${found.words} (earlier "${text.slice(tokens[from].start, tokens[k].end)}")` };
+    // A title before a named speaker: that speaker's country.
+    const next = tokens[k + 1];
+    const named = next && !own.has(next.start) ? byMention.get(next.start) : undefined;
+    if (named) return { code: named, evidence: `article: ${text.slice(tokens[k].start, next.end)}… (earlier)` };
+  }
+  return undefined;
+}
+
+const isState = (code: CountryCode): boolean => /^[A-Z]{2}$/.test(code) && !BODY_CODES.has(code);
+
+/** The one state the article's words name in spans, or undefined when none or several. */
+function onlyState(ctx: Context, spans: Span[]): ChunkEvidence | undefined {
+  const codes = new Map<CountryCode, string>();
+  for (const m of kbMatches(ctx.article, ctx.kb)) {
+    if (!spans.some((s) => s.start <= m.start && m.end <= s.end) || !isState(m.code)) continue;
+    if (!codes.has(m.code)) codes.set(m.code, ctx.article.text.slice(m.start, m.end));
+  }
+  if (codes.size !== 1) return undefined;
+  const [[code, words]] = [...codes];
+  return { code, words };
+}
+
+/** The nearest state the article names before `offset` in the same paragraph. */
+function nearestState(ctx: Context, offset: number): ChunkEvidence | undefined {
+  const from = paragraphStart(ctx.article.text, offset);
+  let found: ChunkEvidence | undefined;
+  for (const m of kbMatches(ctx.article, ctx.kb)) {
+    if (m.start >= offset) break;
+    if (m.start >= from && isState(m.code)) found = { code: m.code, words: ctx.article.text.slice(m.start, m.end) };
+  }
+  return found;
+}
+
+/**
+ * What the article as a whole says of a speaker its own words leave open: "the North" when it names one
+ * "North ..." state; a description the article gave earlier with a country; witnesses and residents in the
+ * one state their paragraph names; "the country's president" and an unqualified ministry as the state
+ * named last before them in the paragraph.
+ */
+function fromWholeArticle(entity: Entity, ctx: Context, byMention: Map<number, CountryCode | null>): CountryAssignment | undefined {
+  const name = entity.name.replace(/^the\s+/i, '');
+  const first = [...entity.mentions].sort((a, b) => a.start - b.start)[0];
+  if (/^(?:North|South)$/.test(name)) {
+    const codes = new Set(kbMatches(ctx.article, ctx.kb).filter((m) => m.words > 1 && ctx.article.text.startsWith(name, m.start)).map((m) => m.code));
+    return codes.size === 1 ? { code: [...codes][0], evidence: `article: ${name} (the one "${name} ..." state it names)` } : undefined;
+  }
+  if (entity.type === 'person' && /^\p{Lu}/u.test(name)) return undefined;
+  const antecedent = fromAntecedent(entity, ctx, byMention);
+  if (antecedent || !first) return antecedent;
+  const head = singular(phraseKey(name).split(' ').pop() ?? '');
+  if (LOCAL_PEOPLE.has(head) || LOCAL_PEOPLE.has(`${head}s`)) {
+    const { text } = ctx.article;
+    const paragraphs = entity.mentions.map((m) => {
+      const end = text.indexOf('\n\n', m.end);
+      return { start: paragraphStart(text, m.start), end: end < 0 ? text.length : end };
+    });
+    const found = onlyState(ctx, paragraphs);
+    return found && { code: found.code, evidence: `article: ${found.words} (where they are)` };
+  }
+  const ownCountry = /\b(?:country|nation)['’]s\b/i.test(name);
+  if (ownCountry || (entity.type === 'organisation' && STATE_INSTITUTIONS.test(name))) {
+    const found = nearestState(ctx, first.start);
+    return found && { code: found.code, evidence: `article: ${found.words} (the state named before)` };
+  }
+  return undefined;
 }
 
 /**
  * The country (or international body) each speaker stands for, with the words or KB entry that say so.
- * The article's evidence beats the KB; nothing found gives null, never a guess.
+ * Each speaker's own evidence first (the article's words, then the KB); what is left open is read from
+ * the article as a whole. Nothing found gives null, never a guess.
  */
 export function assignCountries(
   text: string,
@@ -114,19 +366,15 @@ export function assignCountries(
   kb: KnowledgeBase = defaultKnowledgeBase(),
 ): Map<number, CountryAssignment> {
   const date = options.date && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : undefined;
-  let named: Set<string> | undefined;
-  const namedInText = (): Set<string> => (named ??= codesNamed(text, kb));
-  return new Map(
-    entities.map((e) => {
-      const found = fromText(text, e, kb) ?? fromKnowledgeBase(e, kb, date, namedInText);
-      if (found || e.type !== 'person' || /\s/.test(e.name.trim()) || !e.name.trim()) return [e.id, found ?? UNKNOWN];
-      // A surname alone ("Ban", "Saakashvili"): the article's fuller forms of it are the same person.
-      for (const span of fullerNames(text, e.name.trim())) {
-        const fuller: Entity = { ...e, name: text.slice(span.start, span.end), mentions: [span] };
-        const viaFuller = fromText(text, fuller, kb) ?? fromKnowledgeBase(fuller, kb, date, namedInText);
-        if (viaFuller) return [e.id, viaFuller];
-      }
-      return [e.id, UNKNOWN];
-    }),
-  );
+  const ctx: Context = { article: articleIndex(text), kb, date };
+  const assigned = new Map<number, CountryAssignment>(entities.map((e) => [e.id, ownEvidence(e, ctx) ?? UNKNOWN]));
+  const open = entities.filter((e) => assigned.get(e.id)!.code === null && assigned.get(e.id)!.evidence === null);
+  if (!open.length) return assigned;
+  const byMention = new Map<number, CountryCode | null>();
+  for (const e of entities) for (const m of e.mentions) byMention.set(m.start, assigned.get(e.id)!.code);
+  for (const e of open) {
+    const found = fromWholeArticle(e, ctx, byMention);
+    if (found) assigned.set(e.id, found);
+  }
+  return assigned;
 }

@@ -23,18 +23,84 @@ export interface ChunkEvidence {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’\u2019][\p{L}\p{N}]+)*\.?(?:['’]s?)?/gu;
+const POSSESSIVE_END = /['’]s?$/;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
+// Phrase keys of words that are not plain ASCII (accents, dots, apostrophes), kept across articles: the
+// same few thousand words recur, and folding them is the costly part of tokenizing.
+const foldedKeys = new Map<string, string>();
+function wordKey(word: string): string {
+  if (ASCII_WORD.test(word)) return word.toLowerCase();
+  let key = foldedKeys.get(word);
+  if (key === undefined) {
+    if (foldedKeys.size >= 20_000) foldedKeys.clear();
+    key = phraseKey(word);
+    foldedKeys.set(word, key);
+  }
+  return key;
+}
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    const possessive = /['’]s?$/.test(raw) && !/^[\p{L}]['’]/u.test(raw);
-    let word = possessive ? raw.replace(/['’]s?$/, '') : raw;
+    const last = raw.charCodeAt(raw.length - 1);
+    // Only a word ending in an apostrophe or "'s" can be a possessive (not "O'Neil" or "d'Estaing").
+    const possessive = (last === 39 || last === 0x2019 || last === 115) && POSSESSIVE_END.test(raw) && !/^[\p{L}]['’]/u.test(raw);
+    let word = possessive ? raw.replace(POSSESSIVE_END, '') : raw;
     // A trailing dot belongs to the word only in abbreviations ("U.S.", "Gen."), not at a sentence end.
     if (word.endsWith('.') && !isAbbreviation(word)) word = word.slice(0, -1);
-    tokens.push({ start: offset + m.index!, end: offset + m.index! + raw.length, raw, word, possessive, key: phraseKey(word) });
+    tokens.push({ start: offset + m.index!, end: offset + m.index! + raw.length, raw, word, possessive, key: wordKey(word) });
   }
   return tokens;
+}
+
+/** A text and its tokens: a whole article, or a short string of its own (a descriptor the entity stage gave). */
+export interface Tokens {
+  text: string;
+  tokens: Token[];
+}
+
+/** A run of tokens [from, to) of a Tokens: the words of a title or an apposition, which end at offset `end`. */
+export interface Chunk {
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+}
+
+/** A short string as its own Tokens and the chunk of all its words. */
+export function wordsOf(words: string): { src: Tokens; chunk: Chunk } {
+  const tokens = tokenize(words);
+  return { src: { text: words, tokens }, chunk: { from: 0, to: tokens.length, start: 0, end: words.length } };
+}
+
+/** The article's tokens, with what the country stage derives from them once per article. */
+export interface ArticleIndex extends Tokens {
+  /** Token indices by word as written, built on first use (fuller forms of a name). */
+  byWord?: Map<string, number[]>;
+  /** The codes the article names anywhere, per KB they were read with. */
+  named?: { kb: KnowledgeBase; matches: KbMatch[]; codes: Set<CountryCode> };
+}
+
+// The last article's index: every speaker of an article reads the same text.
+let lastArticle: ArticleIndex | undefined;
+
+export function articleIndex(text: string): ArticleIndex {
+  if (lastArticle?.text !== text) lastArticle = { text, tokens: tokenize(text) };
+  return lastArticle;
+}
+
+/** Index of the first token starting at or after `offset` (tokens.length when none). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'sen', 'rep', 'gov', 'adm', 'capt', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'brig', 'cmdr', 'amb', 'pres', 'sec', 'no']);
@@ -95,23 +161,25 @@ interface Match {
   adjectival: boolean;
 }
 
-/** The longest KB phrase or nationality adjective starting at token i, or undefined. */
-function matchAt(tokens: Token[], i: number, kb: KnowledgeBase): Match | undefined {
-  if (!isCapitalised(tokens[i].word)) return undefined;
-  const maxWords = Math.min(kb.maxPhraseWords, tokens.length - i, 8);
-  for (let n = maxWords; n >= 1; n--) {
-    const words = tokens.slice(i, i + n);
-    // A possessive ends a phrase: "Russia's foreign ministry" is Russia, then a ministry.
-    if (words.slice(0, -1).some((t) => t.possessive)) continue;
-    const last = words[words.length - 1];
-    // Short words count only in capitals: "US", "UN", "IS", not "us" or "is".
-    if (n === 1 && last.word.replace(/\./g, '').length <= 3 && !isAllCaps(last.word)) continue;
-    const key = words.map((t) => t.key).join(' ');
-    const demonym = n === 1 ? kb.demonym(key) : undefined;
-    if (demonym) return { code: demonym, from: i, to: i + 1, adjectival: true };
+/** The longest KB phrase or nationality adjective starting at token i and ending before token `end`, or undefined. */
+function matchAt(tokens: Token[], i: number, end: number, kb: KnowledgeBase): Match | undefined {
+  const first = tokens[i];
+  if (!isCapitalised(first.word)) return undefined;
+  // A possessive ends a phrase: "Russia's foreign ministry" is Russia, then a ministry.
+  let longest = Math.min(kb.phraseWords(first.key), end - i, 8);
+  for (let k = i; k < i + longest - 1; k++) if (tokens[k].possessive) longest = k - i + 1;
+  for (let n = longest; n >= 2; n--) {
+    let key = first.key;
+    for (let k = i + 1; k < i + n; k++) key += ' ' + tokens[k].key;
     const terms = kb.phrase(key);
-    if (terms?.length) return { code: terms[terms.length - 1].code, from: i, to: i + n, adjectival: last.possessive };
+    if (terms?.length) return { code: terms[terms.length - 1].code, from: i, to: i + n, adjectival: tokens[i + n - 1].possessive };
   }
+  // Short words count only in capitals: "US", "UN", "IS", not "us" or "is".
+  if (first.word.replace(/\./g, '').length <= 3 && !isAllCaps(first.word)) return undefined;
+  const demonym = kb.demonym(first.key);
+  if (demonym) return { code: demonym, from: i, to: i + 1, adjectival: true };
+  const terms = longest >= 1 ? kb.phrase(first.key) : undefined;
+  if (terms?.length) return { code: terms[terms.length - 1].code, from: i, to: i + 1, adjectival: first.possessive };
   return undefined;
 }
 
@@ -128,11 +196,11 @@ const NOT_FIRST_NAMES = new Set(
     'like unlike although though because since after before including during against without within across').split(' '),
 );
 
-/** The index of the word before token i, skipping articles ("ambassador to the United Nations" -> "to"); -1 when none. */
-function previousIndex(tokens: Token[], i: number): number {
+/** The index of the word before token i and at or after `floor`, skipping articles ("ambassador to the United Nations" -> "to"); -1 when none. */
+function previousIndex(tokens: Token[], i: number, floor: number): number {
   let j = i - 1;
-  while (j >= 0 && ARTICLES.has(tokens[j].word.toLowerCase())) j--;
-  return j;
+  while (j >= floor && ARTICLES.has(tokens[j].word.toLowerCase())) j--;
+  return j >= floor ? j : -1;
 }
 
 /**
@@ -141,59 +209,74 @@ function previousIndex(tokens: Token[], i: number): number {
  * and subjects of expertise ("Russia expert"). A body followed by "diplomat" or "ambassador" (a U.N.
  * diplomat) says "no state" rather than the body.
  */
-export function scanChunk(chunkText: string, kb: KnowledgeBase, beforeName = false): ChunkEvidence | undefined {
-  const tokens = tokenize(chunkText);
-  for (let i = 0; i < tokens.length; i++) {
-    const m = matchAt(tokens, i, kb);
+export function scanChunk(src: Tokens, chunk: Chunk, kb: KnowledgeBase, beforeName = false): ChunkEvidence | undefined {
+  const { text, tokens } = src;
+  for (let i = chunk.from; i < chunk.to; i++) {
+    const m = matchAt(tokens, i, chunk.to, kb);
     if (!m) continue;
     const first = tokens[m.from];
     const last = tokens[m.to - 1];
-    const words = chunkText.slice(first.start, last.end);
+    const words = text.slice(first.start, last.end);
     i = m.to - 1;
-    const p = previousIndex(tokens, m.from);
-    const prev = tokens[p]?.word.toLowerCase();
+    const p = previousIndex(tokens, m.from, chunk.from);
+    const prev = p >= 0 ? tokens[p].word.toLowerCase() : undefined;
     // After "at" a full institution name of three words or more is the speaker's affiliation ("a scholar at
     // the Carnegie Endowment for International Peace"); a place is where they are.
     const affiliation = prev === 'at' && m.to - m.from >= 3;
     if (prev && PLACE_PREPOSITIONS.has(prev) && !m.adjectival && !affiliation) continue;
     // "speaking from Beijing": where the speaker is, not whom they speak for.
-    if (prev === 'from' && /ing$/.test(tokens[previousIndex(tokens, p)]?.word ?? '') && !m.adjectival) continue;
-    if (NOT_OWN_SUFFIXES.test(chunkText.slice(last.end)) || NOT_OWN_PREFIXES.test(chunkText.slice(0, first.start))) continue;
+    const beforePrev = p >= 0 ? previousIndex(tokens, p, chunk.from) : -1;
+    if (prev === 'from' && beforePrev >= 0 && /ing$/.test(tokens[beforePrev].word) && !m.adjectival) continue;
+    const after = text.slice(last.end, Math.min(chunk.end, last.end + 24));
+    if (NOT_OWN_SUFFIXES.test(after) || NOT_OWN_PREFIXES.test(text.slice(Math.max(chunk.start, first.start - 8), first.start))) continue;
     // "Mexican-American": the second word of a hyphenated identity is the one that counts.
-    if (/^-\p{Lu}/u.test(chunkText.slice(last.end))) continue;
+    if (/^-\p{Lu}/u.test(after)) continue;
     // Right before a name, a place word not introduced by "of/for/from" is a first name ("Actress Rosario
     // Dawson", "Deborah Jordan Reynolds"), not a country.
     const oneWord = m.to - m.from === 1;
-    if (beforeName && oneWord && m.to === tokens.length && !m.adjectival && !['of', 'for', 'from'].includes(prev ?? '')) continue;
+    if (beforeName && oneWord && m.to === chunk.to && !m.adjectival && !['of', 'for', 'from'].includes(prev ?? '')) continue;
     // A place word right after a first name is a surname ("Dave Murray", "Deborah Jordan").
-    const before = tokens[m.from - 1];
-    if (before && oneWord && !m.adjectival && /^\s+$/.test(chunkText.slice(before.end, first.start)) && isFirstName(before)) continue;
-    const next = tokens[m.to]?.word.toLowerCase();
+    const before = m.from > chunk.from ? tokens[m.from - 1] : undefined;
+    if (before && oneWord && !m.adjectival && /^\s+$/.test(text.slice(before.end, first.start)) && isFirstName(before)) continue;
+    const next = m.to < chunk.to ? tokens[m.to].word.toLowerCase() : undefined;
     if (next && SUBJECT_NOUNS.has(next) && !m.adjectival && !BODY_CODES.has(m.code)) continue;
-    if (next && MEMBER_NOUNS.has(next) && BODY_CODES.has(m.code)) return { code: '', words: chunkText.slice(first.start, tokens[m.to].end) };
+    if (next && MEMBER_NOUNS.has(next) && BODY_CODES.has(m.code)) return { code: '', words: text.slice(first.start, tokens[m.to].end) };
     return { code: m.code, words };
   }
   return undefined;
 }
 
-// The whole article's tokens, kept for the last article: every speaker of an article scans the same text.
-let lastArticle: { text: string; tokens: Token[] } | undefined;
-function articleTokens(text: string): Token[] {
-  if (lastArticle?.text !== text) lastArticle = { text, tokens: tokenize(text) };
-  return lastArticle.tokens;
+/** What a short string of words says (see scanChunk). */
+export function scanWords(words: string, kb: KnowledgeBase, beforeName = false): ChunkEvidence | undefined {
+  const { src, chunk } = wordsOf(words);
+  return scanChunk(src, chunk, kb, beforeName);
+}
+
+/** A KB phrase or nationality word the article names, with its code (not '') and how many words it spans. */
+export interface KbMatch extends Span {
+  code: CountryCode;
+  words: number;
+}
+
+/** Every KB phrase and nationality word in the article with a code, in text order (read once per article and KB). */
+export function kbMatches(article: ArticleIndex, kb: KnowledgeBase): KbMatch[] {
+  if (article.named?.kb === kb) return article.named.matches;
+  const { tokens } = article;
+  const matches: KbMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = matchAt(tokens, i, tokens.length, kb);
+    if (!m) continue;
+    if (m.code) matches.push({ start: tokens[m.from].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from });
+    i = m.to - 1;
+  }
+  article.named = { kb, matches, codes: new Set(matches.map((m) => m.code)) };
+  return matches;
 }
 
 /** Every country, body or group code the article's words name anywhere. */
-export function codesNamed(text: string, kb: KnowledgeBase): Set<CountryCode> {
-  const tokens = articleTokens(text);
-  const codes = new Set<CountryCode>();
-  for (let i = 0; i < tokens.length; i++) {
-    const m = matchAt(tokens, i, kb);
-    if (!m) continue;
-    if (m.code) codes.add(m.code);
-    i = m.to - 1;
-  }
-  return codes;
+export function codesNamed(article: ArticleIndex, kb: KnowledgeBase): Set<CountryCode> {
+  kbMatches(article, kb);
+  return article.named!.codes;
 }
 
 /** Characters that end a chunk: sentence and clause punctuation, quotation marks, brackets, dashes (not hyphens). */
@@ -211,25 +294,34 @@ const TITLE_FILLERS = new Set(
 );
 const isTitleWord = (t: Token): boolean => /^\p{Lu}|^\p{N}/u.test(t.word) || TITLE_FILLERS.has(t.raw.toLowerCase()) || TITLE_FILLERS.has(t.word.toLowerCase()) || ROLE_NOUNS.has(t.word.toLowerCase());
 
+const isRoleWord = (t: Token): boolean => {
+  const w = t.word.toLowerCase();
+  return ROLE_NOUNS.has(w) || TITLE_ABBREVIATIONS.has(w.replace(/\.$/, ''));
+};
+
 /** True when the words name a role: a title, an office, an occupation. */
 export function hasRole(words: string): boolean {
-  return tokenize(words).some((t) => ROLE_NOUNS.has(t.word.toLowerCase()) || TITLE_ABBREVIATIONS.has(t.word.toLowerCase().replace(/\.$/, '')));
+  return tokenize(words).some(isRoleWord);
 }
 
 /**
- * A chunk that ends in a role noun, optionally followed by "to/of/for" and a short name ("the Russian
+ * Tokens [from, to) end in a role noun, optionally followed by "to/of/for" and a short name ("the Russian
  * ambassador to Georgia"), or, when `nameMayFollow`, by the first names of the person it introduces.
  */
-function endsInRole(tokens: Token[], nameMayFollow = true): boolean {
+function endsInRole(tokens: Token[], from: number, to: number, nameMayFollow = true): boolean {
   let preposition = false;
-  for (let k = tokens.length - 1, n = 0; k >= 0 && n <= 6; k--, n++) {
+  for (let k = to - 1, n = 0; k >= from && n <= 6; k--, n++) {
     const w = tokens[k].word.toLowerCase();
-    if (ROLE_NOUNS.has(w) || TITLE_ABBREVIATIONS.has(w.replace(/\.$/, ''))) return n === 0 || preposition || nameMayFollow;
-    if (['to', 'of', 'for'].includes(w)) preposition = true;
+    if (isRoleWord(tokens[k])) return n === 0 || preposition || nameMayFollow;
+    if (w === 'to' || w === 'of' || w === 'for') preposition = true;
     else if (!/^\p{Lu}/u.test(tokens[k].word) && w !== 'the') return false;
   }
   return false;
 }
+
+const SPEECH_VERB_AFTER = /^\s*(?:said|says|told|added|adds|stated|noted|wrote|insisted|explained|warned)\b/;
+const LEADING_PREPOSITION = /^(?:to|at|in|on|from|with|for|of)$/i;
+const ends = (t: Token): boolean => t.raw.endsWith('.') && t.word === t.raw.slice(0, -1);
 
 /**
  * The title chunk right before a mention: the words back to the last clause boundary (at most 10),
@@ -237,54 +329,59 @@ function endsInRole(tokens: Token[], nameMayFollow = true): boolean {
  * Before a person's name it must end in a role; before a description or an organisation ("senior U.S.
  * official", "China's Ministry of Foreign Affairs") the mention itself is the head and it need not.
  */
-export function titleBefore(text: string, mention: Span, requireRole = true): string {
+export function titleBefore(article: ArticleIndex, mention: Span, requireRole = true): Chunk | undefined {
+  const { text, tokens } = article;
   const at = mention.start;
   // "..., Poroshenko said": a comma before a name that a speech verb follows closes the quoted words.
-  const saidAfter = /^\s*(?:said|says|told|added|adds|stated|noted|wrote|insisted|explained|warned)\b/.test(text.slice(mention.end, mention.end + 20));
-  const windowStart = Math.max(0, at - 200);
-  const before = text.slice(windowStart, at);
-  const tokens = tokenize(before, windowStart);
+  const saidAfter = SPEECH_VERB_AFTER.test(text.slice(mention.end, mention.end + 20));
+  const windowStart = at - 200;
+  const to = tokenAt(tokens, at);
+  let from = to;
   let start = at;
   let crossedComma = false;
   let count = 0;
-  for (let j = tokens.length - 1; j >= 0 && count < 10; j--) {
+  for (let j = to - 1; j >= 0 && count < 10 && tokens[j].start >= windowStart; j--) {
     const t = tokens[j];
-    const gap = text.slice(t.end, j === tokens.length - 1 ? at : tokens[j + 1].start);
-    if (HARD_BOUNDARY.test(gap) || (t.raw.endsWith('.') && t.word === t.raw.slice(0, -1))) break;
+    if (t.end > at) continue;
+    const gap = text.slice(t.end, j === to - 1 ? at : tokens[j + 1].start);
+    if (HARD_BOUNDARY.test(gap) || ends(t)) break;
     if (gap.includes(',')) {
       // Only an apposition placed before the name crosses a comma ("his Iranian counterpart, Mohammad
       // Javad Zarif"), and only when nothing is collected yet.
-      if (saidAfter || crossedComma || start !== at || !endsInRole(tokens.slice(Math.max(0, j - 6), j + 1), false)) break;
+      if (saidAfter || crossedComma || start !== at || !endsInRole(tokens, Math.max(0, j - 6), j + 1, false)) break;
       crossedComma = true;
     }
     if (CLAUSE_WORDS.has(t.word.toLowerCase()) || !isTitleWord(t)) break;
     start = t.start;
+    from = j;
     count++;
   }
+  if (start === at) return undefined;
   // A title ends in a role ("... Foreign Minister", "... ambassador to Georgia", "Col."), the name's own
   // first names aside; anything else before a name is not a title ("the White House East Room for Obama").
-  const collected = tokens.filter((t) => t.start >= start);
-  let last = collected.length;
-  while (last > 0 && /^\p{Lu}/u.test(collected[last - 1].word) && !ROLE_NOUNS.has(collected[last - 1].word.toLowerCase()) && !endsInRole(collected.slice(0, last))) last--;
-  if (requireRole && !endsInRole(collected.slice(0, last))) return '';
+  let last = to;
+  while (last > from && /^\p{Lu}/u.test(tokens[last - 1].word) && !ROLE_NOUNS.has(tokens[last - 1].word.toLowerCase()) && !endsInRole(tokens, from, last)) last--;
+  if (requireRole && !endsInRole(tokens, from, last)) return undefined;
   // "according to NATO Secretary General ...": the preposition belongs to the clause, not the title.
-  return text.slice(start, at).replace(/^(?:to|at|in|on|from|with|for|of)\s+/i, '');
+  if (LEADING_PREPOSITION.test(tokens[from].raw) && /^\s/.test(text.slice(tokens[from].end, tokens[from].end + 1))) from++;
+  return from < to ? { from, to, start: tokens[from].start, end: at } : undefined;
 }
 
 /** The apposition right after a mention: ", the X of Y," or "(X)", up to its closing comma or bracket (at most 20 words). */
-export function appositionAfter(text: string, at: number): string {
+export function appositionAfter(article: ArticleIndex, at: number): Chunk | undefined {
+  const { text, tokens } = article;
   const open = /^\s*([,(])\s*/.exec(text.slice(at, at + 4));
-  if (!open) return '';
-  const from = at + open[0].length;
-  const after = text.slice(from, from + 200);
-  const tokens = tokenize(after, from);
-  let end = from;
-  for (let j = 0; j < tokens.length && j < 20; j++) {
+  if (!open) return undefined;
+  const start = at + open[0].length;
+  const first = tokenAt(tokens, start);
+  let end = start;
+  let to = first;
+  for (let j = first; j < tokens.length && j < first + 20 && tokens[j].end <= start + 200; j++) {
     const t = tokens[j];
-    const gap = text.slice(j === 0 ? from : tokens[j - 1].end, t.start);
+    const gap = text.slice(j === first ? start : tokens[j - 1].end, t.start);
     if (HARD_BOUNDARY.test(gap) || gap.includes(',')) break;
     // "and" inside a name ("Center for Strategic and International Studies") does not end the apposition.
-    const inName = t.word === 'and' && j > 0 && /^\p{Lu}/u.test(tokens[j - 1].word) && /^\p{Lu}/u.test(tokens[j + 1]?.word ?? '');
+    const inName = t.word === 'and' && j > first && /^\p{Lu}/u.test(tokens[j - 1].word) && /^\p{Lu}/u.test(tokens[j + 1]?.word ?? '');
     // A participle starts a clause of its own ("..., visiting Nice on vacation").
     const participle = /^\p{Ll}+(?:ed|ing)$/u.test(t.word) && !isTitleWord(t) && !gap.endsWith('-');
     // "..., a physicist who is co-director of ...": "who is/was" goes on describing the same person.
@@ -295,14 +392,19 @@ export function appositionAfter(text: string, at: number): string {
     }
     if ((CLAUSE_WORDS.has(t.word.toLowerCase()) || participle) && !inName) break;
     end = t.end;
-    if (t.raw.endsWith('.') && t.word === t.raw.slice(0, -1)) break;
+    to = j + 1;
+    if (ends(t)) break;
   }
   // A title followed by a name ("..., European Council President Herman Van Rompuy") is the next person in
-  // a list, not this one's apposition.
-  const words = tokenize(text.slice(from, end));
-  const titledName = words.some((t, k) => ROLE_NOUNS.has(t.word.toLowerCase()) && words[k + 1] && /^\p{Lu}/u.test(words[k + 1].word) && !ROLE_NOUNS.has(words[k + 1].word.toLowerCase()));
-  // An apposition that describes a person names a role ("spokesman", "director", "minister").
-  return titledName || !hasRole(text.slice(from, end)) ? '' : text.slice(from, end);
+  // a list, not this one's apposition. An apposition that describes a person names a role.
+  let role = false;
+  for (let k = first; k < to; k++) {
+    if (!isRoleWord(tokens[k])) continue;
+    role = true;
+    const next = tokens[k + 1];
+    if (k + 1 < to && ROLE_NOUNS.has(tokens[k].word.toLowerCase()) && /^\p{Lu}/u.test(next.word) && !ROLE_NOUNS.has(next.word.toLowerCase())) return undefined;
+  }
+  return role ? { from: first, to, start, end } : undefined;
 }
 
 /** The outlet a writer's mention is followed by ("... wrote in the Global Times"): a columnist's own side. */
@@ -314,11 +416,19 @@ export function outletAfter(text: string, at: number): string {
  * Where the article gives a one-word name in full: a first name before it ("Mikhail Saakashvili") or a given
  * name after it, family name first ("Ban Ki-moon", "Hua Chunying"). Spans of the fuller forms.
  */
-export function fullerNames(text: string, word: string): Span[] {
-  const tokens = articleTokens(text);
+export function fullerNames(article: ArticleIndex, word: string): Span[] {
+  const { text, tokens } = article;
+  if (!article.byWord) {
+    article.byWord = new Map();
+    tokens.forEach((t, i) => {
+      const at = article.byWord!.get(t.word);
+      if (at) at.push(i);
+      else article.byWord!.set(t.word, [i]);
+    });
+  }
   const spans: Span[] = [];
-  tokens.forEach((t, i) => {
-    if (t.word !== word) return;
+  for (const i of article.byWord.get(word) ?? []) {
+    const t = tokens[i];
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     // The word before must be a word of its own, not the end of a sentence ("... Netanyahu. Adelson").
@@ -338,6 +448,6 @@ export function fullerNames(text: string, word: string): Span[] {
       }
       spans.push({ start: t.start, end });
     }
-  });
+  }
   return spans;
 }

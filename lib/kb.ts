@@ -46,8 +46,8 @@ export interface KnowledgeBase {
   /** A phrase's terms by phrase key: "kremlin", "state department", "moscow", "nato". */
   phrase(key: string): Term[] | undefined;
   demonym(key: string): CountryCode | undefined;
-  /** Longest phrase in words, to bound n-gram scans. */
-  maxPhraseWords: number;
+  /** The most words of a phrase that starts with this word key (0 when none does), to bound n-gram scans. */
+  phraseWords(firstKey: string): number;
 }
 
 // Spellings transliterations vary on: word endings (Sergey/Sergei, Dmitriy/Dmitry/Dmitri) and y after a
@@ -143,8 +143,20 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     seen.initials.add(given[0]);
     surnames.set(surname, seen);
   }
-  let maxPhraseWords = 1;
-  for (const key of phrases.keys()) maxPhraseWords = Math.max(maxPhraseWords, key.split(' ').length);
+  // Phrase lengths by first word, built on the first scan.
+  let phraseStarts: Map<string, number> | undefined;
+  const startsOf = (): Map<string, number> => {
+    if (phraseStarts) return phraseStarts;
+    phraseStarts = new Map();
+    for (const key of phrases.keys()) {
+      const space = key.indexOf(' ');
+      const first = space < 0 ? key : key.slice(0, space);
+      let words = 1;
+      for (let i = space; i >= 0; i = key.indexOf(' ', i + 1)) words++;
+      if (words > (phraseStarts.get(first) ?? 0)) phraseStarts.set(first, words);
+    }
+    return phraseStarts;
+  };
   return {
     person: (name) => people.get(nameKey(name)),
     surname: (surname, initial, date) => {
@@ -160,7 +172,7 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     },
     phrase: (key) => phrases.get(key),
     demonym: (key) => demonyms.get(key),
-    maxPhraseWords,
+    phraseWords: (firstKey) => startsOf().get(firstKey) ?? 0,
   };
 }
 

@@ -275,7 +275,15 @@ describe('unknown stays null', () => {
     // The KB knows this name as Danish and NATO; a namesake the article calls Spanish is Spanish.
     const text = 'Spanish engineer Anders Fogh Rasmussen said the bridge was safe.';
     expect(countryOf(text, entity(text, 'Anders Fogh Rasmussen'))).toBe('ES');
-    expect(countryOf('"Safe," Anders Fogh Rasmussen said.', entity('"Safe," Anders Fogh Rasmussen said.', 'Anders Fogh Rasmussen'))).toBe('NATO');
+    const summit = '"Safe," Anders Fogh Rasmussen said at the NATO summit.';
+    expect(countryOf(summit, entity(summit, 'Anders Fogh Rasmussen'))).toBe('NATO');
+    expect(countryOf(summit, entity(summit, 'Anders Fogh Rasmussen'), '2006-05-01')).toBe('DK');
+  });
+
+  it('leaves a person whose side changed over time unknown without a date, unless the article names one of their sides', () => {
+    const text = '"Safe," Anders Fogh Rasmussen said.';
+    expect(countryOf(text, entity(text, 'Anders Fogh Rasmussen'))).toBeNull();
+    expect(countryOf(text, entity(text, 'Anders Fogh Rasmussen'), '2012-05-01')).toBe('NATO');
   });
 
   it('stays fast on a 1 MB article with many bare surnames (article tokens are scanned once)', () => {
