@@ -7,6 +7,9 @@ export default defineConfig({
   // Explicit imports everywhere: the engine in lib/ also runs under Node (CLI, tests), where
   // auto-imports do not exist.
   imports: false,
+  // `npm run bench` builds into its own directory, so a build running beside it cannot swap the
+  // extension under its measurements.
+  outDir: process.env.STANCEMARK_OUT_DIR || '.output',
   manifest: ({ browser }) => ({
     name: 'Stancemark',
     description: 'Who says what in international news: quotes coloured by country, the two sides side by side.',

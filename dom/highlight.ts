@@ -9,21 +9,11 @@
 // Every text node split is recorded, so removal puts the page's own text nodes back exactly: the same
 // node objects with the same data (a page script holding one keeps a valid reference), and adjacent
 // text nodes the page made itself stay apart (Node.normalize() would merge them).
-import { countryName } from '../lib/country-names';
-import { countryColour } from '../lib/palette';
 import type { Quote } from '../lib/types';
 import { piecesForRange, type NodePiece, type TextMap } from './text-map';
 
 export const HIGHLIGHT_CLASS = 'stancemark-quote';
 const HIGHLIGHT_SELECTOR = `mark.${HIGHLIGHT_CLASS}[data-stancemark-quote]`;
-
-/** The tooltip of a quote: who said it, in which capacity, for which country. */
-export function quoteTooltip(quote: Quote): string {
-  const who = quote.speaker ?? 'Unattributed';
-  const role = quote.role ? `, ${quote.role}` : '';
-  const country = quote.country ? countryName(quote.country) : 'country unknown';
-  return `${who}${role} (${country}) — ${quote.kind} quote`;
-}
 
 /** One stretch of a text node to wrap for quote `quote`; `last` is the quote's last piece (it carries the label). */
 interface PlannedPiece extends NodePiece {
@@ -207,23 +197,17 @@ export function yieldToTasks(): Promise<void> {
   });
 }
 
-/** The mark every piece of one quote is cloned from. */
+/**
+ * The mark every piece of one quote is cloned from. It carries data only: colours come from the page
+ * theme's stylesheet keyed on data-stancemark-country (dom/theme.ts), who said it from the hover card.
+ */
 function markTemplate(doc: Document, quote: Quote, index: number): HTMLElement {
   const mark = doc.createElement('mark');
-  const colour = countryColour(quote.country);
   mark.className = HIGHLIGHT_CLASS;
   mark.dataset.stancemarkCountry = quote.country ?? 'unknown';
   mark.dataset.stancemarkSpeaker = quote.speaker ?? '';
   mark.dataset.stancemarkQuote = String(index);
   mark.dataset.stancemarkKind = quote.kind;
-  mark.title = quoteTooltip(quote);
-  // A quote gets the country's tint; reported speech only a dotted underline (content.css), so the
-  // reader tells the speaker's own words from the article's paraphrase.
-  if (quote.kind === 'direct') {
-    mark.style.setProperty('background-color', colour.background);
-    mark.style.setProperty('color', colour.text);
-  }
-  mark.style.setProperty('--stancemark-accent', colour.accent);
   return mark;
 }
 

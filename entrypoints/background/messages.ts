@@ -100,8 +100,11 @@ export function contentScriptTab(sender: Sender, extensionId: string): number | 
 const STATES: readonly ResultState[] = ['done', 'not-article', 'no-quotes', 'error'];
 const KINDS: readonly StatementKind[] = ['direct', 'indirect'];
 const STANCES: readonly TopicStance['stance'][] = ['supports', 'opposes', 'mixed', 'mentions'];
-/** More quotes than any article holds: a larger list is not from our content script. */
-const MAX_QUOTES = 10_000;
+/**
+ * Bounds on what is accepted, far beyond any real article (a generated 1 MB page has 13,000 quotes with
+ * reported speech), so a runaway value is refused rather than stored.
+ */
+const MAX_QUOTES = 100_000;
 const MAX_TEXT = 100_000;
 /** The longest article text the background analyses (far beyond any article; a 5 MB page still ends in a state). */
 export const MAX_ARTICLE_TEXT = 8_000_000;
@@ -116,7 +119,8 @@ const isTextOrNull = (value: unknown): value is string | null => value === null 
 function parseQuote(value: unknown): Quote | null {
   if (!isObject(value)) return null;
   const { start, end, text, kind, speaker, role, country, evidence, paragraph } = value;
-  if (!isCount(start) || !isCount(end) || end < start || !isText(text)) return null;
+  // A quote's text is a stretch of the article, which may be long.
+  if (!isCount(start) || !isCount(end) || end < start || typeof text !== 'string' || text.length > MAX_ARTICLE_TEXT) return null;
   if (!KINDS.includes(kind as StatementKind) || !isTextOrNull(speaker) || !isTextOrNull(role)) return null;
   if (!isTextOrNull(country) || !isTextOrNull(evidence) || !Number.isInteger(paragraph)) return null;
   return { start, end, text, kind: kind as StatementKind, speaker, role, country, evidence, paragraph: paragraph as number };

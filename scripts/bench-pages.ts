@@ -1,0 +1,124 @@
+// npx tsx scripts/bench-pages.ts [--no-build] [--loads N]   (builds into .output/bench/chrome-mv3)
+// The built extension in headless Chromium on: the demo article, a ~20,000-word article joined at run
+// time from ../shared's dev articles (never committed), a long catalogue/documentation page that is no
+// article, and ten news pages of ../shared/data/pages/readability. Prints, as medians over repeated
+// loads, the content script's main-thread time (detection, reading, highlighting), the wait for the
+// background's analysis, the longest task, the heap added, the mark.js floor and the ratios, the
+// bundle sizes, and which budgets of issue 7 hold. docs/benchmarks.md records a run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { launchWithExtension, openExtensionPage, serveDirectory } from '../test/e2e/harness';
+import { articlePage, blockOtherOrigins, catalogPage, measureLoad, summarise, type LoadSample, type PageSummary } from './bench-browser';
+
+const args = process.argv.slice(2);
+const loadsArg = args.indexOf('--loads');
+const LOADS = loadsArg >= 0 ? Number(args[loadsArg + 1]) : 7;
+const SHARED = '../shared/data';
+const READABILITY_PAGES = ['bbc-1', 'cnn', 'guardian-1', 'nytimes-1', 'wapo-1', 'seattletimes-1', 'telegraph', 'theverge', 'salon-1', 'citylab-1'];
+const LONG_WORDS = 20_000;
+
+const OUT_DIR = '.output/bench';
+const dist = `${OUT_DIR}/chrome-mv3`;
+if (!args.includes('--no-build')) {
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, STANCEMARK_OUT_DIR: OUT_DIR } });
+  if (build.status !== 0) {
+    console.error('bench: the build failed');
+    process.exit(1);
+  }
+}
+
+const gz = (file: string) => ({ raw: readFileSync(file).length, gzip: gzipSync(readFileSync(file), { level: 9 }).length });
+const bundles = {
+  'content-scripts/content.js': gz(`${dist}/content-scripts/content.js`),
+  'background.js': gz(`${dist}/background.js`),
+};
+
+/** ../shared's dev articles joined (cycling) into paragraphs until `words` words. */
+function joinedArticle(words: number): string[] {
+  const dir = `${SHARED}/dev`;
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
+  const paragraphs: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    for (const paragraph of texts[i % texts.length].split(/\n\s*\n/)) {
+      if (count >= words) break;
+      const clean = paragraph.replace(/\s+/g, ' ').trim();
+      if (!clean) continue;
+      paragraphs.push(clean);
+      count += clean.split(' ').length;
+    }
+  }
+  return paragraphs;
+}
+
+const pages: { name: string; path: string; html: string; loads: number }[] = [
+  { name: 'demo article', path: '/index.html', html: readFileSync('test/fixtures/demo/index.html', 'utf8'), loads: LOADS },
+  { name: 'not an article (catalogue + docs)', path: '/bench/catalog.html', html: catalogPage(), loads: LOADS },
+];
+if (existsSync(`${SHARED}/dev`)) {
+  pages.push({ name: `${LONG_WORDS.toLocaleString('en')} words (dev articles joined)`, path: '/bench/long.html', html: articlePage('Joined articles', joinedArticle(LONG_WORDS)), loads: LOADS });
+} else console.log(`note: ${SHARED}/dev is absent: no long article`);
+if (existsSync(`${SHARED}/pages/readability`)) {
+  for (const name of READABILITY_PAGES) {
+    pages.push({ name: `readability/${name}`, path: `/readability/${name}.html`, html: readFileSync(`${SHARED}/pages/readability/${name}/source.html`, 'utf8'), loads: Math.max(3, LOADS - 2) });
+  }
+} else console.log(`note: ${SHARED}/pages/readability is absent: no real pages`);
+
+const server = await serveDirectory('test/fixtures/demo', Object.fromEntries(pages.map((p) => [p.path, p.html])));
+const browser = await launchWithExtension({ headless: true, dist });
+const results: { name: string; summary: PageSummary; words: number }[] = [];
+let coldAnalysis = NaN;
+try {
+  await blockOtherOrigins(browser);
+  const extensionPage = await openExtensionPage(browser);
+  // The first article after the background started parses the knowledge base.
+  coldAnalysis = (await measureLoad(browser, extensionPage, `${server.origin}/index.html?cold`, pages[0].html)).timings.analysis;
+  for (const page of pages) {
+    const samples: LoadSample[] = [];
+    for (let i = 0; i < page.loads; i++) samples.push(await measureLoad(browser, extensionPage, `${server.origin}${page.path}?load=${i}`, page.html));
+    const words = page.html.replace(/<[^>]*>/g, ' ').split(/\s+/).filter(Boolean).length;
+    results.push({ name: page.name, summary: summarise(samples), words });
+    process.stderr.write('.');
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.stderr.write('\n');
+
+const ms = (value: number | null) => (value === null || Number.isNaN(value) ? '–' : value.toFixed(value < 10 ? 2 : 1));
+const ratio = (value: number | null) => (value === null ? '–' : `${value.toFixed(2)}×`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+console.log(`\nChromium headless, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ${new Date().toISOString().slice(0, 16)}Z; medians over ${LOADS} loads (real pages ${Math.max(3, LOADS - 2)})\n`);
+console.log('| bundle | raw | gzip |\n| --- | ---: | ---: |');
+for (const [file, size] of Object.entries(bundles)) console.log(`| ${file} | ${kb(size.raw)} | ${kb(size.gzip)} |`);
+console.log(`\nFirst analysis after the background started (knowledge base parsed): ${ms(coldAnalysis)} ms wait\n`);
+console.log(
+  '| page | state | quotes / marks | detect | read | analysis (background) | highlight | main thread | start → highlights | longest task | heap added | mark.js floor | highlight / floor | main thread / floor |',
+);
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const { name, summary: s } of results) {
+  console.log(
+    `| ${name} | ${s.state} | ${s.quotes} / ${s.marks} | ${ms(s.detect)} | ${ms(s.read)} | ${ms(s.analysis)} | ${ms(s.highlight)} | ${ms(s.mainThread)} | ${ms(s.total)} | ${ms(s.longestTask)} | ${kb(s.heapAdded)} | ${ms(s.floor)} | ${ratio(s.highlightRatio)} | ${ratio(s.mainThreadRatio)} |`,
+  );
+}
+
+const byName = (prefix: string) => results.find((r) => r.name.startsWith(prefix))?.summary;
+const budgets: [string, boolean | null][] = [];
+const catalogue = byName('not an article');
+budgets.push(['not an article: state not-article, nothing read or sent beyond detection', catalogue ? catalogue.state === 'not-article' && catalogue.read === 0 : null]);
+budgets.push(['not an article: < 2 ms main thread', catalogue ? catalogue.mainThread < 2 : null]);
+budgets.push(['content script < 60 KB gzip', bundles['content-scripts/content.js'].gzip < 60 * 1024]);
+const demo = byName('demo');
+budgets.push(['demo article: < 15 ms start → highlights', demo ? demo.total < 15 : null]);
+const long = byName(LONG_WORDS.toLocaleString('en'));
+budgets.push(['20,000 words: < 100 ms start → highlights (analysis included)', long ? long.total < 100 : null]);
+budgets.push(['20,000 words: < 100 ms main thread', long ? long.mainThread < 100 : null]);
+budgets.push(['20,000 words: no task > 50 ms', long ? long.longestTask <= 50 : null]);
+budgets.push(['20,000 words: highlight ≤ 1.5 × mark.js floor', long?.highlightRatio != null ? long.highlightRatio <= 1.5 : null]);
+budgets.push(['20,000 words: main thread ≤ 2.5 × mark.js floor', long?.mainThreadRatio != null ? long.mainThreadRatio <= 2.5 : null]);
+console.log('\n| budget | holds |\n| --- | --- |');
+for (const [budget, holds] of budgets) console.log(`| ${budget} | ${holds === null ? 'not measured' : holds ? 'yes' : '**no**'} |`);
