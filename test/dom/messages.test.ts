@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   contentScriptTab,
   parsePageResult,
+  MAX_ARTICLE_TEXT,
+  parseAnalysisReply,
+  parseAnalyzeRequest,
   parsePageResultMessage,
   parseTabRequest,
   type PageResult,
@@ -44,12 +47,40 @@ describe('parsePageResult', () => {
       { ...result, quotes: {} }, { ...result, quotes: [{ ...result.quotes[0], start: -1 }] },
       { ...result, quotes: [{ ...result.quotes[0], end: 1 }] }, { ...result, quotes: [{ ...result.quotes[0], kind: 'rumour' }] },
       { ...result, sides: [{ ...result.sides[0], speakers: [{ name: 'x' }] }] },
-      { ...result, quotes: Array.from({ length: 10_001 }, () => result.quotes[0]) },
+      { ...result, quotes: Array.from({ length: 100_001 }, () => result.quotes[0]) },
       { ...result, summary: undefined }, { ...result, summary: { ...result.summary, agreement: [{ topic: 'x', stance: 'loves', evidence: [] }] } },
       { ...result, summary: { ...result.summary, divergence: [{ topic: 'x', stances: { BR: 'maybe' }, evidence: [] }] } },
       { ...result, summary: { ...result.summary, sides: [{ ...result.summary.sides[0], gist: [-1] }] } },
     ];
     for (const value of broken) expect(parsePageResult(value)).toBeNull();
+    // Malformed timings are dropped, the result kept.
+    expect(parsePageResult({ ...result, timings: { detect: -1 } })).toEqual(result);
+  });
+
+  it('keeps well-formed timings', () => {
+    const timings = { detect: 0.4, read: 3, analysis: 20, highlight: 2, total: 26, longestTask: 3.4 };
+    expect(parsePageResult({ ...result, timings })).toEqual({ ...result, timings });
+  });
+});
+
+describe('the analysis exchange between content script and background', () => {
+  it('accepts a text with an optional date, nothing else', () => {
+    expect(parseAnalyzeRequest({ type: 'stancemark:analyze', text: 'abc', date: '2015-09-30', extra: 1 })).toEqual({
+      type: 'stancemark:analyze', text: 'abc', date: '2015-09-30',
+    });
+    expect(parseAnalyzeRequest({ type: 'stancemark:analyze', text: 'abc' })).toEqual({ type: 'stancemark:analyze', text: 'abc' });
+    for (const bad of [null, { type: 'stancemark:analyze' }, { type: 'stancemark:analyze', text: 5 }, { type: 'other', text: 'a' },
+      { type: 'stancemark:analyze', text: 'a', date: 'yesterday' }, { type: 'stancemark:analyze', text: 'a'.repeat(MAX_ARTICLE_TEXT + 1) }]) {
+      expect(parseAnalyzeRequest(bad)).toBeNull();
+    }
+  });
+
+  it('accepts a reply whose quotes lie inside the text it was asked about', () => {
+    const reply = { quotes: result.quotes, sides: result.sides, summary: result.summary };
+    expect(parseAnalysisReply({ ...reply, entities: [] }, 9)).toEqual(reply);
+    expect(parseAnalysisReply(reply, 8)).toBeNull();
+    expect(parseAnalysisReply({ ...reply, quotes: [{ ...result.quotes[0], text: 1 }] }, 9)).toBeNull();
+    expect(parseAnalysisReply(undefined, 9)).toBeNull();
   });
 });
 
