@@ -9,7 +9,9 @@
 //   - synonym groups built from the Phoenix actor dictionaries (ISIS = ISIL = DAESH = Islamic State);
 //   - issues: common nouns the article keeps coming back to ("ceasefire", "sanctions").
 import aliasData from '../assets/topic-aliases.json';
+import { countryName } from './country-names';
 import { isOpinionWord } from './stance';
+import { sentenceEnd, splitParagraphs, tokenize as words } from './text';
 import type { CountryCode, Span } from './types';
 
 export interface Token extends Span {
@@ -21,6 +23,8 @@ export interface Token extends Span {
   poss: boolean;
   /** Index of the sentence the token belongs to. */
   sentence: number;
+  /** First in its sentence, or right after an opening mark (a quotation starts with a capital). */
+  initial: boolean;
 }
 
 export type TopicKind = 'country' | 'person' | 'organisation' | 'issue';
@@ -57,50 +61,47 @@ export interface TopicIndex {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Tokens and sentences
+// Tokens and sentences: the engine's own tokenizer (lib/text.ts) per sentence, with what topic finding needs
 
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’´\-.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE = /['’´]s$/i;
 /** A surname with an Arabic article, capitalised after it: "al-Assad". */
 const NAME_PARTICLE_CAPITAL = /^(?:al|el|ad|as|ash|an|at|ar|az)-\p{Lu}/u;
-const SENTENCE_END = new Set(['.', '!', '?']);
 /** Marks after which a capital opens a quotation or aside, as at a sentence start. */
-const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', ':', '—']);
-const CLOSING = new Set(['"', '”', '’', "'", ')', ']']);
-/** Short words whose period does not end a sentence ("Mr. Kerry", "Gen. Dunford"). */
-const ABBREVIATIONS = new Set('mr mrs ms dr sr jr st gen lt col maj capt sgt adm sen rep gov rev prof no vs'.split(' '));
+const OPENING_MARK = /["“‘'(\[:—]/;
+const isUpper = (c: number) => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
 
-/** Words, punctuation marks and dotted acronyms, with the sentence each belongs to. Linear in the text. */
+/** The article's words and clause punctuation, sentence by sentence (lib/text.ts), with the sentence each belongs to. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
-  let endPending = false;
-  for (const m of text.matchAll(TOKEN)) {
-    let word = m[0];
-    const start = m.index ?? 0;
-    if (tokens.length) {
-      const prevEnd = tokens[tokens.length - 1].end;
-      let newline = false;
-      for (let k = prevEnd; k < start && !newline; k++) newline = text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
-      if (newline || (endPending && start > prevEnd && !CLOSING.has(word))) {
-        sentence++;
-        endPending = false;
+  for (const p of splitParagraphs(text)) {
+    for (let from = p.start; from < p.end; sentence++) {
+      const to = sentenceEnd(text, from, p.end);
+      let first = true;
+      for (const w of words(text, from, to)) {
+        // a trailing period ends the sentence or an abbreviation ("Mr."); dotted acronyms keep theirs ("U.S.")
+        let word = w.text.endsWith('.') && !/\.\p{L}/u.test(w.text) ? w.text.slice(0, -1) : w.text;
+        // "Russia's" and the plural "sides'" are possessives
+        const poss = word.length > 2 && (POSSESSIVE.test(word) || /s['’]$/.test(word));
+        if (poss) word = word.slice(0, /['’]$/.test(word) ? -1 : -2);
+        if (!word) continue;
+        let before = w.start - 1;
+        while (before >= from && text.charCodeAt(before) === 32) before--;
+        tokens.push({
+          start: w.start,
+          end: w.start + word.length,
+          text: word,
+          lower: word.toLowerCase(),
+          cap: isUpper(word.charCodeAt(0)) || NAME_PARTICLE_CAPITAL.test(word),
+          poss,
+          sentence,
+          initial: first || (before >= from && OPENING_MARK.test(text[before])),
+        });
+        first = false;
       }
+      from = to;
+      while (from < p.end && /\s/.test(text[from])) from++;
     }
-    const poss = word.length > 2 && POSSESSIVE.test(word);
-    if (poss) word = word.slice(0, -2);
-    const prev = tokens[tokens.length - 1];
-    tokens.push({
-      start,
-      end: start + word.length,
-      text: word,
-      lower: word.toLowerCase(),
-      cap: /^\p{Lu}/u.test(word) || NAME_PARTICLE_CAPITAL.test(word),
-      poss,
-      sentence,
-    });
-    if (SENTENCE_END.has(word) && !(word === '.' && prev && prev.end === start && ABBREVIATIONS.has(prev.lower))) endPending = true;
-    else if (!CLOSING.has(word)) endPending = false;
   }
   return tokens;
 }
@@ -210,8 +211,7 @@ const initials = (words: string[]) =>
 export function findTopics(text: string, tokens: Token[] = tokenize(text)): TopicIndex {
   const seenLower = new Set<string>();
   for (const t of tokens) if (!t.cap) seenLower.add(t.lower);
-  /** First in its sentence, or right after an opening mark (a quotation starts with a capital). */
-  const sentenceInitial = (i: number) => i === 0 || tokens[i - 1].sentence !== tokens[i].sentence || OPENING_MARKS.has(tokens[i - 1].text);
+  const sentenceInitial = (i: number) => tokens[i].initial;
   // Punctuation tokens are one character and never letters or digits.
   const isWord = (t: Token) => t.text.length > 1 || /[\p{L}\p{N}]/u.test(t.text);
   // Words seen capitalised inside a sentence: a name that also opens a sentence is still a name.
@@ -423,19 +423,10 @@ function buildIndex(
     mentions.push(mention);
   }
   for (const t of byRoot.values()) {
-    t.name = t.country ? countryDisplayName(t.country) : displayName(t.surfaces);
+    t.name = t.country ? countryName(t.country) : displayName(t.surfaces);
     delete (t as Partial<typeof t>).surfaces;
   }
   return { tokens, topics, mentions, mentionAt };
-}
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-function countryDisplayName(code: CountryCode): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /** The most used multi-word form ("Islamic State" over "IS"), ties to the longer; else the most used form. */
