@@ -110,7 +110,7 @@ function roleBeforeName(tokens: Token[], i: number, ceiling: number): boolean {
 /** Lower-case modifiers before a speaker noun: "law enforcement official", "campaign finance expert". */
 function nounAhead(tokens: Token[], i: number, ceiling: number): boolean {
   for (let k = i + 1; k <= Math.min(ceiling, i + 3); k++) {
-    if (isPunct(tokens[k]) || SPEECH_VERBS.has(tokens[k].key) || VERB_MODIFIERS.has(tokens[k].key)) return false;
+    if (isPunct(tokens[k]) || SPEECH_VERBS.has(tokens[k].key) || VERB_MODIFIERS.has(tokens[k].key) || DETERMINERS.has(tokens[k].key)) return false;
     if (SPEAKER_NOUNS.has(tokens[k].key) || ORGANISATION_WORDS.has(tokens[k].key)) return true;
   }
   return false;
@@ -333,6 +333,11 @@ function siteAfter(text: string, from: number, to: number): Site | null {
   for (let v = i; v <= last; v++) {
     if (SUBORDINATORS.has(tokens[v].key) || RELATIVE.has(tokens[v].key)) return null;
     if (v === i || !isVerbAt(tokens, v) || isParticiple(tokens[v].key)) continue;
+    // '..." to the complex, said Kim Hyung-seok': inverted after the words that finish the quoted clause
+    if (tokens[v - 1].text === ',') {
+      const inverted = subjectAfter(text, tokens, v + 1, last);
+      if (inverted) return { source: inverted, cue: tokens[v].text };
+    }
     const source = subjectBefore(text, tokens, v, i);
     return source ? { source, cue: tokens[v].text } : null;
   }
@@ -354,6 +359,15 @@ function sentenceSubject(text: string, tokens: Token[], ceiling: number): Source
   return null;
 }
 
+const BE = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', "it's"]);
+/** A speech verb in the passive ("was described", "could be announced"): its subject is not the speaker. */
+function isPassive(tokens: Token[], v: number): boolean {
+  if (!/(?:ed|told|written|said|put|sworn)$/.test(tokens[v].key)) return false;
+  let k = v - 1;
+  while (k >= 0 && isModifier(tokens[k]) && !BE.has(tokens[k].key)) k--;
+  return k >= 0 && BE.has(tokens[k].key);
+}
+
 /** The attribution in the words before a quote, back to the start of its sentence. */
 function siteBefore(text: string, from: number, to: number): Site | null {
   const tokens = tokenize(text, from, to);
@@ -365,6 +379,12 @@ function siteBefore(text: string, from: number, to: number): Site | null {
       continue;
     }
     if (!isVerbAt(tokens, v)) continue;
+    if (isPassive(tokens, v)) {
+      // "was described by Obama's adviser Susan Rice as ...": the agent speaks; "it could be announced": nobody named
+      const agent = tokens[v + 1]?.key === 'by' ? subjectAfter(text, tokens, v + 2, tokens.length - 1) : null;
+      if (agent) return { source: agent, cue: t.text };
+      continue;
+    }
     if (isParticiple(t.key)) {
       // "..., saying that": the subject of the clause before
       const main = tokens.slice(0, v).findIndex((w, k) => isVerbAt(tokens, k) && !isParticiple(w.key));
@@ -398,6 +418,7 @@ function pronounToSubject(text: string, tokens: Token[], source: SourcePhrase): 
 /** Links each quote to its source mention and speech verb (reported speech is lib/reported.ts). */
 export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[]): Attribution[] {
   const sites: (Site | null)[] = new Array(quotes.length).fill(null);
+  const described: (Site | null)[] = new Array(quotes.length).fill(null);
   const byParagraph = new Map<number, number[]>();
   quotes.forEach((q, i) => {
     const list = byParagraph.get(q.paragraph);
@@ -426,6 +447,12 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       if (!site) {
         const beforeStart = sentenceStart(text, prevClose, q.open);
         if (beforeStart < q.open && /\S/.test(text.slice(beforeStart, q.open))) site = subjectSite(text, beforeStart, q.open);
+        // 'Al-Assad is "using massive force"': the subject of a copula is what the quote describes, and
+        // the speaker more often the one a quote next to it names; the subject only when none does
+        if (site && isCopulaSubject(text, site.source, q.open)) {
+          described[qi] = site;
+          site = null;
+        }
       }
       sites[qi] = site;
     });
@@ -466,8 +493,15 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
     const lastSentence = Math.max(tail, lastSentenceStart(text, prev.start, prev.end));
     sites[i] = (tail < prev.end ? siteBefore(text, lastSentence, prev.end) : null) ?? (lastPrev !== undefined ? sites[lastPrev] : null) ?? (tail < prev.end ? subjectSite(text, lastSentence, prev.end) : null);
   }
+  for (let i = 0; i < quotes.length; i++) sites[i] ??= described[i];
   const direct: Attribution[] = quotes.map((q, i) => ({ start: q.start, end: q.end, text: q.text, kind: 'direct', quote: i, cue: sites[i]?.cue ?? null, source: sites[i]?.source ?? null }));
   return direct;
+}
+
+/** A subject followed by a copula ("is", "was"; not "is questioning") that runs on to the quote. */
+function isCopulaSubject(text: string, source: SourcePhrase, open: number): boolean {
+  const m = /^\s+(?:is|was|are|were)\s+(\S+)/.exec(text.slice(source.end, Math.min(open + 1, source.end + 40)));
+  return m !== null && !/(?:ing|ed)$/.test(m[1]);
 }
 
 /**

@@ -11,6 +11,8 @@ import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, S
 const PRONOUN_REACH = 1;
 /** How many more paragraphs the reach extends through while each uses the same pronoun. */
 const PRONOUN_CHAIN = 4;
+/** How many paragraphs further back a pronoun may reach its last speaker when nobody else is named since. */
+const PRONOUN_FAR = 2;
 
 interface NameRun extends Span {
   /** Words of the name itself, titles and nationalities removed. */
@@ -96,18 +98,24 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstW
   return { bySurname, byFirstWord, runs };
 }
 
+/** Heads of descriptions that one named office holder answers to. */
+const HOLDER_TITLES = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'secretary-general', 'ambassador', 'envoy', 'governor', 'mayor', 'king', 'queen', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'commander']);
+/** The common verbs of reported statements, in running text. */
+const STATEMENT_VERB = /\b(?:said|says|told|tells|added|adds|stated|declared|announced|expressed|wrote|writes|tweeted|insisted|warned|argued|noted|according to)\b/;
+const NAME_PARTICLES = new Set(['of', 'al', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du', 'el']);
 const isOrganisationKey = (key: string) => ORGANISATION_WORDS.has(key) || STATE_NAMES.has(key);
 const isOrganisationWord = (w: string) => isOrganisationKey(w.toLowerCase()) || isNationality(w);
 
 /** A run that names a person: a title before it, or two or more name words none of which is an organisation word. */
-function looksLikePerson(run: NameRun, bySurname: Map<string, NameRun[]>, fullNameKnown: Map<string, boolean>): boolean {
+function looksLikePerson(run: NameRun, bySurname: Map<string, NameRun[]>, byFirstWord: Map<string, NameRun[]>, fullNameKnown: Map<string, boolean>): boolean {
   if (run.notPerson) return false;
   if (run.words.length >= 2 || (run.title && TITLES.has(keyOf(run.title.split(/\s+/).pop()!)))) return true;
   // a surname alone: a person when the article gives the full name elsewhere (once per surname)
   const key = run.keys[0];
   let known = fullNameKnown.get(key);
   if (known === undefined) {
-    known = (bySurname.get(key) ?? []).some((r) => r.words.length >= 2 && !r.notPerson);
+    // (or as the family name first: "Ban" after "Ban Ki-moon", "Hua" after "Hua Chunying")
+    known = (bySurname.get(key) ?? []).some((r) => r.words.length >= 2 && !r.notPerson) || (byFirstWord.get(key) ?? []).some((r) => !r.notPerson);
     fullNameKnown.set(key, known);
   }
   return known;
@@ -137,7 +145,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   });
   // an organisation named by a run: a body or state word in it, not a nationality adjective alone ("Turkish")
   const organisationRuns = personRuns.filter((r) => r.organisation);
-  personRuns = personRuns.filter((r) => looksLikePerson(r, names, fullNameKnown));
+  personRuns = personRuns.filter((r) => looksLikePerson(r, names, byFirstWord, fullNameKnown));
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>();
   const resolved = new Map<SourceMention, number | null>();
@@ -165,7 +173,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   // a descriptor that contains another replaces it ("Major General" -> "the ministry's spokesperson Major General")
   const addDescriptors = (e: Entity, descriptors: (string | null | undefined)[]) => {
     for (const d of descriptors) {
-      if (!d || e.descriptors.some((x) => x.includes(d))) continue;
+      // a determiner or name particle alone ("The", "de") is no role
+      if (!d || d.split(/\s+/).every((w) => NOT_NAME_WORDS.has(keyOf(w)) || NAME_PARTICLES.has(w.toLowerCase())) || e.descriptors.some((x) => x.includes(d))) continue;
       const within = e.descriptors.findIndex((x) => d.includes(x));
       if (within >= 0) e.descriptors[within] = d;
       else e.descriptors.push(d);
@@ -203,7 +212,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     // family name first ("Shen" -> "Shen Xincheng") when no longer form ends with the mention
     if (counts.size === 0 && words.length === 1) {
       for (const r of byFirstWord.get(keyOf(words[0])) ?? []) {
-        if (r.notPerson || r.title) continue;
+        if (r.notPerson) continue;
         const key = r.words.join(' ').toLowerCase();
         const c = counts.get(key);
         if (c) c.n++;
@@ -277,9 +286,30 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
         const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
         return !e.gender || e.gender === source.gender ? e : null;
       };
-      return nearestRun(personRuns, reach, source.start, fitting(true)) ?? nearestRun(personRuns, reach, source.start, fitting(false));
+      const near = nearestRun(personRuns, reach, source.start, fitting(true)) ?? nearestRun(personRuns, reach, source.start, fitting(false));
+      if (near) return near;
+      // beyond the reach, the last source of any statement when it fits and no fitting person is named
+      // since ("..., said Obama." / a paragraph on the army / '"...," he added.')
+      const far = paragraphs[Math.max(0, first - PRONOUN_FAR)].start;
+      for (let k = recent.length - 1; k >= 0 && recent[k].at >= far; k--) {
+        const { entity, plural, at } = recent[k];
+        if (at >= source.start) continue;
+        if (!fits(entity, plural)) return null;
+        // a paragraph between that reports anyone's words has moved on from that speaker
+        const between = text.slice(paragraphs[paragraphOf(at)].end, paragraphs[paragraphOf(source.start)].start);
+        if (STATEMENT_VERB.test(between)) return null;
+        const rival = nearestRun(personRuns, at + 1, source.start, (r) => {
+          const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
+          return e !== entity && (!e.gender || e.gender === source.gender) ? e : null;
+        });
+        return rival ? null : entity;
+      }
+      return null;
     }
-    return nearestRun(organisationRuns, reach, source.start, (r) => describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' }));
+    // an organisation in subject position first ("The State Department issued a statement")
+    const organisation = (subjectOnly: boolean) => (r: NameRun) =>
+      subjectOnly && !isSubjectPosition(text, r.start) ? null : describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' });
+    return nearestRun(organisationRuns, reach, source.start, organisation(true)) ?? nearestRun(organisationRuns, reach, source.start, organisation(false));
   };
 
   /** The entity of an organisation or an unnamed source, keyed by its words. */
@@ -310,6 +340,27 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     return e;
   };
 
+  /**
+   * The named person a definite description stands for: the nearest, within two paragraphs either way,
+   * whose title holds every title word of it ("its foreign minister" -> Foreign Minister Ali Akbar
+   * Salehi, "the country's president" -> President Viktor Yanukovych). Indefinite ones ("a spokesman") are someone unnamed.
+   */
+  const titleHolder = (source: SourceMention): Entity | null => {
+    const words = source.text.split(/\s+/).map(keyOf);
+    if (!HOLDER_TITLES.has(words[words.length - 1]) || /\b(?:a|an|one|another|other|former)\s+$/i.test(text.slice(Math.max(0, source.start - 10), source.start))) return null;
+    const wanted = words.filter((w) => TITLES.has(w));
+    const p = paragraphOf(source.start);
+    const from = paragraphs[Math.max(0, p - 2)].start, to = paragraphs[Math.min(paragraphs.length - 1, p + 2)].end;
+    let best: NameRun | null = null;
+    for (const r of titledRuns) {
+      if (r.start < from || r.start >= to || (best && Math.abs(r.start - source.start) >= Math.abs(best.start - source.start))) continue;
+      const title = r.title!.split(/\s+/).map(keyOf);
+      if (wanted.every((w) => title.includes(w))) best = r;
+    }
+    return best ? resolveName({ start: best.nameStart, end: best.end, text: best.words.join(' '), kind: 'name' }) : null;
+  };
+  const titledRuns = personRuns.filter((r) => r.title !== null);
+
   const resolve = (source: SourceMention): number | null => {
     if (resolved.has(source)) return resolved.get(source)!;
     let e: Entity | null;
@@ -317,7 +368,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     else if (source.kind === 'name') e = resolveName(source);
     // "the statement said": the organisation that issued it, when one spoke in reach
     else if (source.kind === 'description' && /^(?:the |a |an )?(?:\w+ )?(?:statement|report|letter|memo|communiqu[eé]|release)$/i.test(source.text)) e = resolvePronoun({ ...source, text: 'it' });
-    else e = describedEntity(source);
+    else e = (source.kind === 'description' ? titleHolder(source) : null) ?? describedEntity(source);
     if (e) {
       addMention(e, source);
       addDescriptors(e, source.descriptors ?? []);

@@ -258,3 +258,61 @@ describe('subordinate clauses after a quote', () => {
     expect(speakers('Lena Varga said the mayor is "a spent force" since Marek announced his bid.')).toEqual(['Lena Varga']);
   });
 });
+
+/** Speakers of the direct quotes only (reported speech is lib/reported.ts's and tested there). */
+function quoteSpeakers(text: string): (string | null)[] {
+  const paragraphs = splitParagraphs(text);
+  const quotes = findQuotes(text, paragraphs);
+  const attributions = [...attribute(text, paragraphs, quotes), ...reportedSpeech(text, paragraphs, quotes)];
+  const { entities, statements } = resolveSpeakers(text, paragraphs, attributions);
+  return statements.filter((s) => s.kind === 'direct').map((s) => (s.entity === null ? null : entities[s.entity].name));
+}
+
+describe('passive speech verbs', () => {
+  it('takes the agent after "by", and no subject of a passive verb', () => {
+    expect(quoteSpeakers('The call was described by Foreign Minister Ana Lund as "calm and useful."')).toEqual(['Ana Lund']);
+    const text = 'Lena Holm spoke first.\n\nShe added that the deal could be announced soon, "maybe within hours."';
+    expect(quoteSpeakers(text)).toEqual(['Lena Holm']);
+  });
+});
+
+describe('more attribution shapes', () => {
+  it('reads an inverted speaker after words that finish the quoted clause', () => {
+    expect(quoteSpeakers('"No new ships may enter" the port, said Ivo Marek, a spokesman for the ministry.')).toEqual(['Ivo Marek']);
+  });
+
+  it('does not take the subject of a copula as the speaker when a quote next to it names one', () => {
+    const text = '"The mayor has lost the city," Holm added. Brandt is "a man of the past, and he knows it."';
+    expect(quoteSpeakers(text)).toEqual(['Holm', 'Holm']);
+  });
+});
+
+describe('names and descriptions', () => {
+  it('joins a family name given first to the full name', () => {
+    const text = 'Secretary-General Ban Ki-moon arrived on Monday.\n\nBan met the mayor. "Stop the shelling now," he said.';
+    expect(quoteSpeakers(text)).toEqual(['Ban Ki-moon']);
+  });
+
+  it('gives a definite description the named holder of that title nearby', () => {
+    const text = 'The talks will go on, its foreign minister said, with "an open mind."\n\nForeign Minister Omar Haddad spoke in Munich.';
+    expect(quoteSpeakers(text)).toEqual(['Omar Haddad']);
+    expect(quoteSpeakers('"We are ready," a foreign minister said.\n\nForeign Minister Omar Haddad spoke in Munich.')).toEqual(['foreign minister']);
+  });
+
+  it('drops a lone determiner or name particle as a role', () => {
+    const { entities } = run('The Harbour Watch group said the port was "closed to all."\n\n"It stays closed," said Staffan de Vries, the port envoy.');
+    expect(entities.flatMap((e) => e.descriptors).filter((d) => /^(?:the|de)$/i.test(d))).toEqual([]);
+  });
+});
+
+describe('a pronoun beyond the previous paragraph', () => {
+  it('goes to the last speaker when nobody else is named or reported since', () => {
+    const text = '"We will not pay," Ruiz told a radio station.\n\nBut the former president did not stop there.\n\n"The wall is useless," he continued.';
+    expect(quoteSpeakers(text)).toEqual(['Ruiz', 'Ruiz']);
+  });
+
+  it('stays unresolved when a paragraph between reports other words', () => {
+    const text = '"We will not pay," Ruiz told a radio station.\n\nThe capital has expressed concern about the wall.\n\n"The wall is useless," he continued.';
+    expect(quoteSpeakers(text)).toEqual(['Ruiz', null]);
+  });
+});
