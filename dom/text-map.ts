@@ -37,7 +37,12 @@ const BLOCK_TAGS = new Set([
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
-const TOKEN = /\s+|\S+/g;
+/**
+ * Whitespace the text does not copy one to one: runs of two or more, and any single whitespace other
+ * than a plain space (newline, tab, no-break space: each becomes a space). Between two of these, text
+ * is copied as it stands, in one piece, so a paragraph is a handful of runs rather than one per word.
+ */
+const COLLAPSED_WHITESPACE = /\s{2,}|[^\S ]/g;
 
 /**
  * Walks the text under `root` in document order, leaving out every element `skip` rejects (with its
@@ -49,7 +54,8 @@ export function buildTextMap(root: Element, skip: (element: Element) => boolean 
   let length = 0;
   // What separates the next word from the last one written: nothing, a space (from `spaceAt`), or a paragraph break.
   let pending: 'none' | 'space' | 'break' = 'none';
-  let spaceAt: { node: Text; offset: number } | null = null;
+  let spaceNode: Text | null = null;
+  let spaceOffset = 0;
 
   const append = (node: Text, nodeStart: number, value: string) => {
     const last = runs[runs.length - 1];
@@ -62,26 +68,45 @@ export function buildTextMap(root: Element, skip: (element: Element) => boolean 
     length += value.length;
   };
 
+  /** Whitespace at `offset` of `node`: it separates words unless a break already does. */
+  const whitespace = (node: Text, offset: number) => {
+    if (pending !== 'none') return;
+    pending = 'space';
+    spaceNode = node;
+    spaceOffset = offset;
+  };
+
+  /** Text without collapsed whitespace, starting and ending with a non-space. */
+  const words = (node: Text, offset: number, value: string) => {
+    if (length > 0 && pending === 'break') {
+      parts.push('\n\n');
+      length += 2;
+    } else if (length > 0 && pending === 'space' && spaceNode) {
+      append(spaceNode, spaceOffset, ' ');
+    }
+    pending = 'none';
+    append(node, offset, value);
+  };
+
+  /** data[from, to) of a text node: words separated by single plain spaces, maybe one at either end. */
+  const segment = (node: Text, data: string, from: number, to: number) => {
+    if (from < to && data.charCodeAt(from) === 32) whitespace(node, from++);
+    const trailing = to > from && data.charCodeAt(to - 1) === 32;
+    if (trailing) to--;
+    if (from < to) words(node, from, data.slice(from, to));
+    if (trailing) whitespace(node, to);
+  };
+
   const visitText = (node: Text) => {
     const data = node.data;
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(data); m; m = TOKEN.exec(data)) {
-      if (/\s/.test(m[0][0])) {
-        if (pending === 'none') {
-          pending = 'space';
-          spaceAt = { node, offset: m.index };
-        }
-        continue;
-      }
-      if (length > 0 && pending === 'break') {
-        parts.push('\n\n');
-        length += 2;
-      } else if (length > 0 && pending === 'space' && spaceAt) {
-        append(spaceAt.node, spaceAt.offset, ' ');
-      }
-      pending = 'none';
-      append(node, m.index, m[0]);
+    let position = 0;
+    COLLAPSED_WHITESPACE.lastIndex = 0;
+    for (let m = COLLAPSED_WHITESPACE.exec(data); m; m = COLLAPSED_WHITESPACE.exec(data)) {
+      segment(node, data, position, m.index);
+      whitespace(node, m.index);
+      position = m.index + m[0].length;
     }
+    segment(node, data, position, data.length);
   };
 
   const visit = (element: Element) => {

@@ -98,7 +98,7 @@ export async function measureLoad(
     `tab:${tabId}`,
   );
   const result = stored[`tab:${tabId}`];
-  const timings = result.timings ?? { detect: 0, read: 0, analysis: 0, highlight: 0, total: 0, longestTask: 0 };
+  const timings = result.timings ?? { detect: 0, read: 0, analysis: 0, engine: 0, highlight: 0, total: 0, longestTask: 0 };
   const longTasks: number[] = await page.evaluate(() => (globalThis as unknown as { __benchLongTasks: number[] }).__benchLongTasks);
   const marks = await page.locator('mark.stancemark-quote').count();
   const ranges = marks ? await markJsRanges(page) : [];
@@ -139,6 +139,7 @@ export interface PageSummary {
   detect: number;
   read: number;
   analysis: number;
+  engine: number;
   highlight: number;
   mainThread: number;
   total: number;
@@ -168,6 +169,7 @@ export function summarise(samples: LoadSample[]): PageSummary {
     detect: of((s) => s.timings.detect),
     read: of((s) => s.timings.read),
     analysis: of((s) => s.timings.analysis),
+    engine: of((s) => s.timings.engine),
     highlight,
     mainThread,
     total: of((s) => s.timings.total),

@@ -25,8 +25,9 @@ function badgeText(result: PageResult): string {
 }
 
 function analyzeForPage(text: string, date: string | undefined): AnalysisReply {
+  const began = performance.now();
   const { quotes, sides, summary } = analyze(text, { date });
-  return { quotes, sides, summary };
+  return { quotes, sides, summary, engineMs: performance.now() - began };
 }
 
 export default defineBackground(() => {

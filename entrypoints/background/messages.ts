@@ -23,13 +23,15 @@ export interface PageResult {
 
 /**
  * Milliseconds of one content-script run. detect, read and highlight are main-thread time in the page;
- * analysis is the wait for the background's engine (off the page's main thread); total runs from the
- * start of detection to the last highlight; longestTask is the longest stretch the run held the main thread.
+ * analysis is the wait for the background (off the page's main thread), engine the part of it the
+ * engine ran; total runs from the start of detection to the last highlight; longestTask is the longest
+ * stretch the run held the main thread.
  */
 export interface PageTimings {
   detect: number;
   read: number;
   analysis: number;
+  engine: number;
   highlight: number;
   total: number;
   longestTask: number;
@@ -48,6 +50,8 @@ export interface AnalysisReply {
   quotes: Quote[];
   sides: Side[];
   summary: Summary;
+  /** How long the engine ran, in milliseconds. */
+  engineMs?: number;
 }
 
 /** Content script -> background, after every run. */
@@ -108,7 +112,7 @@ const MAX_QUOTES = 100_000;
 const MAX_TEXT = 100_000;
 /** The longest article text the background analyses (far beyond any article; a 5 MB page still ends in a state). */
 export const MAX_ARTICLE_TEXT = 8_000_000;
-const TIMING_FIELDS = ['detect', 'read', 'analysis', 'highlight', 'total', 'longestTask'] as const;
+const TIMING_FIELDS = ['detect', 'read', 'analysis', 'engine', 'highlight', 'total', 'longestTask'] as const;
 
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -223,7 +227,9 @@ export function parseAnalyzeRequest(value: unknown): AnalyzeRequest | null {
 export function parseAnalysisReply(value: unknown, textLength: number): AnalysisReply | null {
   if (!isObject(value)) return null;
   const findings = parseFindings(value);
-  return findings && findings.quotes.every((q) => q.end <= textLength) ? findings : null;
+  if (!findings || !findings.quotes.every((q) => q.end <= textLength)) return null;
+  const { engineMs } = value;
+  return typeof engineMs === 'number' && engineMs >= 0 ? { ...findings, engineMs } : findings;
 }
 
 export function parsePageResultMessage(value: unknown): PageResult | null {

@@ -85,8 +85,10 @@ export function createPageSession(signal: AbortSignal): PageSession {
     timings.analysis = replyBegan - sent;
     if (runSignal.aborted) throw new Superseded();
 
-    const findings = parseAnalysisReply(reply, map.text.length);
-    if (!findings) throw new Error('the background sent no well-formed analysis');
+    const parsed = parseAnalysisReply(reply, map.text.length);
+    if (!parsed) throw new Error('the background sent no well-formed analysis');
+    const { engineMs, ...findings } = parsed;
+    timings.engine = engineMs ?? 0;
     if (!findings.quotes.length) return { state: 'no-quotes' };
     const plan = planHighlights(map, findings.quotes);
     const planned = performance.now() - replyBegan;
@@ -117,7 +119,7 @@ export function createPageSession(signal: AbortSignal): PageSession {
     const controller = new AbortController();
     currentRun = controller;
     const began = performance.now();
-    const timings: PageTimings = { detect: 0, read: 0, analysis: 0, highlight: 0, total: 0, longestTask: 0 };
+    const timings: PageTimings = { detect: 0, read: 0, analysis: 0, engine: 0, highlight: 0, total: 0, longestTask: 0 };
     try {
       const outcome = await run(controller.signal, timings);
       timings.total = performance.now() - began;

@@ -58,7 +58,7 @@ describe('parsePageResult', () => {
   });
 
   it('keeps well-formed timings', () => {
-    const timings = { detect: 0.4, read: 3, analysis: 20, highlight: 2, total: 26, longestTask: 3.4 };
+    const timings = { detect: 0.4, read: 3, analysis: 20, engine: 15, highlight: 2, total: 26, longestTask: 3.4 };
     expect(parsePageResult({ ...result, timings })).toEqual({ ...result, timings });
   });
 });
@@ -78,6 +78,7 @@ describe('the analysis exchange between content script and background', () => {
   it('accepts a reply whose quotes lie inside the text it was asked about', () => {
     const reply = { quotes: result.quotes, sides: result.sides, summary: result.summary };
     expect(parseAnalysisReply({ ...reply, entities: [] }, 9)).toEqual(reply);
+    expect(parseAnalysisReply({ ...reply, engineMs: 12.5 }, 9)).toEqual({ ...reply, engineMs: 12.5 });
     expect(parseAnalysisReply(reply, 8)).toBeNull();
     expect(parseAnalysisReply({ ...reply, quotes: [{ ...result.quotes[0], text: 1 }] }, 9)).toBeNull();
     expect(parseAnalysisReply(undefined, 9)).toBeNull();
