@@ -82,13 +82,15 @@ export function mountQuoteCard(doc: Document, options: QuoteCardOptions): { hide
 
   const place = () => {
     if (!anchor?.isConnected) return hide();
-    const box = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
+    // Below (or above) the whole hovered piece, so the card never covers the quote's own lines.
+    const box = anchor.getBoundingClientRect();
+    const firstLine = anchor.getClientRects()[0] ?? box;
     const { innerWidth, innerHeight } = view;
     const height = card.offsetHeight;
     const width = card.offsetWidth;
     const below = box.bottom + 8 + height <= innerHeight || box.top - 8 - height < 0;
     card.style.top = `${Math.max(4, below ? box.bottom + 8 : box.top - 8 - height)}px`;
-    card.style.left = `${Math.min(Math.max(4, box.left), Math.max(4, innerWidth - width - 4))}px`;
+    card.style.left = `${Math.min(Math.max(4, firstLine.left), Math.max(4, innerWidth - width - 4))}px`;
   };
 
   const show = (mark: HTMLElement) => {

@@ -1,7 +1,8 @@
 // npm run demo: the extension on the demo article in Chromium.
 // Builds the extension when the build is missing or older than the sources, serves
 // test/fixtures/demo on 127.0.0.1, opens the article, waits for the highlights, writes
-// docs/screenshot-page.png and docs/screenshot-popup.png and prints the analysis summary.
+// docs/screenshot-page.png (highlights, legend and the card of a hovered quote), docs/screenshot-popup.png
+// and docs/screenshot-options.png, and prints the analysis summary.
 // Without a DISPLAY it runs headless and exits; with one it keeps the browser open until Ctrl-C.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -19,7 +20,7 @@ import {
   type ChromeGlobal,
 } from '../test/e2e/harness';
 
-const SOURCES = ['entrypoints', 'dom', 'lib', 'assets', 'wxt.config.ts', 'package.json'];
+const SOURCES = ['entrypoints', 'dom', 'lib', 'extension', 'assets', 'wxt.config.ts', 'package.json'];
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
@@ -81,19 +82,28 @@ async function main(): Promise<void> {
     if (state !== 'done') throw new Error(`the demo article ended in state ${state}`);
 
     mkdirSync('docs', { recursive: true });
-    // The article with a margin of the page around it.
-    const article = (await page.locator('article').boundingBox())!;
-    const margin = 20;
-    await page.screenshot({
-      path: 'docs/screenshot-page.png',
-      fullPage: true,
-      clip: { x: Math.max(0, article.x - margin), y: Math.max(0, article.y - margin), width: article.width + 2 * margin, height: article.height + 2 * margin },
+    // The article's quotes in the viewport, the legend in its corner, the card of a hovered quote.
+    const quote = page.locator('mark.stancemark-quote[data-stancemark-country="US"][data-stancemark-kind="direct"]').nth(1);
+    await page.evaluate(() => {
+      const body = document.querySelector('.story-body');
+      if (body) window.scrollTo(0, body.getBoundingClientRect().top + window.scrollY - 40);
     });
+    await quote.hover();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'docs/screenshot-page.png' });
+    await page.mouse.move(0, 0);
+
     const extensionPage = await openExtensionPage(browser);
     const tabId = await tabIdFor(extensionPage, page.url());
     const popup = await openPopup(browser, tabId);
     await popup.screenshot({ path: 'docs/screenshot-popup.png' });
-    console.log('Screenshots: docs/screenshot-page.png, docs/screenshot-popup.png');
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 820, height: 900 });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('#preview .page');
+    await options.screenshot({ path: 'docs/screenshot-options.png', fullPage: true });
+    await options.close();
+    console.log('Screenshots: docs/screenshot-page.png, docs/screenshot-popup.png, docs/screenshot-options.png');
 
     const key = `tab:${tabId}`;
     const stored = await extensionPage.evaluate(

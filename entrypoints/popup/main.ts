@@ -8,6 +8,7 @@ import { countryName } from '../../lib/country-names';
 import { sidePalette, type CountryColour } from '../../lib/palette';
 import type { Quote, Side, Summary, TopicStance } from '../../lib/types';
 import { parsePageResult, storageKey, type PageResult, type RevealQuoteMessage, type SetHighlightsMessage } from '../background/messages';
+import { STATUS_REQUEST, statusUrl } from '../../extension/status-probe';
 
 const app = document.getElementById('app')!;
 const pageLine = document.getElementById('page')!;
@@ -183,7 +184,7 @@ function button(className: string, text: string, onClick: () => void): HTMLButto
 /** What the popup knows about its tab. */
 interface TabView {
   tabId: number | null;
-  /** The tab's URL when the browser tells it (http(s) pages, where the content script runs); else null. */
+  /** The page's URL when the content script runs in the tab (it answers the status probe); else null. */
   url: string | null;
   result: PageResult | null;
   settings: Settings;
@@ -351,19 +352,27 @@ function render(view: TabView): void {
   }
 }
 
-async function targetTab(): Promise<{ tabId: number | null; url: string | null }> {
+async function targetTab(): Promise<number | null> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  const tab = Number.isInteger(fromQuery) && fromQuery > 0
-    ? await browser.tabs.get(fromQuery).catch(() => null)
-    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  if (!tab?.id) return { tabId: Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : null, url: null };
-  // The URL is only told for pages the extension may run on (http(s)); browser pages keep it hidden.
-  return { tabId: tab.id, url: tab.url && /^https?:/.test(tab.url) ? tab.url : null };
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+/** The page URL of the tab's content script, or null when none runs there (extension/status-probe.ts). */
+async function contentScriptUrl(tabId: number | null): Promise<string | null> {
+  if (tabId === null) return null;
+  try {
+    return statusUrl(await browser.tabs.sendMessage(tabId, STATUS_REQUEST));
+  } catch {
+    return null;
+  }
 }
 
 async function main(): Promise<void> {
-  const { tabId, url } = await targetTab();
-  const view: TabView = { tabId, url, result: null, settings: await loadSettings(), pair: null };
+  const tabId = await targetTab();
+  const [url, settings] = await Promise.all([contentScriptUrl(tabId), loadSettings()]);
+  const view: TabView = { tabId, url, result: null, settings, pair: null };
   const show = () => render(view);
   const load = async () => {
     if (tabId !== null) {

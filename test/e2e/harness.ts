@@ -131,3 +131,95 @@ export async function openPopup(browser: ExtensionBrowser, tabId: number): Promi
   await page.waitForSelector('#app > *');
   return page;
 }
+
+/** One request seen by the browser: from a page, an extension page or the extension's service worker. */
+export interface SeenRequest {
+  url: string;
+  /** 'worker' for the extension's background service worker, else the URL of the page that made it. */
+  from: string;
+}
+
+/**
+ * Records every request of the context, the background service worker's included, and blocks every one
+ * that leaves `origin` (chrome-extension:, data: and blob: URLs stay inside the browser).
+ * Set before the browser starts: playwright reports service-worker requests only with this flag.
+ */
+export async function watchRequests(context: BrowserContext, origin: string): Promise<SeenRequest[]> {
+  const seen: SeenRequest[] = [];
+  const local = (url: string) => /^(chrome-extension|data|blob):/.test(url) || new URL(url).origin === origin;
+  context.on('request', (request) => {
+    const frame = (() => {
+      try {
+        return request.frame().url();
+      } catch {
+        return 'worker';
+      }
+    })();
+    seen.push({ url: request.url(), from: request.serviceWorker() ? 'worker' : frame });
+  });
+  await context.route(
+    (url) => !local(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
+  return seen;
+}
+
+/** Sets the extension's settings (extension/settings.ts) as the options page would. */
+export async function setSettings(extensionPage: Page, settings: Record<string, unknown>): Promise<void> {
+  await extensionPage.evaluate(
+    (value) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: value }),
+    settings,
+  );
+}
+
+/**
+ * Runs `fn` on the closed shadow root of Stancemark's in-page UI `name` ('card', 'legend') through the
+ * DevTools protocol (closed roots are out of reach of page scripts and selectors); null when absent.
+ */
+export async function inShadowUi<T>(page: Page, name: string, fn: (root: ShadowRoot) => T): Promise<T | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type DomNode = { nodeName: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: (DomNode & { backendNodeId: number })[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const find = (node: DomNode): DomNode | null => {
+      const attributes = node.attributes ?? [];
+      if (node.nodeName === 'STANCEMARK-UI' && attributes[attributes.indexOf('data-ui') + 1] === name && attributes.includes('data-ui')) return node;
+      for (const child of node.children ?? []) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return null;
+    };
+    const host = find(root);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function () { return (${fn.toString()})(this); }`,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`in the ${name} shadow root: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The id of the tab showing `url`, asked of the content scripts themselves (extension/status-probe.ts):
+ * for pages that stored no result yet (analysis on click). Without the `tabs` permission tabs.query
+ * gives no URLs.
+ */
+export async function tabIdByProbe(extensionPage: Page, url: string): Promise<number> {
+  const id = await extensionPage.evaluate(async (wanted) => {
+    const { chrome } = globalThis as unknown as ChromeGlobal;
+    for (const tab of await chrome.tabs.query({})) {
+      const answer = await chrome.tabs.sendMessage(tab.id!, { type: 'stancemark:status' }).catch(() => null);
+      if ((answer as { url?: string } | null)?.url === wanted) return tab.id!;
+    }
+    return null;
+  }, url);
+  if (id === null) throw new Error(`no content script answers for ${url}`);
+  return id;
+}

@@ -1,7 +1,9 @@
-// Requests from the extension's own pages (the popup): highlights on or off, reveal a quote.
+// Requests from the extension's own pages (the popup): highlights on or off, reveal a quote, and the
+// status probe (answered with the page's URL: the popup cannot read it without the `tabs` permission).
 // Messages from anything else (web pages cannot reach runtime.onMessage, other extensions can) are ignored.
 import { browser, type Browser } from 'wxt/browser';
 import { HIGHLIGHT_CLASS } from '../../../dom/highlight';
+import { isStatusRequest, type StatusAnswer } from '../../../extension/status-probe';
 import { parseTabRequest } from '../../background/messages';
 import { onAbort, setTimeoutUntil } from '../abort';
 import type { Feature } from '../session';
@@ -22,6 +24,7 @@ function revealQuote(quote: number, signal: AbortSignal): boolean {
 export const popupRequests: Feature = (session, signal) => {
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
+    if (isStatusRequest(message)) return Promise.resolve<StatusAnswer>({ url: location.href });
     const request = parseTabRequest(message);
     if (!request) return;
     return request.type === 'stancemark:set-highlights'
