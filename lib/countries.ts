@@ -4,17 +4,21 @@ import {
   BODY_CODES,
   codesNamed,
   fullerNames,
+  endsPhrase,
   hasRole,
   kbMatches,
+  ROLE_NOUNS,
   outletAfter,
   scanChunk,
   scanWords,
   titleBefore,
   tokenAt,
+  tokensWith,
   wordsOf,
   type ArticleIndex,
   type Chunk,
   type ChunkEvidence,
+  type KbMatch,
   type Tokens,
 } from './country-evidence';
 import { defaultKnowledgeBase, nameWords, phraseKey, termAt, type KnowledgeBase, type Term } from './kb';
@@ -84,9 +88,15 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   const name = nameAsEvidence(entity, ctx);
   const own = name ? scanWords(name, kb) : undefined;
   if (own) return fromArticle(own);
-  const mentions = [...entity.mentions]
-    .sort((a, b) => a.start - b.start)
-    .filter((m) => m.start >= 0 && m.end <= article.text.length && !insideLargerName(ctx, m));
+  const mentions = [...entity.mentions].sort((a, b) => a.start - b.start).filter((m) => m.start >= 0 && m.end <= article.text.length);
+  // A mention inside a KB name ("Department" in "the U.S. State Department"): that name is the entity's
+  // fuller form when it holds the entity's name, else the mention is someone else's ("Nations" in "United Nations").
+  const entityKey = phraseKey(entity.name);
+  for (const m of mentions) {
+    const larger = largerName(ctx, m);
+    if (larger && phraseKey(article.text.slice(larger.start, larger.end)).includes(entityKey)) return fromArticle({ code: larger.code, words: article.text.slice(larger.start, larger.end) });
+  }
+  mentions.splice(0, mentions.length, ...mentions.filter((m) => !largerName(ctx, m)));
   const ownWords = new Set(nameWords(entity.name));
   const titles: [Tokens, Chunk | undefined][] = mentions.flatMap((m) => [
     [article, titleBefore(article, m, entity.type === 'person')],
@@ -114,8 +124,8 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   return undefined;
 }
 
-/** True when a KB name runs across the mention's start ("Nations" in "the United Nations"): its words are not its own. */
-function insideLargerName(ctx: Context, mention: Span): boolean {
+/** The KB name that runs across the mention's start ("Nations" in "the United Nations"), if any. */
+function largerName(ctx: Context, mention: Span): KbMatch | undefined {
   const matches = kbMatches(ctx.article, ctx.kb);
   let lo = 0;
   let hi = matches.length;
@@ -124,7 +134,7 @@ function insideLargerName(ctx: Context, mention: Span): boolean {
     if (matches[mid].start < mention.start) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 && matches[lo - 1].end > mention.start;
+  return lo > 0 && matches[lo - 1].end > mention.start ? matches[lo - 1] : undefined;
 }
 
 // Sentence words an entity stage may leave at the front of a name ("But Yanukovych").
@@ -255,44 +265,49 @@ function paragraphStart(text: string, offset: number): number {
 }
 
 /**
- * The same description earlier in the article, with its country: "a second official" after "an Iranian
- * official", "one user" after "Chinese social media users", "the city office" after "the Kharkiv city
- * office", "the columnist" after "columnist Ai Jun" (whose country the article gives). The nearest
- * earlier mention that says something decides.
+ * The same description elsewhere in the article, with its country: "a second official" after "an Iranian
+ * official", "the city office" after "the Kharkiv city office", "its foreign minister" before "Foreign
+ * Minister X" (whose country the article gives), "Observatory director X" after "the Syrian Observatory
+ * for Human Rights". The nearest earlier occurrence that says something decides, else the nearest later one.
  */
-function fromAntecedent(entity: Entity, ctx: Context, byMention: Map<number, CountryCode | null>): CountryAssignment | undefined {
+function fromSameDescription(head: string, modifiers: string[], at: number, ctx: Context, byMention: Map<number, CountryCode | null>, own: Set<number>): CountryAssignment | undefined {
   const { article, kb } = ctx;
   const { tokens, text } = article;
-  const words = phraseKey(entity.name).split(' ').filter(Boolean);
-  if (!words.length || words.length > 6) return undefined;
-  const head = singular(words[words.length - 1]);
-  const modifiers = words.slice(0, -1).filter((w) => !DETERMINERS.has(w) && !/^\d/.test(w));
-  // "a senior Western official" says it is no one state's.
-  if (modifiers.some((m) => BLOC_WORDS.has(m))) return undefined;
-  const firstMention = Math.min(...entity.mentions.map((m) => m.end), text.length);
-  const own = new Set(entity.mentions.map((m) => m.start));
-  const at = tokenAt(tokens, firstMention);
-  // The nearest earlier occurrence first, then the nearest later one ("its foreign minister said. Foreign Minister X ...").
-  const order = function* (): Generator<number> {
-    for (let k = at - 1; k >= 0; k--) yield k;
-    for (let k = at; k < tokens.length; k++) yield k;
-  };
-  for (const k of order()) {
-    if (singular(tokens[k].key) !== head || own.has(tokens[k].start)) continue;
-    // The modifiers must be there too ("foreign minister" is not any minister).
+  const occurrences = tokensWith(article, head, true, `${head}s`);
+  let split = occurrences.findIndex((k) => k >= at);
+  if (split < 0) split = occurrences.length;
+  const order = [...occurrences.slice(0, split).reverse(), ...occurrences.slice(split)];
+  for (const k of order) {
+    if (own.has(tokens[k].start)) continue;
+    // The words before it, within the phrase: the modifiers must be among them ("foreign minister" is not any minister).
     let from = k;
-    while (from > 0 && k - from < 6 && /^\s+$|^\s*-\s*$/.test(text.slice(tokens[from - 1].end, tokens[from].start)) && !endsSentence(tokens[from - 1]) && !JOINERS.has(tokens[from - 1].key)) from--;
-    const before = new Set(tokens.slice(from, k).map((t) => t.key));
-    if (!modifiers.every((m) => before.has(m))) continue;
-    const chunk: Chunk = { from, to: k, start: tokens[from].start, end: tokens[k].start };
-    const found = k > from ? scanChunk(article, chunk, kb) : undefined;
-    if (found?.code) return { code: found.code, evidence: `article: ${found.words} (earlier "${text.slice(tokens[from].start, tokens[k].end)}")` };
+    while (from > 0 && k - from < 6 && /^\s+$|^\s*-\s*$/.test(text.slice(tokens[from - 1].end, tokens[from].start)) && !endsSentence(tokens[from - 1]) && !JOINERS.has(tokens[from - 1].key) && !endsPhrase(tokens[from - 1])) from--;
+    if (modifiers.some((m) => !tokens.slice(from, k).some((t) => t.key === m))) continue;
+    // The head itself may complete a name ("State Department").
+    const found = scanChunk(article, { from, to: k + 1, start: tokens[from].start, end: tokens[k].end }, kb);
+    if (found?.code) return { code: found.code, evidence: `article: ${found.words} (same description: "${text.slice(tokens[from].start, tokens[k].end)}")` };
     // A title before a named speaker: that speaker's country.
     const next = tokens[k + 1];
     const named = next && !own.has(next.start) ? byMention.get(next.start) : undefined;
-    if (named) return { code: named, evidence: `article: ${text.slice(tokens[k].start, next.end)}… (earlier)` };
+    if (named) return { code: named, evidence: `article: ${text.slice(tokens[k].start, next.end)} (same description)` };
   }
   return undefined;
+}
+
+// Institutions a title or apposition may name without their state ("Observatory director", "spokesman for the ministry").
+const INSTITUTION_HEADS = new Set('office observatory commission department government administration embassy mission ministry agency council committee'.split(' '));
+// Nouns that head a description worth looking up elsewhere, besides the role nouns.
+const DESCRIPTION_HEADS = new Set(['user', 'source', 'monitor', 'body', ...INSTITUTION_HEADS]);
+
+/** A description's head and modifiers ("senior administration official" -> official, [administration]), or undefined. */
+function description(name: string): { head: string; modifiers: string[] } | undefined {
+  const words = phraseKey(name).split(' ').filter(Boolean);
+  if (!words.length || words.length > 6) return undefined;
+  const head = singular(words[words.length - 1]);
+  if (!ROLE_NOUNS.has(head) && !DESCRIPTION_HEADS.has(head)) return undefined;
+  const modifiers = words.slice(0, -1).filter((w) => !DETERMINERS.has(w) && !/^\d/.test(w));
+  // "a senior Western official" says it is no one state's.
+  return modifiers.some((m) => BLOC_WORDS.has(m)) ? undefined : { head, modifiers };
 }
 
 const isState = (code: CountryCode): boolean => /^[A-Z]{2}$/.test(code) && !BODY_CODES.has(code);
@@ -333,9 +348,9 @@ function fromWholeArticle(entity: Entity, ctx: Context, byMention: Map<number, C
     const codes = new Set(kbMatches(ctx.article, ctx.kb).filter((m) => m.words > 1 && ctx.article.text.startsWith(name, m.start)).map((m) => m.code));
     return codes.size === 1 ? { code: [...codes][0], evidence: `article: ${name} (the one "${name} ..." state it names)` } : undefined;
   }
-  if (entity.type === 'person' && /^\p{Lu}/u.test(name)) return undefined;
-  const antecedent = fromAntecedent(entity, ctx, byMention);
-  if (antecedent || !first) return antecedent;
+  if (!first) return undefined;
+  const own = new Set(entity.mentions.map((m) => m.start));
+  const at = tokenAt(ctx.article.tokens, first.start);
   const head = singular(phraseKey(name).split(' ').pop() ?? '');
   if (LOCAL_PEOPLE.has(head) || LOCAL_PEOPLE.has(`${head}s`)) {
     const { text } = ctx.article;
@@ -345,6 +360,26 @@ function fromWholeArticle(entity: Entity, ctx: Context, byMention: Map<number, C
     });
     const found = onlyState(ctx, paragraphs);
     return found && { code: found.code, evidence: `article: ${found.words} (where they are)` };
+  }
+  if (entity.type === 'person' && /^\p{Lu}/u.test(name)) {
+    // A named person's title or apposition that names an institution without its state ("Observatory
+    // director X", "X, a spokesman for the ministry").
+    for (const chunk of [titleBefore(ctx.article, first, true), appositionAfter(ctx.article, first.end)]) {
+      for (let k = chunk?.from ?? 0; chunk && k < chunk.to; k++) {
+        const t = ctx.article.tokens[k];
+        if (!INSTITUTION_HEADS.has(t.key)) continue;
+        const found = fromSameDescription(t.key, [], k, ctx, byMention, new Set([t.start, ...own]));
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+  const described = description(name);
+  // The description, else an institution among its words ("administration" in "senior administration official").
+  const heads = described ? [described, ...described.modifiers.filter((m) => DESCRIPTION_HEADS.has(m)).map((m) => ({ head: m, modifiers: [] }))] : [];
+  for (const { head, modifiers } of heads) {
+    const same = fromSameDescription(head, modifiers, at, ctx, byMention, own);
+    if (same) return same;
   }
   const ownCountry = /\b(?:country|nation)['’]s\b/i.test(name);
   if (ownCountry || (entity.type === 'organisation' && STATE_INSTITUTIONS.test(name))) {

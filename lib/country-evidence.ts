@@ -77,8 +77,6 @@ export function wordsOf(words: string): { src: Tokens; chunk: Chunk } {
 
 /** The article's tokens, with what the country stage derives from them once per article. */
 export interface ArticleIndex extends Tokens {
-  /** Token indices by word as written, built on first use (fuller forms of a name). */
-  byWord?: Map<string, number[]>;
   /** The codes the article names anywhere, per KB they were read with. */
   named?: { kb: KnowledgeBase; matches: KbMatch[]; codes: Set<CountryCode> };
 }
@@ -89,6 +87,20 @@ let lastArticle: ArticleIndex | undefined;
 export function articleIndex(text: string): ArticleIndex {
   if (lastArticle?.text !== text) lastArticle = { text, tokens: tokenize(text) };
   return lastArticle;
+}
+
+/**
+ * Indices of the article's tokens whose word (or, with `byKey`, word key) is `word` or `plural`, in text order.
+ * A scan, not an index: a few lookups per article cost less than a map of every word.
+ */
+export function tokensWith(article: ArticleIndex, word: string, byKey = false, plural = ''): number[] {
+  const found: number[] = [];
+  const { tokens } = article;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = byKey ? tokens[i].key : tokens[i].word;
+    if (w === word || w === plural) found.push(i);
+  }
+  return found;
 }
 
 /** Index of the first token starting at or after `offset` (tokens.length when none). */
@@ -165,20 +177,25 @@ interface Match {
 function matchAt(tokens: Token[], i: number, end: number, kb: KnowledgeBase): Match | undefined {
   const first = tokens[i];
   if (!isCapitalised(first.word)) return undefined;
+  let node = kb.phraseTrie().get(first.key);
+  let longest: Match | undefined;
   // A possessive ends a phrase: "Russia's foreign ministry" is Russia, then a ministry.
-  let longest = Math.min(kb.phraseWords(first.key), end - i, 8);
-  for (let k = i; k < i + longest - 1; k++) if (tokens[k].possessive) longest = k - i + 1;
-  for (let n = longest; n >= 2; n--) {
-    let key = first.key;
-    for (let k = i + 1; k < i + n; k++) key += ' ' + tokens[k].key;
-    const terms = kb.phrase(key);
-    if (terms?.length) return { code: terms[terms.length - 1].code, from: i, to: i + n, adjectival: tokens[i + n - 1].possessive };
+  for (let k = i + 1; node?.next && k < end && k - i < 8 && !tokens[k - 1].possessive; k++) {
+    node = node.next.get(tokens[k].key);
+    if (node?.terms?.length) longest = { code: node.terms[node.terms.length - 1].code, from: i, to: k + 1, adjectival: tokens[k].possessive };
+  }
+  if (longest) {
+    // A nationality of several words is adjectival like one of one word: a country's name and "n" ("South Korean").
+    const key = tokens.slice(i, longest.to).map((t) => t.key).join(' ');
+    const country = key.endsWith('n') ? kb.phrase(key.slice(0, -1)) : undefined;
+    longest.adjectival ||= !!kb.demonym(key) || country?.[country.length - 1].code === longest.code;
+    return longest;
   }
   // Short words count only in capitals: "US", "UN", "IS", not "us" or "is".
   if (first.word.replace(/\./g, '').length <= 3 && !isAllCaps(first.word)) return undefined;
   const demonym = kb.demonym(first.key);
   if (demonym) return { code: demonym, from: i, to: i + 1, adjectival: true };
-  const terms = longest >= 1 ? kb.phrase(first.key) : undefined;
+  const terms = kb.phraseTrie().get(first.key)?.terms;
   if (terms?.length) return { code: terms[terms.length - 1].code, from: i, to: i + 1, adjectival: first.possessive };
   return undefined;
 }
@@ -299,6 +316,9 @@ const isRoleWord = (t: Token): boolean => {
   return ROLE_NOUNS.has(w) || TITLE_ABBREVIATIONS.has(w.replace(/\.$/, ''));
 };
 
+/** True when a word ends a noun phrase going left: a verb of saying, a conjunction, a preposition of place. */
+export const endsPhrase = (t: Token): boolean => CLAUSE_WORDS.has(t.key) || PLACE_PREPOSITIONS.has(t.key);
+
 /** True when the words name a role: a title, an office, an occupation. */
 export function hasRole(words: string): boolean {
   return tokenize(words).some(isRoleWord);
@@ -418,16 +438,8 @@ export function outletAfter(text: string, at: number): string {
  */
 export function fullerNames(article: ArticleIndex, word: string): Span[] {
   const { text, tokens } = article;
-  if (!article.byWord) {
-    article.byWord = new Map();
-    tokens.forEach((t, i) => {
-      const at = article.byWord!.get(t.word);
-      if (at) at.push(i);
-      else article.byWord!.set(t.word, [i]);
-    });
-  }
   const spans: Span[] = [];
-  for (const i of article.byWord.get(word) ?? []) {
+  for (const i of tokensWith(article, word)) {
     const t = tokens[i];
     const before = tokens[i - 1];
     const after = tokens[i + 1];

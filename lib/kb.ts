@@ -33,6 +33,12 @@ export interface KbFile {
   familyFirst: string;
 }
 
+/** A node of the phrase trie: the terms of the phrase that ends here, and the words that go on. */
+export interface PhraseNode {
+  terms?: Term[];
+  next?: Map<string, PhraseNode>;
+}
+
 export interface KnowledgeBase {
   /** The person's terms by full-name key (see nameKey). */
   person(name: string): Term[] | undefined;
@@ -46,8 +52,8 @@ export interface KnowledgeBase {
   /** A phrase's terms by phrase key: "kremlin", "state department", "moscow", "nato". */
   phrase(key: string): Term[] | undefined;
   demonym(key: string): CountryCode | undefined;
-  /** The most words of a phrase that starts with this word key (0 when none does), to bound n-gram scans. */
-  phraseWords(firstKey: string): number;
+  /** The phrases as a trie by word key, for scanning text word by word (built on first use). */
+  phraseTrie(): Map<string, PhraseNode>;
 }
 
 // Spellings transliterations vary on: word endings (Sergey/Sergei, Dmitriy/Dmitry/Dmitri) and y after a
@@ -143,19 +149,21 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     seen.initials.add(given[0]);
     surnames.set(surname, seen);
   }
-  // Phrase lengths by first word, built on the first scan.
-  let phraseStarts: Map<string, number> | undefined;
-  const startsOf = (): Map<string, number> => {
-    if (phraseStarts) return phraseStarts;
-    phraseStarts = new Map();
-    for (const key of phrases.keys()) {
-      const space = key.indexOf(' ');
-      const first = space < 0 ? key : key.slice(0, space);
-      let words = 1;
-      for (let i = space; i >= 0; i = key.indexOf(' ', i + 1)) words++;
-      if (words > (phraseStarts.get(first) ?? 0)) phraseStarts.set(first, words);
+  let trie: Map<string, PhraseNode> | undefined;
+  const phraseTrie = (): Map<string, PhraseNode> => {
+    if (trie) return trie;
+    trie = new Map();
+    for (const [key, terms] of phrases) {
+      let level = trie;
+      let node: PhraseNode | undefined;
+      for (const word of key.split(' ')) {
+        node = level.get(word);
+        if (!node) level.set(word, (node = {}));
+        level = node.next ??= new Map();
+      }
+      node!.terms = terms;
     }
-    return phraseStarts;
+    return trie;
   };
   return {
     person: (name) => people.get(nameKey(name)),
@@ -172,7 +180,7 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     },
     phrase: (key) => phrases.get(key),
     demonym: (key) => demonyms.get(key),
-    phraseWords: (firstKey) => startsOf().get(firstKey) ?? 0,
+    phraseTrie,
   };
 }
 
