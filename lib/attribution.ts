@@ -104,7 +104,7 @@ function phraseStartBackward(tokens: Token[], last: number, floor: number): numb
 /** A lower-case role word just before a name: "engineer Rui Okafor", "activist Ana Ruiz". */
 function roleBeforeName(tokens: Token[], i: number, ceiling: number): boolean {
   const next = tokens[i + 1];
-  return i + 1 <= ceiling && !isPunct(tokens[i]) && !VERB_MODIFIERS.has(tokens[i].key) && !NOT_NAME_WORDS.has(tokens[i].key) && !SUBORDINATORS.has(tokens[i].key) && !SPEECH_VERBS.has(tokens[i].key) && isCapital(next) && !NOT_NAME_WORDS.has(next.key);
+  return i + 1 <= ceiling && !isPunct(tokens[i]) && !/ed$/.test(tokens[i].key) && !VERB_MODIFIERS.has(tokens[i].key) && !NOT_NAME_WORDS.has(tokens[i].key) && !SUBORDINATORS.has(tokens[i].key) && !SPEECH_VERBS.has(tokens[i].key) && isCapital(next) && !NOT_NAME_WORDS.has(next.key);
 }
 
 /** Lower-case modifiers before a speaker noun: "law enforcement official", "campaign finance expert". */
@@ -269,7 +269,13 @@ export function subjectBefore(text: string, tokens: Token[], v: number, floor: n
   const first = phraseStartBackward(tokens, i, floor);
   const m = mention(text, tokens, first, i);
   if (m) m.descriptors.push(...appositions);
-  return m;
+  if (m || appositions.length) return m;
+  // "An Israeli general who commands forces on the border said": the phrase before "who"
+  for (let k = i; k > floor && i - k < 15 && !isPunct(tokens[k]); k--) {
+    if (tokens[k].key !== 'who') continue;
+    return mention(text, tokens, phraseStartBackward(tokens, k - 1, floor), k - 1);
+  }
+  return null;
 }
 
 /** Subject after an inverted speech verb ("said Kerry", "said the Pentagon's spokesman, John Kirby"). */
@@ -278,13 +284,20 @@ function subjectAfter(text: string, tokens: Token[], first: number, ceiling: num
   const last = phraseEndForward(tokens, first, ceiling);
   const m = mention(text, tokens, first, last);
   if (!m) return null;
-  const apposition = appositionAfter(text, tokens, last + 1, ceiling);
+  // "the Russian ambassador to Georgia, Vyacheslav Kovalenko": a short complement before the comma
+  let comma = last + 1;
+  if (m.kind !== 'name' && /^(?:to|of|for|at|in)$/.test(tokens[comma]?.key ?? '')) {
+    let k = comma + 1;
+    while (k <= ceiling && k - comma < 6 && !isPunct(tokens[k])) k++;
+    if (tokens[k]?.text === ',') comma = k;
+  }
+  const apposition = appositionAfter(text, tokens, comma, ceiling);
   if (apposition) {
     // "said the ministry's spokesman, Igor Konashenkov" names the person after the comma
-    const nameLast = phraseEndForward(tokens, last + 2, ceiling);
-    const named = m.kind !== 'name' ? mention(text, tokens, last + 2, nameLast) : null;
+    const nameLast = phraseEndForward(tokens, comma + 1, ceiling);
+    const named = m.kind !== 'name' ? mention(text, tokens, comma + 1, nameLast) : null;
     if (named && named.kind === 'name') {
-      named.descriptors.push(m.text);
+      named.descriptors.push(text.slice(m.start, tokens[comma - 1].end));
       return named;
     }
     m.descriptors.push(apposition.text);
@@ -349,8 +362,12 @@ function sentenceSubject(text: string, tokens: Token[], ceiling: number): Source
   // a dateline ("GENEVA, Switzerland (CNN) --") is not part of the sentence
   const dash = tokens.findIndex((t, k) => k < 10 && isDash(t));
   const opening = dash > 0 && tokens.slice(0, dash).every((t) => isCapital(t) || isPunct(t)) ? dash + 1 : 0;
-  const comma = tokens.findIndex((t, k) => k >= opening && t.text === ',');
-  for (const first of comma >= 0 ? [opening, comma + 1] : [opening]) {
+  // the subject opens the sentence or follows an opening clause or two ("In 2012, after she was
+  // beaten, she went on strike"), after a connective ("But Yanukovych took ...")
+  const starts = [opening];
+  for (let k = opening; k <= ceiling && starts.length < 4; k++) if (tokens[k].text === ',') starts.push(k + 1);
+  for (let first of starts) {
+    while (first <= ceiling && isCapital(tokens[first]) && CONNECTIVES.has(tokens[first].key)) first++;
     if (first > ceiling) break;
     const end = phraseEndForward(tokens, first, Math.min(ceiling, first + 8));
     const source = end >= first ? mention(text, tokens, first, end) : null;
@@ -359,6 +376,7 @@ function sentenceSubject(text: string, tokens: Token[], ceiling: number): Source
   return null;
 }
 
+const CONNECTIVES = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'however', 'now', 'then', 'also', 'instead', 'indeed', 'even', 'or', 'thus']);
 const BE = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', "it's"]);
 /** A speech verb in the passive ("was described", "could be announced"): its subject is not the speaker. */
 function isPassive(tokens: Token[], v: number): boolean {
@@ -371,6 +389,8 @@ function isPassive(tokens: Token[], v: number): boolean {
 /** The attribution in the words before a quote, back to the start of its sentence. */
 function siteBefore(text: string, from: number, to: number): Site | null {
   const tokens = tokenize(text, from, to);
+  const relayed = quotedPerson(text, tokens, 0);
+  if (relayed) return relayed;
   for (let v = tokens.length - 1; v >= 0; v--) {
     const t = tokens[v];
     if (t.key === 'to' && v > 0 && tokens[v - 1].key === 'according') {
@@ -395,7 +415,38 @@ function siteBefore(text: string, from: number, to: number): Site | null {
     // an inverted subject only right after the clause opens ("Said Kerry:", ", added the minister:")
     const inverted = v === 0 || tokens[v - 1].text === ':' || isDash(tokens[v - 1]);
     const source = subjectBefore(text, tokens, v, 0) ?? (inverted ? subjectAfter(text, tokens, v + 1, tokens.length - 1) : null);
-    if (source) return { source: pronounToSubject(text, tokens, source) ?? source, cue: t.text };
+    if (source) return outerSpeaker(text, tokens, source, v) ?? { source: pronounToSubject(text, tokens, source) ?? source, cue: t.text };
+  }
+  return null;
+}
+
+const QUOTING = new Set(['quote', 'quotes', 'quoted', 'quoting']);
+/** "RIA Novosti quoted the official as saying", "..., quoting the ambassador, X": the person quoted speaks. */
+function quotedPerson(text: string, tokens: Token[], from: number): Site | null {
+  for (let k = from; k < tokens.length; k++) {
+    if (!QUOTING.has(tokens[k].key) || isCapital(tokens[k]) || isPassive(tokens, k)) continue;
+    const source = subjectAfter(text, tokens, k + 1, tokens.length - 1);
+    if (source && source.kind !== 'pronoun') return { source, cue: tokens[k].text };
+  }
+  return null;
+}
+
+/**
+ * The speaker of a reporting clause that holds the clause of the speech verb found: 'Putin said
+ * Clinton had criticized the vote as "..."', 'Salehi noted that Kerry had mentioned talks, and "..."'.
+ * Not when that verb introduces the quote itself ('Kerry said Lavrov told him "..."').
+ */
+function outerSpeaker(text: string, tokens: Token[], inner: SourcePhrase, v: number): Site | null {
+  if (tokens.length - 1 - v <= 2) return null;
+  const si = tokens.findIndex((t) => t.start >= inner.start);
+  for (let k = si - 1; k >= 0 && si - k < 30; k--) {
+    let u = k;
+    if (tokens[k].key === 'that') u = k - 1;
+    else if (k !== si - 1) continue;
+    while (u >= 0 && (TIME_WORDS.has(tokens[u].key) || tokens[u].key === 'on')) u--;
+    if (u < 0 || !isVerbAt(tokens, u) || isParticiple(tokens[u].key) || isPassive(tokens, u) || LISTENER_VERBS.has(tokens[u].key)) continue;
+    const outer = subjectBefore(text, tokens, u, 0);
+    if (outer && outer.kind !== 'description') return { source: outer, cue: tokens[u].text };
   }
   return null;
 }
@@ -435,6 +486,8 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       const quoteEndsSentence = /[.!?…]$/.test(q.text) && !/^[\s,]*\p{Ll}/u.test(text.slice(q.close, nextOpen));
       const afterEnd = sentenceEnd(text, q.close, nextOpen);
       let site = quoteEndsSentence ? null : siteAfter(text, q.close, afterEnd);
+      // '"...," Interfax said, quoting the ambassador, Vyacheslav Kovalenko.'
+      if (site) site = quotedPerson(text, tokenize(text, q.close, afterEnd), 0) ?? site;
       // 'X told Y: "...", according to Z': Z is the informant, X the speaker
       if (site?.cue === 'according to') site = siteBefore(text, sentenceStart(text, prevClose, q.open), q.open) ?? site;
       if (!site) {
