@@ -17,7 +17,10 @@ function run(text: string) {
   return {
     attributions,
     entities,
-    speakers: statements.map((s) => (s.entity === null ? null : byId.get(s.entity)!.name)),
+    /** Speakers of the direct quotes (reported speech is lib/reported.ts's stage; its statements are in `attributions`). */
+    speakers: statements.filter((s) => s.kind === 'direct').map((s) => (s.entity === null ? null : byId.get(s.entity)!.name)),
+    /** Speakers of every statement, direct and reported, in attribution order. */
+    allSpeakers: statements.map((s) => (s.entity === null ? null : byId.get(s.entity)!.name)),
     entityOf: (i: number) => (statements[i].entity === null ? null : byId.get(statements[i].entity!)!),
   };
 }
@@ -178,7 +181,7 @@ describe('more attribution sites', () => {
 describe('reported speech (indirect statements)', () => {
   it('emits "X said (that) ..." and "according to X, ..." as indirect attributions', () => {
     const text = 'The fisheries minister said that the quota would stay in place until June.\n\nAccording to the port authority, the ferries will run again next week.';
-    const { attributions, speakers: who } = run(text);
+    const { attributions, allSpeakers: who } = run(text);
     expect(attributions.map((a) => [a.kind, a.text])).toEqual([
       ['indirect', 'the quota would stay in place until June'],
       ['indirect', 'the ferries will run again next week'],
@@ -244,7 +247,7 @@ describe('informants and other unnamed sources', () => {
 
 describe('sentence shapes', () => {
   it('lets a sentence-final "X said" govern a sentence that holds other speech verbs', () => {
-    const { attributions, speakers: who } = run('Marek has agreed to talks that include a mediator, Okafor said.');
+    const { attributions, allSpeakers: who } = run('Marek has agreed to talks that include a mediator, Okafor said.');
     expect(attributions.map((a) => a.text)).toEqual(['Marek has agreed to talks that include a mediator']);
     expect(who).toEqual(['Okafor']);
   });
@@ -260,44 +263,36 @@ describe('subordinate clauses after a quote', () => {
   });
 });
 
-/** Speakers of the direct quotes only (reported speech is lib/reported.ts's and tested there). */
-function quoteSpeakers(text: string): (string | null)[] {
-  const paragraphs = splitParagraphs(text);
-  const quotes = findQuotes(text, paragraphs);
-  const attributions = [...attribute(text, paragraphs, quotes), ...reportedSpeech(text, paragraphs, quotes)];
-  const { entities, statements } = resolveSpeakers(text, paragraphs, attributions);
-  return statements.filter((s) => s.kind === 'direct').map((s) => (s.entity === null ? null : entities[s.entity].name));
-}
 
 describe('passive speech verbs', () => {
   it('takes the agent after "by", and no subject of a passive verb', () => {
-    expect(quoteSpeakers('The call was described by Foreign Minister Ana Lund as "calm and useful."')).toEqual(['Ana Lund']);
+    expect(speakers('The call was described by Foreign Minister Ana Lund as "calm and useful."')).toEqual(['Ana Lund']);
     const text = 'Lena Holm spoke first.\n\nShe added that the deal could be announced soon, "maybe within hours."';
-    expect(quoteSpeakers(text)).toEqual(['Lena Holm']);
+    expect(speakers(text)).toEqual(['Lena Holm']);
   });
 });
 
 describe('more attribution shapes', () => {
   it('reads an inverted speaker after words that finish the quoted clause', () => {
-    expect(quoteSpeakers('"No new ships may enter" the port, said Ivo Marek, a spokesman for the ministry.')).toEqual(['Ivo Marek']);
+    expect(speakers('"No new ships may enter" the port, said Ivo Marek, a spokesman for the ministry.')).toEqual(['Ivo Marek']);
   });
 
   it('does not take the subject of a copula as the speaker when a quote next to it names one', () => {
     const text = '"The mayor has lost the city," Holm added. Brandt is "a man of the past, and he knows it."';
-    expect(quoteSpeakers(text)).toEqual(['Holm', 'Holm']);
+    expect(speakers(text)).toEqual(['Holm', 'Holm']);
   });
 });
 
 describe('names and descriptions', () => {
   it('joins a family name given first to the full name', () => {
     const text = 'Secretary-General Ban Ki-moon arrived on Monday.\n\nBan met the mayor. "Stop the shelling now," he said.';
-    expect(quoteSpeakers(text)).toEqual(['Ban Ki-moon']);
+    expect(speakers(text)).toEqual(['Ban Ki-moon']);
   });
 
   it('gives a definite description the named holder of that title nearby', () => {
     const text = 'The talks will go on, its foreign minister said, with "an open mind."\n\nForeign Minister Omar Haddad spoke in Munich.';
-    expect(quoteSpeakers(text)).toEqual(['Omar Haddad']);
-    expect(quoteSpeakers('"We are ready," a foreign minister said.\n\nForeign Minister Omar Haddad spoke in Munich.')).toEqual(['foreign minister']);
+    expect(speakers(text)).toEqual(['Omar Haddad']);
+    expect(speakers('"We are ready," a foreign minister said.\n\nForeign Minister Omar Haddad spoke in Munich.')).toEqual(['foreign minister']);
   });
 
   it('drops a lone determiner or name particle as a role', () => {
@@ -309,11 +304,11 @@ describe('names and descriptions', () => {
 describe('a pronoun beyond the previous paragraph', () => {
   it('goes to the last speaker when nobody else is named or reported since', () => {
     const text = '"We will not pay," Ruiz told a radio station.\n\nBut the former president did not stop there.\n\n"The wall is useless," he continued.';
-    expect(quoteSpeakers(text)).toEqual(['Ruiz', 'Ruiz']);
+    expect(speakers(text)).toEqual(['Ruiz', 'Ruiz']);
   });
 
   it('stays unresolved when a paragraph between reports other words', () => {
     const text = '"We will not pay," Ruiz told a radio station.\n\nThe capital has expressed concern about the wall.\n\n"The wall is useless," he continued.';
-    expect(quoteSpeakers(text)).toEqual(['Ruiz', null]);
+    expect(speakers(text)).toEqual(['Ruiz', null]);
   });
 });
