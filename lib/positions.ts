@@ -57,8 +57,9 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
       const affiliated = topic.affiliation && sideCodes.has(topic.affiliation) ? topic.affiliation : null;
       const code = topic.country ?? speakerCountry.get(topic.key) ?? speakerCountry.get(normalizeKey(topic.name)) ?? affiliated;
       if (code) {
-        names.set(`C:${code}`, countryName(code));
-        return `C:${code}`;
+        const key = `C:${code}`;
+        if (!names.has(key)) names.set(key, countryName(code));
+        return key;
       }
       names.set(topic.key, topic.name);
       return topic.key;

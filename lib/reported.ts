@@ -1,7 +1,7 @@
 import { DETERMINERS, isPunct, isVerbAt, mention, phraseEndForward, subjectBefore, TIME_WORDS, type SourcePhrase } from './attribution';
 import { LISTENER_VERBS, PERSON_PRONOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon';
 import { sentenceEnd, tokenize, type Token } from './text';
-import type { Attribution, Paragraph, QuoteSpan } from './types';
+import type { Attribution, Paragraph, QuoteSpan, Span } from './types';
 
 // Reported speech: statements attributed without quotation marks ("X said (that) ...", "X warned Y that
 // ...", "according to X, ...", "X has expressed concern about ...", "X wants ..."). Its own stage after the
@@ -60,10 +60,10 @@ const NOT_SUBJECT = new Set(
 );
 /** Words after a comma that close the content: a new clause, a relative clause or an aside. */
 const CLAUSE_BREAK = /^(?:but|while|whereas|although|though|because|which|however|who|whom|whose|where)$/;
-/** Subordinators that close the content even without a comma ("said he would go after the vote"). */
-const BARE_BREAK = /^(?:while|whereas|although|because|after|before|since|despite|until)$/;
 /** Forms of "be" and "get" before a past form: a passive ("was endorsed by"), which reports nobody's words. */
 const PASSIVE = /^(?:is|was|were|are|be|been|being|get|gets|got|gotten)$/;
+/** Subordinators that end reported content before a quotation's own attribution ("... when Obama told troops"). */
+const BARE_BREAK = /^(?:when|while|after|before|because|since|as|until|where)$/;
 /** Particles that belong to the verb ("called on", "warned of", "expressed concern about" has its own noun). */
 const PARTICLES = /^(?:about|of|for|on|against|over|out|up)$/;
 /** Adjuncts of the verb that are not its content ("said in an interview", "told reporters at a briefing"). */
@@ -125,11 +125,12 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
     for (let from = p.start; from < p.end; ) {
       const to = sentenceEnd(text, from, p.end);
       while (q < quotes.length && quotes[q].close <= from) q++;
-      // a sentence that holds a quotation is that quote's attribution, read by the direct-quote stage
-      // (and so does a sentence with quotation marks the quote stage left unpaired)
-      if (!(q < quotes.length && quotes[q].open < to) && !QUOTATION_MARK.test(text.slice(from, to))) {
+      const quoted: Span[] = [];
+      for (let k = q; k < quotes.length && quotes[k].open < to; k++) quoted.push({ start: quotes[k].open, end: quotes[k].close });
+      // quotation marks the quote stage left unpaired leave the sentence unread: its extent is unknown
+      if (quoted.length || !QUOTATION_MARK.test(text.slice(from, to))) {
         const tokens = tokenize(text, from, to);
-        found.push(...(p.index === 0 ? headlineStatements(text, tokens) : sentenceStatements(text, tokens)));
+        found.push(...(p.index === 0 && !quoted.length ? headlineStatements(text, tokens) : sentenceStatements(text, tokens, quoted)));
       }
       from = to;
       while (from < p.end && /\s/.test(text[from])) from++;
@@ -138,12 +139,27 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
   return found;
 }
 
-function sentenceStatements(text: string, all: Token[]): Attribution[] {
+/**
+ * The statements of one sentence. Beside a quotation, a statement keeps to the words before the quote and
+ * before any subordinate clause that leads to it ("X said A when Y told troops that “...”" -> A): the
+ * quotation and its attribution are the direct-quote stage's.
+ */
+function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): Attribution[] {
   const last = all.length - 1;
   if (last < 3) return [];
   const found: Attribution[] = [];
+  const inQuote = (k: number) => quoted.some((r) => all[k].start >= r.start && all[k].end <= r.end);
   // a statement's content: tokens[from..to] without clause punctuation at either end
   const emit = (from: number, to: number, source: SourcePhrase | null, cue: string) => {
+    if (quoted.length) {
+      if (from > last || inQuote(from)) return;
+      const open = quoted.find((r) => r.end > all[from].start)?.start ?? Infinity;
+      // only a whole clause, closed by a subordinator before the quote: not "Obama said a strategy is" + quote
+      let k = from;
+      while (k <= to && all[k].end <= open && !(k > from && BARE_BREAK.test(all[k].key))) k++;
+      if (k - from < 4 || k > to || all[k].end > open) return;
+      to = k - 1;
+    }
     while (to >= from && isPunct(all[to])) to--;
     while (from <= to && isPunct(all[from])) from++;
     if (!source || to < from) return;
@@ -201,6 +217,7 @@ function sentenceStatements(text: string, all: Token[]): Attribution[] {
   }
   for (let v = 0; v <= last; v++) {
     const t = all[v];
+    if (quoted.length && inQuote(v)) continue;
 
     if (t.text === ',' && v + 1 <= last) {
       const next = all[v + 1];

@@ -64,6 +64,8 @@ export interface TopicIndex {
 // Tokens and sentences: the engine's own tokenizer (lib/text.ts) per sentence, with what topic finding needs
 
 const POSSESSIVE = /['’´]s$/i;
+/** The clause punctuation lib/text.ts's tokenizer keeps beside words. */
+const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '(', ')', '—', '–', '―', '-', '--']);
 /** A surname with an Arabic article, capitalised after it: "al-Assad". */
 const NAME_PARTICLE_CAPITAL = /^(?:al|el|ad|as|ash|an|at|ar|az)-\p{Lu}/u;
 /** Marks after which a capital opens a quotation or aside, as at a sentence start. */
@@ -80,9 +82,11 @@ export function tokenize(text: string): Token[] {
       let first = true;
       for (const w of words(text, from, to)) {
         // a trailing period ends the sentence or an abbreviation ("Mr."); dotted acronyms keep theirs ("U.S.")
-        let word = w.text.endsWith('.') && !/\.\p{L}/u.test(w.text) ? w.text.slice(0, -1) : w.text;
-        // "Russia's" and the plural "sides'" are possessives
-        const poss = word.length > 2 && (POSSESSIVE.test(word) || /s['’]$/.test(word));
+        const dotted = w.text.endsWith('.') && w.text.indexOf('.') < w.text.length - 1;
+        let word = w.text.endsWith('.') && !dotted ? w.text.slice(0, -1) : w.text;
+        // "Russia's" and the plural "sides'" are possessives (tested only for words holding an apostrophe)
+        const apostrophe = word.length > 2 && /['’´]/.test(word);
+        const poss = apostrophe && (POSSESSIVE.test(word) || /s['’]$/.test(word));
         if (poss) word = word.slice(0, /['’]$/.test(word) ? -1 : -2);
         if (!word) continue;
         let before = w.start - 1;
@@ -91,7 +95,8 @@ export function tokenize(text: string): Token[] {
           start: w.start,
           end: w.start + word.length,
           text: word,
-          lower: word.toLowerCase(),
+          // the engine's key is this word in lower case, but for dotted acronyms and apostrophes it treats otherwise
+          lower: dotted || apostrophe ? word.toLowerCase() : w.key,
           cap: isUpper(word.charCodeAt(0)) || NAME_PARTICLE_CAPITAL.test(word),
           poss,
           sentence,
@@ -111,8 +116,10 @@ export function tokenize(text: string): Token[] {
 
 /** "U.S." -> "US", "the Islamic State" -> "ISLAMIC STATE", "al-Qaeda" -> "AL-QAEDA". */
 export function normalizeKey(words: string): string {
-  return words
-    .toUpperCase()
+  const upper = words.toUpperCase();
+  // one word without dots or apostrophes (most calls) needs no rewriting
+  if (!/[.’´\s]/.test(upper)) return upper;
+  return upper
     .replace(/\./g, '')
     .replace(/[’´]/g, "'")
     .replace(/\s+/g, ' ')
@@ -213,21 +220,21 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
   for (const t of tokens) if (!t.cap) seenLower.add(t.lower);
   const sentenceInitial = (i: number) => tokens[i].initial;
   // Punctuation tokens are one character and never letters or digits.
-  const isWord = (t: Token) => t.text.length > 1 || /[\p{L}\p{N}]/u.test(t.text);
+  const isWord = (t: Token) => t.text.length > 1 || !CLAUSE_PUNCTUATION.has(t.text);
   // Words seen capitalised inside a sentence: a name that also opens a sentence is still a name.
   const seenMidCap = new Set<string>();
   tokens.forEach((t, i) => t.cap && !sentenceInitial(i) && seenMidCap.add(t.lower));
   // Sentences in capitals (headlines, slogans) carry no name information beyond country names.
   const shouting = new Set<number>();
-  const capsCount = new Map<number, [number, number]>();
+  const sentences = tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0;
+  const wordCount = new Int32Array(sentences);
+  const capsCount = new Int32Array(sentences);
   for (const t of tokens) {
-    if (t.text.length < 3 || !isWord(t)) continue;
-    const c = capsCount.get(t.sentence) ?? [0, 0];
-    c[0]++;
-    if (t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text)) c[1]++;
-    capsCount.set(t.sentence, c);
+    if (t.text.length < 3) continue;
+    wordCount[t.sentence]++;
+    if (t.cap && t.text === t.text.toUpperCase()) capsCount[t.sentence]++;
   }
-  for (const [sentence, [words, caps]] of capsCount) if (words >= 3 && caps * 2 >= words) shouting.add(sentence);
+  for (let k = 0; k < sentences; k++) if (wordCount[k] >= 3 && capsCount[k] * 2 >= wordCount[k]) shouting.add(k);
   /** A capitalised token that can be part of a name: not a sentence-opening common word. */
   const nameToken = (i: number) => {
     const t = tokens[i];
@@ -235,8 +242,8 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
     if (shouting.has(t.sentence)) return countryWord(t.text);
     if (ACRONYM.test(t.text)) return true;
     // "We're", "I'll": a pronoun with a contraction.
-    const beforeApostrophe = t.lower.split(/['’]/)[0];
-    if (FUNCTION_WORDS.has(t.lower) || FUNCTION_WORDS.has(beforeApostrophe)) return false;
+    const apostrophe = t.lower.search(/['’]/);
+    if (FUNCTION_WORDS.has(t.lower) || (apostrophe > 0 && FUNCTION_WORDS.has(t.lower.slice(0, apostrophe)))) return false;
     if (!sentenceInitial(i)) return true;
     if (seenLower.has(t.lower)) return false;
     // A word that only ever opens sentences ("Immediately", "Either") is a name only when a name follows it.
@@ -450,7 +457,7 @@ function displayName(surfaces: Map<string, number>): string {
 const NOUN_OPENERS = new Set('the a an this these those its their our his her any every each some'.split(' '));
 /** Words before a verb: a subject pronoun, "to" or a modal ("they live", "to deal", "must act"). */
 const VERB_OPENERS = new Set('i we you he she they it who to will would could should can may might must not'.split(' '));
-const MIN_ISSUE_MENTIONS = 3;
+const MIN_ISSUE_MENTIONS = 2;
 /** Nouns of time, manner and quantity that head phrases in every article without being what it is about. */
 const GENERIC_NOUNS = new Set(
   'time times way thing things issue issues move part week weeks year years day days month months people lot kind number fact point place end case matter today tomorrow yesterday side sides'.split(' '),
@@ -459,21 +466,30 @@ const MIN_ISSUE_HEADS = 2;
 const CONTENT_WORD = /^\p{L}+(?:-\p{L}+)*$/u;
 
 /**
- * Lowercase nouns the article returns to: used at least three times, at least twice as the head of a noun
+ * Lowercase nouns the article returns to: used at least twice as the head of a noun
  * phrase (the last word after a determiner or possessive: "the ceasefire", "Russia's airstrikes"). Role nouns
  * (official, minister), opinion words (they are stances, not topics) and function words never count.
  */
 function findIssues(tokens: Token[], seenLower: Set<string>): RawMention[] {
   // One pass to classify every token, one to count, one to emit: the word tests run once per token.
-  const lemmas = tokens.map((t) =>
-    t.cap || t.lower.length < 4 || FUNCTION_WORDS.has(t.lower) || !CONTENT_WORD.test(t.lower)
-      ? ''
-      : t.lower.length > 4 && t.lower.endsWith('ies')
-        ? `${t.lower.slice(0, -3)}y`
-        : t.lower.length > 4 && t.lower.endsWith('s') && !t.lower.endsWith('ss')
-          ? t.lower.slice(0, -1)
-          : t.lower,
-  );
+  // each distinct word is classified once: articles repeat their words
+  const lemmaOf = new Map<string, string>();
+  const lemma = (w: string): string => {
+    let l = lemmaOf.get(w);
+    if (l === undefined) {
+      l =
+        w.length < 4 || FUNCTION_WORDS.has(w) || !CONTENT_WORD.test(w)
+          ? ''
+          : w.length > 4 && w.endsWith('ies')
+            ? `${w.slice(0, -3)}y`
+            : w.length > 4 && w.endsWith('s') && !w.endsWith('ss')
+              ? w.slice(0, -1)
+              : w;
+      lemmaOf.set(w, l);
+    }
+    return l;
+  };
+  const lemmas = tokens.map((t) => (t.cap ? '' : lemma(t.lower)));
   const count = new Map<string, number>();
   const heads = new Map<string, number>();
   const verbs = new Map<string, number>();
