@@ -251,7 +251,7 @@ describe('on the demo article', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-field');
   });
 
-  it('options change the page live: the colour-blind scheme restyles the highlights without a reload', async () => {
+  it('options change the page live: the colour-blind scheme restyles the highlights, the global switch removes and restores them', async () => {
     const labelColour = () =>
       page.$eval('mark.stancemark-quote[data-stancemark-country="US"][data-stancemark-label]', (m) => getComputedStyle(m, '::after').backgroundColor);
     const before = await labelColour();
@@ -265,6 +265,12 @@ describe('on the demo article', () => {
     expect(before).not.toBe(rgb(expected));
     await options.check('input[name="scheme"][value="standard"]');
     await expect.poll(labelColour).toBe(before);
+    // Highlighting off everywhere, then on again.
+    const marks = await page.locator('mark.stancemark-quote').count();
+    await options.uncheck('input[name="highlight"]');
+    await expect.poll(() => page.locator('mark.stancemark-quote').count()).toBe(0);
+    await options.check('input[name="highlight"]');
+    await expect.poll(() => page.locator('mark.stancemark-quote').count()).toBe(marks);
     await options.close();
   });
 
@@ -300,6 +306,18 @@ describe('the popup', () => {
     await expect
       .poll(() => inShadowUi(page, 'legend', (root) => [...root.querySelectorAll('.side .code')].map((c) => c.textContent)))
       .toEqual(['RU', 'TR', 'US']);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('says so on a page the extension cannot run on', async () => {
+    const tabIds = () => extensionPage.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.tabs.query({})).map((t) => t.id!));
+    const before = new Set(await tabIds());
+    const page = await browser.context.newPage();
+    await page.goto('about:blank');
+    const tabId = (await tabIds()).find((id) => !before.has(id))!;
+    const popup = await openPopup(browser, tabId);
+    expect(await popup.locator('.message h2').textContent()).toBe('Stancemark cannot run on this page');
+    expect(await popup.locator('#site-switch').isHidden()).toBe(true);
     await Promise.all([popup.close(), page.close()]);
   });
 
