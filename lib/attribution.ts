@@ -170,10 +170,14 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
     // no capitalised head: an unnamed source ("a senior official", "officials") or a body ("the defense ministry")
     const organisation = ORGANISATION_WORDS.has(head.key) && !SPEAKER_NOUNS.has(head.key);
     if (!SPEAKER_NOUNS.has(head.key) && !organisation) return null;
-    const body = words[0] && DETERMINERS.has(words[0].key) ? words.slice(1) : words;
+    // "one of the Iranian officials" is one Iranian official
+    const partitive = words.length > 3 && words[1].key === 'of' && DETERMINERS.has(words[0].key) ? words[0].key : null;
+    let body = partitive ? words.slice(2) : words;
+    if (body[0] && DETERMINERS.has(body[0].key)) body = body.slice(1);
     if (!body.length) return null;
-    const start = body[0].start, end = body[body.length - 1].end - (body[body.length - 1].text.endsWith('.') ? 1 : 0);
-    const plural = !organisation && ((/s$/.test(head.key) && !/(ss|us|is)$/.test(head.key)) || head.key === 'people');
+    const singled = partitive === 'one' && /[^s]s$/.test(head.text);
+    const start = body[0].start, end = body[body.length - 1].end - (body[body.length - 1].text.endsWith('.') || singled ? 1 : 0);
+    const plural = !organisation && !singled && ((/s$/.test(head.key) && !/(ss|us|is)$/.test(head.key)) || head.key === 'people');
     return { start, end, text: text.slice(start, end), kind: organisation ? 'organisation' : 'description', descriptors: [], gender, plural };
   }
   const nameWords = words.slice(titleEnd).every((w) => isNationality(w.text)) ? [] : words.slice(titleEnd);
@@ -291,15 +295,16 @@ function subjectAfter(text: string, tokens: Token[], first: number, ceiling: num
     while (k <= ceiling && k - comma < 6 && !isPunct(tokens[k])) k++;
     if (tokens[k]?.text === ',') comma = k;
   }
-  const apposition = appositionAfter(text, tokens, comma, ceiling);
-  if (apposition) {
-    // "said the ministry's spokesman, Igor Konashenkov" names the person after the comma
-    const nameLast = phraseEndForward(tokens, comma + 1, ceiling);
-    const named = m.kind !== 'name' ? mention(text, tokens, comma + 1, nameLast) : null;
+  // "said the ministry's spokesman, Igor Konashenkov" names the person after the comma
+  if (m.kind !== 'name' && tokens[comma]?.text === ',' && comma + 1 <= ceiling && (isNameWord(tokens[comma + 1]) || TITLES.has(tokens[comma + 1].key))) {
+    const named = mention(text, tokens, comma + 1, phraseEndForward(tokens, comma + 1, ceiling));
     if (named && named.kind === 'name') {
       named.descriptors.push(text.slice(m.start, tokens[comma - 1].end));
       return named;
     }
+  }
+  const apposition = appositionAfter(text, tokens, comma, ceiling);
+  if (apposition) {
     m.descriptors.push(apposition.text);
   }
   return m;

@@ -98,6 +98,8 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstW
   return { bySurname, byFirstWord, runs };
 }
 
+/** Heads of unnamed-source descriptions whose shorter mentions take the fuller one's affiliation. */
+const UNNAMED_HEADS = new Set(['official', 'officials', 'source', 'sources', 'diplomat', 'diplomats', 'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'aides', 'adviser', 'officer', 'commander']);
 /** Heads of descriptions that one named office holder answers to. */
 const HOLDER_TITLES = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'secretary-general', 'ambassador', 'envoy', 'governor', 'mayor', 'king', 'queen', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'commander']);
 /** The common verbs of reported statements, in running text. */
@@ -312,11 +314,23 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     return nearestRun(organisationRuns, reach, source.start, organisation(true)) ?? nearestRun(organisationRuns, reach, source.start, organisation(false));
   };
 
+  /**
+   * The nearest fuller mention of an unnamed source before `at`, within a few paragraphs' text:
+   * "a Russian Embassy official" for a later "the unnamed official". Null when none names an affiliation.
+   */
+  const fullerMentionBefore = (head: string, at: number): string | null => {
+    const singular = head.replace(/s$/, '');
+    const pattern = new RegExp(`\\b(?:an?|the)\\s+((?:[a-z][a-z-]*\\s+){0,2}(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3})${singular}s?\\b`, 'gu');
+    let found: string | null = null;
+    for (const m of text.slice(Math.max(0, at - 1500), at).matchAll(pattern)) found = `${m[1].trim()} ${singular}`;
+    return found;
+  };
+
   /** The entity of an organisation or an unnamed source, keyed by its words. */
   /** The latest unnamed source per head noun ("official"), for a shorter mention of it later. */
   const describedByHead = new Map<string, Entity>();
   const describedEntity = (source: SourceMention): Entity => {
-    const name = source.text.replace(/^(?:the|a|an)\s+/i, '');
+    let name = source.text.replace(/^(?:the|a|an)\s+/i, '');
     const type: EntityType = source.kind === 'organisation' ? 'organisation' : source.plural && !/official|source|diplomat/i.test(name) ? 'group' : 'unnamed';
     if (type === 'unnamed') {
       // "the official" after "a senior State Department official": the same source, under its fuller name
@@ -325,7 +339,14 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       const earlier = describedByHead.get(head);
       // ("a second official", "another official" are someone else)
       const someoneElse = /^(?:second|third|fourth|another|other|one|two|three|different|new)$/i.test(words[0]);
-      if (earlier && !someoneElse && words.length <= 2 && !/^[A-Z]/.test(words[0]) && earlier.name.length > name.length) return earlier;
+      const short = words.length <= 2 && !/^[A-Z]/.test(words[0]);
+      const fuller = short && UNNAMED_HEADS.has(head) ? fullerMentionBefore(head, source.start) : null;
+      if (fuller && someoneElse) {
+        // "the second official" after "one of the Iranian officials": someone else with the same affiliation
+        const affiliation = fuller.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+        if (affiliation.length) name = [words[0], ...affiliation, head].join(' ');
+      } else if (fuller && fuller.length > name.length) name = fuller;
+      else if (earlier && !someoneElse && short && earlier.name.length > name.length) return earlier;
       const e = entityFor(`${type}:${name.toLowerCase()}`, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
       describedByHead.set(head, e);
       return e;

@@ -312,3 +312,26 @@ describe('a pronoun beyond the previous paragraph', () => {
     expect(speakers(text)).toEqual(['Ruiz', null]);
   });
 });
+
+describe('relayed and reported words', () => {
+  it('gives a quote to the person quoted, not to who relays it', () => {
+    expect(speakers('The radio quoted Ivo Marek as saying the port was "closed for good."')).toEqual(['Ivo Marek']);
+    expect(speakers('"The town is gone," the agency said, quoting the envoy to Ruritania, Ivo Marek.')).toEqual(['Ivo Marek']);
+  });
+
+  it('gives a quote in the complement of a reporting clause to that clause\'s speaker', () => {
+    expect(speakers('Lena Varga said Ivo Marek had described the plan as "a gift to smugglers."')).toEqual(['Lena Varga']);
+    expect(speakers('Lena Varga said Ivo Marek told her "the plan is dead."')).toEqual(['Ivo Marek']);
+  });
+
+  it('reads "X who ... said" without commas', () => {
+    expect(speakers('A Ruritanian general who commands the border units said "there is no threat."')).toEqual(['Ruritanian general']);
+  });
+
+  it('gives a short unnamed source the affiliation of the nearest fuller mention', () => {
+    const text = 'A Ruritanian Embassy official said two guards were hurt. The agency quoted the unnamed official as saying it was "an accident."';
+    expect(speakers(text)).toEqual(['Ruritanian Embassy official']);
+    const two = '"We waited," one of the Ruritanian officials said.\n\n"Nobody called," the second official said.';
+    expect(speakers(two)).toEqual(['Ruritanian official', 'second Ruritanian official']);
+  });
+});
