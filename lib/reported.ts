@@ -63,7 +63,7 @@ const CLAUSE_BREAK = /^(?:but|while|whereas|although|though|because|which|howeve
 /** Forms of "be" and "get" before a past form: a passive ("was endorsed by"), which reports nobody's words. */
 const PASSIVE = /^(?:is|was|were|are|be|been|being|get|gets|got|gotten)$/;
 /** Subordinators that end reported content before a quotation's own attribution ("... when Obama told troops"). */
-const BARE_BREAK = /^(?:when|while|after|before|because|since|as|until|where)$/;
+const BARE_BREAK = /^(?:when|while|after|before|because|since|until|where)$/;
 /** Particles that belong to the verb ("called on", "warned of", "expressed concern about" has its own noun). */
 const PARTICLES = /^(?:about|of|for|on|against|over|out|up)$/;
 /** Adjuncts of the verb that are not its content ("said in an interview", "told reporters at a briefing"). */
@@ -197,11 +197,9 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
 
   // "According to X, CONTENT."
   if (all[0].key === 'according' && all[1]?.key === 'to') {
-    const end = phraseEndForward(all, 2, last);
-    const source = end >= 2 ? mention(text, all, 2, end) : null;
-    let from = end + 1;
-    while (from <= last && all[from].text !== ',' && from - end < 8) from++;
-    if (all[from]?.text === ',') emit(from + 1, clauseEnd(from + 1), source, 'according to');
+    let comma = 2;
+    while (comma <= last && all[comma].text !== ',' && comma < 10) comma++;
+    if (all[comma]?.text === ',') emit(comma + 1, clauseEnd(comma + 1), informant(text, all, 2, comma - 1), 'according to');
     return found;
   }
   // a sentence-final "..., X said." governs the whole sentence, whatever verbs its content holds
@@ -223,9 +221,8 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       const next = all[v + 1];
       // "CONTENT, according to X."
       if (next.key === 'according' && all[v + 2]?.key === 'to') {
-        const end = phraseEndForward(all, v + 3, last);
         found.length = 0;
-        emit(0, v - 1, end >= v + 3 ? mention(text, all, v + 3, end) : null, 'according to');
+        emit(0, v - 1, informant(text, all, v + 3, Math.min(last, v + 10)), 'according to');
         break;
       }
       // "CONTENT, X said, CONTENT."
@@ -241,6 +238,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
         const main = found.length ? (found[found.length - 1].source as SourcePhrase) : sentenceSubjectBefore(text, all, v);
         let from = v + 2;
         if (LISTENER_VERBS.has(next.key)) from = skipListener(all, from, last);
+        if (all[from]?.key === 'that') from++;
         emit(from, clauseEnd(from), main, next.text);
         v = clauseEnd(from);
         continue;
@@ -293,9 +291,25 @@ function headlineStatements(text: string, tokens: Token[]): Attribution[] {
 
 /** After "told", "warned", "urged": the listener up to a "that" close by, else one noun phrase. */
 function skipListener(tokens: Token[], from: number, last: number): number {
-  for (let k = from; k <= Math.min(last, from + 5); k++) if (tokens[k].key === 'that' || tokens[k].key === 'to' && k > from) return k;
+  for (let k = from; k <= Math.min(last, from + 5) && !isPunct(tokens[k]); k++) if (tokens[k].key === 'that' || tokens[k].key === 'to' && k > from) return k;
   const end = phraseEndForward(tokens, from, last);
   return end >= from ? end + 1 : from;
+}
+
+/**
+ * The source after "according to": the speaker reader's mention ("the officials"), else the plain noun
+ * phrase up to the clause's end ("the harbour master", "a report by the ministry").
+ */
+function informant(text: string, tokens: Token[], first: number, ceiling: number): SourcePhrase | null {
+  if (first > ceiling) return null;
+  const named = mention(text, tokens, first, phraseEndForward(tokens, first, ceiling));
+  if (named) return named;
+  let last = first;
+  while (last + 1 <= ceiling && !isPunct(tokens[last + 1])) last++;
+  const from = DETERMINERS.has(tokens[first].key) && first < last ? first + 1 : first;
+  const start = tokens[from].start;
+  const end = tokens[last].end - (tokens[last].text.endsWith('.') ? 1 : 0);
+  return { start, end, text: text.slice(start, end), kind: 'description', descriptors: [], gender: null, plural: false };
 }
 
 /** The noun phrase that opens the sentence, before `ceiling`. */

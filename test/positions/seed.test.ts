@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../lib/analyze';
 import { summarize } from '../../lib/positions';
 import { rankSides } from '../../lib/sides';
 import type { Quote } from '../../lib/types';
@@ -80,5 +81,37 @@ describe('bad input', () => {
   it('summarises no quotes, no sides and no text without throwing', () => {
     expect(summarize([], [], '')).toEqual({ sides: [], agreement: [], divergence: [] });
     expect(summarize(quotes, rankSides(quotes)).sides[0].topics).toEqual([]);
+  });
+});
+
+// The same bars through the whole engine: the reported statements come from lib/reported.ts, the speakers
+// and countries from their stages. Davis's country is the country stage's to find: left out here.
+describe('the engine on the seed article', () => {
+  const analysis = analyze(text);
+  const { summary, quotes: found } = analysis;
+  const [us, ru] = summary.sides;
+  const indirect = (speaker: string) => found.find((q) => q.kind === 'indirect' && q.speaker === speaker);
+
+  it('finds the unquoted statements of Earnest, the United States and Washington, on the US side', () => {
+    expect(indirect('Earnest')?.text).toBe('the administration’s stance on Russia’s moves in Syria remains the same as it was last week');
+    expect(indirect('United States')?.text).toBe('its support for Syrian President Bashar al-Assad is counterproductive');
+    expect(indirect('Washington')?.text).toMatch(/^concern about Moscow’s growing military support for the Syrian regime/);
+    expect(us.country).toBe('US');
+    expect(us.speakers.map((s) => s.name)).toEqual(expect.arrayContaining(['Kerry', 'Pentagon', 'Obama', 'Earnest', 'United States', 'Washington']));
+    expect(ru.country).toBe('RU');
+    expect(ru.speakers.map((s) => s.name)).toEqual(['Igor Konashenkov']);
+  });
+
+  it('lists Assad as a divergence the US claims, from the reported statement', () => {
+    const assad = summary.divergence.find((d) => d.topic === 'Bashar al-Assad');
+    expect(assad).toMatchObject({ stances: { US: 'opposes', RU: 'supports' }, provenance: 'claimed', claimedBy: 'US' });
+    expect(assad?.evidence).toContain(found.indexOf(indirect('United States')!));
+  });
+
+  it('lists the Islamic State as an agreement the US claims, with Konashenkov’s statement beside it', () => {
+    const is = summary.agreement.find((a) => a.topic === 'Islamic State');
+    expect(is).toMatchObject({ stance: 'opposes', provenance: 'claimed', claimedBy: 'US' });
+    expect(is?.evidence).toContain(found.findIndex((q) => q.text === 'share the same goals'));
+    expect(is?.general?.map((i) => found[i].speaker)).toEqual(['Igor Konashenkov']);
   });
 });

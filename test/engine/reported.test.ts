@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../lib/analyze';
+import { findQuotes } from '../../lib/quotes';
+import { reportedSpeech } from '../../lib/reported';
+import { splitParagraphs } from '../../lib/text';
+
+// Reported speech (lib/reported.ts) on sentences written for these tests.
+function reported(text: string) {
+  const paragraphs = splitParagraphs(text);
+  return reportedSpeech(text, paragraphs, findQuotes(text, paragraphs)).map((a) => ({ source: a.source?.text ?? null, text: a.text }));
+}
+/** The body of an article: its first line is read as a title. */
+const body = (sentences: string) => `Ferry talks resume\n\n${sentences}`;
+
+describe('reported speech patterns', () => {
+  it('reads "X warned Y that ..." with a country as speaker, past the listener', () => {
+    expect(reported(body('Ruritania has warned Osterlich that its blockade of the river ports is counterproductive.'))).toEqual([
+      { source: 'Ruritania', text: 'its blockade of the river ports is counterproductive' },
+    ]);
+  });
+
+  it('reads "X has expressed concern about ..." with a capital as speaker', () => {
+    expect(reported(body('Strelsau has expressed concern about the growing fleet in the northern bay.'))).toEqual([
+      { source: 'Strelsau', text: 'concern about the growing fleet in the northern bay' },
+    ]);
+  });
+
+  it('reads "X wants ...", "X told ... that ..." and an institution as speaker', () => {
+    expect(reported(body('The port authority wants a new timetable for the winter ferries.'))).toEqual([
+      { source: 'port authority', text: 'a new timetable for the winter ferries' },
+    ]);
+    expect(reported(body('Okafor told reporters on Monday that the bridge would reopen in spring.'))).toEqual([
+      { source: 'Okafor', text: 'the bridge would reopen in spring' },
+    ]);
+  });
+
+  it('reads "according to X" before and after the content', () => {
+    expect(reported(body('According to the harbour master, the ferries will run again next week.'))).toEqual([
+      { source: 'harbour master', text: 'the ferries will run again next week' },
+    ]);
+    expect(reported(body('The ferries will run again next week, according to the harbour master.'))).toEqual([
+      { source: 'harbour master', text: 'The ferries will run again next week' },
+    ]);
+  });
+
+  it('gives a coordinated verb and a participle clause the sentence subject', () => {
+    expect(reported(body('Ruritania is open to talks but has warned Osterlich that the blockade must end soon.'))).toEqual([
+      { source: 'Ruritania', text: 'the blockade must end soon' },
+    ]);
+    expect(reported(body('Okafor praised the new timetable, adding that the night ferry would stay.'))).toEqual([
+      { source: 'Okafor', text: 'the new timetable' },
+      { source: 'Okafor', text: 'the night ferry would stay' },
+    ]);
+  });
+
+  it('reads "X said ..." in the speaker\'s own statement, with "he" inside it as X', () => {
+    const found = reported(body('Okafor said he wants the talks to go on through the summer.'));
+    expect(found[0]).toEqual({ source: 'Okafor', text: 'he wants the talks to go on through the summer' });
+    expect(found.slice(1).every((f) => f.source === 'Okafor')).toBe(true);
+  });
+
+  it('keeps a whole clause beside a quotation, never the quotation or its own attribution', () => {
+    const text = body('Okafor said the timetable stays the same as it was last week when the minister told crews that it is "final and fair."');
+    expect(reported(text)).toEqual([{ source: 'Okafor', text: 'the timetable stays the same as it was last week' }]);
+    expect(reported(body('Okafor said the plan was "sound and cheap."'))).toEqual([]);
+  });
+
+  it('reads a title line "Name: ..." and a title-case speech verb', () => {
+    expect(reported('Okafor: Bridge Will Reopen in Spring')).toEqual([{ source: 'Okafor', text: 'Bridge Will Reopen in Spring' }]);
+    expect(reported('Okafor Says Bridge Will Reopen in Spring')).toEqual([{ source: 'Okafor', text: 'Bridge Will Reopen in Spring' }]);
+  });
+
+  it('takes no passive, no impersonal "it" and no noun for a verb', () => {
+    expect(reported(body('The plan was endorsed by most of the river towns.'))).toEqual([]);
+    expect(reported(body('It seems the ferries will run late this winter.'))).toEqual([]);
+    expect(reported(body('Their plans for the winter ferries are ambitious and costly.'))).toEqual([]);
+  });
+});
+
+describe('reported speech in the analysis', () => {
+  it('emits indirect statements with speaker and country, after the direct quotes of their sentences', () => {
+    const { quotes } = analyze(body('Ruritania has warned Osterlich that its blockade of the river ports is counterproductive.'));
+    expect(quotes).toEqual([expect.objectContaining({ kind: 'indirect', speaker: 'Ruritania', text: 'its blockade of the river ports is counterproductive' })]);
+  });
+
+  it('returns nothing, without throwing, for empty or odd input', () => {
+    expect(reported('')).toEqual([]);
+    expect(reported('said said said. According to, . that that')).toBeInstanceOf(Array);
+    expect(reported('"'.repeat(500) + ' said that'.repeat(500))).toBeInstanceOf(Array);
+  });
+});
