@@ -7,6 +7,7 @@ import {
   endsPhrase,
   hasRole,
   kbMatches,
+  kbNameAcross,
   ROLE_NOUNS,
   outletAfter,
   scanChunk,
@@ -18,10 +19,9 @@ import {
   type ArticleIndex,
   type Chunk,
   type ChunkEvidence,
-  type KbMatch,
   type Tokens,
 } from './country-evidence';
-import { defaultKnowledgeBase, nameWords, phraseKey, termAt, type KnowledgeBase, type Term } from './kb';
+import { defaultKnowledgeBase, foldWord, nameWords, phraseKey, termAt, type KnowledgeBase, type Term } from './kb';
 import type { AnalyzeOptions, CountryAssignment, CountryCode, Entity, Span } from './types';
 
 const UNKNOWN: CountryAssignment = { code: null, evidence: null };
@@ -31,6 +31,8 @@ interface Context {
   article: ArticleIndex;
   kb: KnowledgeBase;
   date: string | undefined;
+  /** The latest year the article mentions (0: none), read when first needed. */
+  year?: number;
 }
 
 function fromArticle(found: ChunkEvidence): CountryAssignment {
@@ -44,7 +46,7 @@ function titleInsideMention(article: ArticleIndex, mention: Span, entity: Entity
   let to = from;
   while (to < tokens.length && tokens[to].end <= mention.end) to++;
   for (let k = from; k < to; k++) {
-    if (!own.has(nameWords(tokens[k].word)[0] ?? '')) continue;
+    if (!own.has(foldWord(tokens[k].key))) continue;
     return k > from ? { from, to: k, start: tokens[from].start, end: tokens[k].start } : undefined;
   }
   return entity.type === 'person' || to === from ? undefined : { from, to, start: tokens[from].start, end: mention.end };
@@ -92,11 +94,12 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   // A mention inside a KB name ("Department" in "the U.S. State Department"): that name is the entity's
   // fuller form when it holds the entity's name, else the mention is someone else's ("Nations" in "United Nations").
   const entityKey = phraseKey(entity.name);
-  for (const m of mentions) {
-    const larger = largerName(ctx, m);
-    if (larger && phraseKey(article.text.slice(larger.start, larger.end)).includes(entityKey)) return fromArticle({ code: larger.code, words: article.text.slice(larger.start, larger.end) });
+  const larger = mentions.map((m) => kbNameAcross(article, m.start, kb));
+  for (const name of larger) {
+    const words = name && article.text.slice(name.start, name.end);
+    if (name && words && phraseKey(words).includes(entityKey)) return fromArticle({ code: name.code, words });
   }
-  mentions.splice(0, mentions.length, ...mentions.filter((m) => !largerName(ctx, m)));
+  mentions.splice(0, mentions.length, ...mentions.filter((_, i) => !larger[i]));
   const ownWords = new Set(nameWords(entity.name));
   const titles: [Tokens, Chunk | undefined][] = mentions.flatMap((m) => [
     [article, titleBefore(article, m, entity.type === 'person')],
@@ -124,19 +127,6 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   return undefined;
 }
 
-/** The KB name that runs across the mention's start ("Nations" in "the United Nations"), if any. */
-function largerName(ctx: Context, mention: Span): KbMatch | undefined {
-  const matches = kbMatches(ctx.article, ctx.kb);
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (matches[mid].start < mention.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && matches[lo - 1].end > mention.start ? matches[lo - 1] : undefined;
-}
-
 // Sentence words an entity stage may leave at the front of a name ("But Yanukovych").
 const LEADING_NON_NAMES = /^(?:But|And|Or|So|Yet|Then|When|While|As|If|Also|Meanwhile|However|Still|Now|Mr|Mrs|Ms|Dr)\.?\s+/;
 
@@ -147,13 +137,13 @@ const LEADING_NON_NAMES = /^(?:But|And|Or|So|Yet|Then|When|While|As|If|Also|Mean
  */
 function termFor(terms: Term[], ctx: Context): Term | undefined {
   if (ctx.date) return termAt(terms, ctx.date);
-  const codes = new Set(terms.map((t) => t.code));
-  if (codes.size === 1) return terms[0];
+  if (terms.every((t) => t.code === terms[0].code)) return terms[0];
   const named = codesNamed(ctx.article, ctx.kb);
   const inArticle = terms.filter((t) => t.code && named.has(t.code));
   if (new Set(inArticle.map((t) => t.code)).size <= 1) return inArticle[0];
   // Several of them named: the article is no older than the latest year it mentions.
-  const year = latestYear(ctx.article.text);
+  ctx.year ??= latestYear(ctx.article.text) ?? 0;
+  const year = ctx.year;
   return year ? termAt(inArticle, `${year}-07-01`) : undefined;
 }
 

@@ -40,17 +40,54 @@ function wordKey(word: string): string {
   return key;
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+const APOSTROPHE = 0x2019;
+
+/** Length of the letter or digit at i (2 for one outside the BMP), or 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const ch = c >= 0xd800 && c <= 0xdbff ? text.slice(i, i + 2) : text[i];
+  return LETTER_OR_DIGIT.test(ch) ? ch.length : 0;
+}
+
+/** End of the run of letters and digits from i. */
+function wordEnd(text: string, i: number): number {
+  for (let n = wordCharAt(text, i); n; n = wordCharAt(text, i)) i += n;
+  return i;
+}
+
+/**
+ * The words of a text: letters and digits, joined by inner dots and apostrophes ("U.S", "O'Neil"), with a
+ * final dot and a possessive ("U.S.", "Russia's"). A hand-written scan: it runs on every article, and a
+ * regular expression's match objects cost more than the words.
+ */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
+  for (let i = 0; i < text.length; ) {
+    if (!wordCharAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = wordEnd(text, i);
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if ((c === 46 || c === 39 || c === APOSTROPHE) && wordCharAt(text, i + 1)) i = wordEnd(text, i + 1);
+      else break;
+    }
+    if (text.charCodeAt(i) === 46) i++;
+    const q = text.charCodeAt(i);
+    if (q === 39 || q === APOSTROPHE) i += text.charCodeAt(i + 1) === 115 ? 2 : 1;
+    const raw = text.slice(start, i);
     const last = raw.charCodeAt(raw.length - 1);
     // Only a word ending in an apostrophe or "'s" can be a possessive (not "O'Neil" or "d'Estaing").
-    const possessive = (last === 39 || last === 0x2019 || last === 115) && POSSESSIVE_END.test(raw) && !/^[\p{L}]['’]/u.test(raw);
+    const possessive = (last === 39 || last === APOSTROPHE || last === 115) && POSSESSIVE_END.test(raw) && !/^[\p{L}]['’]/u.test(raw);
     let word = possessive ? raw.replace(POSSESSIVE_END, '') : raw;
     // A trailing dot belongs to the word only in abbreviations ("U.S.", "Gen."), not at a sentence end.
     if (word.endsWith('.') && !isAbbreviation(word)) word = word.slice(0, -1);
-    tokens.push({ start: offset + m.index!, end: offset + m.index! + raw.length, raw, word, possessive, key: wordKey(word) });
+    tokens.push({ start: offset + start, end: offset + i, raw, word, possessive, key: wordKey(word) });
   }
   return tokens;
 }
@@ -159,7 +196,10 @@ const SUBJECT_NOUNS = new Set('expert experts analyst analysts scholar scholars 
 const MEMBER_NOUNS = new Set('diplomat diplomats diplomatic ambassador ambassadors delegate delegates delegation delegations member members envoys'.split(' '));
 export const BODY_CODES = new Set(['NATO', 'UN', 'EU', 'OSCE', 'IAEA', 'OPCW', 'ICRC', 'WHO']);
 
-const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+const isCapitalised = (word: string): boolean => {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+};
 const isAllCaps = (word: string): boolean => {
   const letters = word.replace(/[^\p{L}]/gu, '');
   return letters.length > 0 && letters === letters.toUpperCase();
@@ -177,25 +217,20 @@ interface Match {
 function matchAt(tokens: Token[], i: number, end: number, kb: KnowledgeBase): Match | undefined {
   const first = tokens[i];
   if (!isCapitalised(first.word)) return undefined;
-  let node = kb.phraseTrie().get(first.key);
+  const start = kb.phraseTrie().get(first.key);
+  let node = start;
   let longest: Match | undefined;
   // A possessive ends a phrase: "Russia's foreign ministry" is Russia, then a ministry.
   for (let k = i + 1; node?.next && k < end && k - i < 8 && !tokens[k - 1].possessive; k++) {
     node = node.next.get(tokens[k].key);
     if (node?.terms?.length) longest = { code: node.terms[node.terms.length - 1].code, from: i, to: k + 1, adjectival: tokens[k].possessive };
   }
-  if (longest) {
-    // A nationality of several words is adjectival like one of one word: a country's name and "n" ("South Korean").
-    const key = tokens.slice(i, longest.to).map((t) => t.key).join(' ');
-    const country = key.endsWith('n') ? kb.phrase(key.slice(0, -1)) : undefined;
-    longest.adjectival ||= !!kb.demonym(key) || country?.[country.length - 1].code === longest.code;
-    return longest;
-  }
+  if (longest) return longest;
   // Short words count only in capitals: "US", "UN", "IS", not "us" or "is".
-  if (first.word.replace(/\./g, '').length <= 3 && !isAllCaps(first.word)) return undefined;
+  if (first.key.length <= 3 && !isAllCaps(first.word)) return undefined;
   const demonym = kb.demonym(first.key);
   if (demonym) return { code: demonym, from: i, to: i + 1, adjectival: true };
-  const terms = kb.phraseTrie().get(first.key)?.terms;
+  const terms = start?.terms;
   if (terms?.length) return { code: terms[terms.length - 1].code, from: i, to: i + 1, adjectival: first.possessive };
   return undefined;
 }
@@ -235,6 +270,12 @@ export function scanChunk(src: Tokens, chunk: Chunk, kb: KnowledgeBase, beforeNa
     const last = tokens[m.to - 1];
     const words = text.slice(first.start, last.end);
     i = m.to - 1;
+    // A nationality of several words is adjectival like one of one word: a country's name and "n" ("South Korean").
+    if (!m.adjectival && m.to - m.from > 1) {
+      const key = tokens.slice(m.from, m.to).map((t) => t.key).join(' ');
+      const country = key.endsWith('n') ? kb.phrase(key.slice(0, -1)) : undefined;
+      m.adjectival = !!kb.demonym(key) || country?.[country.length - 1].code === m.code;
+    }
     const p = previousIndex(tokens, m.from, chunk.from);
     const prev = p >= 0 ? tokens[p].word.toLowerCase() : undefined;
     // After "at" a full institution name of three words or more is the speaker's affiliation ("a scholar at
@@ -288,6 +329,17 @@ export function kbMatches(article: ArticleIndex, kb: KnowledgeBase): KbMatch[] {
   }
   article.named = { kb, matches, codes: new Set(matches.map((m) => m.code)) };
   return matches;
+}
+
+/** The KB name that starts before offset `at` and runs across it ("United Nations" around "Nations"), if any. */
+export function kbNameAcross(article: ArticleIndex, at: number, kb: KnowledgeBase): KbMatch | undefined {
+  const { tokens } = article;
+  const k = tokenAt(tokens, at);
+  for (let j = k - 1; j >= 0 && j >= k - 7; j--) {
+    const m = matchAt(tokens, j, tokens.length, kb);
+    if (m && m.to > k) return { start: tokens[j].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from };
+  }
+  return undefined;
 }
 
 /** Every country, body or group code the article's words name anywhere. */

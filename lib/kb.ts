@@ -58,16 +58,24 @@ export interface KnowledgeBase {
 
 // Spellings transliterations vary on: word endings (Sergey/Sergei, Dmitriy/Dmitry/Dmitri) and y after a
 // vowel (Shoygu/Shoigu). Both the KB and the article are folded the same way.
+// Plain ASCII needs no accent folding (most text: the costly normalize is skipped).
+const ASCII = /^[\x00-\x7f]*$/;
 const FINAL_VARIANT = /(?:ey|ei|iy|yi|ii|y)$/;
 const VOWEL_Y = /([aeiou])y/g;
 
 /** One word folded for matching: no accents, no dots or apostrophes, lowercase, transliteration variants folded. */
 export function foldWord(word: string): string {
-  let w = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.'’‘`]/g, '');
+  let w = folded.get(word);
+  if (w !== undefined) return w;
+  w = (ASCII.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase().replace(/[.'’‘`]/g, '');
   w = w.replace(VOWEL_Y, '$1i');
   if (w.length > 3) w = w.replace(FINAL_VARIANT, 'i');
+  if (folded.size >= 20_000) folded.clear();
+  folded.set(word, w);
   return w;
 }
+// Folded words, kept across articles: names recur.
+const folded = new Map<string, string>();
 
 /** Words of a name: split on spaces, hyphens and underscores; initials ("F.") and suffixes dropped. */
 export function nameWords(name: string): string[] {
@@ -86,9 +94,7 @@ export function nameKey(name: string): string {
 
 /** The key of a phrase (institution, place, body): plain lowercase words without dots or accents, no folding. */
 export function phraseKey(phrase: string): string {
-  return phrase
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return (ASCII.test(phrase) ? phrase : phrase.normalize('NFD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/[.’'`]/g, '')
     .split(/[\s\-_‐–]+/)
