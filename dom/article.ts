@@ -71,7 +71,7 @@ function isLinkList(list: Element): boolean {
 /** Length of an element's text outside links: a paragraph that is one link is a teaser, not story. */
 function unlinkedLength(element: Element): number {
   let length = collapsedLength(element.textContent ?? '');
-  for (const link of element.querySelectorAll('a')) length -= collapsedLength(link.textContent ?? '');
+  for (const link of element.getElementsByTagName('a')) length -= collapsedLength(link.textContent ?? '');
   return length;
 }
 
@@ -81,11 +81,19 @@ function directTextLength(element: Element): number {
   for (let child = element.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) text += (child as Text).data;
   }
-  return collapsedLength(text);
+  return text ? collapsedLength(text) : 0;
 }
 
+const WHITESPACE_RUN = /\s{2,}/g;
+
+/** The length of `text` with whitespace runs collapsed to one space and the ends trimmed, without building that string. */
 function collapsedLength(text: string): number {
-  return text.replace(/\s+/g, ' ').trim().length;
+  const trimmed = text.trim();
+  let length = trimmed.length;
+  // Single whitespace characters keep their length; only runs (rare in most text) shrink.
+  WHITESPACE_RUN.lastIndex = 0;
+  for (let m = WHITESPACE_RUN.exec(trimmed); m; m = WHITESPACE_RUN.exec(trimmed)) length -= m[0].length - 1;
+  return length;
 }
 
 /** Cheap gate: does the page look like an article at all (Readability's reader-mode test)? */
@@ -132,15 +140,28 @@ export function findArticleRoot(doc: Document): Element | null {
     for (const node of chain) furniture.set(node, verdict);
     return verdict;
   };
-
-  // score: paragraph text credited to near containers and article-like ancestors; total: all paragraph text beneath.
-  const score = new Map<Element, number>();
-  const total = new Map<Element, number>();
-  const depth = new Map<Element, number>();
-  const credit = (element: Element, chars: number, level: number) => {
-    score.set(element, (score.get(element) ?? 0) + chars);
-    if (!depth.has(element)) depth.set(element, level);
+  // Article-likeness and depth from <html> of every element met, each computed once.
+  const likeness = new Map<Element, number>();
+  const likenessOf = (element: Element) => {
+    let value = likeness.get(element);
+    if (value === undefined) likeness.set(element, (value = articleLikeness(element)));
+    return value;
   };
+  const depth = new Map<Element, number>();
+  const depthOf = (element: Element): number => {
+    let value = depth.get(element);
+    if (value === undefined) {
+      value = element.parentElement ? depthOf(element.parentElement) + 1 : 0;
+      depth.set(element, value);
+    }
+    return value;
+  };
+
+  // score: paragraph text credited to near containers and article-like ancestors.
+  const score = new Map<Element, number>();
+  const credit = (element: Element, chars: number) => score.set(element, (score.get(element) ?? 0) + chars);
+  // Every paragraph's container and length, to total the paragraph text beneath a few elements afterwards.
+  const paragraphs: { container: Element; chars: number }[] = [];
   // A paragraph is a <p>/<pre>, or text written straight into a block (old markup: text and <br>s in a <div>).
   for (const block of body.querySelectorAll('p, pre, div, td, section, article')) {
     const isParagraph = block.tagName === 'P' || block.tagName === 'PRE';
@@ -148,34 +169,43 @@ export function findArticleRoot(doc: Document): Element | null {
     if (chars < MIN_PARAGRAPH_CHARS || insideFurniture(block)) continue;
     const container = isParagraph ? block.parentElement : block;
     if (!container) continue;
-    const ancestors: Element[] = [];
-    for (let node: Element | null = container; node; node = node.parentElement) ancestors.push(node);
-    ancestors.forEach((ancestor, up) => {
-      total.set(ancestor, (total.get(ancestor) ?? 0) + chars);
-      // up 0 is the container, 1 its parent; the depth from <html> orders candidates by specificity.
-      if (up <= 1 || articleLikeness(ancestor) > 0) credit(ancestor, chars, ancestors.length - 1 - up);
-    });
+    paragraphs.push({ container, chars });
+    // The container and its parent, and every article-like ancestor.
+    credit(container, chars);
+    const parent = container.parentElement;
+    if (parent) credit(parent, chars);
+    for (let node = parent?.parentElement ?? null; node; node = node.parentElement) {
+      if (likenessOf(node) > 0) credit(node, chars);
+    }
   }
   if (score.size === 0) return null;
 
-  const best = Math.max(...score.values());
+  let best = 0;
+  for (const chars of score.values()) best = Math.max(best, chars);
   let choice: Element | null = null;
   for (const [element, chars] of score) {
     if (chars < best * NEAR_BEST) continue;
     if (
       !choice ||
-      articleLikeness(element) > articleLikeness(choice) ||
-      (articleLikeness(element) === articleLikeness(choice) && depth.get(element)! > depth.get(choice)!)
+      likenessOf(element) > likenessOf(choice) ||
+      (likenessOf(element) === likenessOf(choice) && depthOf(element) > depthOf(choice))
     ) {
       choice = element;
     }
   }
   // A story split into sibling blocks (steps, sections, a "read more" expander) has its other parts
   // beside the choice: take a near ancestor that holds far more paragraph text.
+  const totalBeneath = (element: Element) =>
+    paragraphs.reduce((sum, p) => (element.contains(p.container) ? sum + p.chars : sum), 0);
   let widened = choice!;
+  let widenedTotal = totalBeneath(widened);
   let node = choice!.parentElement;
   for (let level = 1; node && node !== body && level <= WIDEN_LEVELS; level++, node = node.parentElement) {
-    if ((total.get(node) ?? 0) >= (total.get(widened) ?? 0) * WIDEN_FACTOR) widened = node;
+    const total = totalBeneath(node);
+    if (total >= widenedTotal * WIDEN_FACTOR) {
+      widened = node;
+      widenedTotal = total;
+    }
   }
   return widened;
 }

@@ -22,10 +22,21 @@ export interface ArticleText {
 
 /** The article body of `doc` and its analysed text; the whole body when no article body stands out. */
 export function readArticle(doc: Document): ArticleText | null {
-  const root = findArticleRoot(doc) ?? doc.body;
-  if (!root) return null;
+  const root = articleRoot(doc);
+  return root && articleIn(doc, root);
+}
+
+/** The element holding the article body: the whole body when no article body stands out. */
+export function articleRoot(doc: Document): Element | null {
+  return findArticleRoot(doc) ?? doc.body;
+}
+
+/** The analysed text of the article under `root`. */
+export function articleIn(doc: Document, root: Element): ArticleText {
   return { root, map: buildTextMap(root, isPageFurniture), date: articleDate(doc) };
 }
+
+export const hasQuotationMarks = (text: string): boolean => QUOTATION_MARK.test(text);
 
 /** A page read up to the engine: `ready` means its article text has quotation marks worth analysing. */
 export type PageReading =
@@ -36,7 +47,7 @@ export type PageReading =
 /** Is it an article at all? The cheap part, run on every page: Readability's gate, then a quotation mark anywhere. */
 export function detectArticle(doc: Document, options: { anyway?: boolean } = {}): 'not-article' | 'no-quotes' | 'candidate' {
   if (!options.anyway && !isProbablyArticle(doc)) return 'not-article';
-  return QUOTATION_MARK.test(doc.body?.textContent ?? '') ? 'candidate' : 'no-quotes';
+  return hasQuotationMarks(doc.body?.textContent ?? '') ? 'candidate' : 'no-quotes';
 }
 
 /** `anyway`: the reader asked to analyse the page even though it does not look like an article. */
@@ -50,6 +61,6 @@ export function readPage(doc: Document, options: { anyway?: boolean } = {}): Pag
 /** The article of a page `detectArticle` let through. */
 export function readCandidate(doc: Document): PageReading {
   const article = readArticle(doc);
-  if (!article || !QUOTATION_MARK.test(article.map.text)) return { state: 'no-quotes', article };
+  if (!article || !hasQuotationMarks(article.map.text)) return { state: 'no-quotes', article };
   return { state: 'ready', article };
 }

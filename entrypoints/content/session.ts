@@ -4,8 +4,8 @@
 // Only detection runs on every page; the engine never loads here (the background runs it), and the
 // highlighting of a long article is split into slices so no task holds the page for long.
 import { browser } from 'wxt/browser';
-import { highlightInSlices, planHighlights, removeHighlights } from '../../dom/highlight';
-import { detectArticle, readCandidate } from '../../dom/page';
+import { highlightInSlices, planHighlights, removeHighlights, yieldToTasks } from '../../dom/highlight';
+import { articleIn, articleRoot, detectArticle, hasQuotationMarks } from '../../dom/page';
 import {
   parseAnalysisReply,
   type AnalysisReply,
@@ -58,28 +58,44 @@ export function createPageSession(signal: AbortSignal): PageSession {
     return next;
   };
 
-  /** The pipeline, filling `timings` as it goes. */
+  /**
+   * The pipeline, filling `timings` as it goes. Detection, finding the article body, and reading its
+   * text (handing it to the background) are three tasks, so a long page never holds the main thread
+   * for all of them at once.
+   */
   const run = async (runSignal: AbortSignal, timings: PageTimings): Promise<RunOutcome> => {
-    const began = performance.now();
+    const task = (began: number) => {
+      const took = performance.now() - began;
+      timings.longestTask = Math.max(timings.longestTask, took);
+      return took;
+    };
+    const detectBegan = performance.now();
     const detected = detectArticle(document, { anyway });
-    timings.detect = performance.now() - began;
-    timings.longestTask = timings.detect;
+    timings.detect = task(detectBegan);
     if (detected !== 'candidate') return { state: detected };
 
+    await yieldToTasks();
+    if (runSignal.aborted) throw new Superseded();
+    const rootBegan = performance.now();
+    let root = articleRoot(document);
+    timings.read = task(rootBegan);
+    if (!root) return { state: 'no-quotes' };
+
+    await yieldToTasks();
+    if (runSignal.aborted) throw new Superseded();
     const readBegan = performance.now();
-    const reading = readCandidate(document);
-    if (reading.state !== 'ready') {
-      timings.read = performance.now() - readBegan;
-      timings.longestTask = performance.now() - began;
-      return { state: reading.state };
+    // The page may have replaced its article meanwhile.
+    if (!root.isConnected) root = articleRoot(document) ?? document.documentElement;
+    const { map, date } = articleIn(document, root);
+    if (!hasQuotationMarks(map.text)) {
+      timings.read += task(readBegan);
+      return { state: 'no-quotes' };
     }
-    const { map, date } = reading.article;
     const request: AnalyzeRequest = { type: 'stancemark:analyze', text: map.text, ...(date ? { date } : {}) };
     const replied = browser.runtime.sendMessage(request);
+    // Handing the text over (its serialisation) is part of reading.
+    timings.read += task(readBegan);
     const sent = performance.now();
-    // Detection, reading and handing the text over (its serialisation) are one task.
-    timings.read = sent - readBegan;
-    timings.longestTask = sent - began;
     const reply = await replied;
     const replyBegan = performance.now();
     timings.analysis = replyBegan - sent;
@@ -97,9 +113,9 @@ export function createPageSession(signal: AbortSignal): PageSession {
       signal: runSignal,
       onSlice: (ms) => {
         // The first slice runs in the task that received the reply and planned the marks.
-        const task = slices++ === 0 ? planned + ms : ms;
-        timings.highlight += task;
-        timings.longestTask = Math.max(timings.longestTask, task);
+        const took = slices++ === 0 ? planned + ms : ms;
+        timings.highlight += took;
+        timings.longestTask = Math.max(timings.longestTask, took);
       },
     });
     if (highlighted < 0) throw new Superseded();
@@ -127,7 +143,8 @@ export function createPageSession(signal: AbortSignal): PageSession {
     } catch (error) {
       // A torn-down session has no one left to answer: its unfinished runs never settle.
       if (signal.aborted) return new Promise<PageResult>(() => {});
-      if (error instanceof Superseded && latest) return latest;
+      // A newer run took over: its result is the answer.
+      if (error instanceof Superseded && currentRun !== controller && latest) return latest;
       removeHighlights(document);
       console.warn('Stancemark could not analyse this page:', error);
       return report(resultOf({ state: 'error' }));
@@ -141,6 +158,7 @@ export function createPageSession(signal: AbortSignal): PageSession {
     setHighlights(on, options = {}) {
       anyway ||= options.anyway === true;
       currentRun?.abort();
+      currentRun = null;
       removeHighlights(document);
       latest = !on && result ? Promise.resolve(report({ ...result, highlighted: false })) : runAndReport();
       return latest;
