@@ -52,12 +52,6 @@ function wordCharAt(text: string, i: number): number {
   return LETTER_OR_DIGIT.test(ch) ? ch.length : 0;
 }
 
-/** End of the run of letters and digits from i. */
-function wordEnd(text: string, i: number): number {
-  for (let n = wordCharAt(text, i); n; n = wordCharAt(text, i)) i += n;
-  return i;
-}
-
 /**
  * The words of a text: letters and digits, joined by inner dots and apostrophes ("U.S", "O'Neil"), with a
  * final dot and a possessive ("U.S.", "Russia's"). A hand-written scan: it runs on every article, and a
@@ -65,22 +59,41 @@ function wordEnd(text: string, i: number): number {
  */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  for (let i = 0; i < text.length; ) {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
     if (!wordCharAt(text, i)) {
       i++;
       continue;
     }
     const start = i;
-    i = wordEnd(text, i);
+    // Plain lower-case ASCII words (most of them) are their own key.
+    let plain = true;
     for (;;) {
       const c = text.charCodeAt(i);
-      if ((c === 46 || c === 39 || c === APOSTROPHE) && wordCharAt(text, i + 1)) i = wordEnd(text, i + 1);
-      else break;
+      if (c >= 97 && c <= 122) i++;
+      else if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+        plain &&= c >= 48 && c <= 57;
+        i++;
+      } else {
+        const more = c >= 128 ? wordCharAt(text, i) : 0;
+        if (more) {
+          plain = false;
+          i += more;
+        } else if ((c === 46 || c === 39 || c === APOSTROPHE) && wordCharAt(text, i + 1)) {
+          plain = false;
+          i++;
+        } else break;
+      }
     }
+    const wordEnd = i;
     if (text.charCodeAt(i) === 46) i++;
     const q = text.charCodeAt(i);
     if (q === 39 || q === APOSTROPHE) i += text.charCodeAt(i + 1) === 115 ? 2 : 1;
     const raw = text.slice(start, i);
+    if (plain && i === wordEnd) {
+      tokens.push({ start: offset + start, end: offset + i, raw, word: raw, possessive: false, key: raw });
+      continue;
+    }
     const last = raw.charCodeAt(raw.length - 1);
     // Only a word ending in an apostrophe or "'s" can be a possessive (not "O'Neil" or "d'Estaing").
     const possessive = (last === 39 || last === APOSTROPHE || last === 115) && POSSESSIVE_END.test(raw) && !/^[\p{L}]['’]/u.test(raw);
