@@ -1,15 +1,18 @@
 // Measuring the built extension in Chromium, for `npm run bench` (scripts/bench-pages.ts) and the CI
 // ratio check (test/e2e/bench.test.ts).
 //
-// Each page is served from 127.0.0.1 and loaded repeatedly in a tab where the content script runs;
-// the content script's own timings (main-thread time of detection, reading, highlighting; the wait for
-// the background's analysis; its longest task) come from the result the background stores. The same
-// HTML is also put into an about:blank tab, where no content script runs: that tab gives the heap
-// baseline and the floor, mark.js (8.11.1) `markRanges` wrapping the very ranges the extension wrapped,
-// with no analysis.
+// Each page is served from 127.0.0.1 and loaded repeatedly in a browser with the extension and in one
+// without it. From the extension's tab: the content script's own timings (main-thread time of
+// detection, reading, highlighting; the wait for the background; its longest task), read from the
+// result the background stores. From both tabs: Chromium's own counters (CDP Performance.getMetrics:
+// script and task time of the tab's main thread, JS heap after a forced GC), whose difference is what
+// the extension added, its script compilation and the re-layout of highlighted text included. In the
+// extension-free tab also the floor: mark.js (8.11.1) `markRanges` wrapping the very ranges the
+// extension wrapped, with no analysis. Only main-world evaluation is used in the tabs (Playwright's
+// selector engine would add its own world to the heap).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { PageResult, PageTimings } from '../entrypoints/background/messages';
 import { tabIdFor, type ChromeGlobal, type ExtensionBrowser } from '../test/e2e/harness';
 
@@ -19,42 +22,61 @@ const MARK_JS = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8'
 export interface LoadSample {
   state: string;
   timings: PageTimings;
-  /** Main-thread time of the content script: detection + reading + highlighting. */
+  /** Main-thread time of the content script's run: detection + reading + highlighting. */
   mainThread: number;
   quotes: number;
   marks: number;
-  /** Long tasks (> 50 ms, Long Tasks API) in the tab from navigation to the end of the run. */
+  /** Long tasks (> 50 ms, Long Tasks API) in the extension's tab from navigation to the end of the run. */
   longTasks: number[];
-  /** JS heap (all worlds of the tab's isolate) after a forced GC, with the extension, in bytes. */
-  heap: number;
   /** mark.js markRanges on the same ranges in the extension-free tab, ms (null when nothing was highlighted). */
   floor: number | null;
   /** Marks mark.js made (compare with `marks`). */
   floorMarks: number;
-  /** JS heap of the extension-free tab after a forced GC, in bytes. */
-  baselineHeap: number;
+  /** Chromium's counters in the tab with the extension and without it. */
+  withExtension: TabMetrics;
+  without: TabMetrics;
 }
 
-/** Waits for the content script's final state on `page`. */
-async function finalState(page: Page, timeout: number): Promise<string> {
-  const html = await page.waitForSelector('html[data-stancemark-state]', { timeout });
-  return (await html.getAttribute('data-stancemark-state')) ?? '';
+export interface TabMetrics {
+  /** Main-thread script time, ms. */
+  script: number;
+  /** Main-thread task time (script, style, layout, ...), ms. */
+  task: number;
+  /** JS heap after a forced GC (every world of the tab), bytes. */
+  heap: number;
 }
 
-async function heapAfterGc(page: Page): Promise<number> {
+async function tabMetrics(page: Page): Promise<TabMetrics> {
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   await cdp.detach();
-  return usedSize;
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return { script: metric('ScriptDuration') * 1000, task: metric('TaskDuration') * 1000, heap: metric('JSHeapUsedSize') };
 }
+
+/** Lets the tab render what it has and settle: two frames, then a task. */
+const settle = (page: Page) =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
 
 /** Blocks every request that leaves 127.0.0.1 (real pages reference their sites' scripts and images). */
-export async function blockOtherOrigins(browser: ExtensionBrowser): Promise<void> {
-  await browser.context.route(/^https?:\/\//, (route) => {
+export async function blockOtherOrigins(context: BrowserContext): Promise<void> {
+  await context.route(/^https?:\/\//, (route) => {
     const { hostname } = new URL(route.request().url());
     return hostname === '127.0.0.1' ? route.continue() : route.abort();
   });
+}
+
+/** A browser without the extension, for the baseline and the floor. */
+export async function launchPlain(): Promise<{ browser: Browser; context: BrowserContext }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const context = await browser.newContext();
+  await blockOtherOrigins(context);
+  return { browser, context };
 }
 
 /**
@@ -76,52 +98,56 @@ function markJsRanges(page: Page): Promise<{ start: number; length: number }[]> 
   });
 }
 
-/** One load of `url` with the extension, then the same `html` without it for the baseline and the floor. */
-export async function measureLoad(
-  browser: ExtensionBrowser,
-  extensionPage: Page,
-  url: string,
-  html: string,
-  timeout = 60_000,
-): Promise<LoadSample> {
-  const page = await browser.context.newPage();
+async function watchLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const tasks: number[] = [];
     (globalThis as unknown as { __benchLongTasks: number[] }).__benchLongTasks = tasks;
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
   });
+}
+
+/** One load of `url` with the extension and one without it (baseline and mark.js floor). */
+export async function measureLoad(extension: ExtensionBrowser, extensionPage: Page, plain: BrowserContext, url: string, timeout = 60_000): Promise<LoadSample> {
+  const page = await extension.context.newPage();
+  await watchLongTasks(page);
   await page.goto(url);
-  const state = await finalState(page, timeout);
-  const tabId = await tabIdFor(extensionPage, page.url());
+  await page.waitForFunction(() => document.documentElement.dataset.stancemarkState, null, { timeout });
+  await settle(page);
+  const withExtension = await tabMetrics(page);
+  const { state, marks, longTasks } = await page.evaluate(() => ({
+    state: document.documentElement.dataset.stancemarkState ?? '',
+    marks: document.querySelectorAll('mark.stancemark-quote').length,
+    longTasks: (globalThis as unknown as { __benchLongTasks: number[] }).__benchLongTasks,
+  }));
+  const ranges = marks ? await markJsRanges(page) : [];
+  const tabId = await tabIdFor(extensionPage, url);
   const stored: Record<string, PageResult> = await extensionPage.evaluate(
     (key) => (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(key),
     `tab:${tabId}`,
   );
   const result = stored[`tab:${tabId}`];
-  const timings = result.timings ?? { detect: 0, read: 0, analysis: 0, engine: 0, highlight: 0, total: 0, longestTask: 0 };
-  const longTasks: number[] = await page.evaluate(() => (globalThis as unknown as { __benchLongTasks: number[] }).__benchLongTasks);
-  const marks = await page.locator('mark.stancemark-quote').count();
-  const ranges = marks ? await markJsRanges(page) : [];
-  const heap = await heapAfterGc(page);
   await page.close();
+  const timings = result?.timings ?? { detect: 0, read: 0, analysis: 0, engine: 0, highlight: 0, total: 0, longestTask: 0 };
 
-  const plain = await browser.context.newPage();
-  await plain.setContent(html, { waitUntil: 'load' });
-  const baselineHeap = await heapAfterGc(plain);
+  const bare = await plain.newPage();
+  await watchLongTasks(bare);
+  await bare.goto(url);
+  await settle(bare);
+  const without = await tabMetrics(bare);
   let floor: number | null = null;
   let floorMarks = 0;
   if (ranges.length) {
-    await plain.addScriptTag({ content: MARK_JS });
-    ({ floor, floorMarks } = await plain.evaluate((markRanges) => {
+    await bare.addScriptTag({ content: MARK_JS });
+    ({ floor, floorMarks } = await bare.evaluate((markRanges) => {
       const Mark = (globalThis as unknown as { Mark: new (context: Element) => { markRanges(r: unknown, o: unknown): void } }).Mark;
       const began = performance.now();
       new Mark(document.body).markRanges(markRanges, { className: 'floor' });
       return { floor: performance.now() - began, floorMarks: document.querySelectorAll('mark.floor').length };
     }, ranges));
   }
-  await plain.close();
+  await bare.close();
   const mainThread = timings.detect + timings.read + timings.highlight;
-  return { state, timings, mainThread, quotes: result.quotes.length, marks, longTasks, heap, floor, floorMarks, baselineHeap };
+  return { state, timings, mainThread, quotes: result?.quotes.length ?? 0, marks, longTasks, floor, floorMarks, withExtension, without };
 }
 
 export function median(values: number[]): number {
@@ -144,8 +170,11 @@ export interface PageSummary {
   mainThread: number;
   total: number;
   longestTask: number;
-  /** Longest Long Tasks API entry in the tab (page's own tasks included), median over loads. */
+  /** Longest Long Tasks API entry in the extension's tab (page's own tasks included), median over loads. */
   longestLongTask: number;
+  /** Chromium's main-thread script and task time, and JS heap, with the extension minus without it. */
+  scriptAdded: number;
+  taskAdded: number;
   heapAdded: number;
   floor: number | null;
   floorMarks: number;
@@ -175,7 +204,9 @@ export function summarise(samples: LoadSample[]): PageSummary {
     total: of((s) => s.timings.total),
     longestTask: of((s) => s.timings.longestTask),
     longestLongTask: of((s) => Math.max(0, ...s.longTasks)),
-    heapAdded: of((s) => s.heap - s.baselineHeap),
+    scriptAdded: of((s) => s.withExtension.script - s.without.script),
+    taskAdded: of((s) => s.withExtension.task - s.without.task),
+    heapAdded: of((s) => s.withExtension.heap - s.without.heap),
     floor,
     floorMarks: samples[samples.length - 1].floorMarks,
     highlightRatio: floor ? highlight / floor : null,
