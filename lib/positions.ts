@@ -37,7 +37,8 @@ interface Claim {
  */
 export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
   const top = sides.slice(0, 2);
-  const statements = top.map((side) => quotes.flatMap((q, i) => (q.country === side.country ? [i] : [])));
+  const holdsQuote = reportedAroundQuotes(quotes);
+  const statements = top.map((side) => quotes.flatMap((q, i) => (q.country === side.country && !holdsQuote.has(i) ? [i] : [])));
   const index = text ? findTopics(text) : null;
   const readings = top.map(() => new Map<string, Reading[]>());
   const claims: Claim[] = [];
@@ -188,6 +189,27 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
     }
   }
   return summary;
+}
+
+/**
+ * Reported statements that take a direct quote in ("X said A “B”"): the quote is the statement the summary
+ * shows (its scope already reaches back over A), so the reported one would only repeat it.
+ */
+function reportedAroundQuotes(quotes: Quote[]): Set<number> {
+  const starts = quotes.flatMap((q) => (q.kind === 'direct' ? [q.start] : [])).sort((a, b) => a - b);
+  const holding = new Set<number>();
+  quotes.forEach((q, i) => {
+    if (q.kind !== 'indirect') return;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < q.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < starts.length && starts[lo] < q.end) holding.add(i);
+  });
+  return holding;
 }
 
 /** Speakers' surname keys -> the country they speak for, so a side's own people are not its topics. */

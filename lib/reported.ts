@@ -140,9 +140,9 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
 }
 
 /**
- * The statements of one sentence. Beside a quotation, a statement keeps to the words before the quote and
- * before any subordinate clause that leads to it ("X said A when Y told troops that “...”" -> A): the
- * quotation and its attribution are the direct-quote stage's.
+ * The statements of one sentence. Beside a quotation, a statement is a clause before the quote and any
+ * subordinate clause that leads to it ("X said A when Y told troops that “...”" -> A), or content that takes
+ * the quote in ("X said A “B”"); never the quotation alone, which is the direct-quote stage's.
  */
 function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): Attribution[] {
   const last = all.length - 1;
@@ -154,11 +154,19 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     if (quoted.length) {
       if (from > last || inQuote(from)) return;
       const open = quoted.find((r) => r.end > all[from].start)?.start ?? Infinity;
-      // only a whole clause, closed by a subordinator before the quote: not "Obama said a strategy is" + quote
       let k = from;
       while (k <= to && all[k].end <= open && !(k > from && BARE_BREAK.test(all[k].key))) k++;
-      if (k - from < 4 || k > to || all[k].end > open) return;
-      to = k - 1;
+      if (k <= to && all[k].end > open) {
+        // content that runs on into a partial quote ("X says the campaign will go on and “compete vigorously”")
+        // is one statement with it, when four of its words stand outside the marks
+        let outside = 0;
+        for (let j = from; j <= to; j++) if (!inQuote(j)) outside++;
+        if (outside < 4) return;
+      } else {
+        // a whole clause that ends before the quote and its own attribution ("Earnest said A when Obama told ...")
+        if (k - from < 4) return;
+        to = k - 1;
+      }
     }
     while (to >= from && isPunct(all[to])) to--;
     while (from <= to && isPunct(all[from])) from++;
