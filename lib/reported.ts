@@ -37,7 +37,10 @@ function forms(base: string): string[] {
  * Speech-verb forms that in news text mostly are something else ("30 states", "she spoke at a rally",
  * "the talks continue"): measured on PolNeAR's training articles, they report content less than a third of the time.
  */
-const WEAK_CUES = new Set('state states email emails spoke speak speaks continue continues continued call find points point put puts attacks support supports expect'.split(' '));
+const WEAK_CUES = new Set(
+  ('state states email emails spoke speak speaks continue continues continued call find points point put puts attack attacks support supports ' +
+    'expect think thinks know knows knew consider considers considered begin begins began report reports repeat repeated plan write writes wrote').split(' '),
+);
 /** Finite forms of the verbs that open reported content. */
 const CUE_VERBS: ReadonlySet<string> = new Set(
   [...SPEECH_VERBS].filter((v) => !v.endsWith('ing')).concat(ATTITUDE_FORMS.flat(), ATTITUDE_VERBS.flatMap(forms)).filter((v) => !WEAK_CUES.has(v)),
@@ -76,12 +79,20 @@ const isCapital = (t: Token) => /^\p{Lu}/u.test(t.text);
 /** A finite cue verb at tokens[i]: lower case, in the cue list, and not a noun after a determiner or possessive. */
 function isCueAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
+  if (!isCapital(t) && PARTICIPLE_CUES.has(t.key)) return isProgressive(tokens, i);
   if (isCapital(t) || !CUE_VERBS.has(t.key)) return false;
   if (SPEECH_VERBS.has(t.key)) return isVerbAt(tokens, i);
   if (i === 0) return false;
   const before = tokens[i - 1];
   if (NOUN_FORMS.has(t.key) && (NOUN_BEFORE.test(before.key) || /['’]s$/.test(before.text))) return false;
   return !NOUN_BEFORE.test(before.key) || !NOUN_FORMS.has(t.key);
+}
+
+/** "-ing" after a form of "be" is a finite verb: "she is calling for", "they have been talking about". */
+function isProgressive(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && /ly$/.test(tokens[k].key)) k--;
+  return k > 0 && /^(?:is|are|was|were|been|be|'s|’s)$/.test(tokens[k].key);
 }
 
 /**
