@@ -38,6 +38,7 @@ const DESCRIPTOR_WORDS = new Set(
     'presidential vice executive general public political diplomatic western european american russian ' +
     'other two three several some many both another one of').split(' '),
 );
+const PREPOSITIONS = new Set(['to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'into', 'about']);
 const CONNECTORS = new Set(['of', 'al', 'al-', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du', 'and', '&']);
 export const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday today tonight yesterday earlier later recently then last this week month year morning afternoon evening night'.split(' '));
 
@@ -110,7 +111,7 @@ function roleBeforeName(tokens: Token[], i: number, ceiling: number): boolean {
 /** Lower-case modifiers before a speaker noun: "law enforcement official", "campaign finance expert". */
 function nounAhead(tokens: Token[], i: number, ceiling: number): boolean {
   for (let k = i + 1; k <= Math.min(ceiling, i + 3); k++) {
-    if (isPunct(tokens[k]) || SPEECH_VERBS.has(tokens[k].key) || VERB_MODIFIERS.has(tokens[k].key) || DETERMINERS.has(tokens[k].key)) return false;
+    if (isPunct(tokens[k]) || SPEECH_VERBS.has(tokens[k].key) || VERB_MODIFIERS.has(tokens[k].key) || DETERMINERS.has(tokens[k].key) || PREPOSITIONS.has(tokens[k].key)) return false;
     if (SPEAKER_NOUNS.has(tokens[k].key) || ORGANISATION_WORDS.has(tokens[k].key)) return true;
   }
   return false;
@@ -275,7 +276,8 @@ export function subjectBefore(text: string, tokens: Token[], v: number, floor: n
   if (m) m.descriptors.push(...appositions);
   if (m || appositions.length) return m;
   // "An Israeli general who commands forces on the border said": the phrase before "who"
-  for (let k = i; k > floor && i - k < 15 && !isPunct(tokens[k]); k--) {
+  // (not across a subordinate clause: "Ukrainians who died when protests ...")
+  for (let k = i; k > floor && i - k < 15 && !isPunct(tokens[k]) && !SUBORDINATORS.has(tokens[k].key); k--) {
     if (tokens[k].key !== 'who') continue;
     return mention(text, tokens, phraseStartBackward(tokens, k - 1, floor), k - 1);
   }

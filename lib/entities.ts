@@ -51,6 +51,9 @@ function nameRun(text: string, start: number, run: string): NameRun | null {
     return { start, end: start + word.length, words: [word], nameStart: start, title: null, gender: null, keys: [key], organisation, notPerson: organisation || isNationality(word) };
   }
   const parts = [...run.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: start + m.index, key: keyOf(m[0]) }));
+  // a day or month after a name is not part of it ("CNBC Saturday", "Kerry Monday")
+  while (parts.length > 1 && NOT_NAME_WORDS.has(parts[parts.length - 1].key)) parts.pop();
+  if (parts.length === 1) return nameRun(text, start, parts[0].word);
   // the name begins after the last title-like word: "Fisheries Minister Tomas Brandt", "Secretary of State John Kerry"
   const titleLike = (p: { word: string; key: string }) => NOT_NAME_WORDS.has(p.key) || TITLES.has(p.key) || isOrganisationKey(p.key) || isNationality(p.word) || p.word === 'of' || p.word === 'the';
   let k = 0;
@@ -152,7 +155,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   const byKey = new Map<string, Entity>();
   const resolved = new Map<SourceMention, number | null>();
   /** Entities in order of their latest mention as a source, for pronouns. */
-  const recent: { entity: Entity; at: number; plural: boolean }[] = [];
+  const recent: { entity: Entity; at: number; plural: boolean; direct: boolean }[] = [];
   const paragraphOf = (at: number) => {
     let lo = 0, hi = paragraphs.length - 1;
     while (lo < hi) {
@@ -251,7 +254,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     return null;
   };
 
-  const resolvePronoun = (source: SourceMention): Entity | null => {
+  const resolvePronoun = (source: SourceMention, quoting = false): Entity | null => {
     const p = source.text.toLowerCase();
     // the reach runs back one paragraph, and on through paragraphs that keep using the same pronoun
     // (headings, paragraphs without closing punctuation, do not count)
@@ -277,8 +280,15 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     }
     // then the most recent speaker in reach
     for (let k = recent.length - 1; k >= 0 && recent[k].at >= reach; k--) {
-      const { entity, plural, at } = recent[k];
-      if (at < source.start && fits(entity, plural)) return entity;
+      const { entity, plural, at, direct } = recent[k];
+      if (at >= source.start || !fits(entity, plural)) continue;
+      // a quote's "he said" goes to the speaker of the quote before it, not to someone reported in
+      // passing in that paragraph ('"...," Medvedev said, moments after Valls said ... ¶ "...," he said')
+      if (!direct && quoting) {
+        const paragraph = paragraphOf(at);
+        for (let j = k - 1; j >= 0 && paragraphOf(recent[j].at) === paragraph; j--) if (recent[j].direct && fits(recent[j].entity, recent[j].plural)) return recent[j].entity;
+      }
+      return entity;
     }
     // then the nearest person (he, she) or organisation (it, they) named outside quotes in reach
     if (personal) {
@@ -382,10 +392,10 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   };
   const titledRuns = personRuns.filter((r) => r.title !== null);
 
-  const resolve = (source: SourceMention): number | null => {
+  const resolve = (source: SourceMention, direct: boolean): number | null => {
     if (resolved.has(source)) return resolved.get(source)!;
     let e: Entity | null;
-    if (source.kind === 'pronoun') e = resolvePronoun(source);
+    if (source.kind === 'pronoun') e = resolvePronoun(source, direct);
     else if (source.kind === 'name') e = resolveName(source);
     // "the statement said": the organisation that issued it, when one spoke in reach
     else if (source.kind === 'description' && /^(?:the |a |an )?(?:\w+ )?(?:statement|report|letter|memo|communiqu[eé]|release)$/i.test(source.text)) e = resolvePronoun({ ...source, text: 'it' });
@@ -395,7 +405,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       addDescriptors(e, source.descriptors ?? []);
       if (e.type === 'person' && !e.gender && source.gender) e.gender = source.gender;
       // a resolved pronoun keeps its speaker in reach for the next pronoun ("..., he said." chains)
-      recent.push({ entity: e, at: source.start, plural: source.plural ?? false });
+      recent.push({ entity: e, at: source.start, plural: source.plural ?? false, direct });
     }
     resolved.set(source, e ? e.id : null);
     return e ? e.id : null;
@@ -406,7 +416,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     .map((a, i) => ({ a, i }))
     .filter((x) => x.a.source)
     .sort((x, y) => x.a.source!.start - y.a.source!.start);
-  for (const { a } of order) resolve(a.source!);
+  for (const { a } of order) resolve(a.source!, a.kind === 'direct');
   const statements: Statement[] = attributions.map((a) => ({ ...a, entity: a.source ? resolved.get(a.source) ?? null : null }));
   for (const e of entities) {
     e.mentions.sort((x, y) => x.start - y.start);

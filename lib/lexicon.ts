@@ -152,8 +152,11 @@ export const STATE_NAMES: ReadonlySet<string> = new Set(
 
 /** Nationality and region adjectives that stand before a title ("Russian Foreign Minister"). */
 export function isNationality(word: string): boolean {
-  return /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|U\.?S\.?|U\.?N\.?|EU|NATO|American|Mexican|Cuban|German|Moroccan|Venezuelan|Afghan|Russian|Chinese|British|French|Syrian|Iranian|Israeli|Turkish|Iraqi|Saudi|Palestinian|Ukrainian|Japanese|Korean|Egyptian|Qatari|Kuwaiti|Yemeni|Bahraini|Emirati|Omani|Somali|Pakistani|Bangladeshi|Nepali|Azerbaijani|Kurdish|Arab|Western|Dutch|Greek|Swiss|Thai|Gulf|Tajik|Uzbek|Kazakh|Kyrgyz|Turkmen|Sudanese|Libyan|Tunisian|Algerian|Nigerian|Kenyan|Ethiopian|Afghan|Belarusian|Georgian|Armenian|Chechen|Serbian|Croatian|Bosnian|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Latvian|Lithuanian|Estonian|Finnish|Swedish|Danish|Norwegian|Irish|Scottish|Welsh|Spanish|Portuguese|Italian|Belgian|Austrian|Canadian|Australian|Indian|Brazilian|Argentine|Colombian|Chilean|Peruvian|Filipino|Indonesian|Malaysian|Vietnamese|Taiwanese|Tibetan|Mongolian|European|African|Asian|Lebanese|Jordanian)$/.test(word);
+  // plural forms name the people, not a person: "Ukrainians", "Israelis"
+  if (word.length > 4 && word.endsWith('s') && !/(?:ss|ese)s?$/.test(word) && NATIONALITY.test(word.slice(0, -1))) return true;
+  return NATIONALITY.test(word);
 }
+const NATIONALITY = /^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|U\.?S\.?|U\.?N\.?|EU|NATO|American|Mexican|Cuban|German|Moroccan|Venezuelan|Afghan|Russian|Chinese|British|French|Syrian|Iranian|Israeli|Turkish|Iraqi|Saudi|Palestinian|Ukrainian|Japanese|Korean|Egyptian|Qatari|Kuwaiti|Yemeni|Bahraini|Emirati|Omani|Somali|Pakistani|Bangladeshi|Nepali|Azerbaijani|Kurdish|Arab|Western|Dutch|Greek|Swiss|Thai|Gulf|Tajik|Uzbek|Kazakh|Kyrgyz|Turkmen|Sudanese|Libyan|Tunisian|Algerian|Nigerian|Kenyan|Ethiopian|Afghan|Belarusian|Georgian|Armenian|Chechen|Serbian|Croatian|Bosnian|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Latvian|Lithuanian|Estonian|Finnish|Swedish|Danish|Norwegian|Irish|Scottish|Welsh|Spanish|Portuguese|Italian|Belgian|Austrian|Canadian|Australian|Indian|Brazilian|Argentine|Colombian|Chilean|Peruvian|Filipino|Indonesian|Malaysian|Vietnamese|Taiwanese|Tibetan|Mongolian|European|African|Asian|Lebanese|Jordanian)$/;
 
 export const PERSON_PRONOUNS: ReadonlyMap<string, { gender: 'm' | 'f' | null; plural: boolean }> = new Map([
   ['he', { gender: 'm', plural: false }],

@@ -335,3 +335,20 @@ describe('relayed and reported words', () => {
     expect(speakers(two)).toEqual(['Ruritanian official', 'second Ruritanian official']);
   });
 });
+
+describe('pronoun antecedents', () => {
+  it('does not take a day after a name for part of a person ("Radio Nord Saturday")', () => {
+    const text = '"We will not pay," Ruiz told Radio Nord Saturday.\n\nBut the former president did not stop there.\n\n"The wall is useless," he continued.';
+    expect(speakers(text)).toEqual(['Ruiz', 'Ruiz']);
+  });
+
+  it('does not take a people ("Ruritanians") for a person', () => {
+    const text = 'Marta Holm paid tribute to Ruritanians who died when protests turned violent.\n\n"They gave their lives," she said.';
+    expect(speakers(text)).toEqual(['Marta Holm']);
+  });
+
+  it('gives a quote\'s "he said" to the speaker of the quote before, not to someone reported in passing', () => {
+    const text = '"There is no proof," Marek told the forum, moments after Premier Tomas Brandt said the shelling must stop.\n\n"We only protect our interests," he said.';
+    expect(speakers(text)).toEqual(['Marek', 'Marek']);
+  });
+});
