@@ -197,6 +197,10 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
         const next = all[k + 1];
         if (/ing$/.test(next.text) || CLAUSE_BREAK.test(next.key) || (next.key === 'according' && all[k + 2]?.key === 'to')) return k - 1;
         if (trailingSite(k + 1) !== null) return k - 1;
+        // a new main clause after the comma: a pronoun subject, "and" with a new subject, or a subject and a cue verb
+        if (PERSON_PRONOUNS.has(next.key) && next.key !== 'it' && !/^(?:him|her|them|us|me)$/.test(next.key)) return k - 1;
+        if (next.key === 'and' && k + 2 <= last && (PERSON_PRONOUNS.has(all[k + 2].key) || DETERMINERS.has(all[k + 2].key))) return k - 1;
+        for (let j = k + 2; j <= Math.min(last, k + 5) && !isPunct(all[j]); j++) if (isCueAt(all, j)) return k - 1;
       }
     }
     return last;
