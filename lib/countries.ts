@@ -4,6 +4,7 @@ import {
   BODY_CODES,
   codesNamed,
   fullerNames,
+  georgiaIsUsState,
   endsPhrase,
   hasRole,
   kbMatches,
@@ -88,7 +89,7 @@ function nameAsEvidence(entity: Entity, ctx: Context): string {
 function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   const { article, kb } = ctx;
   const name = nameAsEvidence(entity, ctx);
-  const own = name ? scanWords(name, kb) : undefined;
+  const own = name ? scanWords(name, kb, article) : undefined;
   if (own) return fromArticle(own);
   const mentions = [...entity.mentions].sort((a, b) => a.start - b.start).filter((m) => m.start >= 0 && m.end <= article.text.length);
   // A mention inside a KB name ("Department" in "the U.S. State Department"): that name is the entity's
@@ -109,7 +110,8 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   for (const d of entity.descriptors) {
     if (!hasRole(d)) continue;
     const { src, chunk } = wordsOf(d);
-    titles.push([src, chunk]);
+    // A descriptor is the article's words: its Georgia is the article's.
+    titles.push([{ ...src, georgiaIsUsState: georgiaIsUsState(article) }, chunk]);
   }
   let first: ChunkEvidence | undefined;
   for (const [src, chunk] of titles) {
@@ -121,7 +123,7 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   if (first) return fromArticle(first);
   for (const m of mentions) {
     const apposition = appositionAfter(article, m.end);
-    const found = (apposition && scanChunk(article, apposition, kb)) || (outletAfter(article.text, m.end) && scanWords(outletAfter(article.text, m.end), kb));
+    const found = (apposition && scanChunk(article, apposition, kb)) || (outletAfter(article.text, m.end) && scanWords(outletAfter(article.text, m.end), kb, article));
     if (found) return fromArticle(found);
   }
   return undefined;
@@ -207,13 +209,22 @@ function nameCore(name: string, atVerb: boolean): string | undefined {
   return cut && cut !== name && /^\p{Lu}/u.test(cut) ? cut : undefined;
 }
 
+/**
+ * "the United States and other Western nations", "U.N. and Western officials", "Kerry and Russian Foreign
+ * Minister Sergei Lavrov": parties joined by "and" that do not all say the same state are no one side. A
+ * name that is one KB phrase ("Bosnia and Herzegovina") or says no state at all ("Center for Strategic and
+ * International Studies") is not split.
+ */
+function severalSides(name: string, kb: KnowledgeBase): boolean {
+  const parties = name.split(/\s+(?:and|&)\s+/);
+  if (parties.length < 2 || kb.phrase(phraseKey(name))) return false;
+  const codes = parties.map((p) => (/^other\b/.test(p) ? 'other' : scanWords(p, kb)?.code ?? ''));
+  return codes.some((c) => c && c !== 'other') && new Set(codes).size > 1;
+}
+
 /** The entity's own evidence: the article's words, then the KB; a bare surname through its fuller forms. */
 function ownEvidence(entity: Entity, ctx: Context): CountryAssignment | undefined {
-  // "the United States and other Western nations", "Russia and China": more than one side.
-  const [firstParty, ...others] = entity.name.split(/\s+(?:and|&)\s+/);
-  if (others.length && (/^other\b/.test(others[0]) || others.some((o) => scanWords(o, ctx.kb))) && scanWords(firstParty, ctx.kb)) {
-    return { code: null, evidence: `article: ${entity.name} (several sides)` };
-  }
+  if (severalSides(entity.name, ctx.kb)) return { code: null, evidence: `article: ${entity.name} (several sides)` };
   // A headline's speech verb ends a person's name before anything is looked up.
   const headline = entity.type === 'person' ? nameCore(entity.name, true) : undefined;
   if (headline) return ownEvidence({ ...entity, name: headline }, ctx);
@@ -341,8 +352,12 @@ function fromWholeArticle(entity: Entity, ctx: Context, byMention: Map<number, C
   if (!first) return undefined;
   const own = new Set(entity.mentions.map((m) => m.start));
   const at = tokenAt(ctx.article.tokens, first.start);
-  const head = singular(phraseKey(name).split(' ').pop() ?? '');
-  if (LOCAL_PEOPLE.has(head) || LOCAL_PEOPLE.has(`${head}s`)) {
+  const [who, place] = name.split(/\s+in\s+(?:the\s+)?/);
+  const head = singular(phraseKey(who).split(' ').pop() ?? '');
+  const local = LOCAL_PEOPLE.has(head) || LOCAL_PEOPLE.has(`${head}s`);
+  const there = local && place ? scanWords(place, ctx.kb, ctx.article) : undefined;
+  if (there?.code) return { code: there.code, evidence: `article: ${there.words} (where they are)` };
+  if (local) {
     const { text } = ctx.article;
     const paragraphs = entity.mentions.map((m) => {
       const end = text.indexOf('\n\n', m.end);

@@ -109,6 +109,8 @@ export function tokenize(text: string, offset = 0): Token[] {
 export interface Tokens {
   text: string;
   tokens: Token[];
+  /** Whether "Georgia" is the US state here (a descriptor takes its article's), read on first need. */
+  georgiaIsUsState?: boolean;
 }
 
 /** A run of tokens [from, to) of a Tokens: the words of a title or an apposition, which end at offset `end`. */
@@ -200,6 +202,7 @@ const CLAUSE_WORDS = new Set(
 // not the state the speaker stands for ("ambassador to Moscow", "spokesman in Kiev").
 const PLACE_PREPOSITIONS = new Set('to in at toward towards against into inside near on over about across within around throughout visiting'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
+const INSTITUTION_END = /^(?:Institution|Institute|Center|Centre|Council|Foundation|Endowment|Association|Society|Club|Group|Corporation|Academy|Initiative|House)$/;
 // Compounds that do not make the speaker the country's: "Russian-backed rebels", "Baghdad-based", "pro-Russian".
 const NOT_OWN_SUFFIXES = /^-(?:backed|based|born|allied|supported|sponsored|educated|trained|funded|armed|leaning|friendly|aligned|occupied|controlled|held|annexed|installed|speaking|language|focused|watcher)\b/i;
 const NOT_OWN_PREFIXES = /\b(?:pro|anti|non|ex)-$/i;
@@ -227,7 +230,8 @@ interface Match {
 }
 
 /** The longest KB phrase or nationality adjective starting at token i and ending before token `end`, or undefined. */
-function matchAt(tokens: Token[], i: number, end: number, kb: KnowledgeBase): Match | undefined {
+function matchAt(src: Tokens, i: number, end: number, kb: KnowledgeBase): Match | undefined {
+  const { tokens } = src;
   const first = tokens[i];
   if (!isCapitalised(first.word)) return undefined;
   const start = kb.phraseTrie().get(first.key);
@@ -244,8 +248,19 @@ function matchAt(tokens: Token[], i: number, end: number, kb: KnowledgeBase): Ma
   const demonym = kb.demonym(first.key);
   if (demonym) return { code: demonym, from: i, to: i + 1, adjectival: true };
   const terms = start?.terms;
-  if (terms?.length) return { code: terms[terms.length - 1].code, from: i, to: i + 1, adjectival: first.possessive };
-  return undefined;
+  if (!terms?.length) return undefined;
+  const code = terms[terms.length - 1].code === 'GE' && first.key === 'georgia' && georgiaIsUsState(src) ? 'US' : terms[terms.length - 1].code;
+  return { code, from: i, to: i + 1, adjectival: first.possessive };
+}
+
+// What tells Georgia the US state from the country: its cities, universities, politicians' labels; and the country's.
+const US_GEORGIA = /\b(?:Atlanta|Savannah|Macon|Ga\.|[RD]-Ga\b|Georgia (?:Tech|State University|Institute of Technology|Republicans?|Democrats?|Gov\.|Sen\.|Rep\.|voters|primary|legislature|General Assembly)|University of Georgia|state of Georgia|Georgia['’]s (?:governor|legislature|secretary of state|\d+(?:st|nd|rd|th)))/;
+const COUNTRY_GEORGIA = /\b(?:Tbilisi|Georgians?\b|Saakashvili|Ossetia|Abkhaz|Caucasus|Shevardnadze|Ivanishvili|Georgian Dream)/;
+
+/** True when the text's "Georgia" is the US state, read once per text. */
+export function georgiaIsUsState(src: Tokens): boolean {
+  src.georgiaIsUsState ??= US_GEORGIA.test(src.text) && !COUNTRY_GEORGIA.test(src.text);
+  return src.georgiaIsUsState;
 }
 
 /** A capitalised word that is no title, role, filler or KB phrase of its own: likely a first name. */
@@ -277,7 +292,7 @@ function previousIndex(tokens: Token[], i: number, floor: number): number {
 export function scanChunk(src: Tokens, chunk: Chunk, kb: KnowledgeBase, beforeName = false): ChunkEvidence | undefined {
   const { text, tokens } = src;
   for (let i = chunk.from; i < chunk.to; i++) {
-    const m = matchAt(tokens, i, chunk.to, kb);
+    const m = matchAt(src, i, chunk.to, kb);
     if (!m) continue;
     const first = tokens[m.from];
     const last = tokens[m.to - 1];
@@ -291,9 +306,10 @@ export function scanChunk(src: Tokens, chunk: Chunk, kb: KnowledgeBase, beforeNa
     }
     const p = previousIndex(tokens, m.from, chunk.from);
     const prev = p >= 0 ? tokens[p].word.toLowerCase() : undefined;
-    // After "at" a full institution name of three words or more is the speaker's affiliation ("a scholar at
-    // the Carnegie Endowment for International Peace"); a place is where they are.
-    const affiliation = prev === 'at' && m.to - m.from >= 3;
+    // After "at" a full institution name (three words or more, or one ending in "Institution", "Center", ...)
+    // is the speaker's affiliation ("a scholar at the Carnegie Endowment for International Peace", "a fellow at
+    // the Brookings Institution"); a place is where they are.
+    const affiliation = prev === 'at' && (m.to - m.from >= 3 || INSTITUTION_END.test(last.word));
     if (prev && PLACE_PREPOSITIONS.has(prev) && !m.adjectival && !affiliation) continue;
     // "speaking from Beijing": where the speaker is, not whom they speak for.
     const beforePrev = p >= 0 ? previousIndex(tokens, p, chunk.from) : -1;
@@ -317,10 +333,11 @@ export function scanChunk(src: Tokens, chunk: Chunk, kb: KnowledgeBase, beforeNa
   return undefined;
 }
 
-/** What a short string of words says (see scanChunk). */
-export function scanWords(words: string, kb: KnowledgeBase, beforeName = false): ChunkEvidence | undefined {
+/** What a short string of words says (see scanChunk); words of an article read its Georgia as the article does. */
+export function scanWords(words: string, kb: KnowledgeBase, article?: Tokens): ChunkEvidence | undefined {
   const { src, chunk } = wordsOf(words);
-  return scanChunk(src, chunk, kb, beforeName);
+  if (article) src.georgiaIsUsState = georgiaIsUsState(article);
+  return scanChunk(src, chunk, kb);
 }
 
 /** A KB phrase or nationality word the article names, with its code (not '') and how many words it spans. */
@@ -335,7 +352,7 @@ export function kbMatches(article: ArticleIndex, kb: KnowledgeBase): KbMatch[] {
   const { tokens } = article;
   const matches: KbMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const m = matchAt(tokens, i, tokens.length, kb);
+    const m = matchAt(article, i, tokens.length, kb);
     if (!m) continue;
     if (m.code) matches.push({ start: tokens[m.from].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from });
     i = m.to - 1;
@@ -349,7 +366,7 @@ export function kbNameAcross(article: ArticleIndex, at: number, kb: KnowledgeBas
   const { tokens } = article;
   const k = tokenAt(tokens, at);
   for (let j = k - 1; j >= 0 && j >= k - 7; j--) {
-    const m = matchAt(tokens, j, tokens.length, kb);
+    const m = matchAt(article, j, tokens.length, kb);
     if (m && m.to > k) return { start: tokens[j].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from };
   }
   return undefined;
