@@ -115,6 +115,10 @@ function plainSubject(text: string, tokens: Token[], v: number, floor: number): 
   const end = tokens[i].end - (tokens[i].text.endsWith('.') ? 1 : 0);
   const head = tokens[i].key;
   const plural = /[^s]s$/.test(head) || head === 'people';
+  // a noun head: a name, a plural ("voters"), or a word after a determiner or possessive ("the report");
+  // not an adverb or adjective left before the verb ("soon", "good")
+  const determined = DETERMINERS.has(tokens[first].key) || tokens.slice(first, i).some((t) => /['’]s$/.test(t.text));
+  if (!(isCapital(tokens[i]) || plural || determined)) return null;
   return { start, end, text: text.slice(start, end), kind: 'description', descriptors: [], gender: null, plural };
 }
 
