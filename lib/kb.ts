@@ -144,28 +144,40 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     const [key, code] = line.split('\t');
     if (key && code) demonyms.set(key, code);
   }
-  // People by surname, with their first-name initials to tell a namesake from the KB's person.
-  const surnames = new Map<string, { people: Term[][]; initials: Set<string> }>();
-  const familyFirst = new Set((file.familyFirst ?? '').split('|'));
-  for (const [key, terms] of people) {
-    const words = key.split(' ');
-    const [surname, given] = familyFirst.has(key) ? [words[0], words[1]] : [words[words.length - 1], words[0]];
-    const seen = surnames.get(surname) ?? { people: [], initials: new Set<string>() };
-    seen.people.push(terms);
-    seen.initials.add(given[0]);
-    surnames.set(surname, seen);
-  }
+  // People by surname, with their first-name initials to tell a namesake from the KB's person (built on
+  // the first surname lookup: a one-time parse should do no more than it must).
+  let surnames: Map<string, { people: Term[][]; initials: string }> | undefined;
+  const surnameIndex = (): Map<string, { people: Term[][]; initials: string }> => {
+    if (surnames) return surnames;
+    surnames = new Map();
+    const familyFirst = new Set((file.familyFirst ?? '').split('|'));
+    for (const [key, terms] of people) {
+      const first = key.indexOf(' ');
+      const byFamily = familyFirst.has(key);
+      const surname = byFamily ? key.slice(0, first) : key.slice(key.lastIndexOf(' ') + 1);
+      const initial = byFamily ? key[first + 1] : key[0];
+      const seen = surnames.get(surname);
+      if (!seen) surnames.set(surname, { people: [terms], initials: initial });
+      else {
+        seen.people.push(terms);
+        if (!seen.initials.includes(initial)) seen.initials += initial;
+      }
+    }
+    return surnames;
+  };
   let trie: Map<string, PhraseNode> | undefined;
   const phraseTrie = (): Map<string, PhraseNode> => {
     if (trie) return trie;
     trie = new Map();
     for (const [key, terms] of phrases) {
+      const words = key.split(' ');
       let level = trie;
       let node: PhraseNode | undefined;
-      for (const word of key.split(' ')) {
-        node = level.get(word);
-        if (!node) level.set(word, (node = {}));
-        level = node.next ??= new Map();
+      for (let w = 0; w < words.length; w++) {
+        node = level.get(words[w]);
+        if (!node) level.set(words[w], (node = {}));
+        // A map only where a phrase goes on: most phrases are one word.
+        if (w < words.length - 1) level = node.next ??= new Map();
       }
       node!.terms = terms;
     }
@@ -174,8 +186,8 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
   return {
     person: (name) => people.get(nameKey(name)),
     surname: (surname, initial, date) => {
-      const found = surnames.get(foldWord(surname));
-      if (!found || (initial && !found.initials.has(foldWord(initial)[0]))) return [];
+      const found = surnameIndex().get(foldWord(surname));
+      if (!found || (initial && !found.initials.includes(foldWord(initial)[0]))) return [];
       if (found.people.length === 1) {
         const terms = found.people[0];
         const byRecency = [...terms].sort((a, b) => b.from - a.from).map((t) => t.code);
