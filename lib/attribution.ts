@@ -192,9 +192,11 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
   }
   if (!nameWords.length) {
     // only titles: "the Foreign Minister" is an unnamed source; a party label alone ("Democratic") is nothing
-    if (!words.some((w) => SPEAKER_NOUNS.has(w.key))) return null;
+    // ("the Russians said": a people, as a group)
+    const people = /[^s]s$/.test(head.text) && isNationality(head.text);
+    if (!people && !words.some((w) => SPEAKER_NOUNS.has(w.key))) return null;
     const start = words[DETERMINERS.has(words[0].key) ? 1 : 0].start;
-    return { start, end: head.end, text: text.slice(start, head.end).replace(/[.]$/, ''), kind: 'description', descriptors: [], gender, plural: false };
+    return { start, end: head.end, text: text.slice(start, head.end).replace(/[.]$/, ''), kind: 'description', descriptors: [], gender, plural: people };
   }
   const start = nameWords[0].start, end = nameWords[nameWords.length - 1].end;
   const d = descriptorOf(0, titleEnd);
@@ -245,8 +247,19 @@ export function subjectBefore(text: string, tokens: Token[], v: number, floor: n
   // "the woman who said": the subject is the phrase before the relative pronoun
   if (RELATIVE.has(tokens[i].key) || tokens[i].key === 'that') {
     i--;
-    if (i >= floor && tokens[i].text === ',') i--;
+    const comma = i >= floor && tokens[i].text === ',';
+    if (comma) i--;
     if (i < floor) return null;
+    // "Vyacheslav Ponomarev, the self-declared mayor of Slavyansk, who referred": the name before the apposition
+    let c = i;
+    while (comma && c > floor && i - c < 10 && tokens[c].text !== ',' && !isPunct(tokens[c])) c--;
+    if (comma && c > floor && tokens[c].text === ',' && DETERMINERS.has(tokens[c + 1].key)) {
+      const named = mention(text, tokens, phraseStartBackward(tokens, c - 1, floor), c - 1);
+      if (named?.kind === 'name') {
+        named.descriptors.push(text.slice(tokens[c + 1].start, tokens[i].end));
+        return named;
+      }
+    }
     return mention(text, tokens, phraseStartBackward(tokens, i, floor), i);
   }
   const appositions: string[] = [];

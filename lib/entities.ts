@@ -103,6 +103,8 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstW
 
 /** Heads of unnamed-source descriptions whose shorter mentions take the fuller one's affiliation. */
 const UNNAMED_HEADS = new Set(['official', 'officials', 'source', 'sources', 'diplomat', 'diplomats', 'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'aides', 'adviser', 'officer', 'commander']);
+/** Heads of descriptions a lede uses for a person the next paragraph names ("Russia's top diplomat"). */
+const LEDE_HEADS = new Set(['diplomat', 'chief', 'leader', 'head']);
 /** Heads of descriptions that one named office holder answers to. */
 const HOLDER_TITLES = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'secretary-general', 'ambassador', 'envoy', 'governor', 'mayor', 'king', 'queen', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'commander']);
 /** The common verbs of reported statements, in running text. */
@@ -378,9 +380,24 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
    */
   const titleHolder = (source: SourceMention): Entity | null => {
     const words = source.text.split(/\s+/).map(keyOf);
-    if (!HOLDER_TITLES.has(words[words.length - 1]) || /\b(?:a|an|one|another|other|former)\s+$/i.test(text.slice(Math.max(0, source.start - 10), source.start))) return null;
-    const wanted = words.filter((w) => TITLES.has(w));
+    const head = words[words.length - 1];
+    if (/\b(?:a|an|one|another|other|former|some|many)\s+$/i.test(text.slice(Math.max(0, source.start - 10), source.start)) || source.plural) return null;
+    // "the columnist" after "columnist Ai Jun": the name the same role word stood before
+    if (words.length <= 2 && /^\p{Ll}/u.test(source.text)) {
+      let named: RegExpMatchArray | null = null;
+      const before = text.slice(Math.max(0, source.start - 1500), source.start);
+      for (const m of before.matchAll(new RegExp(`\\b${head}\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu'))) named = m;
+      if (named) return resolveName({ start: 0, end: 0, text: named[1].replace(/['’]s$/, ''), kind: 'name' });
+    }
+    if (!HOLDER_TITLES.has(head) && !LEDE_HEADS.has(head)) return null;
+    // a description in a lede whose next paragraph opens with the person's name ("Turkey's prime
+    // minister ... called the strikes "unacceptable." ¶ Recep Tayyip Erdogan made the statement ...")
     const p = paragraphOf(source.start);
+    const next = paragraphs[p + 1];
+    const opener = next ? personRuns.find((r) => r.start === next.start) : undefined;
+    if (opener && sentenceStart(text, paragraphs[p].start, source.start) === paragraphs[p].start && !HOLDER_TITLES.has(head)) return resolveName({ start: opener.nameStart, end: opener.end, text: opener.words.join(' '), kind: 'name' });
+    if (!HOLDER_TITLES.has(head)) return null;
+    const wanted = words.filter((w) => TITLES.has(w));
     const from = paragraphs[Math.max(0, p - 2)].start, to = paragraphs[Math.min(paragraphs.length - 1, p + 2)].end;
     let best: NameRun | null = null;
     for (const r of titledRuns) {
@@ -388,7 +405,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       const title = r.title!.split(/\s+/).map(keyOf);
       if (wanted.every((w) => title.includes(w))) best = r;
     }
-    return best ? resolveName({ start: best.nameStart, end: best.end, text: best.words.join(' '), kind: 'name' }) : null;
+    if (best) return resolveName({ start: best.nameStart, end: best.end, text: best.words.join(' '), kind: 'name' });
+    return opener && sentenceStart(text, paragraphs[p].start, source.start) === paragraphs[p].start ? resolveName({ start: opener.nameStart, end: opener.end, text: opener.words.join(' '), kind: 'name' }) : null;
   };
   const titledRuns = personRuns.filter((r) => r.title !== null);
 

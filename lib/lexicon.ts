@@ -22,6 +22,7 @@ const IRREGULAR_VERBS: string[][] = [
   ['retort', 'retorts', 'retorted', 'retorting'],
   ['blog', 'blogs', 'blogged', 'blogging'],
   ['text', 'texts', 'texted', 'texting'],
+  ['refer', 'refers', 'referred', 'referring'],
 ];
 
 /** Regular speech and attitude verbs by base form; inflections are generated. */
@@ -124,7 +125,8 @@ export const SPEAKER_NOUNS: ReadonlySet<string> = new Set(
     'commentator commentators writer writers author authors editor editors blogger bloggers host anchor ' +
     'professor professors scholar scholars historian historians chairwoman ceo founder paper newspaper ' +
     'tabloid magazine broadcaster envoy prosecutor investigators investigator monitor monitors lawmaker ' +
-    'legislator legislators congressman congresswoman mp mps delegation delegations coalition opposition').split(' '),
+    'legislator legislators congressman congresswoman mp mps delegation delegations coalition opposition ' +
+    'secretary-general chancellor commissioner').split(' '),
 );
 
 /** Words that make a capitalised or determined phrase an organisation. */

@@ -352,3 +352,23 @@ describe('pronoun antecedents', () => {
     expect(speakers(text)).toEqual(['Marek', 'Marek']);
   });
 });
+
+describe('descriptions named elsewhere', () => {
+  it('gives "the columnist" the name the same role word stood before', () => {
+    const text = '"Nothing will change," columnist Mei Lin wrote.\n\nBut the columnist added a caveat: "Voters are tired."';
+    expect(speakers(text)).toEqual(['Mei Lin', 'Mei Lin']);
+  });
+
+  it("gives a lede's description the person the next paragraph opens with", () => {
+    const text = "Ruritania's top diplomat on Monday called the blockade \"unacceptable.\"\n\nIvo Marek made the remarks in the capital.";
+    expect(speakers(text)).toEqual(['Ivo Marek']);
+  });
+
+  it('keeps a people as a group speaker', () => {
+    expect(speakers('The Ruritanians said they had "liberated" the town.')).toEqual(['Ruritanians']);
+  });
+
+  it('reads the name before an apposition and "who"', () => {
+    expect(speakers('The talks were hosted by Ivo Marek, the self-declared mayor of Nord, who referred to them as "a farce."')).toEqual(['Ivo Marek']);
+  });
+});
