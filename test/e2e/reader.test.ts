@@ -398,13 +398,16 @@ describe('pages that change after load', () => {
 
 /** Pages below the inside-the-body bar today, and why; each is asserted to stay below until fixed. */
 const SHORTFALLS: Record<string, string> = {
-  'royal-road': 'dom/article.ts takes the author’s notes after the chapter, which Readability leaves out',
+  'royal-road': 'dom/article.ts reads the author’s notes, which Readability leaves out, instead of the chapter: 2 or 3 quotes of ~150',
 };
 
 describe.skipIf(!haveReadability)('the ten readerable pages with the most quotations (../shared/data/pages/readability)', () => {
   const figures: { name: string; quotations: number; highlighted: number; insideShare: number; badge: number }[] = [];
 
+  const outside: Record<string, string[]> = {};
+
   afterAll(() => {
+    if (process.env.STANCEMARK_SHOW_OUTSIDE) console.log(JSON.stringify(outside, null, 1));
     console.log('page | quotations in expected.html | quotes highlighted | share of highlighted text inside the body | badge');
     for (const f of figures) console.log(`${f.name} | ${f.quotations} | ${f.highlighted} | ${f.insideShare.toFixed(3)} | ${f.badge}`);
     const chars = figures.reduce((n, f) => n + f.insideShare, 0) / Math.max(1, figures.length);
@@ -423,14 +426,27 @@ describe.skipIf(!haveReadability)('the ten readerable pages with the most quotat
 
     const marks = await highlighted(page);
     const quotes = Object.values(marks);
-    expect(quotes.length).toBeGreaterThanOrEqual(3);
+    // A mark (one text node's stretch) is inside the body when the text of the element around it is in
+    // Readability's body text, or (Readability may drop an inline element next to it) when the mark's
+    // own text is, if long enough not to be found anywhere by chance.
     const body = await compactText(expected);
-    const total = quotes.reduce((n, q) => n + q.text.replace(/\s+/g, '').length, 0);
-    const inside = quotes.filter((q) => body.includes(q.text.replace(/\s+/g, ''))).reduce((n, q) => n + q.text.replace(/\s+/g, '').length, 0);
+    const compact = (text: string) => text.replace(/\s+/g, '');
+    const pieces = (await page.$$eval('mark.stancemark-quote', (all) => all.map((m) => [m.textContent ?? '', m.parentElement?.textContent ?? '']))).map(
+      ([own, around]) => ({ own: compact(own), around: compact(around) }),
+    );
+    const isInside = (p: { own: string; around: string }) => body.includes(p.around) || (p.own.length >= 30 && body.includes(p.own));
+    const total = pieces.reduce((n, p) => n + p.own.length, 0);
+    const inside = pieces.filter(isInside).reduce((n, p) => n + p.own.length, 0);
+    outside[name] = [...new Set(pieces.filter((p) => !isInside(p)).map((p) => p.own))].slice(0, 5);
     const badge = Number(await extensionPage.evaluate((tab) => (globalThis as unknown as ChromeGlobal).chrome.action.getBadgeText({ tabId: tab }), tabId));
-    figures.push({ name, quotations, highlighted: quotes.length, insideShare: inside / total, badge });
-    if (name in SHORTFALLS) expect(inside / total, `${name} is fixed: take it out of SHORTFALLS`).toBeLessThan(0.97);
-    else expect(inside / total).toBeGreaterThanOrEqual(0.97);
+    const share = total ? inside / total : 0;
+    figures.push({ name, quotations, highlighted: quotes.length, insideShare: share, badge });
+    if (name in SHORTFALLS) {
+      expect(quotes.length < 3 || share < 0.97, `${name} meets the bars now: take it out of SHORTFALLS`).toBe(true);
+    } else {
+      expect(quotes.length).toBeGreaterThanOrEqual(3);
+      expect(share).toBeGreaterThanOrEqual(0.97);
+    }
 
     const popup = await openPopup(browser, tabId);
     const sides = Math.min(2, answer.sides.length);

@@ -18,11 +18,11 @@ const UNKNOWN = 'unknown';
 /** The country a mark carries for quote `index`'s side ('unknown' for none). */
 const markCountry = (result: PageResult, index: number) => result.quotes[index]?.country ?? UNKNOWN;
 
-/** The sides in the order shown (the pinned pair first), then the quotes with no known country. */
+/** The sides in the order shown (the pinned pair first), then the quotes with no known country; counts of the quotes highlighted. */
 function legendSides(result: PageResult, ranked: string[]): LegendSide[] {
   const byCode = new Map(result.sides.map((side) => [side.country, side]));
   const counts = new Map<string, number>();
-  for (const quote of result.quotes) counts.set(quote.country ?? UNKNOWN, (counts.get(quote.country ?? UNKNOWN) ?? 0) + 1);
+  for (const { country } of quotesInPageOrder(document)) counts.set(country, (counts.get(country) ?? 0) + 1);
   const sides: LegendSide[] = ranked
     .filter((code) => counts.get(code))
     .map((code) => ({ country: code, name: byCode.get(code)?.name || countryName(code), count: counts.get(code)! }));
