@@ -72,15 +72,20 @@ const PARTICLES = /^(?:about|of|for|on|against|over|out|up)$/;
 /** Adjuncts of the verb that are not its content ("said in an interview", "told reporters at a briefing"). */
 const ADJUNCTS = /^(?:in|at|during|after|before|on|via|through|while|when|by)$/;
 
-const QUOTATION_MARK = /["“”«»„]/;
+const QUOTATION_MARK = /["“”«»„]/g;
 
-const isCapital = (t: Token) => /^\p{Lu}/u.test(t.text);
+/** A capital first letter (ASCII tested first: the Unicode class is slow at every token). */
+const isCapital = (t: Token) => {
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.text);
+};
 
 /** A finite cue verb at tokens[i]: lower case, in the cue list, and not a noun after a determiner or possessive. */
 function isCueAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (!isCapital(t) && PARTICIPLE_CUES.has(t.key)) return isProgressive(tokens, i);
-  if (isCapital(t) || !CUE_VERBS.has(t.key)) return false;
+  // the word lists first: most tokens are in neither
+  if (PARTICIPLE_CUES.has(t.key)) return !isCapital(t) && isProgressive(tokens, i);
+  if (!CUE_VERBS.has(t.key) || isCapital(t)) return false;
   if (SPEECH_VERBS.has(t.key)) return isVerbAt(tokens, i);
   if (i === 0) return false;
   const before = tokens[i - 1];
@@ -136,14 +141,20 @@ function subjectOf(text: string, tokens: Token[], v: number, floor: number): Sou
 export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[]): Attribution[] {
   const found: Attribution[] = [];
   let q = 0;
+  // the next quotation mark at or after a sentence start: one forward scan over the whole text
+  let mark = -1;
   for (const p of paragraphs) {
     for (let from = p.start; from < p.end; ) {
       const to = sentenceEnd(text, from, p.end);
       while (q < quotes.length && quotes[q].close <= from) q++;
       const quoted: Span[] = [];
       for (let k = q; k < quotes.length && quotes[k].open < to; k++) quoted.push({ start: quotes[k].open, end: quotes[k].close });
+      if (mark < from) {
+        QUOTATION_MARK.lastIndex = from;
+        mark = QUOTATION_MARK.exec(text)?.index ?? text.length;
+      }
       // quotation marks the quote stage left unpaired leave the sentence unread: its extent is unknown
-      if (quoted.length || !QUOTATION_MARK.test(text.slice(from, to))) {
+      if (quoted.length || mark >= to) {
         const tokens = tokenize(text, from, to);
         found.push(...(p.index === 0 && !quoted.length ? headlineStatements(text, tokens) : sentenceStatements(text, tokens, quoted)));
       }
@@ -213,7 +224,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
   const trailingSite = (from: number): number | null => {
     for (let v = from; v <= Math.min(last, from + 8); v++) {
       if (isPunct(all[v]) && all[v].text !== ',') return null;
-      if (!isVerbAt(all, v) || all[v].key.endsWith('ing')) continue;
+      if (!SPEECH_VERBS.has(all[v].key) || !isVerbAt(all, v) || all[v].key.endsWith('ing')) continue;
       let tail = v + 1;
       if (v === from) tail = phraseEndForward(all, v + 1, last) + 1;
       while (tail <= last && (TIME_WORDS.has(all[tail].key) || /^(?:on|in|at|to|a|an|the|last|this|statement|interview|reporters|told)$/.test(all[tail].key) || isPunct(all[tail]) && all[tail].text !== ',')) tail++;
