@@ -4,7 +4,6 @@ import {
   BODY_CODES,
   codesNamed,
   fullerNames,
-  georgiaIsUsState,
   endsPhrase,
   hasRole,
   kbMatches,
@@ -91,7 +90,10 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   const name = nameAsEvidence(entity, ctx);
   const own = name ? scanWords(name, kb, article) : undefined;
   if (own) return fromArticle(own);
-  const mentions = [...entity.mentions].sort((a, b) => a.start - b.start).filter((m) => m.start >= 0 && m.end <= article.text.length);
+  // Pronouns have no titles or appositions of their own ("he", "they").
+  const mentions = [...entity.mentions]
+    .sort((a, b) => a.start - b.start)
+    .filter((m) => m.start >= 0 && m.end <= article.text.length && !PRONOUNS.test(article.text.slice(m.start, m.end)));
   // A mention inside a KB name ("Department" in "the U.S. State Department"): that name is the entity's
   // fuller form when it holds the entity's name, else the mention is someone else's ("Nations" in "United Nations").
   const entityKey = phraseKey(entity.name);
@@ -111,7 +113,7 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
     if (!hasRole(d)) continue;
     const { src, chunk } = wordsOf(d);
     // A descriptor is the article's words: its Georgia is the article's.
-    titles.push([{ ...src, georgiaIsUsState: georgiaIsUsState(article) }, chunk]);
+    titles.push([{ ...src, within: article }, chunk]);
   }
   let first: ChunkEvidence | undefined;
   for (const [src, chunk] of titles) {
@@ -128,6 +130,8 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   }
   return undefined;
 }
+
+const PRONOUNS = /^(?:he|she|they|him|her|them|it|we|i|you)$/i;
 
 // Sentence words an entity stage may leave at the front of a name ("But Yanukovych").
 const LEADING_NON_NAMES = /^(?:But|And|Or|So|Yet|Then|When|While|As|If|Also|Meanwhile|However|Still|Now|Mr|Mrs|Ms|Dr)\.?\s+/;

@@ -109,8 +109,10 @@ export function tokenize(text: string, offset = 0): Token[] {
 export interface Tokens {
   text: string;
   tokens: Token[];
-  /** Whether "Georgia" is the US state here (a descriptor takes its article's), read on first need. */
+  /** Whether "Georgia" is the US state here, read on first need. */
   georgiaIsUsState?: boolean;
+  /** The article these words are from (a descriptor's): its Georgia is theirs. */
+  within?: Tokens;
 }
 
 /** A run of tokens [from, to) of a Tokens: the words of a title or an apposition, which end at offset `end`. */
@@ -259,7 +261,7 @@ const COUNTRY_GEORGIA = /\b(?:Tbilisi|Georgians?\b|Saakashvili|Ossetia|Abkhaz|Ca
 
 /** True when the text's "Georgia" is the US state, read once per text. */
 export function georgiaIsUsState(src: Tokens): boolean {
-  src.georgiaIsUsState ??= US_GEORGIA.test(src.text) && !COUNTRY_GEORGIA.test(src.text);
+  src.georgiaIsUsState ??= src.within ? georgiaIsUsState(src.within) : US_GEORGIA.test(src.text) && !COUNTRY_GEORGIA.test(src.text);
   return src.georgiaIsUsState;
 }
 
@@ -336,7 +338,7 @@ export function scanChunk(src: Tokens, chunk: Chunk, kb: KnowledgeBase, beforeNa
 /** What a short string of words says (see scanChunk); words of an article read its Georgia as the article does. */
 export function scanWords(words: string, kb: KnowledgeBase, article?: Tokens): ChunkEvidence | undefined {
   const { src, chunk } = wordsOf(words);
-  if (article) src.georgiaIsUsState = georgiaIsUsState(article);
+  src.within = article;
   return scanChunk(src, chunk, kb);
 }
 
@@ -365,6 +367,9 @@ export function kbMatches(article: ArticleIndex, kb: KnowledgeBase): KbMatch[] {
 export function kbNameAcross(article: ArticleIndex, at: number, kb: KnowledgeBase): KbMatch | undefined {
   const { tokens } = article;
   const k = tokenAt(tokens, at);
+  // Only a capitalised word or a name's inner "of"/"for" right before the mention can start a name across it.
+  const before = tokens[k - 1];
+  if (!before || !/^\s*$/.test(article.text.slice(before.end, at)) || !(isCapitalised(before.word) || /^(?:of|for|the|and)$/.test(before.word))) return undefined;
   for (let j = k - 1; j >= 0 && j >= k - 7; j--) {
     const m = matchAt(article, j, tokens.length, kb);
     if (m && m.to > k) return { start: tokens[j].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from };
