@@ -19,11 +19,14 @@ export interface QuoteCardContent {
   sideTotal: number;
 }
 
-/** What the card says about quote `index` of an analysis; null for an index it does not have. */
-export function describeQuote(index: number, quotes: readonly Quote[], summary: Summary): QuoteCardContent | null {
+/**
+ * What the card says about quote `index` of an analysis; null for an index it does not have. `shown`:
+ * the quotes highlighted on the page (a quote nested in another is not), which the side's count counts.
+ */
+export function describeQuote(index: number, quotes: readonly Quote[], summary: Summary, shown?: ReadonlySet<number>): QuoteCardContent | null {
   const quote = quotes[index];
   if (!quote) return null;
-  const side = quotes.map((q, i) => ({ q, i })).filter(({ q }) => q.country === quote.country);
+  const side = quotes.map((q, i) => ({ q, i })).filter(({ q, i }) => q.country === quote.country && (!shown || shown.has(i) || i === index));
   const topics = summary.sides.find((s) => s.country === quote.country)?.topics ?? [];
   return {
     speaker: quote.speaker,

@@ -1,13 +1,14 @@
 // Keyboard navigation between highlighted quotes. Alt+Shift with a letter, matched on the physical key
-// (event.code, so macOS's Option characters and keyboard layouts do not matter): few pages and no
-// browser bind these, and keys typed into fields, editable content or already handled by the page are
-// left alone.
+// (event.code, so macOS's Option characters and keyboard layouts do not matter): J / K as in feed readers,
+// O for the next quote of the same side. Few pages and no browser bind these (ChromeOS takes Alt+Shift+N,
+// S, M and L, so those are avoided), and keys typed into fields, editable content or already handled by
+// the page are left alone.
 import { markOf, quoteIndexOf } from './quote-navigation';
 
 export type QuoteMove = 'next' | 'previous' | 'next-of-side';
 
-export const QUOTE_KEYS: Record<string, QuoteMove> = { KeyN: 'next', KeyP: 'previous', KeyS: 'next-of-side' };
-export const QUOTE_KEYS_HINT = 'Alt+Shift+N / P: next / previous quote · Alt+Shift+S: next of the same side';
+export const QUOTE_KEYS: Record<string, QuoteMove> = { KeyJ: 'next', KeyK: 'previous', KeyO: 'next-of-side' };
+export const QUOTE_KEYS_HINT = 'Alt+Shift+J / K: next / previous quote · Alt+Shift+O: next of the same side';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;

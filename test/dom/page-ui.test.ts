@@ -101,18 +101,18 @@ describe('quote keys', () => {
     return quoteMoveFor(event);
   };
 
-  it('takes Alt+Shift+N, P and S by physical key', () => {
-    expect(press({ code: 'KeyN', key: 'Ñ', altKey: true, shiftKey: true })).toBe('next');
-    expect(press({ code: 'KeyP', key: 'P', altKey: true, shiftKey: true })).toBe('previous');
-    expect(press({ code: 'KeyS', key: 'S', altKey: true, shiftKey: true })).toBe('next-of-side');
+  it('takes Alt+Shift+J, K and O by physical key', () => {
+    expect(press({ code: 'KeyJ', key: 'Ô', altKey: true, shiftKey: true })).toBe('next');
+    expect(press({ code: 'KeyK', key: 'K', altKey: true, shiftKey: true })).toBe('previous');
+    expect(press({ code: 'KeyO', key: 'O', altKey: true, shiftKey: true })).toBe('next-of-side');
   });
 
   it('leaves other keys, typing in fields and keys the page handled alone', () => {
-    expect(press({ code: 'KeyN', key: 'n' })).toBeNull();
-    expect(press({ code: 'KeyN', key: 'N', altKey: true, shiftKey: true, ctrlKey: true })).toBeNull();
-    expect(press({ code: 'KeyX', key: 'X', altKey: true, shiftKey: true })).toBeNull();
-    expect(press({ code: 'KeyN', key: 'N', altKey: true, shiftKey: true }, document.getElementById('field')!)).toBeNull();
-    const handled = new KeyboardEvent('keydown', { code: 'KeyN', altKey: true, shiftKey: true, cancelable: true });
+    expect(press({ code: 'KeyJ', key: 'j' })).toBeNull();
+    expect(press({ code: 'KeyJ', key: 'J', altKey: true, shiftKey: true, ctrlKey: true })).toBeNull();
+    expect(press({ code: 'KeyN', key: 'N', altKey: true, shiftKey: true })).toBeNull();
+    expect(press({ code: 'KeyJ', key: 'J', altKey: true, shiftKey: true }, document.getElementById('field')!)).toBeNull();
+    const handled = new KeyboardEvent('keydown', { code: 'KeyJ', altKey: true, shiftKey: true, cancelable: true });
     handled.preventDefault();
     expect(quoteMoveFor(handled)).toBeNull();
   });
@@ -144,6 +144,8 @@ describe('the quote card', () => {
     });
     expect(describeQuote(3, QUOTES, SUMMARY)).toMatchObject({ country: null, stances: [], position: 1, sideTotal: 1 });
     expect(describeQuote(7, QUOTES, SUMMARY)).toBeNull();
+    // Counted among the quotes on the page only, when told which those are.
+    expect(describeQuote(1, QUOTES, SUMMARY, new Set([1, 2]))).toMatchObject({ position: 1, sideTotal: 1 });
   });
 
   it('shows on focus in a closed shadow root, page text as text, and jumps to the next quote of the side', () => {
@@ -175,7 +177,7 @@ describe('the quote card', () => {
 describe('the legend', () => {
   it('lists the sides with counts, goes to a side on click, and collapses', () => {
     const onPick = vi.fn();
-    const legend = mountLegend(document, { onPick, keys: 'Alt+Shift+N', signal: controller.signal });
+    const legend = mountLegend(document, { onPick, keys: 'Alt+Shift+J', signal: controller.signal });
     legend.update([{ country: 'US', name: 'United States', count: 2 }, { country: null, name: 'Country unknown', count: 1 }], countryColour);
     const root = shadowRoots[0];
     expect(root.querySelector('.toggle')!.textContent).toContain('3 quotes');

@@ -231,14 +231,14 @@ describe('on the demo article', () => {
     await inShadowUi(page, 'legend', (root) => root.querySelector<HTMLButtonElement>('.toggle')!.click());
   });
 
-  it('Alt+Shift+N / P move between quotes in page order; keys typed into a field are left alone', async () => {
+  it('Alt+Shift+J / K move between quotes in page order; keys typed into a field are left alone', async () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const order = await page.$$eval('mark.stancemark-quote', (marks) => [...new Set(marks.map((m) => m.getAttribute('data-stancemark-quote')))]);
-    await page.keyboard.press('Alt+Shift+N');
+    await page.keyboard.press('Alt+Shift+J');
     const first = (await focusedQuote(page))!.quote;
-    await page.keyboard.press('Alt+Shift+N');
+    await page.keyboard.press('Alt+Shift+J');
     expect((await focusedQuote(page))!.quote).toBe(order[(order.indexOf(first) + 1) % order.length]);
-    await page.keyboard.press('Alt+Shift+P');
+    await page.keyboard.press('Alt+Shift+K');
     expect((await focusedQuote(page))!.quote).toBe(first);
 
     await page.evaluate(() => {
@@ -247,7 +247,7 @@ describe('on the demo article', () => {
       document.querySelector('.site-header')!.append(field);
     });
     await page.focus('#search-field');
-    await page.keyboard.press('Alt+Shift+N');
+    await page.keyboard.press('Alt+Shift+J');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-field');
   });
 

@@ -46,7 +46,7 @@ export const readerUi =
         if (target !== null) goToQuote(document, target);
       };
       const card = mountQuoteCard(document, {
-        content: (index) => describeQuote(index, result.quotes, result.summary),
+        content: (index) => describeQuote(index, result.quotes, result.summary, new Set(quotesInPageOrder(document).map((q) => q.quote))),
         colour: (country) => colourOf(country),
         next: (index) => goToSide(markCountry(result, index), index),
         signal: uiSignal,
