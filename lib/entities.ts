@@ -279,6 +279,20 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
         return !e.gender || e.gender === source.gender ? e : null;
       });
       if (inSentence) return inSentence;
+      // then the person who opens a sentence earlier in the pronoun's paragraph, after its last source
+      // ("U.S. President Bush, speaking from Beijing, called for a halt. He urged ...")
+      let lastSource = paragraphs[paragraphOf(source.start)].start;
+      for (let k = recent.length - 1; k >= 0; k--) if (recent[k].at < source.start) {
+        lastSource = Math.max(lastSource, recent[k].at);
+        break;
+      }
+      const opener = nearestRun(personRuns, lastSource, sentence, (r) => {
+        const paragraphStart = paragraphs[paragraphOf(source.start)].start;
+        if (sentenceStart(text, paragraphStart, r.start + 1) !== r.start) return null;
+        const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
+        return !e.gender || e.gender === source.gender ? e : null;
+      });
+      if (opener) return opener;
     }
     // then the most recent speaker in reach
     for (let k = recent.length - 1; k >= 0 && recent[k].at >= reach; k--) {

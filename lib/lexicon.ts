@@ -35,7 +35,7 @@ const REGULAR_VERBS = (
   'criticise praise accuse urge mention point recommend fume rail thunder chide scoff mock tout ' +
   'reason recall reckon explain confide underline underscore observe dismiss complain retort ' +
   'interject interrupt begin chant sing echo gush marvel quote express reject refute condemn denounce ' +
-  'blast slam hail welcome label predict'
+  'blast slam hail welcome label predict bark sneer rant scold'
 ).split(/\s+/);
 
 function inflect(base: string): string[] {

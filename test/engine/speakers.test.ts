@@ -372,3 +372,15 @@ describe('descriptions named elsewhere', () => {
     expect(speakers('The talks were hosted by Ivo Marek, the self-declared mayor of Nord, who referred to them as "a farce."')).toEqual(['Ivo Marek']);
   });
 });
+
+describe('a pronoun in the paragraph of its antecedent', () => {
+  it('goes to the person who opened an earlier sentence of the paragraph after its last source', () => {
+    const text = '"We lost the port," Marek said.\n\nPresident Lena Holm, speaking from Oslo, called for calm. She urged both sides to return to "the lines of May."';
+    expect(speakers(text)).toEqual(['Marek', 'Lena Holm']);
+  });
+
+  it('prefers a source named after that opener ("Oliver barked")', () => {
+    const text = 'Ivo Marek spoke first. Then Ana Ruiz, a talk-show host, lost her temper. "That is absurd," Ruiz barked. "Honestly, it is," she continued.';
+    expect(speakers(text)).toEqual(['Ana Ruiz', 'Ana Ruiz']);
+  });
+});
