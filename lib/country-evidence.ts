@@ -187,7 +187,7 @@ export const ROLE_NOUNS = new Set(
     'resident residents engineer doctor soldier soldiers officer officers commentator blogger historian researcher scientist ' +
     'physicist politician politicians legislator legislators lawmakers mp negotiators fighters militants rebels protesters ' +
     'coalition group groups alliance organization organisation movement party militia faction network council committee ' +
-    'outlet daily channel station').split(' '),
+    'outlet daily channel station fellow').split(' '),
 );
 
 // Words that end a title chunk going left, or an apposition going right: verbs of saying and meeting,
