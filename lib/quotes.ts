@@ -136,6 +136,8 @@ const TRANSCRIPT_TURN = /^\s*(?:\p{Lu}[\p{Lu}.'’\- ]{0,40}:|[([]\p{Lu}[^)\]]*[
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
 // Words that announce a name or a mentioned word rather than speech.
 const NAMING_BEFORE = /\b(?:so-called|so called|term(?:ed|s)?|words?|phrase|dubbed|nicknamed|labell?ed|branded|known as|titled|entitled|headlined|slogan|hashtag|motto|banner|show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|operation|magazine|newspaper|reads?|reading)\s*$/i;
+// Nouns after a title that make it the name of a work or programme.
+const NAMING_AFTER = /^[\s,]*(?:radio |TV |television |talk |news |weekly |daily )?(?:show|program(?:me)?|series|podcast|book|memoir|film|movie|documentary|song|album|column|segment|campaign|event|forum)\b/i;
 const LONG_BODY = /^\S*(?:\s+\S+){6}\s+\S/;
 const TITLE_CASE_GLUE = /^(?:of|the|a|an|and|in|on|to|for|at|with|or|is|as|by|from|but|nor|vs\.?|&)$/i;
 
@@ -171,7 +173,10 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   if (/[:]\s*$/.test(left)) return false;
   if (NAMING_BEFORE.test(left)) return true;
   if (words.length === 1 && /^(?:he|she|they|it|him|her|them|his|hers|we|us|i|you)\.?$/i.test(words[0])) return true;
-  // a programme or publication: on NBC's "Meet the Press", told "Fox and Friends"
+  // a programme or publication: on NBC's "Meet the Press", told "Fox and Friends", his "Keepin' It Real" radio program
+  if (isTitleCase(words) && NAMING_AFTER.test(right)) return true;
+  // a subheading that is a quote alone in its paragraph: 'All Bets Are Off.'
+  if (isTitleCase(words) && open === paragraph.start && close === paragraph.end && paragraph.index > 0) return true;
   if (isTitleCase(words) && (words.length > 1 || /['’]s\s*$/.test(left)) && /(?:\b(?:on|to|told|with|in|from)|['’]s)\s*$/i.test(left) && !headline()) return true;
   if (isTitleCase(words) && (words.length > 1 || /^\p{Lu}\p{Ll}/u.test(words[0])) && !headline() && !speechBefore(text, open, paragraph)) {
     // a capitalised single word may still be a one-word answer: "Absolutely," she said.

@@ -114,3 +114,13 @@ describe('a mentioned pronoun with its period', () => {
     expect(texts('The sign on the door just said "he."')).toEqual([]);
   });
 });
+
+describe('names of works and subheadings', () => {
+  it('drops a title-case name followed by the kind of work it names', () => {
+    expect(texts('She called in to his "Morning With Mads" radio program on Friday.')).toEqual([]);
+  });
+
+  it('drops a title-case quote standing alone as a subheading', () => {
+    expect(texts('The mayor spoke for an hour.\n\n‘The Harbour Is Ours.’\n\nThen the council voted.')).toEqual([]);
+  });
+});
