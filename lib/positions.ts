@@ -12,6 +12,8 @@ const CUES = new Set(
 /** Words that refer to both parties: a statement of agreement with one of them speaks about the two sides. */
 const BOTH_WORDS = new Set(['both', 'sides', "sides'", 'side', 'two', 'each', 'partners', 'we']);
 const GIST_SIZE = 3;
+/** Statements shorter than this many words take their paragraph's topics as mentioned. */
+const SHORT_STATEMENT_WORDS = 10;
 const MIN_GIST_WORDS = 5;
 const AUDIENCE_CUES = new Set(['told', 'tells', 'telling']);
 
@@ -97,6 +99,15 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
         for (const r of topicReadings) {
           if (governedTopics.has(r.key) && !r.governed) continue;
           perTopic.set(r.key, (perTopic.get(r.key) ?? 0) + r.polarity);
+        }
+        // A short statement ("cordial and constructive") is about what its paragraph names: those topics count
+        // as mentioned, with no stance (a stance needs the statement's own words).
+        if (quotes[qi].text.split(/\s+/).length < SHORT_STATEMENT_WORDS) {
+          const [pFrom, pTo] = paragraphTokens(index.tokens, text, quotes[qi]);
+          for (const m of mentionsIn(index, pFrom, pTo)) {
+            const key = index.mentions[m].modifier ? null : keyOf(m);
+            if (key && key !== own && key !== otherKey && !perTopic.has(key)) perTopic.set(key, 0);
+          }
         }
         for (const [key, sum] of perTopic) {
           const list = readings[s].get(key) ?? [];
@@ -234,6 +245,12 @@ function tokenAt(tokens: Token[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The token range of the paragraph (a line of the text) that holds the statement. */
+function paragraphTokens(tokens: Token[], text: string, q: Quote): [number, number] {
+  const end = text.indexOf('\n', q.end);
+  return [tokenAt(tokens, text.lastIndexOf('\n', q.start) + 1), tokenAt(tokens, end < 0 ? text.length : end)];
 }
 
 /**

@@ -115,3 +115,20 @@ describe('the engine on the seed article', () => {
     expect(is?.general?.map((i) => found[i].speaker)).toEqual(['Igor Konashenkov']);
   });
 });
+
+describe('short statements', () => {
+  // Written for this test: a fragment names nothing itself; its paragraph names what it is about.
+  const text = 'Ruritania and Osterlich held talks on the river treaty.\n\nThe treaty talks ended late. "Open and useful," the Ruritanian minister said.\n\nOsterlich said the river treaty must protect the fisheries.';
+  const at = (words: string, country: string, speaker: string): Quote => {
+    const start = text.indexOf(words);
+    return { start, end: start + words.length, text: words, kind: 'direct', speaker, role: null, country, evidence: null, paragraph: 0 };
+  };
+  const quotes = [at('Open and useful,', 'RR', 'minister'), at('the river treaty must protect the fisheries', 'OS', 'Osterlich')];
+  quotes[1].kind = 'indirect';
+  const summary = summarize(quotes, rankSides(quotes), text);
+
+  it('take the topics of their paragraph as mentioned, without a stance', () => {
+    const [rr] = summary.sides.filter((s) => s.country === 'RR');
+    expect(rr.topics.find((t) => t.topic === 'treaty')).toMatchObject({ stance: 'mentions', evidence: [0] });
+  });
+});
