@@ -12,6 +12,7 @@ import {
   outletAfter,
   scanChunk,
   scanWords,
+  titlesSomeoneElse,
   titleBefore,
   tokenAt,
   tokensWith,
@@ -49,7 +50,10 @@ function titleInsideMention(article: ArticleIndex, mention: Span, entity: Entity
     if (!own.has(foldWord(tokens[k].key))) continue;
     return k > from ? { from, to: k, start: tokens[from].start, end: tokens[k].start } : undefined;
   }
-  return entity.type === 'person' || to === from ? undefined : { from, to, start: tokens[from].start, end: mention.end };
+  // A mention without the name is a description of the speaker ("Turkey's prime minister"): a title for a
+  // person when it names a role.
+  if (to === from || (entity.type === 'person' && !tokens.slice(from, to).some((t) => ROLE_NOUNS.has(t.key)))) return undefined;
+  return { from, to, start: tokens[from].start, end: mention.end };
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -112,6 +116,7 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   for (const d of entity.descriptors) {
     if (!hasRole(d)) continue;
     const { src, chunk } = wordsOf(d);
+    if (titlesSomeoneElse(src.tokens, chunk.from, chunk.to)) continue;
     // A descriptor is the article's words: its Georgia is the article's.
     titles.push([{ ...src, within: article }, chunk]);
   }

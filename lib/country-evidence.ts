@@ -504,14 +504,19 @@ export function appositionAfter(article: ArticleIndex, at: number): Chunk | unde
   }
   // A title followed by a name ("..., European Council President Herman Van Rompuy") is the next person in
   // a list, not this one's apposition. An apposition that describes a person names a role.
+  if (titlesSomeoneElse(tokens, first, to)) return undefined;
   let role = false;
-  for (let k = first; k < to; k++) {
-    if (!isRoleWord(tokens[k])) continue;
-    role = true;
-    const next = tokens[k + 1];
-    if (k + 1 < to && ROLE_NOUNS.has(tokens[k].word.toLowerCase()) && /^\p{Lu}/u.test(next.word) && !ROLE_NOUNS.has(next.word.toLowerCase())) return undefined;
-  }
+  for (let k = first; k < to && !role; k++) role = isRoleWord(tokens[k]);
   return role ? { from: first, to, start, end } : undefined;
+}
+
+/** True when tokens [from, to) hold a title followed by a name: another person ("a critic of Syrian President Bashar al-Assad"). */
+export function titlesSomeoneElse(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k + 1 < to; k++) {
+    const next = tokens[k + 1];
+    if (ROLE_NOUNS.has(tokens[k].word.toLowerCase()) && isFirstName(next)) return true;
+  }
+  return false;
 }
 
 /** The outlet a writer's mention is followed by ("... wrote in the Global Times"): a columnist's own side. */
