@@ -372,7 +372,8 @@ export function kbNameAcross(article: ArticleIndex, at: number, kb: KnowledgeBas
   if (!before || !/^\s*$/.test(article.text.slice(before.end, at)) || !(isCapitalised(before.word) || /^(?:of|for|the|and)$/.test(before.word))) return undefined;
   for (let j = k - 1; j >= 0 && j >= k - 7; j--) {
     const m = matchAt(article, j, tokens.length, kb);
-    if (m && m.to > k) return { start: tokens[j].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from };
+    // "The U.N." before "U.N. human rights chief": an article in front makes no larger name.
+    if (m && m.to > k && !tokens.slice(j, k).every((t) => ARTICLES.has(t.key))) return { start: tokens[j].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from };
   }
   return undefined;
 }
