@@ -347,11 +347,14 @@ function gist(quotes: Quote[], statements: number[], readings: Map<string, Readi
   // A fragment of a few words ("enormous,") shows little on its own, however topical its sentence.
   const words = (qi: number) => quotes[qi].text.split(/\s+/).length;
   for (const qi of statements) if (words(qi) < MIN_GIST_WORDS) score.set(qi, score.get(qi)! / 4);
-  const seen = new Set<string>();
-  return [...statements]
-    .sort((a, b) => score.get(b)! - score.get(a)! || a - b)
-    .filter((qi) => !seen.has(quotes[qi].text) && !!seen.add(quotes[qi].text))
-    .slice(0, GIST_SIZE);
+  const chosen: number[] = [];
+  for (const qi of [...statements].sort((a, b) => score.get(b)! - score.get(a)! || a - b)) {
+    if (chosen.length === GIST_SIZE) break;
+    // each wording once, and no statement inside another (a reported clause within a reported one)
+    const q = quotes[qi];
+    if (!chosen.some((o) => quotes[o].text === q.text || (quotes[o].start < q.end && q.start < quotes[o].end))) chosen.push(qi);
+  }
+  return chosen;
 }
 
 function unique(list: number[]): number[] {

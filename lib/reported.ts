@@ -1,5 +1,5 @@
 import { DETERMINERS, isPunct, isVerbAt, mention, phraseEndForward, subjectBefore, TIME_WORDS, type SourcePhrase } from './attribution';
-import { LISTENER_VERBS, PERSON_PRONOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon';
+import { LISTENER_VERBS, NOUN_LIKE_VERBS, PERSON_PRONOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon';
 import { sentenceEnd, tokenize, type Token } from './text';
 import type { Attribution, Paragraph, QuoteSpan, Span } from './types';
 
@@ -85,12 +85,13 @@ function isCueAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   // the word lists first: most tokens are in neither
   if (PARTICIPLE_CUES.has(t.key)) return !isCapital(t) && isProgressive(tokens, i);
-  if (!CUE_VERBS.has(t.key) || isCapital(t)) return false;
-  if (SPEECH_VERBS.has(t.key)) return isVerbAt(tokens, i);
-  if (i === 0) return false;
+  if (!CUE_VERBS.has(t.key) || isCapital(t) || i === 0) return false;
   const before = tokens[i - 1];
-  if (NOUN_FORMS.has(t.key) && (NOUN_BEFORE.test(before.key) || /['’]s$/.test(before.text))) return false;
-  return !NOUN_BEFORE.test(before.key) || !NOUN_FORMS.has(t.key);
+  // a plural noun after a lower-case word ("opposition protests", "media reports") is no verb
+  const nounForm = NOUN_FORMS.has(t.key) || NOUN_LIKE_VERBS.has(t.key);
+  if (nounForm && t.key.endsWith('s') && !isCapital(before) && !PERSON_PRONOUNS.has(before.key)) return false;
+  if (SPEECH_VERBS.has(t.key)) return isVerbAt(tokens, i);
+  return !(nounForm && (NOUN_BEFORE.test(before.key) || /['’]s$/.test(before.text)));
 }
 
 /** "-ing" after a form of "be" is a finite verb: "she is calling for", "they have been talking about". */
@@ -195,6 +196,9 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       }
     }
     while (to >= from && isPunct(all[to])) to--;
+    // a dateline opens the article's first sentence, not the content: "MOSCOW (Reuters) - ..."
+    const dash = from === 0 ? all.findIndex((w, k) => k < 8 && /^(?:[—–―]|-{1,2})$/.test(w.text)) : -1;
+    if (dash > 0 && all.slice(0, dash).every((w) => isCapital(w) || isPunct(w))) from = dash + 1;
     while (from <= to && isPunct(all[from])) from++;
     if (!source || to < from) return;
     const start = all[from].start;
