@@ -84,10 +84,11 @@ function nameAsEvidence(entity: Entity, ctx: Context): string {
 /**
  * Evidence in the article: the name itself when it is an institution, group or description ("Russian
  * Defense Ministry", "Kremlin", "senior State Department official"), which decides; then the titles before
- * each mention, first mention first; then the titles and appositions the entity stage attached; last the
+ * and inside each mention, first mention first, and the titles the entity stage attached; last the
  * appositions after each mention and the outlet a writer wrote in. An international body in a title wins
- * (a NATO secretary-general's nationality is not his side); otherwise the first that says something
- * decides, and holds for every mention.
+ * (a NATO secretary-general's nationality is not his side) when it stands at the first mentions that say
+ * anything or in the attached titles; otherwise the first that says something decides, and holds for every
+ * mention.
  */
 function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   const { article, kb } = ctx;
@@ -98,39 +99,44 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   const mentions = [...entity.mentions]
     .sort((a, b) => a.start - b.start)
     .filter((m) => m.start >= 0 && m.end <= article.text.length && !PRONOUNS.test(article.text.slice(m.start, m.end)));
-  // A mention inside a KB name ("Department" in "the U.S. State Department"): that name is the entity's
-  // fuller form when it holds the entity's name, else the mention is someone else's ("Nations" in "United Nations").
   const entityKey = phraseKey(entity.name);
-  const larger = mentions.map((m) => kbNameAcross(article, m.start, kb));
-  for (const name of larger) {
-    const words = name && article.text.slice(name.start, name.end);
-    if (name && words && phraseKey(words).includes(entityKey)) return fromArticle({ code: name.code, words });
-  }
-  mentions.splice(0, mentions.length, ...mentions.filter((_, i) => !larger[i]));
   const ownWords = new Set(nameWords(entity.name));
-  const titles: [Tokens, Chunk | undefined][] = mentions.flatMap((m) => [
-    [article, titleBefore(article, m, entity.type === 'person')],
-    [article, titleInsideMention(article, m, entity, ownWords)],
-  ]);
-  // Descriptors that name no role ("speaking from Beijing") say nothing about the side.
+  const ownMentions: Span[] = [];
+  let first: ChunkEvidence | undefined;
+  // After the first evidence, a few more mentions may still show a body's title.
+  let more = 2;
+  for (const m of mentions) {
+    // A mention inside a KB name ("Department" in "the U.S. State Department"): that name is the entity's
+    // fuller form when it holds the entity's name, else the mention is someone else's ("Nations" in "United Nations").
+    const larger = kbNameAcross(article, m.start, kb);
+    if (larger) {
+      const words = article.text.slice(larger.start, larger.end);
+      if (phraseKey(words).includes(entityKey)) return fromArticle({ code: larger.code, words });
+      continue;
+    }
+    ownMentions.push(m);
+    if (first && more-- <= 0) continue;
+    for (const chunk of [titleBefore(article, m, entity.type === 'person'), titleInsideMention(article, m, entity, ownWords)]) {
+      const found = chunk ? scanChunk(article, chunk, kb, true) : undefined;
+      if (found && BODY_CODES.has(found.code)) return fromArticle(found);
+      first ??= found;
+    }
+  }
+  // Descriptors that name no role ("speaking from Beijing") or title someone else say nothing about the side.
   for (const d of entity.descriptors) {
     if (!hasRole(d)) continue;
     const { src, chunk } = wordsOf(d);
     if (titlesSomeoneElse(src.tokens, chunk.from, chunk.to)) continue;
     // A descriptor is the article's words: its Georgia is the article's.
-    titles.push([{ ...src, within: article }, chunk]);
-  }
-  let first: ChunkEvidence | undefined;
-  for (const [src, chunk] of titles) {
-    const found = chunk ? scanChunk(src, chunk, kb, true) : undefined;
-    if (!found) continue;
-    if (BODY_CODES.has(found.code)) return fromArticle(found);
+    const found = scanChunk({ ...src, within: article }, chunk, kb, true);
+    if (found && BODY_CODES.has(found.code)) return fromArticle(found);
     first ??= found;
   }
   if (first) return fromArticle(first);
-  for (const m of mentions) {
+  for (const m of ownMentions) {
     const apposition = appositionAfter(article, m.end);
-    const found = (apposition && scanChunk(article, apposition, kb)) || (outletAfter(article.text, m.end) && scanWords(outletAfter(article.text, m.end), kb, article));
+    const outlet = apposition ? '' : outletAfter(article.text, m.end);
+    const found = (apposition && scanChunk(article, apposition, kb)) || (outlet ? scanWords(outlet, kb, article) : undefined);
     if (found) return fromArticle(found);
   }
   return undefined;
