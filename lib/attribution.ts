@@ -181,7 +181,25 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
     const plural = !organisation && !singled && ((/s$/.test(head.key) && !/(ss|us|is)$/.test(head.key)) || head.key === 'people');
     return { start, end, text: text.slice(start, end), kind: organisation ? 'organisation' : 'description', descriptors: [], gender, plural };
   }
-  const nameWords = words.slice(titleEnd).every((w) => isNationality(w.text)) ? [] : words.slice(titleEnd);
+  // a title-case headline's verb ends the speaker's name ("Hollande Says Donald Trump ...", "KERRY WARNS
+  // ASSAD"); an imperative ("Watch Bush") or an outlet's acronym before a full name ("CNN Michael
+  // Bociurkiw") ends what comes before the name
+  let nameEnd = words.length;
+  for (let k = titleEnd + 1; k < words.length - 1; k++) {
+    if (SPEECH_VERBS.has(words[k].key) && isCapital(words[k])) {
+      nameEnd = k;
+      break;
+    }
+  }
+  for (let k = nameEnd - 2; k >= titleEnd && nameEnd === words.length; k--) {
+    const w = words[k];
+    if (/^(?:watch|read|see|listen|meet)$/.test(w.key) || (/^\p{Lu}{2,6}$/u.test(w.text) && words.length - k > 2)) {
+      titleEnd = k + 1;
+      break;
+    }
+  }
+  const named = words.slice(titleEnd, nameEnd);
+  const nameWords = named.every((w) => isNationality(w.text)) ? [] : named;
   const isOrganisation = words.slice(nameFrom).some((w) => ORGANISATION_WORDS.has(w.key) || STATE_NAMES.has(w.key)) && !nameWords.some((w, k) => k > 0 && !ORGANISATION_WORDS.has(w.key) && !STATE_NAMES.has(w.key) && !CONNECTORS.has(w.key) && titleEnd > nameFrom);
   if (isOrganisation) {
     // the organisation is the whole capitalised run with its own adjectives: "Russian Defense Ministry"

@@ -1,4 +1,4 @@
-import { ADVERB_OR_HEADING, GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, STATE_NAMES, TITLES } from './lexicon';
+import { ADVERB_OR_HEADING, GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, SPEAKER_NOUNS, SPEECH_VERBS, STATE_NAMES, TITLES } from './lexicon';
 import { sentenceStart } from './text';
 import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, Statement } from './types';
 
@@ -55,9 +55,13 @@ function nameRun(text: string, start: number, run: string): NameRun | null {
   while (parts.length > 1 && NOT_NAME_WORDS.has(parts[parts.length - 1].key)) parts.pop();
   if (parts.length === 1) return nameRun(text, start, parts[0].word);
   // the name begins after the last title-like word: "Fisheries Minister Tomas Brandt", "Secretary of State John Kerry"
-  const titleLike = (p: { word: string; key: string }) => NOT_NAME_WORDS.has(p.key) || TITLES.has(p.key) || isOrganisationKey(p.key) || isNationality(p.word) || p.word === 'of' || p.word === 'the';
+  // (also a verb of a title-case headline, "Hollande Says Donald Trump", an imperative, "Watch Bush", and an
+  // outlet's acronym before a full name, "CNN Michael Bociurkiw")
+  const titleLike = (p: { word: string; key: string }, j: number) =>
+    NOT_NAME_WORDS.has(p.key) || TITLES.has(p.key) || isOrganisationKey(p.key) || isNationality(p.word) || p.word === 'of' || p.word === 'the' ||
+    SPEECH_VERBS.has(p.key) || HEADLINE_VERBS.has(p.key) || (/^\p{Lu}{2,6}$/u.test(p.word) && parts.length - j > 2);
   let k = 0;
-  for (let j = parts.length - 2; j >= 0; j--) if (titleLike(parts[j])) {
+  for (let j = parts.length - 2; j >= 0; j--) if (titleLike(parts[j], j)) {
     k = j + 1;
     break;
   }
@@ -109,6 +113,20 @@ const LEDE_HEADS = new Set(['diplomat', 'chief', 'leader', 'head']);
 const HOLDER_TITLES = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'secretary-general', 'ambassador', 'envoy', 'governor', 'mayor', 'king', 'queen', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'commander']);
 /** The common verbs of reported statements, in running text. */
 const STATEMENT_VERB = /\b(?:said|says|told|tells|added|adds|stated|declared|announced|expressed|wrote|writes|tweeted|insisted|warned|argued|noted|according to)\b/;
+/**
+ * A role or affiliation worth keeping: not a determiner or particle alone ("The", "de"), not a lone
+ * place or word that is no title ("Syria.", "Egypt's", "Opponents"), not a clause ("the Pentagon said").
+ */
+function isRole(d: string): boolean {
+  const words = d.split(/\s+/);
+  if (words.every((w) => NOT_NAME_WORDS.has(keyOf(w)) || NAME_PARTICLES.has(w.toLowerCase()))) return false;
+  if (words.some((w) => /^(?:said|says|told|tells)$/i.test(w))) return false;
+  if (words.length === 1) return TITLES.has(keyOf(words[0])) || SPEAKER_NOUNS.has(keyOf(words[0])) || ORGANISATION_WORDS.has(keyOf(words[0])) || /^(?:\p{Lu}\.?){2,}$/u.test(words[0]);
+  return true;
+}
+
+/** Verbs that open a headline or caption before a name ("Watch Bush express concerns"). */
+const HEADLINE_VERBS = new Set(['watch', 'read', 'see', 'listen', 'meet']);
 const NAME_PARTICLES = new Set(['of', 'al', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du', 'el']);
 const isOrganisationKey = (key: string) => ORGANISATION_WORDS.has(key) || STATE_NAMES.has(key);
 const isOrganisationWord = (w: string) => isOrganisationKey(w.toLowerCase()) || isNationality(w);
@@ -181,7 +199,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   const addDescriptors = (e: Entity, descriptors: (string | null | undefined)[]) => {
     for (const d of descriptors) {
       // a determiner or name particle alone ("The", "de") is no role
-      if (!d || d.split(/\s+/).every((w) => NOT_NAME_WORDS.has(keyOf(w)) || NAME_PARTICLES.has(w.toLowerCase())) || e.descriptors.some((x) => x.includes(d))) continue;
+      if (!d || !isRole(d) || e.descriptors.some((x) => x.includes(d))) continue;
       const within = e.descriptors.findIndex((x) => d.includes(x));
       if (within >= 0) e.descriptors[within] = d;
       else e.descriptors.push(d);
@@ -229,6 +247,10 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     let fullest = words;
     let best = 0;
     for (const { words: w, n } of counts.values()) if (n > best || (n === best && w.length > fullest.length)) [fullest, best] = [w, n];
+    // a surname with a particle ("Van Rompuy") is not yet the fullest form when a longer one ends with it
+    if (NAME_PARTICLES.has(fullest[0].toLowerCase())) {
+      for (const { words: w } of counts.values()) if (w.length > fullest.length && isSuffix(fullest, w)) fullest = w;
+    }
     const name = fullest.join(' ');
     const e = entityFor(`name:${name.toLowerCase()}`, () => ({ name, type: 'person', gender: null, descriptors: [], mentions: [] }));
     for (const r of runs) {
@@ -428,6 +450,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     if (resolved.has(source)) return resolved.get(source)!;
     let e: Entity | null;
     if (source.kind === 'pronoun') e = resolvePronoun(source, direct);
+    // a capitalised common noun opening a sentence ("Witnesses said") is a description
+    else if (source.kind === 'name' && !/\s/.test(source.text) && SPEAKER_NOUNS.has(source.text.toLowerCase())) e = describedEntity({ ...source, kind: 'description', plural: /s$/.test(source.text) });
     else if (source.kind === 'name') e = resolveName(source);
     // "the statement said": the organisation that issued it, when one spoke in reach
     else if (source.kind === 'description' && /^(?:the |a |an )?(?:\w+ )?(?:statement|report|letter|memo|communiqu[eé]|release)$/i.test(source.text)) e = resolvePronoun({ ...source, text: 'it' });

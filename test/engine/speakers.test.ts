@@ -384,3 +384,24 @@ describe('a pronoun in the paragraph of its antecedent', () => {
     expect(speakers(text)).toEqual(['Ana Ruiz', 'Ana Ruiz']);
   });
 });
+
+describe('names with junk around them', () => {
+  it('takes the subject before a title-case headline verb as the speaker', () => {
+    expect(speakers('Ana Ruiz Says Harbour Plan ‘Will Fail’\n\nThe plan was published on Monday.')).toEqual(['Ana Ruiz']);
+  });
+
+  it('drops an imperative or an outlet acronym before a name', () => {
+    const text = 'The envoy spoke to NRK Ivo Marek Holm, a spokesman, who said the town was "quiet tonight."';
+    expect(speakers(text)).toEqual(['Ivo Marek Holm']);
+  });
+
+  it('keeps lone places and clauses out of the roles', () => {
+    const { entities } = run('"We stay," said Ivo Marek, Ruritania. "We go," Marek, the Pentagon said, added.');
+    expect(entities.flatMap((e) => e.descriptors).filter((d) => /^Ruritania\.?$|said/.test(d))).toEqual([]);
+  });
+
+  it('reads a capitalised common noun opening a sentence as a description', () => {
+    expect(speakers('Witnesses said the square was "full of smoke."')).toEqual(['Witnesses']);
+    expect(run('Witnesses said the square was "full of smoke."').entities[0].type).not.toBe('person');
+  });
+});
