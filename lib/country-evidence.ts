@@ -66,13 +66,14 @@ export function tokenize(text: string, offset = 0): Token[] {
       continue;
     }
     const start = i;
-    // Plain lower-case ASCII words (most of them) are their own key.
+    // Plain ASCII words of letters and digits (most of them) need no folding: lower-case ones are their own key.
     let plain = true;
+    let upper = false;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (c >= 97 && c <= 122) i++;
-      else if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
-        plain &&= c >= 48 && c <= 57;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) i++;
+      else if (c >= 65 && c <= 90) {
+        upper = true;
         i++;
       } else {
         const more = c >= 128 ? wordCharAt(text, i) : 0;
@@ -91,7 +92,7 @@ export function tokenize(text: string, offset = 0): Token[] {
     if (q === 39 || q === APOSTROPHE) i += text.charCodeAt(i + 1) === 115 ? 2 : 1;
     const raw = text.slice(start, i);
     if (plain && i === wordEnd) {
-      tokens.push({ start: offset + start, end: offset + i, raw, word: raw, possessive: false, key: raw });
+      tokens.push({ start: offset + start, end: offset + i, raw, word: raw, possessive: false, key: upper ? raw.toLowerCase() : raw });
       continue;
     }
     const last = raw.charCodeAt(raw.length - 1);
