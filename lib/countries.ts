@@ -297,14 +297,16 @@ function fromSameDescription(head: string, modifiers: string[], at: number, ctx:
     if (own.has(tokens[k].start)) continue;
     // The words before it, within the phrase: the modifiers must be among them ("foreign minister" is not any minister).
     let from = k;
-    while (from > 0 && k - from < 6 && /^\s+$|^\s*-\s*$/.test(text.slice(tokens[from - 1].end, tokens[from].start)) && !endsSentence(tokens[from - 1]) && !JOINERS.has(tokens[from - 1].key) && !endsPhrase(tokens[from - 1])) from--;
+    // Words joined by spaces or a hyphen; a dash ("BRUSSELS - European leaders") ends the phrase.
+    while (from > 0 && k - from < 6 && /^[ \t]+$|^-$/.test(text.slice(tokens[from - 1].end, tokens[from].start)) && !endsSentence(tokens[from - 1]) && !JOINERS.has(tokens[from - 1].key) && !endsPhrase(tokens[from - 1])) from--;
     if (modifiers.some((m) => !tokens.slice(from, k).some((t) => t.key === m))) continue;
     // The head itself may complete a name ("State Department").
     const found = scanChunk(article, { from, to: k + 1, start: tokens[from].start, end: tokens[k].end }, kb);
     if (found?.code) return { code: found.code, evidence: `article: ${found.words} (same description: "${text.slice(tokens[from].start, tokens[k].end)}")` };
     // A title before a named speaker: that speaker's country.
     const next = tokens[k + 1];
-    const named = next && !own.has(next.start) ? byMention.get(next.start) : undefined;
+    const titles = next && !endsSentence(tokens[k]) && /^[ \t]+$/.test(text.slice(tokens[k].end, next.start)) && !own.has(next.start);
+    const named = titles ? byMention.get(next.start) : undefined;
     if (named) return { code: named, evidence: `article: ${text.slice(tokens[k].start, next.end)} (same description)` };
   }
   return undefined;
