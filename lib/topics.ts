@@ -69,7 +69,7 @@ const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '(', ')', '—', '–', '―'
 /** A surname with an Arabic article, capitalised after it: "al-Assad". */
 const NAME_PARTICLE_CAPITAL = /^(?:al|el|ad|as|ash|an|at|ar|az)-\p{Lu}/u;
 /** Marks after which a capital opens a quotation or aside, as at a sentence start. */
-const OPENING_MARK = /["“‘'(\[:—]/;
+const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', ':', '—']);
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
 
 /** The article's words and clause punctuation, sentence by sentence (lib/text.ts), with the sentence each belongs to. */
@@ -85,7 +85,7 @@ export function tokenize(text: string): Token[] {
         const dotted = w.text.endsWith('.') && w.text.indexOf('.') < w.text.length - 1;
         let word = w.text.endsWith('.') && !dotted ? w.text.slice(0, -1) : w.text;
         // "Russia's" and the plural "sides'" are possessives (tested only for words holding an apostrophe)
-        const apostrophe = word.length > 2 && /['’´]/.test(word);
+        const apostrophe = word.length > 2 && (word.includes("'") || word.includes('’') || word.includes('´'));
         const poss = apostrophe && (POSSESSIVE.test(word) || /s['’]$/.test(word));
         if (poss) word = word.slice(0, /['’]$/.test(word) ? -1 : -2);
         if (!word) continue;
@@ -100,7 +100,7 @@ export function tokenize(text: string): Token[] {
           cap: isUpper(word.charCodeAt(0)) || NAME_PARTICLE_CAPITAL.test(word),
           poss,
           sentence,
-          initial: first || (before >= from && OPENING_MARK.test(text[before])),
+          initial: first || (before >= from && OPENING_MARKS.has(text[before])),
         });
         first = false;
       }
@@ -216,20 +216,21 @@ const initials = (words: string[]) =>
 
 /** Finds every topic mention in the article and merges aliases. Linear in the number of tokens. */
 export function findTopics(text: string, tokens: Token[] = tokenize(text)): TopicIndex {
-  const seenLower = new Set<string>();
-  for (const t of tokens) if (!t.cap) seenLower.add(t.lower);
   const sentenceInitial = (i: number) => tokens[i].initial;
   // Punctuation tokens are one character and never letters or digits.
   const isWord = (t: Token) => t.text.length > 1 || !CLAUSE_PUNCTUATION.has(t.text);
-  // Words seen capitalised inside a sentence: a name that also opens a sentence is still a name.
+  // One pass: words seen in lower case; words seen capitalised inside a sentence (a name that also opens a
+  // sentence is still a name); per sentence, its words and those in capitals (headlines, slogans carry no
+  // name information beyond country names).
+  const seenLower = new Set<string>();
   const seenMidCap = new Set<string>();
-  tokens.forEach((t, i) => t.cap && !sentenceInitial(i) && seenMidCap.add(t.lower));
-  // Sentences in capitals (headlines, slogans) carry no name information beyond country names.
   const shouting = new Set<number>();
   const sentences = tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0;
   const wordCount = new Int32Array(sentences);
   const capsCount = new Int32Array(sentences);
   for (const t of tokens) {
+    if (!t.cap) seenLower.add(t.lower);
+    else if (!t.initial) seenMidCap.add(t.lower);
     if (t.text.length < 3) continue;
     wordCount[t.sentence]++;
     if (t.cap && t.text === t.text.toUpperCase()) capsCount[t.sentence]++;
