@@ -55,8 +55,8 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
      * A mention's topic key; people who speak for a country stand for it ("Lavrov's support" -> Russia), and
      * so do people the article introduces as one side's ("U.S. Secretary of State John Kerry").
      */
-    const keyOf = (mention: number): string => {
-      const topic = index.topics[index.mentions[mention].topic];
+    const topicKey = (id: number): string => {
+      const topic = index.topics[id];
       const affiliated = topic.affiliation && sideCodes.has(topic.affiliation) ? topic.affiliation : null;
       const code = topic.country ?? speakerCountry.get(topic.key) ?? speakerCountry.get(normalizeKey(topic.name)) ?? affiliated;
       if (code) {
@@ -66,6 +66,14 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
       }
       names.set(topic.key, topic.name);
       return topic.key;
+    };
+    // A mention's key, worked out once per topic: every statement's mentions ask for it.
+    const keyOfTopic = new Map<number, string>();
+    const keyOf = (mention: number): string => {
+      const id = index.mentions[mention].topic;
+      let key = keyOfTopic.get(id);
+      if (key === undefined) keyOfTopic.set(id, (key = topicKey(id)));
+      return key;
     };
     top.forEach((side, s) => {
       const other = top[1 - s]?.country;
