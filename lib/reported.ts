@@ -214,6 +214,8 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       if (t.key === 'and' && k + 1 <= last && isCueAt(all, k + 1) && !/ing$/.test(all[k + 1].key)) return k - 1;
       if (t.text === ',' && k + 1 <= last) {
         const next = all[k + 1];
+        // "..., and that ...", "..., but that ...": a second complement of the same verb
+        if ((next.key === 'and' || next.key === 'but') && all[k + 2]?.key === 'that') continue;
         if (/ing$/.test(next.text) || CLAUSE_BREAK.test(next.key) || (next.key === 'according' && all[k + 2]?.key === 'to')) return k - 1;
         if (trailingSite(k + 1) !== null) return k - 1;
         // a new main clause after the comma: a pronoun subject, "and" with a new subject, or a subject and a cue verb
