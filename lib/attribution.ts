@@ -42,7 +42,14 @@ const PREPOSITIONS = new Set(['to', 'of', 'in', 'on', 'at', 'for', 'with', 'by',
 const CONNECTORS = new Set(['of', 'al', 'al-', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du', 'and', '&']);
 export const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday today tonight yesterday earlier later recently then last this week month year morning afternoon evening night'.split(' '));
 
-const isCapital = (t: Token) => /^(?:(?:al|el|ad|as|an|ash|at|az|bin|ibn)-)?\p{Lu}/u.test(t.text);
+const PREFIXED_CAPITAL = /^(?:al|el|ad|as|an|ash|at|az|bin|ibn)-\p{Lu}/u;
+/** A capitalised word, or one with an Arabic article before its capital ("al-Assad"). ASCII first: this runs on every token. */
+const isCapital = (t: Token) => {
+  const c = t.text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122) return c <= 105 && PREFIXED_CAPITAL.test(t.text);
+  return c > 127 && /^\p{Lu}/u.test(t.text);
+};
 /** A capitalised word that can be part of a name: not a sentence-opening adverb or participle, not a shouted heading. */
 const isNameWord = (t: Token) =>
   isCapital(t) && !NOT_NAME_WORDS.has(t.key) && !ADVERB_OR_HEADING.test(t.text);
@@ -525,7 +532,7 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       const afterEnd = sentenceEnd(text, q.close, nextOpen);
       let site = quoteEndsSentence ? null : siteAfter(text, q.close, afterEnd);
       // '"...," Interfax said, quoting the ambassador, Vyacheslav Kovalenko.'
-      if (site) site = quotedPerson(text, tokenize(text, q.close, afterEnd), 0) ?? site;
+      if (site && /quot/.test(text.slice(q.close, afterEnd))) site = quotedPerson(text, tokenize(text, q.close, afterEnd), 0) ?? site;
       // 'X told Y: "...", according to Z': Z is the informant, X the speaker
       if (site?.cue === 'according to') site = siteBefore(text, sentenceStart(text, prevClose, q.open), q.open) ?? site;
       if (!site) {

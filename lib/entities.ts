@@ -46,7 +46,7 @@ function nameRun(text: string, start: number, run: string): NameRun | null {
     // one word, the common case: a name only when it is not a title or a sentence opener
     const word = run.replace(/['’]s$|[.]$/, '');
     const key = keyOf(run);
-    if (NOT_NAME_WORDS.has(key) || TITLES.has(key) || ADVERB_OR_HEADING.test(word)) return null;
+    if (NOT_NAME_WORDS.has(key) || TITLES.has(key) || (word.length >= 6 && ADVERB_OR_HEADING.test(word))) return null;
     const organisation = isOrganisationKey(key);
     return { start, end: start + word.length, words: [word], nameStart: start, title: null, gender: null, keys: [key], organisation, notPerson: organisation || isNationality(word) };
   }
@@ -263,6 +263,17 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     return e;
   };
 
+  /** Index of the first of `list` (sorted by start) that starts at or after `from` (binary search). */
+  const firstRunFrom = (list: NameRun[], from: number): number => {
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
   /** The last of `list` (sorted by start) that starts in [from, before) and passes `accept`, walking back. */
   const nearestRun = (list: NameRun[], from: number, before: number, accept: (r: NameRun) => Entity | null): Entity | null => {
     let lo = 0, hi = list.length;
@@ -422,7 +433,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     if (words.length <= 2 && /^\p{Ll}/u.test(source.text)) {
       let named: RegExpMatchArray | null = null;
       const before = text.slice(Math.max(0, source.start - 1500), source.start);
-      for (const m of before.matchAll(new RegExp(`\\b${head}\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu'))) named = m;
+      if (before.includes(head)) for (const m of before.matchAll(new RegExp(`\\b${head}\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu'))) named = m;
       if (named) return resolveName({ start: 0, end: 0, text: named[1].replace(/['’]s$/, ''), kind: 'name' });
     }
     if (!HOLDER_TITLES.has(head) && !LEDE_HEADS.has(head)) return null;
@@ -430,14 +441,16 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     // minister ... called the strikes "unacceptable." ¶ Recep Tayyip Erdogan made the statement ...")
     const p = paragraphOf(source.start);
     const next = paragraphs[p + 1];
-    const opener = next ? personRuns.find((r) => r.start === next.start) : undefined;
+    const atNext = next ? personRuns[firstRunFrom(personRuns, next.start)] : undefined;
+    const opener = atNext && atNext.start === next!.start ? atNext : undefined;
     if (opener && sentenceStart(text, paragraphs[p].start, source.start) === paragraphs[p].start && !HOLDER_TITLES.has(head)) return resolveName({ start: opener.nameStart, end: opener.end, text: opener.words.join(' '), kind: 'name' });
     if (!HOLDER_TITLES.has(head)) return null;
     const wanted = words.filter((w) => TITLES.has(w));
     const from = paragraphs[Math.max(0, p - 2)].start, to = paragraphs[Math.min(paragraphs.length - 1, p + 2)].end;
     let best: NameRun | null = null;
-    for (const r of titledRuns) {
-      if (r.start < from || r.start >= to || (best && Math.abs(r.start - source.start) >= Math.abs(best.start - source.start))) continue;
+    for (let k = firstRunFrom(titledRuns, from); k < titledRuns.length && titledRuns[k].start < to; k++) {
+      const r = titledRuns[k];
+      if (best && Math.abs(r.start - source.start) >= Math.abs(best.start - source.start)) continue;
       const title = r.title!.split(/\s+/).map(keyOf);
       if (wanted.every((w) => title.includes(w))) best = r;
     }

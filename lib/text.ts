@@ -85,8 +85,10 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   for (const m of slice.matchAll(TOKEN)) {
     const start = from + m.index;
     const word = m[0];
-    const bare = word.endsWith('.') && word.length > 1 ? word.slice(0, -1) : word;
-    tokens.push({ start, end: start + word.length, text: word, key: bare.toLowerCase().replace(/['’]s$/, '') });
+    let cut = word.endsWith('.') && word.length > 1 ? 1 : 0;
+    const n = word.length - cut;
+    if (n > 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’')) cut += 2;
+    tokens.push({ start, end: start + word.length, text: word, key: (cut ? word.slice(0, word.length - cut) : word).toLowerCase() });
   }
   return tokens;
 }
