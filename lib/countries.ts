@@ -193,7 +193,7 @@ function fromKnowledgeBase(entity: Entity, ctx: Context): CountryAssignment | un
     const term = terms && termFor(terms, ctx);
     if (term) return { code: term.code || null, evidence: `kb: ${candidate}` };
   }
-  if (entity.type !== 'person' || words.length > 4) return undefined;
+  if (entity.type !== 'person' || !words.length || words.length > 4) return undefined;
   const surname = words[words.length - 1];
   const codes = surname.length >= 3 ? kb.surname(surname, words.length > 1 ? words[0] : undefined, ctx.date) : [];
   // The person's states the article names, the one in office at the article's date first.

@@ -305,6 +305,8 @@ describe('unknown stays null', () => {
     expect(assignCountries('short text', [outside]).get(7)!.code).toBeNull();
     const blank: Entity = { ...lone, name: '', type: 'organisation' };
     expect(assignCountries('text', [blank]).get(7)!.code).toBeNull();
+    const spaces: Entity = { ...lone, name: '   ', mentions: [{ start: 0, end: 3 }] };
+    expect(assignCountries('   said', [spaces]).get(7)!.code).toBeNull();
   });
 });
 
