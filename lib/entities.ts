@@ -13,6 +13,8 @@ const PRONOUN_REACH = 1;
 const PRONOUN_CHAIN = 4;
 /** How many paragraphs further back a pronoun may reach its last speaker when nobody else is named since. */
 const PRONOUN_FAR = 2;
+/** How far back a he/she may reach the one recent source of its gender. */
+const PRONOUN_GENDER_FAR = 6;
 
 interface NameRun extends Span {
   /** Words of the name itself, titles and nationalities removed. */
@@ -351,19 +353,31 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       if (near) return near;
       // beyond the reach, the last source of any statement when it fits and no fitting person is named
       // since ("..., said Obama." / a paragraph on the army / '"...," he added.')
+      // (a rival: another person named since who could be the pronoun's antecedent)
+      const rivalSince = (entity: Entity, at: number) =>
+        nearestRun(personRuns, at + 1, source.start, (r) => {
+          const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
+          return e !== entity && (!e.gender || e.gender === source.gender) ? e : null;
+        });
       const far = paragraphs[Math.max(0, first - PRONOUN_FAR)].start;
       for (let k = recent.length - 1; k >= 0 && recent[k].at >= far; k--) {
         const { entity, plural, at } = recent[k];
         if (at >= source.start) continue;
-        if (!fits(entity, plural)) return null;
+        if (!fits(entity, plural)) break;
         // a paragraph between that reports anyone's words has moved on from that speaker
         const between = text.slice(paragraphs[paragraphOf(at)].end, paragraphs[paragraphOf(source.start)].start);
-        if (STATEMENT_VERB.test(between)) return null;
-        const rival = nearestRun(personRuns, at + 1, source.start, (r) => {
-          const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
-          return e !== entity && (!e.gender || e.gender === source.gender) ? e : null;
-        });
-        return rival ? null : entity;
+        if (STATEMENT_VERB.test(between)) break;
+        return rivalSince(entity, at) ? null : entity;
+      }
+      // a he/she whose gender only the last source of that gender shares, every person named since
+      // being of the other gender ("... spokeswoman Hua Chunying said" ... three paragraphs of Toner ... "she said")
+      if (!source.gender) return null;
+      const farther = paragraphs[Math.max(0, first - PRONOUN_GENDER_FAR)].start;
+      for (let k = recent.length - 1; k >= 0 && recent[k].at >= farther; k--) {
+        const { entity, at } = recent[k];
+        if (at >= source.start || entity.type !== 'person') continue;
+        if (!entity.gender) return null;
+        if (entity.gender === source.gender) return rivalSince(entity, at) ? null : entity;
       }
       return null;
     }

@@ -405,3 +405,16 @@ describe('names with junk around them', () => {
     expect(run('Witnesses said the square was "full of smoke."').entities[0].type).not.toBe('person');
   });
 });
+
+describe('a gendered pronoun far from its antecedent', () => {
+  it('goes to the one recent source of its gender when everyone named since has the other', () => {
+    const text = [
+      'Ministry spokeswoman Lin Mei said the talks were "useful."',
+      'Spokesman Mark Olsen said the navy "will stay."',
+      'Olsen said the patrols "go on."',
+      'Mark Olsen told a briefing the ships left.',
+      'The region must stay "calm and open," she said.',
+    ].join('\n\n');
+    expect(speakers(text)).toEqual(['Lin Mei', 'Mark Olsen', 'Mark Olsen', 'Lin Mei']);
+  });
+});
