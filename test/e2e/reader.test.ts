@@ -348,7 +348,7 @@ describe('settings before a page loads', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
-  it('a site switched off gets no highlights; the popup says so', async () => {
+  it('a site switched off gets no highlights; the popup says so and switches it back on', async () => {
     await setSettings(extensionPage, { ...DEFAULT_SETTINGS, offSites: ['127.0.0.1'] });
     const page = await open('/index.html?site-off');
     await page.waitForLoadState('load');
@@ -356,6 +356,10 @@ describe('settings before a page loads', () => {
     expect(await page.locator('mark.stancemark-quote').count()).toBe(0);
     const popup = await openPopup(browser, await tabIdByProbe(extensionPage, page.url()));
     expect(await popup.locator('.message h2').textContent()).toBe('Highlighting is off on 127.0.0.1');
+    // Switched on from the popup, the page is analysed at once.
+    await popup.locator('button.anyway').click();
+    expect(await waitForState(page)).toBe('done');
+    await expect.poll(() => popup.locator('.side').count()).toBe(2);
     await Promise.all([popup.close(), page.close()]);
   });
 });

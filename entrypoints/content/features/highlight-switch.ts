@@ -17,10 +17,12 @@ export function rerunsOnChange(settings: ReaderSettings, session: PageSession): 
 export const highlightSwitch =
   (settings: ReaderSettings): Feature =>
   (session, signal) => {
+    let wasOn = false;
     void settings.ready.then(() => {
+      // From the stored settings, not the defaults the features started with.
+      wasOn = settings.highlightsHere();
       if (!signal.aborted && analysesByItself(settings)) void session.setHighlights(true);
     });
-    let wasOn = settings.highlightsHere();
     settings.onChange((next, previous) => {
       const on = settings.highlightsHere();
       if (on === wasOn && next.analysis === previous.analysis) return;
