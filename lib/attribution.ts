@@ -355,7 +355,10 @@ function siteAfter(text: string, from: number, to: number): Site | null {
   const tokens = tokenize(text, from, to);
   let i = 0;
   let dashed = false;
-  while (i < tokens.length && (tokens[i].text === ',' || tokens[i].text === ':' || isDash(tokens[i]))) dashed ||= isDash(tokens[i++]);
+  while (i < tokens.length && (tokens[i].text === ',' || tokens[i].text === ':' || isDash(tokens[i]))) {
+    if (isDash(tokens[i])) dashed = true;
+    i++;
+  }
   if (i >= tokens.length) return null;
   const last = tokens.length - 1;
   if (tokens[i].key === 'according' && tokens[i + 1]?.key === 'to') {
