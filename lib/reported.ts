@@ -163,7 +163,18 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
       while (from < p.end && /\s/.test(text[from])) from++;
     }
   }
-  return found;
+  return outermost(found);
+}
+
+/**
+ * A statement inside another ("X said he wants A": "he wants A" and "A") is part of the outer one: the
+ * outer one is kept, so each stretch of text is highlighted and summarised once.
+ */
+function outermost(found: Attribution[]): Attribution[] {
+  const sorted = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Attribution[] = [];
+  for (const s of sorted) if (!kept.length || s.end > kept[kept.length - 1].end) kept.push(s);
+  return kept;
 }
 
 /**
