@@ -66,7 +66,7 @@ const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|no
 /** A speech verb, unless capitalised or a noun after a determiner, possessive or nationality ("Russian state TV"). */
 export function isVerbAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (isCapital(t) || !SPEECH_VERBS.has(t.key)) return false;
+  if (!SPEECH_VERBS.has(t.key) || isCapital(t)) return false;
   if (!NOUN_LIKE_VERBS.has(t.key) || i === 0) return true;
   const before = tokens[i - 1];
   return !(NOUN_BEFORE.test(before.key) || /['’]s$/.test(before.text) || isNationality(before.text) || STATE_NAMES.has(before.key));
