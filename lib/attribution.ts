@@ -138,7 +138,7 @@ export function phraseEndForward(tokens: Token[], first: number, ceiling: number
     else if (CONNECTORS.has(t.key) && i + 1 <= ceiling && isCapital(tokens[i + 1]) && end === i - 1) {
       /* part of a name: "Secretary of State" */
     } else if (SPEAKER_NOUNS.has(t.key) || ORGANISATION_WORDS.has(t.key)) end = i;
-    else if (!(DESCRIPTOR_WORDS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text) || (end < first && roleBeforeName(tokens, i, ceiling)) || nounAhead(tokens, i, ceiling))) break;
+    else if (!(DESCRIPTOR_WORDS.has(t.key) || TITLES.has(t.key) || /['’]s$/.test(t.text) || (end < first && roleBeforeName(tokens, i, ceiling)) || (nounAhead(tokens, i, ceiling) && !(end >= first && /ed$/.test(t.key))))) break;
     i++;
   }
   return end;

@@ -418,3 +418,9 @@ describe('a gendered pronoun far from its antecedent', () => {
     expect(speakers(text)).toEqual(['Lin Mei', 'Mark Olsen', 'Mark Olsen', 'Lin Mei']);
   });
 });
+
+describe('a verb after a name', () => {
+  it('ends the name ("Marek rallied supporters" is Marek)', () => {
+    expect(speakers('Marek rallied supporters in the square and called the vote "a theft."')).toEqual(['Marek']);
+  });
+});
