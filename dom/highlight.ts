@@ -112,24 +112,56 @@ export function planHighlights(map: TextMap, quotes: readonly Quote[]): Highligh
 }
 
 /**
- * Wraps the planned pieces from `plan.pieces[from]` back to `plan.pieces[until - 1]`, last first:
- * splitting a text node then leaves the offsets of its earlier pieces valid, so the work can stop
- * after any piece and go on later. A piece the page changed meanwhile (node gone, text shorter) is skipped.
+ * Wraps the planned pieces from `plan.pieces[from]` back to `plan.pieces[until - 1]`, a text node at a
+ * time, last node first: a node keeps the text before its first wrapped piece, so the pieces before
+ * `from` stay valid and the work can stop after any batch and go on later. A piece the page changed
+ * meanwhile (node gone, text shorter) is skipped.
  */
 function wrapPieces(plan: HighlightPlan, from: number, until: number, templates: Map<number, HTMLElement>): void {
-  for (let i = until - 1; i >= from; i--) {
-    const piece = plan.pieces[i];
-    if (!piece.node.parentNode || piece.end > piece.node.data.length) continue;
+  let last = until - 1;
+  while (last >= from) {
+    const node = plan.pieces[last].node;
+    let first = last;
+    while (first > from && plan.pieces[first - 1].node === node) first--;
+    const pieces = plan.pieces.slice(first, last + 1).filter((p) => p.end <= node.data.length);
+    if (node.parentNode && pieces.length) wrapInNode(node, pieces, plan.quotes, templates);
+    last = first - 1;
+  }
+}
+
+/**
+ * Wraps `pieces` (in text order, all in `node`) in one pass over the node's text, whatever its length:
+ * `node` keeps the text before the first piece, new text nodes and marks follow it.
+ */
+function wrapInNode(node: Text, pieces: PlannedPiece[], quotes: readonly Quote[], templates: Map<number, HTMLElement>): void {
+  const doc = node.ownerDocument;
+  const data = node.data;
+  const fragment = doc.createDocumentFragment();
+  const made: Text[] = [];
+  const text = (value: string) => {
+    const created = doc.createTextNode(value);
+    made.push(created);
+    return created;
+  };
+  let cursor = pieces[0].start;
+  for (const piece of pieces) {
+    if (piece.start > cursor) fragment.appendChild(text(data.slice(cursor, piece.start)));
     let template = templates.get(piece.quote);
     if (!template) {
-      template = markTemplate(piece.node.ownerDocument, plan.quotes[piece.quote], piece.quote);
+      template = markTemplate(doc, quotes[piece.quote], piece.quote);
       templates.set(piece.quote, template);
     }
     const mark = template.cloneNode(false) as HTMLElement;
     // The country code is shown after the quote's last piece (CSS ::after), so colour is not the only cue.
-    if (piece.last) mark.dataset.stancemarkLabel = plan.quotes[piece.quote].country ?? '?';
-    wrap(piece, mark);
+    if (piece.last) mark.dataset.stancemarkLabel = quotes[piece.quote].country ?? '?';
+    mark.appendChild(text(data.slice(piece.start, piece.end)));
+    fragment.appendChild(mark);
+    cursor = piece.end;
   }
+  if (cursor < data.length) fragment.appendChild(text(data.slice(cursor)));
+  node.data = data.slice(0, pieces[0].start);
+  node.parentNode!.insertBefore(fragment, node.nextSibling);
+  for (const created of made) madeFrom.set(created, node);
 }
 
 /** Highlights `quotes` in one pass and returns how many got at least one mark. */
@@ -212,45 +244,38 @@ function markTemplate(doc: Document, quote: Quote, index: number): HTMLElement {
 }
 
 /**
- * Text nodes the highlighter split off, each with the node it came from, in the order they were made.
- * Removal merges them back newest first, which rebuilds every original node.
+ * Each text node the highlighter made, with the page's node whose text it took. Removal appends the
+ * made nodes that still follow their origin back onto it, in one write per origin.
  */
-let splits: { made: Text; from: Text }[] = [];
+const madeFrom = new WeakMap<Text, Text>();
 
-function split(node: Text, offset: number): Text {
-  const made = node.splitText(offset);
-  splits.push({ made, from: node });
-  return made;
-}
-
-function wrap(piece: NodePiece, mark: HTMLElement): void {
-  const { node, start, end } = piece;
-  if (end < node.data.length) split(node, end);
-  const target = start > 0 ? split(node, start) : node;
-  target.parentNode!.replaceChild(mark, target);
-  mark.appendChild(target);
-}
-
-/** Removes every Stancemark highlight under `scope` and merges back the text nodes they split. */
+/** Removes every Stancemark highlight under `scope` and gives the page's text nodes back their text. */
 export function removeHighlights(scope: ParentNode & Node): void {
+  const origins = new Set<Text>();
+  const absorb = (node: Node | null) => {
+    const origin = node?.nodeType === 3 ? madeFrom.get(node as Text) : undefined;
+    if (origin) origins.add(origin);
+  };
   for (const mark of scope.querySelectorAll(HIGHLIGHT_SELECTOR)) {
     const parent = mark.parentNode;
     if (!parent) continue;
+    absorb(mark.firstChild);
     while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
     parent.removeChild(mark);
   }
-  const kept: typeof splits = [];
-  for (let i = splits.length - 1; i >= 0; i--) {
-    const { made, from } = splits[i];
-    // Splits outside `scope` wait for their own removal; one the page moved or removed is given up.
-    if (made.isConnected && !scope.contains(made)) {
-      kept.push(splits[i]);
-      continue;
+  for (const origin of origins) {
+    // The made nodes that still follow their origin, in order; one the page moved away is given up.
+    const parts = [origin.data];
+    const merged: Text[] = [];
+    for (let next = origin.nextSibling; next && next.nodeType === 3 && madeFrom.get(next as Text) === origin; next = next.nextSibling) {
+      parts.push((next as Text).data);
+      merged.push(next as Text);
     }
-    if (made.previousSibling === from) {
-      from.appendData(made.data);
-      made.remove();
+    if (!merged.length) continue;
+    origin.data = parts.join('');
+    for (const node of merged) {
+      node.remove();
+      madeFrom.delete(node);
     }
   }
-  splits = kept.reverse();
 }

@@ -223,3 +223,20 @@ export async function tabIdByProbe(extensionPage: Page, url: string): Promise<nu
   if (id === null) throw new Error(`no content script answers for ${url}`);
   return id;
 }
+
+/**
+ * The DOM layer (text map, highlighter, page reading) and the fuzz generators bundled as one script
+ * for a plain page: `globalThis.stancemarkDomFuzz` then runs cases in the page (test/e2e/dom-fuzz-page.ts).
+ * The DOM cases run in Chromium because happy-dom differs where highlighting is delicate.
+ */
+export async function domFuzzBundle(): Promise<string> {
+  const { buildSync } = await import('esbuild');
+  const result = buildSync({
+    entryPoints: [resolve('test/e2e/dom-fuzz-page.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
