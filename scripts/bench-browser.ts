@@ -46,14 +46,17 @@ export interface TabMetrics {
   heap: number;
 }
 
-async function tabMetrics(page: Page): Promise<TabMetrics> {
+/** Starts Chromium's counters for `page` (before it navigates); the returned call reads them. */
+async function countTab(page: Page): Promise<() => Promise<TabMetrics>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  await cdp.detach();
-  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-  return { script: metric('ScriptDuration') * 1000, task: metric('TaskDuration') * 1000, heap: metric('JSHeapUsedSize') };
+  return async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    await cdp.detach();
+    const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+    return { script: metric('ScriptDuration') * 1000, task: metric('TaskDuration') * 1000, heap: metric('JSHeapUsedSize') };
+  };
 }
 
 /** Lets the tab render what it has and settle: two frames, then a task. */
@@ -110,10 +113,11 @@ async function watchLongTasks(page: Page): Promise<void> {
 export async function measureLoad(extension: ExtensionBrowser, extensionPage: Page, plain: BrowserContext, url: string, timeout = 60_000): Promise<LoadSample> {
   const page = await extension.context.newPage();
   await watchLongTasks(page);
+  const countWith = await countTab(page);
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.stancemarkState, null, { timeout });
   await settle(page);
-  const withExtension = await tabMetrics(page);
+  const withExtension = await countWith();
   const { state, marks, longTasks } = await page.evaluate(() => ({
     state: document.documentElement.dataset.stancemarkState ?? '',
     marks: document.querySelectorAll('mark.stancemark-quote').length,
@@ -131,9 +135,10 @@ export async function measureLoad(extension: ExtensionBrowser, extensionPage: Pa
 
   const bare = await plain.newPage();
   await watchLongTasks(bare);
+  const countWithout = await countTab(bare);
   await bare.goto(url);
   await settle(bare);
-  const without = await tabMetrics(bare);
+  const without = await countWithout();
   let floor: number | null = null;
   let floorMarks = 0;
   if (ranges.length) {

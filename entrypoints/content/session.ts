@@ -49,7 +49,8 @@ export function createPageSession(signal: AbortSignal): PageSession {
 
   const report = (next: PageResult): PageResult => {
     result = next;
-    html.dataset.stancemarkState = next.state;
+    // An attribute, not dataset: the root of an XML or SVG document may have no dataset.
+    html.setAttribute('data-stancemark-state', next.state);
     const message: PageResultMessage = { type: 'stancemark:page-result', result: next };
     browser.runtime.sendMessage(message).catch(() => {
       // The background is gone (extension reloaded or updated): the teardown cleans up.
@@ -173,7 +174,7 @@ export function createPageSession(signal: AbortSignal): PageSession {
     currentRun?.abort();
     listeners.clear();
     removeHighlights(document);
-    delete html.dataset.stancemarkState;
+    html.removeAttribute('data-stancemark-state');
   });
   return session;
 }

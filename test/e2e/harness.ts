@@ -28,14 +28,14 @@ export interface StaticServer {
 
 /**
  * Serves the files of `root` (no directory listing; `/dir/` serves dir/index.html) on a random port,
- * plus `generated` pages (path -> HTML) built by the caller.
+ * plus `generated` pages (path -> content, typed by the path's extension, HTML by default) built by the caller.
  */
 export async function serveDirectory(root: string, generated: Record<string, string> = {}): Promise<StaticServer> {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (Object.hasOwn(generated, pathname)) {
-      response.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] }).end(generated[pathname]);
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(pathname)] ?? CONTENT_TYPES['.html'] }).end(generated[pathname]);
       return;
     }
     let file = normalize(join(base, pathname));

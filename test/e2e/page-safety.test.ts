@@ -1,0 +1,178 @@
+// Page safety with the built extension: the page's own scripts keep working with the text nodes we
+// wrap, links, forms and selection still work inside highlights, nothing leaks into the page's globals,
+// quote text with markup stays text, messages from the page are ignored, and odd documents end in a
+// clear state with no error in the console. Needs `npm run build` first.
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openExtensionPage, openPopup, serveDirectory, tabIdFor, waitForState, type ExtensionBrowser, type StaticServer } from './harness';
+
+const filler = (n: number) =>
+  `<p>Delegations met again on day ${n} of the talks in the port city, and both sides compared their figures on grain, fuel and shipping before the evening session.</p>`;
+
+const SAFETY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour talks</title></head><body>
+<nav><a href="/">Home</a></nav>
+<article><h1>Harbour talks go on</h1>
+<p id="q1">The envoy said “the harbour stays open to every ship” after the first round, and officials agreed.</p>
+<p id="q2">Ana Lima, the foreign minister, told reporters: “Read <a id="report" href="#report-target">the full report</a> before the vote.”</p>
+<p id="q3">An activist said “&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt; &lt;script&gt;window.pwned=2&lt;/script&gt; is only text” outside.</p>
+${[1, 2, 3, 4, 5].map(filler).join('\n')}
+<p id="live">Readers now: <span id="count">0</span>, and “the count goes up” says the page.</p>
+</article>
+<form id="comment"><input id="name"><button id="send">Send</button></form>
+<script>
+  window.pageLog = [];
+  const paragraphs = [...document.querySelectorAll('article p')];
+  window.textsAtStart = paragraphs.map((p) => p.textContent);
+  window.heldNodes = paragraphs.map((p) => p.firstChild);
+  window.countNode = document.getElementById('count').firstChild;
+  document.getElementById('report').addEventListener('click', (e) => { e.preventDefault(); pageLog.push('link:' + e.target.closest('a').id); });
+  document.getElementById('comment').addEventListener('submit', (e) => { e.preventDefault(); pageLog.push('submit:' + document.getElementById('name').value); });
+  window.globalsAtStart = null;
+  window.globalsAtStart = Object.getOwnPropertyNames(window);
+</script></body></html>`;
+
+const ODD_PAGES: Record<string, string> = {
+  '/odd/frameset.html': '<!doctype html><html><head><title>Frames</title></head><frameset cols="50%,50%"><frame src="about:blank"><frame src="about:blank"></frameset></html>',
+  '/odd/no-body.html': '<!doctype html><html><head><title>Empty head</title></head></html>',
+  '/odd/notes.txt': 'Notes for the meeting.\n\nShe said "bring the figures" and left.\n'.repeat(50),
+  '/odd/image.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="24">“A quoted caption”</text></svg>',
+};
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+let extensionPage: Page;
+
+beforeAll(async () => {
+  server = await serveDirectory('test/fixtures/demo', { '/safety/page.html': SAFETY_PAGE, ...ODD_PAGES });
+  browser = await launchWithExtension({ headless: true });
+  extensionPage = await openExtensionPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `path`, collecting console errors and uncaught exceptions from every world of the tab. */
+async function openWatched(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${server.origin}${path}`);
+  return { page, errors };
+}
+
+describe('a page with its own scripts, links, forms and hostile quote text', () => {
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ page, errors } = await openWatched('/safety/page.html'));
+    expect(await waitForState(page)).toBe('done');
+    expect(await page.locator('article mark.stancemark-quote').count()).toBeGreaterThan(2);
+  });
+
+  it('the page\'s text nodes stay in the page and its paragraphs read the same text; its writes still show', async () => {
+    const held = await page.evaluate(() => {
+      const w = window as unknown as { heldNodes: Text[]; textsAtStart: string[]; countNode: Text };
+      const texts = [...document.querySelectorAll('article p')].map((p) => p.textContent);
+      w.countNode.data = '42';
+      return { connected: w.heldNodes.every((n) => n.isConnected), same: texts.join('|') === w.textsAtStart.join('|'), live: document.getElementById('count')!.textContent };
+    });
+    expect(held).toEqual({ connected: true, same: true, live: '42' });
+  });
+
+  it('a link inside a highlighted quote still gets its click; a form still submits', async () => {
+    await page.waitForSelector('#report mark.stancemark-quote');
+    await page.click('#report');
+    await page.fill('#name', 'reader');
+    await page.click('#send');
+    expect(await page.evaluate(() => (window as unknown as { pageLog: string[] }).pageLog)).toEqual(['link:report', 'submit:reader']);
+  });
+
+  it('selecting across highlights gives the page\'s own text', async () => {
+    const selected = await page.evaluate(() => {
+      const paragraph = document.getElementById('q2')!;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return { selected: selection.toString(), text: paragraph.textContent };
+    });
+    expect(selected.selected).toBe(selected.text);
+  });
+
+  it('adds no globals to the page', async () => {
+    const added = await page.evaluate(() => {
+      const before = new Set((window as unknown as { globalsAtStart: string[] }).globalsAtStart);
+      return Object.getOwnPropertyNames(window).filter((name) => !before.has(name));
+    });
+    expect(added).toEqual([]);
+  });
+
+  it('quote text with markup and script stays text, in the page and in the popup', async () => {
+    // The page's own write above makes the live watcher run the pipeline again: wait for its marks.
+    await page.waitForSelector('#q3 mark.stancemark-quote');
+    const hostile = await page.evaluate(() => ({
+      pwned: (window as unknown as { pwned?: number }).pwned,
+      images: document.querySelectorAll('article img').length,
+      marked: [...document.querySelectorAll('#q3 mark.stancemark-quote')].map((m) => m.textContent).join(''),
+    }));
+    expect(hostile.pwned).toBeUndefined();
+    expect(hostile.images).toBe(0);
+    expect(hostile.marked).toContain('<img src=x');
+    const popup = await openPopup(browser, await tabIdFor(extensionPage, page.url()));
+    const inPopup = await popup.evaluate(() => ({
+      pwned: (window as unknown as { pwned?: number }).pwned,
+      handlers: document.querySelectorAll('[onerror], script:not([src])').length,
+    }));
+    expect(inPopup).toEqual({ pwned: undefined, handlers: 0 });
+    await popup.close();
+  });
+
+  it('ignores messages and events from the page', async () => {
+    await page.waitForSelector('html[data-stancemark-state="done"] #q1 mark.stancemark-quote');
+    const marks = await page.locator('mark.stancemark-quote').count();
+    await page.evaluate(() => {
+      const off = { type: 'stancemark:set-highlights', on: false };
+      window.postMessage(off, '*');
+      document.dispatchEvent(new CustomEvent('stancemark:set-highlights', { detail: off }));
+      const runtime = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown } } }).chrome?.runtime;
+      try {
+        runtime?.sendMessage?.('x', off);
+      } catch {
+        // Pages cannot reach the extension: there is no externally_connectable.
+      }
+    });
+    await page.waitForTimeout(500);
+    expect(await page.locator('mark.stancemark-quote').count()).toBe(marks);
+    expect(await page.getAttribute('html', 'data-stancemark-state')).toBe('done');
+  });
+
+  it('logged no error on the way', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('odd documents end in a clear state without console errors', () => {
+  const cases: [string, string, (state: string | null) => boolean][] = [
+    ['a frameset page', '/odd/frameset.html', (state) => state === 'not-article'],
+    ['a page without a body', '/odd/no-body.html', (state) => state === 'not-article'],
+    // Chromium shows a text file as one <pre>: a page of text, which may be read; any clear state will do.
+    ['a plain-text file', '/odd/notes.txt', (state) => ['done', 'no-quotes', 'not-article'].includes(state ?? '')],
+    ['an SVG image', '/odd/image.svg', (state) => state === 'not-article'],
+  ];
+  for (const [name, path, expected] of cases) {
+    it(name, async () => {
+      const { page, errors } = await openWatched(path);
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-stancemark-state'), null, { timeout: 15_000 });
+      expect(expected(await page.evaluate(() => document.documentElement.getAttribute('data-stancemark-state')))).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
