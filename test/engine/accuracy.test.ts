@@ -22,15 +22,13 @@ function score(set: string, bars: Record<string, number>): { line: string; ok: b
 }
 
 /**
- * The bars the engine holds today. Issue 3 asks for quoteF1 0.97 on both sets, exactSpan 0.95 and
- * speakerAcc 0.90 on polnear-dev, speakerAcc 0.92 on dev; the figures below are what general rules
- * reach: polnear-dev quoteF1 stays near 0.93 (PolNeAR's gold leaves out many quoted spans that carry
- * no annotated attribution), dev speakerAcc near 0.85.
+ * Issue 3's and issue 4's bars where the engine meets them, and floors at today's figures where it does
+ * not yet: polnear-dev quoteF1 (bar 0.97; PolNeAR's gold leaves many quoted paragraphs and scare quotes
+ * unlabelled), dev countryAcc (bar 0.95) and polnear-dev attributionF1 (issue 5's bar 0.65).
  */
 const BARS: Record<'dev' | 'polnear-dev', Record<string, number>> = {
-  // countryAcc/e2eCountryF1/sidesAcc: floors at today's end-to-end figures (issue 4 asks 0.95/0.90/0.95).
-  dev: { quoteF1: 0.97, speakerAcc: 0.84, countryAcc: 0.82, e2eCountryF1: 0.86, sidesAcc: 0.85 },
-  'polnear-dev': { quoteF1: 0.92, exactSpan: 0.95, speakerAcc: 0.9 },
+  dev: { quoteF1: 0.97, speakerAcc: 0.92, countryAcc: 0.92, e2eCountryF1: 0.9, sidesAcc: 0.95 },
+  'polnear-dev': { quoteF1: 0.95, exactSpan: 0.95, speakerAcc: 0.9, attributionF1: 0.6 },
 };
 
 describe.skipIf(!present)('accuracy on the gold sets (../shared)', () => {
