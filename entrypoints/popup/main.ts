@@ -73,14 +73,16 @@ function speakerList(quotes: Quote[], ranked: Side['speakers'], all: Quote[]): H
     bySpeaker.set(name, [...(bySpeaker.get(name) ?? []), quote]);
   }
   const list = element('ul', 'speakers');
-  for (const [name, said] of bySpeaker) {
+  for (const [name, everything] of bySpeaker) {
+    // a quote inside the same speaker's reported statement is shown there, in its context, once
+    const said = everything.filter((q) => !everything.some((r) => r !== q && r.kind === 'indirect' && r.start <= q.start && q.end <= r.end));
     if (!said.length) continue;
     const role = ranked.find((s) => s.name === name)?.role ?? said.find((q) => q.role)?.role ?? null;
     const item = element('li', 'speaker');
     const who = element('div', 'who');
     who.append(element('strong', 'name', name));
     if (role) who.append(element('span', 'role', role));
-    who.append(element('span', 'count', plural(said.length, 'quote')));
+    who.append(element('span', 'count', plural(said.length, 'statement')));
     const quoteList = element('ul', 'quotes');
     quoteList.append(...said.map((quote) => quoteItem(quote, all.indexOf(quote))));
     item.append(who, quoteList);
