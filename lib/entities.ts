@@ -1,5 +1,5 @@
 import { ADVERB_OR_HEADING, GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, SPEAKER_NOUNS, SPEECH_VERBS, STATE_NAMES, TITLES } from './lexicon';
-import { sentenceStart } from './text';
+import { escapeRegExp, sentenceStart } from './text';
 import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, Statement } from './types';
 
 // Speakers resolved inside the article. Every capitalised run of the text is indexed once by its
@@ -298,7 +298,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     const isHeading = (k: number) => !/[.!?:"”’)]$/.test(text.slice(paragraphs[k].end - 1, paragraphs[k].end));
     let first = paragraphOf(source.start);
     for (let step = 0; step < PRONOUN_REACH && first > 0; ) if (!isHeading(--first)) step++;
-    const samePronoun = new RegExp(`\\b${p}\\b`, 'i');
+    const samePronoun = new RegExp(`\\b${escapeRegExp(p)}\\b`, 'i');
     for (let extra = 0; extra < PRONOUN_CHAIN && first > 0 && samePronoun.test(text.slice(paragraphs[first].start, paragraphs[first].end)); extra++) first--;
     const reach = paragraphs[first]?.start ?? 0;
     const personal = p === 'he' || p === 'she';
@@ -393,7 +393,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
    */
   const fullerMentionBefore = (head: string, at: number): string | null => {
     const singular = head.replace(/s$/, '');
-    const pattern = new RegExp(`\\b(?:an?|the)\\s+((?:[a-z][a-z-]*\\s+){0,2}(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3})${singular}s?\\b`, 'gu');
+    const pattern = new RegExp(`\\b(?:an?|the)\\s+((?:[a-z][a-z-]*\\s+){0,2}(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3})${escapeRegExp(singular)}s?\\b`, 'gu');
     let found: string | null = null;
     for (const m of text.slice(Math.max(0, at - 1500), at).matchAll(pattern)) found = `${m[1].trim()} ${singular}`;
     return found;
@@ -447,7 +447,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     if (words.length <= 2 && /^\p{Ll}/u.test(source.text)) {
       let named: RegExpMatchArray | null = null;
       const before = text.slice(Math.max(0, source.start - 1500), source.start);
-      if (before.includes(head)) for (const m of before.matchAll(new RegExp(`\\b${head}\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu'))) named = m;
+      if (before.includes(head)) for (const m of before.matchAll(new RegExp(`\\b${escapeRegExp(head)}\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu'))) named = m;
       if (named) return resolveName({ start: 0, end: 0, text: named[1].replace(/['’]s$/, ''), kind: 'name' });
     }
     if (!HOLDER_TITLES.has(head) && !LEDE_HEADS.has(head)) return null;

@@ -92,3 +92,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   }
   return tokens;
 }
+
+/** `words` as a literal inside a RegExp: article words may hold any character ("(", "$", "{"). */
+export function escapeRegExp(words: string): string {
+  return words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
