@@ -75,11 +75,15 @@ function unlinkedLength(element: Element): number {
   return length;
 }
 
-/** Length of the text nodes that are direct children of `element`. */
+/** Inline elements whose text belongs to the block around them (a paragraph written as <div><span>...</span></div>). */
+const INLINE_TEXT = new Set(['SPAN', 'FONT', 'B', 'I', 'EM', 'STRONG', 'U', 'SMALL', 'MARK', 'Q', 'CITE', 'ABBR', 'TIME', 'SUB', 'SUP']);
+
+/** Length of the text written straight into `element`: its own text nodes and those of its inline children (not links). */
 function directTextLength(element: Element): number {
   let text = '';
   for (let child = element.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) text += (child as Text).data;
+    else if (child.nodeType === 1 && INLINE_TEXT.has((child as Element).tagName)) text += ' ' + (child.textContent ?? '');
   }
   return text ? collapsedLength(text) : 0;
 }

@@ -400,11 +400,6 @@ describe('pages that change after load', () => {
   });
 });
 
-/** Pages below the inside-the-body bar today, and why; each is asserted to stay below until fixed. */
-const SHORTFALLS: Record<string, string> = {
-  'royal-road': 'dom/article.ts reads the author’s notes, which Readability leaves out, instead of the chapter: 2 or 3 quotes of ~150',
-};
-
 describe.skipIf(!haveReadability)('the ten readerable pages with the most quotations (../shared/data/pages/readability)', () => {
   const figures: { name: string; quotations: number; highlighted: number; insideShare: number; badge: number }[] = [];
 
@@ -445,12 +440,8 @@ describe.skipIf(!haveReadability)('the ten readerable pages with the most quotat
     const badge = Number(await extensionPage.evaluate((tab) => (globalThis as unknown as ChromeGlobal).chrome.action.getBadgeText({ tabId: tab }), tabId));
     const share = total ? inside / total : 0;
     figures.push({ name, quotations, highlighted: quotes.length, insideShare: share, badge });
-    if (name in SHORTFALLS) {
-      expect(quotes.length < 3 || share < 0.97, `${name} meets the bars now: take it out of SHORTFALLS`).toBe(true);
-    } else {
-      expect(quotes.length).toBeGreaterThanOrEqual(3);
-      expect(share).toBeGreaterThanOrEqual(0.97);
-    }
+    expect(quotes.length).toBeGreaterThanOrEqual(3);
+    expect(share).toBeGreaterThanOrEqual(0.97);
 
     const popup = await openPopup(browser, tabId);
     const sides = Math.min(2, answer.sides.length);
