@@ -14,7 +14,6 @@ import {
   scanWords,
   titlesSomeoneElse,
   titleBefore,
-  tokenAt,
   tokensWith,
   wordsOf,
   type ArticleIndex,
@@ -23,6 +22,7 @@ import {
   type Tokens,
 } from './country-evidence';
 import { defaultKnowledgeBase, foldWord, nameWords, phraseKey, termAt, type KnowledgeBase, type Term } from './kb';
+import { firstStartingAt } from './text';
 import type { AnalyzeOptions, CountryAssignment, CountryCode, Entity, Span } from './types';
 
 const UNKNOWN: CountryAssignment = { code: null, evidence: null };
@@ -43,7 +43,7 @@ function fromArticle(found: ChunkEvidence): CountryAssignment {
 /** The part of a mention before the speaker's own name ("Russian Foreign Minister" in "Russian Foreign Minister Sergei Lavrov"). */
 function titleInsideMention(article: ArticleIndex, mention: Span, entity: Entity, own: Set<string>): Chunk | undefined {
   const { tokens } = article;
-  const from = tokenAt(tokens, mention.start);
+  const from = firstStartingAt(tokens, mention.start);
   let to = from;
   while (to < tokens.length && tokens[to].end <= mention.end) to++;
   for (let k = from; k < to; k++) {
@@ -368,7 +368,7 @@ function fromWholeArticle(entity: Entity, ctx: Context, byMention: Map<number, C
   }
   if (!first) return undefined;
   const own = new Set(entity.mentions.map((m) => m.start));
-  const at = tokenAt(ctx.article.tokens, first.start);
+  const at = firstStartingAt(ctx.article.tokens, first.start);
   const [who, place] = name.split(/\s+in\s+(?:the\s+)?/);
   const head = singular(phraseKey(who).split(' ').pop() ?? '');
   const local = LOCAL_PEOPLE.has(head) || LOCAL_PEOPLE.has(`${head}s`);

@@ -3,6 +3,7 @@
 // ambassador to the U.N.,"), and names that carry a country themselves ("Russian Defense Ministry", "Kremlin").
 import type { KnowledgeBase } from './kb';
 import { phraseKey } from './kb';
+import { firstStartingAt } from './text';
 import type { CountryCode, Span } from './types';
 
 export interface Token extends Span {
@@ -158,17 +159,6 @@ export function tokensWith(article: ArticleIndex, word: string, byKey = false, p
   return found;
 }
 
-/** Index of the first token starting at or after `offset` (tokens.length when none). */
-export function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'sen', 'rep', 'gov', 'adm', 'capt', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'brig', 'cmdr', 'amb', 'pres', 'sec', 'no']);
 
@@ -367,7 +357,7 @@ export function kbMatches(article: ArticleIndex, kb: KnowledgeBase): KbMatch[] {
 /** The KB name that starts before offset `at` and runs across it ("United Nations" around "Nations"), if any. */
 export function kbNameAcross(article: ArticleIndex, at: number, kb: KnowledgeBase): KbMatch | undefined {
   const { tokens } = article;
-  const k = tokenAt(tokens, at);
+  const k = firstStartingAt(tokens, at);
   // Only a capitalised word or a name's inner "of"/"for" right before the mention can start a name across it.
   const before = tokens[k - 1];
   if (!before || !/^\s*$/.test(article.text.slice(before.end, at)) || !(isCapitalised(before.word) || /^(?:of|for|the|and)$/.test(before.word))) return undefined;
@@ -444,7 +434,7 @@ export function titleBefore(article: ArticleIndex, mention: Span, requireRole = 
   // "..., Poroshenko said": a comma before a name that a speech verb follows closes the quoted words.
   const saidAfter = SPEECH_VERB_AFTER.test(text.slice(mention.end, mention.end + 20));
   const windowStart = at - 200;
-  const to = tokenAt(tokens, at);
+  const to = firstStartingAt(tokens, at);
   let from = to;
   let start = at;
   let crossedComma = false;
@@ -482,7 +472,7 @@ export function appositionAfter(article: ArticleIndex, at: number): Chunk | unde
   const open = /^\s*([,(])\s*/.exec(text.slice(at, at + 4));
   if (!open) return undefined;
   const start = at + open[0].length;
-  const first = tokenAt(tokens, start);
+  const first = firstStartingAt(tokens, start);
   let end = start;
   let to = first;
   for (let j = first; j < tokens.length && j < first + 20 && tokens[j].end <= start + 200; j++) {

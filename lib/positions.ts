@@ -1,5 +1,6 @@
 import { countryName } from './country-names';
 import { agreementIn, stancesInScope } from './stance';
+import { firstStartingAt } from './text';
 import { findTopics, normalizeKey, type TopicIndex, type Token } from './topics';
 import type { CountryCode, Quote, Side, Summary, SideSummary, TopicStance } from './types';
 
@@ -243,22 +244,11 @@ function speakerCountries(quotes: Quote[]): Map<string, CountryCode> {
   return map;
 }
 
-/** First token at or after `offset`. */
-function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The token range of the paragraph (a line of the text) that holds the statement. */
 function paragraphTokens(tokens: Token[], text: string, q: Quote): [number, number] {
   const end = text.indexOf('\n', q.end);
-  return [tokenAt(tokens, text.lastIndexOf('\n', q.start) + 1), tokenAt(tokens, end < 0 ? text.length : end)];
+  return [firstStartingAt(tokens, text.lastIndexOf('\n', q.start) + 1), firstStartingAt(tokens, end < 0 ? text.length : end)];
 }
 
 /**
@@ -267,8 +257,8 @@ function paragraphTokens(tokens: Token[], text: string, q: Quote): [number, numb
  * failure'" -> "a strategy to prop up Assad is doomed to failure").
  */
 function statementScope(tokens: Token[], q: Quote): [number, number] {
-  const first = tokenAt(tokens, q.start);
-  let last = tokenAt(tokens, q.end);
+  const first = firstStartingAt(tokens, q.start);
+  let last = firstStartingAt(tokens, q.end);
   if (first >= tokens.length) return [first, first];
   let from = first;
   while (from > 0 && tokens[from - 1].sentence === tokens[first].sentence) from--;

@@ -97,3 +97,15 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 export function escapeRegExp(words: string): string {
   return words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Index of the first item starting at or after `offset` in items sorted by start (items.length when none). */
+export function firstStartingAt(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
