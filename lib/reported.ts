@@ -308,6 +308,10 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     const coordinated = before > 0 && /^(?:and|but)$/.test(all[before].key);
     const outer = found.length ? (found[found.length - 1].source as SourcePhrase) : null;
     let source = coordinated ? outer ?? sentenceSubject(text, all, before) : subjectOf(text, all, v, 0);
+    // a speech verb always has a speaker: when none stands next to it ("an official familiar with the case said"),
+    // it is the noun phrase that opens the sentence
+    // (a pronoun there was the verb's own subject, read and refused above: "it said")
+    if (!source && SPEECH_VERBS.has(t.key) && !LISTENER_VERBS.has(t.key)) source = nonPronoun(sentenceSubject(text, all, v));
     // "X said he wants ...": the pronoun inside X's statement is X
     if (source?.kind === 'pronoun' && outer && !coordinated && found[found.length - 1].start <= source.start) source = outer;
     if (!source) continue;
@@ -372,6 +376,8 @@ function sentenceSubject(text: string, tokens: Token[], ceiling: number): Source
   const end = phraseEndForward(tokens, 0, ceiling - 1);
   return end >= 0 ? mention(text, tokens, 0, end) : null;
 }
+
+const nonPronoun = (source: SourcePhrase | null) => (source?.kind === 'pronoun' ? null : source);
 
 /** The sentence's subject, read before its first cue verb (for a participle clause later on). */
 function sentenceSubjectBefore(text: string, tokens: Token[], ceiling: number): SourcePhrase | null {

@@ -89,3 +89,11 @@ describe('reported speech in the analysis', () => {
     expect(reported('"'.repeat(500) + ' said that'.repeat(500))).toBeInstanceOf(Array);
   });
 });
+
+describe('speech verbs without a subject beside them', () => {
+  it('takes the noun phrase that opens the sentence as the speaker', () => {
+    expect(reported(body('A harbour official familiar with the talks said the ferries would run again in May.'))).toEqual([
+      { source: 'harbour official', text: 'the ferries would run again in May' },
+    ]);
+  });
+});
