@@ -18,13 +18,15 @@ const ATTITUDE_FORMS: string[][] = [
   ['show', 'shows', 'showed'],
   ['seek', 'seeks', 'sought'],
   ['deem', 'deems', 'deemed'],
+  // "back" alone is mostly the adverb ("came back")
+  ['backs', 'backed'],
   // "talks" and "talk" are mostly the noun in political news
   ['talked'],
 ];
 const ATTITUDE_VERBS = ('believe hope expect fear worry doubt suspect want wish plan intend support oppose endorse propose favor ' +
   'favour indicate reveal consider question blame cite defend demand insist recommend advocate highlight dispute challenge ' +
   'ridicule applaud portray characterize characterise predict acknowledge argue attack urge seem appear decline refer point ' +
-  'discuss offer consider reject decry rail prefer request identify order expect worry mention highlight').split(' ');
+  'refuse decide view discuss offer consider reject decry rail prefer request identify order expect worry mention highlight').split(' ');
 
 function forms(base: string): string[] {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
@@ -51,6 +53,8 @@ const PARTICIPLE_CUES: ReadonlySet<string> = new Set([
   ...ATTITUDE_VERBS.map((v) => `${v.replace(/e$/, '')}ing`),
   ...ATTITUDE_FORMS.map(([v]) => `${v}ing`),
 ]);
+/** Forms of "speak" and "talk": cues only before "about" (alone they are mostly a venue, "spoke at a rally", or the noun). */
+const TALK_FORMS = new Set('speak speaks spoke talk talks talked'.split(' '));
 /** Words that open a noun rather than a verb when they stand before a cue form ("the plans", "her support"). */
 const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|no|any|every|each|new|public|strong|broad|growing|[\d]+)$/;
 /** Cue forms that are common nouns too: read as a verb only after a plain subject. */
@@ -83,6 +87,8 @@ const isCapital = (t: Token) => {
 /** A finite cue verb at tokens[i]: lower case, in the cue list, and not a noun after a determiner or possessive. */
 function isCueAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
+  // "spoke about", "talked about": weak or noun-like forms that report content with "about" after them
+  if (TALK_FORMS.has(t.key) && tokens[i + 1]?.key === 'about') return i > 0 && !isCapital(t) && !NOUN_BEFORE.test(tokens[i - 1].key) && !/['’]s$/.test(tokens[i - 1].text);
   // the word lists first: most tokens are in neither
   if (PARTICIPLE_CUES.has(t.key)) return !isCapital(t) && isProgressive(tokens, i);
   if (!CUE_VERBS.has(t.key) || isCapital(t) || i === 0) return false;
