@@ -99,13 +99,16 @@ describe('speech verbs without a subject beside them', () => {
 });
 
 describe('cues of the long tail', () => {
-  it('reads "spoke about", "backs" and "refused" as cues, but not "spoke at"', () => {
+  it('reads "spoke about", "backs", "pushed for" and "refused" as cues, but not "spoke at"', () => {
     expect(reported(body('Okafor spoke about the delays on the northern ferry line.'))).toEqual([
       { source: 'Okafor', text: 'the delays on the northern ferry line' },
     ]);
     expect(reported(body('Okafor spoke at the harbour on Friday.'))).toEqual([]);
     expect(reported(body('The port authority backs a second crossing to the island.'))).toEqual([
       { source: 'port authority', text: 'a second crossing to the island' },
+    ]);
+    expect(reported(body('Okafor pushed for a night ferry to the island.'))).toEqual([
+      { source: 'Okafor', text: 'a night ferry to the island' },
     ]);
     expect(reported(body('Okafor refused to close the harbour during the storm.'))).toEqual([
       { source: 'Okafor', text: 'to close the harbour during the storm' },
