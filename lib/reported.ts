@@ -54,6 +54,29 @@ const PARTICIPLE_CUES: ReadonlySet<string> = new Set([
   ...ATTITUDE_VERBS.map((v) => `${v.replace(/e$/, '')}ing`),
   ...ATTITUDE_FORMS.map(([v]) => `${v}ing`),
 ]);
+/** Nouns of speech and stance with the preposition that opens their content ("criticism of", "support for"). */
+const NOUN_CUES: ReadonlyMap<string, string> = new Map([
+  ['criticism', 'of'], ['endorsement', 'of'], ['rejection', 'of'], ['view', 'of'], ['views', 'on'],
+  ['support', 'for'], ['call', 'for'], ['calls', 'for'], ['comments', 'about'], ['remarks', 'about'],
+  ['concerns', 'about'], ['questions', 'about'], ['doubts', 'about'], ['attacks', 'on'], ['attack', 'on'], ['stance', 'on'], ['position', 'on'],
+]);
+const POSSESSIVE_PRONOUNS = new Map<string, { gender: 'm' | 'f' | null; plural: boolean }>([
+  ['his', { gender: 'm', plural: false }], ['her', { gender: 'f', plural: false }], ['their', { gender: null, plural: true }],
+]);
+
+/** The possessor that ends at tokens[last]: a possessive pronoun, or a name with "'s" ("Okafor's"). */
+function possessor(text: string, tokens: Token[], last: number): SourcePhrase | null {
+  const t = tokens[last];
+  const pronoun = POSSESSIVE_PRONOUNS.get(t.key);
+  if (pronoun) return { start: t.start, end: t.end, text: t.text, kind: 'pronoun', descriptors: [], gender: pronoun.gender, plural: pronoun.plural };
+  if (!/['’]s$/.test(t.text) || !isCapital(t)) return null;
+  let first = last;
+  while (first > 0 && isCapital(tokens[first - 1]) && !isPunct(tokens[first - 1])) first--;
+  const end = t.end - 2;
+  const named = mention(text, tokens, first, last);
+  return named ?? { start: tokens[first].start, end, text: text.slice(tokens[first].start, end), kind: 'description', descriptors: [], gender: null, plural: false };
+}
+
 /** Forms of "speak" and "talk": cues only before "about" (alone they are mostly a venue, "spoke at a rally", or the noun). */
 const TALK_FORMS = new Set('speak speaks spoke talk talks talked'.split(' '));
 /** Words that open a noun rather than a verb when they stand before a cue form ("the plans", "her support"). */
@@ -305,6 +328,12 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
         v = clauseEnd(from);
         continue;
       }
+    }
+    if (NOUN_CUES.get(t.key) === all[v + 1]?.key && v > 0) {
+      // "her criticism of A", "Okafor's support for B": the possessor is the source
+      const owner = possessor(text, all, v - 1);
+      if (owner) emit(v + 2, clauseEnd(v + 2), owner, t.text);
+      continue;
     }
     if (!isCueAt(all, v)) continue;
     let before = v - 1;

@@ -115,3 +115,12 @@ describe('cues of the long tail', () => {
     ]);
   });
 });
+
+describe('nouns of speech and stance', () => {
+  it('reads "Name\'s support for ..." with the possessor as source, and leaves a bare noun alone', () => {
+    expect(reported(body('The vote followed Okafor’s support for a second crossing to the island.'))).toEqual([
+      { source: 'Okafor', text: 'a second crossing to the island' },
+    ]);
+    expect(reported(body('There was little support for a second crossing to the island.'))).toEqual([]);
+  });
+});
