@@ -78,7 +78,7 @@ function possessor(text: string, tokens: Token[], last: number): SourcePhrase | 
 }
 
 /** Forms of "speak" and "talk": cues only before "about" (alone they are mostly a venue, "spoke at a rally", or the noun). */
-const TALK_FORMS = new Set('speak speaks spoke talk talks talked'.split(' '));
+const TALK_FORMS = new Set('speak speaks spoke speaking talk talks talked talking'.split(' '));
 /** Words that open a noun rather than a verb when they stand before a cue form ("the plans", "her support"). */
 const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|no|any|every|each|new|public|strong|broad|growing|[\d]+)$/;
 /** Cue forms that are common nouns too: read as a verb only after a plain subject. */

@@ -104,6 +104,9 @@ describe('cues of the long tail', () => {
       { source: 'Okafor', text: 'the delays on the northern ferry line' },
     ]);
     expect(reported(body('Okafor spoke at the harbour on Friday.'))).toEqual([]);
+    expect(reported(body('Okafor is talking about a night ferry to the island.'))).toEqual([
+      { source: 'Okafor', text: 'a night ferry to the island' },
+    ]);
     expect(reported(body('The port authority backs a second crossing to the island.'))).toEqual([
       { source: 'port authority', text: 'a second crossing to the island' },
     ]);
