@@ -150,7 +150,8 @@ function plainSubject(text: string, tokens: Token[], v: number, floor: number): 
   const start = tokens[first].start;
   const end = tokens[i].end - (tokens[i].text.endsWith('.') ? 1 : 0);
   const head = tokens[i].key;
-  const plural = /[^s]s$/.test(head) || head === 'people';
+  // a share of people ("74 percent said") is a plural subject
+  const plural = /[^s]s$/.test(head) || head === 'people' || head === 'percent' || /^\d[\d.,]*%?$/.test(head);
   // a noun head: a name, a plural ("voters"), or a word after a determiner or possessive ("the report");
   // not an adverb or adjective left before the verb ("soon", "good")
   const determined = DETERMINERS.has(tokens[first].key) || tokens.slice(first, i).some((t) => /['’]s$/.test(t.text));

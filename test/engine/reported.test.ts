@@ -91,6 +91,12 @@ describe('reported speech in the analysis', () => {
 });
 
 describe('speech verbs without a subject beside them', () => {
+  it('reads a share of people as a subject', () => {
+    expect(reported(body('Among ferry users, 62 percent said the timetable was too thin.'))).toEqual([
+      { source: '62 percent', text: 'the timetable was too thin' },
+    ]);
+  });
+
   it('takes the noun phrase that opens the sentence as the speaker', () => {
     expect(reported(body('A harbour official familiar with the talks said the ferries would run again in May.'))).toEqual([
       { source: 'harbour official', text: 'the ferries would run again in May' },
