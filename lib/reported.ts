@@ -344,7 +344,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     // a coordinated verb shares the subject of the sentence's last cue, or of the sentence ("X is open to A but has warned B")
     const coordinated = before > 0 && /^(?:and|but)$/.test(all[before].key);
     const outer = found.length ? (found[found.length - 1].source as SourcePhrase) : null;
-    let source = coordinated ? outer ?? sentenceSubject(text, all, before) : subjectOf(text, all, v, 0);
+    let source = coordinated ? outer ?? sentenceSubject(text, all, before) ?? clauseSubject(text, all, before) : subjectOf(text, all, v, 0);
     // a speech verb always has a speaker: when none stands next to it ("an official familiar with the case said"),
     // it is the noun phrase that opens the sentence
     // (a pronoun there was the verb's own subject, read and refused above: "it said")
@@ -412,6 +412,14 @@ function informant(text: string, tokens: Token[], first: number, ceiling: number
 function sentenceSubject(text: string, tokens: Token[], ceiling: number): SourcePhrase | null {
   const end = phraseEndForward(tokens, 0, ceiling - 1);
   return end >= 0 ? mention(text, tokens, 0, end) : null;
+}
+
+/** The noun phrase after the sentence's opening phrase ("In his speech, Okafor praised A and said B"). */
+function clauseSubject(text: string, tokens: Token[], ceiling: number): SourcePhrase | null {
+  const comma = tokens.findIndex((t, k) => k < ceiling && t.text === ',');
+  if (comma < 0) return null;
+  const end = phraseEndForward(tokens, comma + 1, ceiling - 1);
+  return end > comma ? mention(text, tokens, comma + 1, end) : null;
 }
 
 const nonPronoun = (source: SourcePhrase | null) => (source?.kind === 'pronoun' ? null : source);

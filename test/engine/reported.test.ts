@@ -91,6 +91,12 @@ describe('reported speech in the analysis', () => {
 });
 
 describe('speech verbs without a subject beside them', () => {
+  it('gives a coordinated speech verb the subject after an opening phrase', () => {
+    expect(reported(body('At the harbour, Okafor thanked the crews and said the ferries would run again in May.'))).toEqual([
+      { source: 'Okafor', text: 'the ferries would run again in May' },
+    ]);
+  });
+
   it('reads a share of people as a subject', () => {
     expect(reported(body('Among ferry users, 62 percent said the timetable was too thin.'))).toEqual([
       { source: '62 percent', text: 'the timetable was too thin' },
