@@ -346,9 +346,9 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     const outer = found.length ? (found[found.length - 1].source as SourcePhrase) : null;
     let source = coordinated ? outer ?? sentenceSubject(text, all, before) ?? clauseSubject(text, all, before) : subjectOf(text, all, v, 0);
     // a speech verb always has a speaker: when none stands next to it ("an official familiar with the case said"),
-    // it is the noun phrase that opens the sentence
+    // it is the noun phrase that opens the sentence, or the one after its opening phrase
     // (a pronoun there was the verb's own subject, read and refused above: "it said")
-    if (!source && SPEECH_VERBS.has(t.key) && !LISTENER_VERBS.has(t.key)) source = nonPronoun(sentenceSubject(text, all, v));
+    if (!source && SPEECH_VERBS.has(t.key) && !LISTENER_VERBS.has(t.key)) source = nonPronoun(sentenceSubject(text, all, v) ?? clauseSubject(text, all, v));
     // "X said he wants ...": the pronoun inside X's statement is X
     if (source?.kind === 'pronoun' && outer && !coordinated && found[found.length - 1].start <= source.start) source = outer;
     if (!source) continue;

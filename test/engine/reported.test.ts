@@ -97,6 +97,12 @@ describe('speech verbs without a subject beside them', () => {
     ]);
   });
 
+  it('takes the noun phrase after an opening phrase as the speaker of a speech verb', () => {
+    expect(reported(body('On Friday, a harbour official close to the talks said the ferries would run again in May.'))).toEqual([
+      { source: 'harbour official', text: 'the ferries would run again in May' },
+    ]);
+  });
+
   it('reads a share of people as a subject', () => {
     expect(reported(body('Among ferry users, 62 percent said the timetable was too thin.'))).toEqual([
       { source: '62 percent', text: 'the timetable was too thin' },
