@@ -16,7 +16,6 @@ const ATTITUDE_FORMS: string[][] = [
   ['seek', 'seeks', 'sought'],
   ['find', 'finds', 'found'],
   ['show', 'shows', 'showed'],
-  ['seek', 'seeks', 'sought'],
   ['deem', 'deems', 'deemed'],
   // "back" alone is mostly the adverb ("came back")
   ['backs', 'backed'],
