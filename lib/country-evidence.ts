@@ -3,7 +3,7 @@
 // ambassador to the U.N.,"), and names that carry a country themselves ("Russian Defense Ministry", "Kremlin").
 import type { KnowledgeBase } from './kb';
 import { phraseKey } from './kb';
-import { firstStartingAt } from './text';
+import { firstStartingAt, startsWithCapital } from './text';
 import type { CountryCode, Span } from './types';
 
 export interface Token extends Span {
@@ -205,10 +205,6 @@ const SUBJECT_NOUNS = new Set('expert experts analyst analysts scholar scholars 
 const MEMBER_NOUNS = new Set('diplomat diplomats diplomatic ambassador ambassadors delegate delegates delegation delegations member members envoys'.split(' '));
 export const BODY_CODES = new Set(['NATO', 'UN', 'EU', 'OSCE', 'IAEA', 'OPCW', 'ICRC', 'WHO']);
 
-const isCapitalised = (word: string): boolean => {
-  const c = word.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
-};
 const isAllCaps = (word: string): boolean => {
   const letters = word.replace(/[^\p{L}]/gu, '');
   return letters.length > 0 && letters === letters.toUpperCase();
@@ -226,7 +222,7 @@ interface Match {
 function matchAt(src: Tokens, i: number, end: number, kb: KnowledgeBase): Match | undefined {
   const { tokens } = src;
   const first = tokens[i];
-  if (!isCapitalised(first.word)) return undefined;
+  if (!startsWithCapital(first.word)) return undefined;
   const start = kb.phraseTrie().get(first.key);
   let node = start;
   let longest: Match | undefined;
@@ -360,7 +356,7 @@ export function kbNameAcross(article: ArticleIndex, at: number, kb: KnowledgeBas
   const k = firstStartingAt(tokens, at);
   // Only a capitalised word or a name's inner "of"/"for" right before the mention can start a name across it.
   const before = tokens[k - 1];
-  if (!before || !/^\s*$/.test(article.text.slice(before.end, at)) || !(isCapitalised(before.word) || /^(?:of|for|the|and)$/.test(before.word))) return undefined;
+  if (!before || !/^\s*$/.test(article.text.slice(before.end, at)) || !(startsWithCapital(before.word) || /^(?:of|for|the|and)$/.test(before.word))) return undefined;
   for (let j = k - 1; j >= 0 && j >= k - 7; j--) {
     const m = matchAt(article, j, tokens.length, kb);
     // "The U.N." before "U.N. human rights chief": an article in front makes no larger name.

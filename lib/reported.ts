@@ -1,6 +1,6 @@
 import { DETERMINERS, isPunct, isVerbAt, mention, phraseEndForward, subjectBefore, TIME_WORDS, type SourcePhrase } from './attribution';
 import { LISTENER_VERBS, NOUN_LIKE_VERBS, PERSON_PRONOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon';
-import { sentenceEnd, tokenize, type Token } from './text';
+import { sentenceEnd, startsWithCapital, tokenize, type Token } from './text';
 import type { Attribution, Paragraph, QuoteSpan, Span } from './types';
 
 // Reported speech: statements attributed without quotation marks ("X said (that) ...", "X warned Y that
@@ -101,11 +101,7 @@ const ADJUNCTS = /^(?:in|at|during|after|before|on|via|through|while|when|by)$/;
 
 const QUOTATION_MARK = /["“”«»„]/g;
 
-/** A capital first letter (ASCII tested first: the Unicode class is slow at every token). */
-const isCapital = (t: Token) => {
-  const c = t.text.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.text);
-};
+const isCapital = (t: Token) => startsWithCapital(t.text);
 
 /** A finite cue verb at tokens[i]: lower case, in the cue list, and not a noun after a determiner or possessive. */
 function isCueAt(tokens: Token[], i: number): boolean {

@@ -109,3 +109,9 @@ export function firstStartingAt(items: readonly { start: number }[], offset: num
   }
   return lo;
 }
+
+/** Whether `word` opens with a capital letter (ASCII tested first: the Unicode class is slow, and this runs on every token). */
+export function startsWithCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+}
