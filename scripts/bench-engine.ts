@@ -1,12 +1,14 @@
 // npx tsx scripts/bench-engine.ts
 // Median time of the whole lib/analyze pipeline on a ~2,000-word and a ~200,000-word text built at
 // run time by joining ../shared's dev articles (never committed), against a baseline in the same run:
-// one plain regex scan for quoted spans over the same text; then each early stage's own median.
+// one plain regex scan for quoted spans over the same text; then each stage's own median.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../lib/analyze';
 import { attribute } from '../lib/attribution';
+import { assignCountries } from '../lib/countries';
 import { resolveSpeakers } from '../lib/entities';
+import { summarize } from '../lib/positions';
 import { findQuotes } from '../lib/quotes';
 import { reportedSpeech } from '../lib/reported';
 import { splitParagraphs } from '../lib/text';
@@ -49,18 +51,22 @@ const speakerStages = (text: string) => {
   resolveSpeakers(text, paragraphs, attribute(text, paragraphs, findQuotes(text, paragraphs)));
 };
 
-/** Median of each early stage on its own, its inputs computed once beforehand. */
+/** Median of each stage on its own, its inputs computed once beforehand. */
 function stageMedians(text: string, times: number): string {
   const paragraphs = splitParagraphs(text);
   const quotes = findQuotes(text, paragraphs);
   const direct = attribute(text, paragraphs, quotes);
   const all = [...direct, ...reportedSpeech(text, paragraphs, quotes)];
+  const { entities } = resolveSpeakers(text, paragraphs, all);
+  const analysis = analyze(text);
   const stages: [string, () => unknown][] = [
     ['paragraphs', () => splitParagraphs(text)],
     ['quotes', () => findQuotes(text, paragraphs)],
     ['attribution', () => attribute(text, paragraphs, quotes)],
     ['reported', () => reportedSpeech(text, paragraphs, quotes)],
     ['entities', () => resolveSpeakers(text, paragraphs, all)],
+    ['countries', () => assignCountries(text, entities)],
+    ['summary', () => summarize(analysis.quotes, analysis.sides, text)],
   ];
   return stages.map(([name, run]) => `${name} ${median(run, times).toFixed(2)}`).join(', ');
 }
