@@ -134,8 +134,10 @@ function marksOf(text: string): { at: number; length: number }[] {
 const TRANSCRIPT_TURN = /^\s*(?:\p{Lu}[\p{Lu}.'’\- ]{0,40}:|[([]\p{Lu}[^)\]]*[)\]][.]?\s*$)/u;
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
-// Words that announce a name or a mentioned word rather than speech.
-const NAMING_BEFORE = /\b(?:so-called|so called|term(?:ed|s)?|words?|phrase|dubbed|nicknamed|labell?ed|branded|known as|titled|entitled|headlined|slogan|hashtag|motto|banner|show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|operation|magazine|newspaper|reads?|reading)\s*$/i;
+// Words that announce a name or a single mentioned word rather than speech: a work ("the film"; lower
+// case, so "Dr. Paul Song" is no song), a "so-called" term, "the word". A phrase someone is said to use,
+// call or write ("the phrase", "dubbed", "a sign that read") is that someone's words: it stays a quote.
+const NAMING_BEFORE = /(?:\b(?:[Ss]o-called|[Ss]o called|word|hashtag|motto|banner)|\b(?:show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|operation|magazine|newspaper))\s*$/;
 // Nouns after a title that make it the name of a work or programme.
 const NAMING_AFTER = /^[\s,]*(?:radio |TV |television |talk |news |weekly |daily )?(?:show|program(?:me)?|series|podcast|book|memoir|film|movie|documentary|song|album|column|segment|campaign|event|forum)\b/i;
 const LONG_BODY = /^\S*(?:\s+\S+){6}\s+\S/;

@@ -91,6 +91,12 @@ describe('mentions are not quotes', () => {
     expect(texts('The word "he" appears twice.')).toEqual([]);
   });
 
+  it('keeps a phrase someone is said to use, call or write: their words', () => {
+    expect(texts('The governor avoided the phrase "harbour tax" all week.')).toEqual(['harbour tax']);
+    expect(texts('Protesters held a sign that read "Keep the ferry."')).toEqual(['Keep the ferry.']);
+    expect(texts('The comment by Dr. Ana Song "was unfair," the board said.')).toEqual(['was unfair,']);
+  });
+
   it('keeps a short quote when a speech verb introduces it', () => {
     expect(texts('The minister warned of a "firm response" from the navy.')).toEqual(['firm response']);
     expect(texts('Lund said the offer was a "quite generous" one.')).toEqual(['quite generous']);
