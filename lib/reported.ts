@@ -1,6 +1,6 @@
 import { DETERMINERS, isPunct, isVerbAt, mention, phraseEndForward, subjectBefore, TIME_WORDS, type SourcePhrase } from './attribution';
 import { LISTENER_VERBS, NOUN_LIKE_VERBS, PERSON_PRONOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon';
-import { sentenceEnd, startsWithCapital, tokenize, type Token } from './text';
+import { sentenceEnd, sentenceStart, startsWithCapital, tokenize, type Token } from './text';
 import type { Attribution, Paragraph, QuoteSpan, Span } from './types';
 
 // Reported speech: statements attributed without quotation marks ("X said (that) ...", "X warned Y that
@@ -96,8 +96,10 @@ const PASSIVE = /^(?:is|was|were|are|be|been|being|get|gets|got|gotten)$/;
 const BARE_BREAK = /^(?:when|while|after|before|because|since|until|where)$/;
 /** Particles that belong to the verb ("called on", "warned of", "expressed concern about" has its own noun). */
 const PARTICLES = /^(?:about|of|for|on|against|over|out|up)$/;
+/** "say" takes no particle: "said on the radio", "says of the plan" are adjuncts before the content, if any. */
+const SAY = /^(?:say|says|said|saying)$/;
 /** Adjuncts of the verb that are not its content ("said in an interview", "told reporters at a briefing"). */
-const ADJUNCTS = /^(?:in|at|during|after|before|on|via|through|while|when|by)$/;
+const ADJUNCTS = /^(?:in|at|during|after|before|on|via|through|while|when|by|of|about|for|over)$/;
 
 const QUOTATION_MARK = /["“”«»„]/g;
 
@@ -171,6 +173,7 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
   // the next quotation mark at or after a sentence start: one forward scan over the whole text
   let mark = -1;
   for (const p of paragraphs) {
+    const first = found.length;
     for (let from = p.start; from < p.end; ) {
       const to = sentenceEnd(text, from, p.end);
       while (q < quotes.length && quotes[q].close <= from) q++;
@@ -188,8 +191,91 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
       from = to;
       while (from < p.end && /\s/.test(text[from])) from++;
     }
+    if (text.includes("''", p.start) ) wireQuoteStatements(text, p, found, first);
   }
   return outermost(found);
+}
+
+/**
+ * Quotations in wire-style doubled marks (''...''), which the quote stage pairs but leaves unreported, when
+ * they open a sentence or follow a comma or colon: one statement for the whole quotation. Its speaker is
+ * the attribution that follows it ("''A. B,'' Okafor said on radio"), else a speech verb just before it
+ * ("Okafor said in a statement: ''A.''"), else the paragraph's statement before it ("Okafor said A. ''B.''").
+ * found[first..] are the paragraph's statements so far; the statements read inside the quotation give way.
+ */
+function wireQuoteStatements(text: string, p: Paragraph, found: Attribution[], first: number): void {
+  for (const quote of wireQuotes(text, p)) {
+    const inside = (s: Attribution) => s.start >= quote.start && s.start < quote.end;
+    const own = found.slice(first).filter(inside);
+    const following = own.find((s) => s.source && s.source.start >= quote.end);
+    let source = following?.source ?? attributionAfter(text, quote.end, sentenceEnd(text, quote.end, p.end)) ?? attributionBefore(text, p, quote.start);
+    for (let k = found.length - 1; k >= first && !source; k--) if (found[k].end <= quote.start) source = found[k].source;
+    if (!source) continue;
+    for (let k = found.length - 1; k >= first; k--) if (inside(found[k])) found.splice(k, 1);
+    let start = quote.start + 2;
+    let end = quote.end - 2;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) found.push({ start, end, text: text.slice(start, end), kind: 'indirect', quote: null, cue: following?.cue ?? null, source });
+  }
+  found.splice(first, found.length - first, ...found.slice(first).sort((a, b) => a.start - b.start));
+}
+
+/** The speaker of ", Okafor said on radio." or ", said Okafor, the mayor." right after a quotation. */
+function attributionAfter(text: string, from: number, to: number): SourcePhrase | null {
+  const tokens = tokenize(text, from, Math.min(to, from + 200));
+  let first = 0;
+  while (first < tokens.length && tokens[first].text === ',') first++;
+  for (let v = first; v < Math.min(tokens.length, first + 8); v++) {
+    if (isPunct(tokens[v]) && tokens[v].text !== ',') return null;
+    if (!SPEECH_VERBS.has(tokens[v].key) || !isVerbAt(tokens, v) || tokens[v].key.endsWith('ing')) continue;
+    if (v === first) return v + 1 < tokens.length ? mention(text, tokens, v + 1, phraseEndForward(tokens, v + 1, tokens.length - 1)) : null;
+    return subjectOf(text, tokens, v, first);
+  }
+  // a speaker with an apposition: "''A,'' Okafor, the mayor of the port town, said."
+  const end = phraseEndForward(tokens, first, tokens.length - 1);
+  if (end < first || tokens[end + 1]?.text !== ',') return null;
+  for (let v = end + 2; v < Math.min(tokens.length, first + 25); v++) {
+    if (isPunct(tokens[v]) && tokens[v].text !== ',') return null;
+    if (tokens[v - 1].text === ',' && SPEECH_VERBS.has(tokens[v].key) && isVerbAt(tokens, v) && !tokens[v].key.endsWith('ing')) return mention(text, tokens, first, end);
+  }
+  return null;
+}
+
+/** The speaker of "Okafor said in a statement:" or "the mayor added," just before a quotation. */
+function attributionBefore(text: string, p: Paragraph, open: number): SourcePhrase | null {
+  const tokens = tokenize(text, sentenceStart(text, p.start, open), open);
+  const last = tokens.length - 1;
+  if (last < 1 || !/^[,:]$/.test(tokens[last].text)) return null;
+  for (let v = last - 1; v >= Math.max(0, last - 6); v--) {
+    if (isPunct(tokens[v]) && v < last - 1) return null;
+    if (!SPEECH_VERBS.has(tokens[v].key) || !isVerbAt(tokens, v) || tokens[v].key.endsWith('ing')) continue;
+    return subjectOf(text, tokens, v, 0) ?? (v < last - 1 ? mention(text, tokens, v + 1, phraseEndForward(tokens, v + 1, last - 1)) : null);
+  }
+  return null;
+}
+
+const WIRE_MARK = /''/g;
+
+/** The paragraph's '' quotations that open a sentence or follow a comma or colon, marks included. */
+function wireQuotes(text: string, p: Paragraph): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  WIRE_MARK.lastIndex = p.start;
+  for (let m = WIRE_MARK.exec(text); m && m.index < p.end; m = WIRE_MARK.exec(text)) {
+    const before = m.index > p.start ? text[m.index - 1] : ' ';
+    const after = m.index + 2 < p.end ? text[m.index + 2] : ' ';
+    if (open < 0 && /\s/.test(before) && !/\s/.test(after)) {
+      let k = m.index - 1;
+      while (k >= p.start && /\s/.test(text[k])) k--;
+      // -2: a quotation inside a sentence ("the ''reset'' policy"), paired but not read
+      open = k < p.start || /[.!?'"”,:]/.test(text[k]) ? m.index : -2;
+    } else if (open !== -1 && !/\s/.test(before) && (/[\s,.;:!?)—–-]/.test(after) || m.index + 2 >= p.end)) {
+      if (open >= 0) spans.push({ start: open, end: m.index + 2 });
+      open = -1;
+    }
+  }
+  return spans;
 }
 
 /**
@@ -350,7 +436,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     let from = v + 1;
     if (LISTENER_VERBS.has(t.key)) from = skipListener(all, from, last);
     while (from <= last && (TIME_WORDS.has(all[from].key) || /^(?:on|last)$/.test(all[from].key) && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
-    if (from <= last && PARTICLES.test(all[from].key) && !(all[from].key === 'on' && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
+    if (from <= last && PARTICLES.test(all[from].key) && !SAY.test(t.key) && !(all[from].key === 'on' && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
     else if (from <= last && ADJUNCTS.test(all[from].key)) {
       // "said in a statement that ...": the content starts at the "that"; without one there is none
       const that = all.findIndex((w, k) => k > from && k <= from + 10 && w.key === 'that');

@@ -145,3 +145,28 @@ describe('nouns of speech and stance', () => {
     expect(reported(body('There was little support for a second crossing to the island.'))).toEqual([]);
   });
 });
+
+describe("quotations in wire-style '' marks", () => {
+  it('reads a whole quotation with the attribution after it, even across sentences and appositions', () => {
+    expect(reported(body("''The ferry is late. It rains every day in the port,'' Okafor said on the radio."))).toEqual([
+      { source: 'Okafor', text: 'The ferry is late. It rains every day in the port,' },
+    ]);
+    expect(reported(body("''The ferry will not run in winter,'' Okafor, the mayor of the port town, said."))).toEqual([
+      { source: 'Okafor', text: 'The ferry will not run in winter,' },
+    ]);
+  });
+
+  it('gives a quotation after a statement, or after a speech verb and colon, that speaker', () => {
+    expect(reported(body("''The timetable is thin,'' Okafor said. ''Nobody rides the ferry at night.''"))).toEqual([
+      { source: 'Okafor', text: 'The timetable is thin,' },
+      { source: 'Okafor', text: 'Nobody rides the ferry at night.' },
+    ]);
+    expect(reported(body("The port authority said in a statement: ''The night ferry stays.''"))).toEqual([
+      { source: 'port authority', text: 'The night ferry stays.' },
+    ]);
+  });
+
+  it("leaves a '' phrase inside a sentence alone", () => {
+    expect(reported(body("The harbour is known as the ''gateway of the north'' among sailors."))).toEqual([]);
+  });
+});
