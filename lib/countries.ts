@@ -353,6 +353,35 @@ function nearestState(ctx: Context, offset: number): ChunkEvidence | undefined {
   return found;
 }
 
+// A membership count describes an international body ("the 56-nation organization", "the 28-member alliance").
+const MEMBER_COUNT = /\b\d+[- ](?:nation|member|country|state)\b/i;
+
+/** The nearest international body the article names before `offset`. */
+function nearestBody(ctx: Context, offset: number): ChunkEvidence | undefined {
+  let found: ChunkEvidence | undefined;
+  for (const m of kbMatches(ctx.article, ctx.kb)) {
+    if (m.start >= offset) break;
+    if (BODY_CODES.has(m.code)) found = { code: m.code, words: ctx.article.text.slice(m.start, m.end) };
+  }
+  return found;
+}
+
+const SAYS = new Set('said says say told tells added adds announced announces stated states reported reports warned warns'.split(' '));
+
+/**
+ * "<State> said its analysts ...": a description after "its"/"their" that follows a state and its verb of
+ * saying belongs to that state. `at` is the index of the description's first token.
+ */
+function possessorSaid(ctx: Context, at: number): ChunkEvidence | undefined {
+  const { tokens, text } = ctx.article;
+  if (at < 3 || !/^(?:its|their)$/.test(tokens[at - 1].key) || !SAYS.has(tokens[at - 2].key)) return undefined;
+  const subjectEnd = tokens[at - 3].end;
+  if (!/^\s+$/.test(text.slice(subjectEnd, tokens[at - 2].start))) return undefined;
+  const matches = kbMatches(ctx.article, ctx.kb);
+  const m = matches[firstStartingAt(matches, subjectEnd) - 1];
+  return m?.end === subjectEnd && (isState(m.code) || BODY_CODES.has(m.code)) ? { code: m.code, words: text.slice(m.start, m.end) } : undefined;
+}
+
 /**
  * What the article as a whole says of a speaker its own words leave open: "the North" when it names one
  * "North ..." state; a description the article gave earlier with a country; witnesses and residents in the
@@ -396,6 +425,12 @@ function fromWholeArticle(entity: Entity, ctx: Context, byMention: Map<number, C
     }
     return undefined;
   }
+  // Before the mention that gives the count (an earlier mention may be the body's own name).
+  const counted = MEMBER_COUNT.test(name) ? entity.mentions.find((m) => MEMBER_COUNT.test(ctx.article.text.slice(m.start, m.end))) : undefined;
+  const members = counted && nearestBody(ctx, counted.start);
+  if (members) return { code: members.code, evidence: `article: ${members.words} (the body named before)` };
+  const owner = possessorSaid(ctx, at);
+  if (owner) return { code: owner.code, evidence: `article: ${owner.words} (its own)` };
   const described = description(name);
   // The description, else an institution among its words ("administration" in "senior administration official").
   const heads = described ? [described, ...described.modifiers.filter((m) => DESCRIPTION_HEADS.has(m)).map((m) => ({ head: m, modifiers: [] }))] : [];

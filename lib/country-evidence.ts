@@ -196,6 +196,18 @@ const CLAUSE_WORDS = new Set(
 const PLACE_PREPOSITIONS = new Set('to in at toward towards against into inside near on over about across within around throughout visiting'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
 const INSTITUTION_END = /^(?:Institution|Institute|Center|Centre|Council|Foundation|Endowment|Association|Society|Club|Group|Corporation|Academy|Initiative|House)$/;
+// Seats of learning and research a place's name may open ("the London School of Economics", "Kyiv Polytechnic Institute").
+const ACADEMIC_WORDS = /^(?:University|School|College|Institute|Academy|Polytechnic|Conservatory)$/;
+
+/** True when the capitalised words after token `to` (within the chunk) complete a university's or institute's name. */
+function opensInstitution(tokens: Token[], to: number, end: number): boolean {
+  for (let k = to; k < end && k < to + 5; k++) {
+    const w = tokens[k].word;
+    if (ACADEMIC_WORDS.test(w)) return true;
+    if (!/^\p{Lu}/u.test(w) && !/^(?:of|for|and)$/.test(w)) return false;
+  }
+  return false;
+}
 // Compounds that do not make the speaker the country's: "Russian-backed rebels", "Baghdad-based", "pro-Russian".
 const NOT_OWN_SUFFIXES = /^-(?:backed|based|born|allied|supported|sponsored|educated|trained|funded|armed|leaning|friendly|aligned|occupied|controlled|held|annexed|installed|speaking|language|focused|watcher)\b/i;
 const NOT_OWN_PREFIXES = /\b(?:pro|anti|non|ex)-$/i;
@@ -298,7 +310,8 @@ export function scanChunk(src: Tokens, chunk: Chunk, kb: KnowledgeBase, beforeNa
     // After "at" a full institution name (three words or more, or one ending in "Institution", "Center", ...)
     // is the speaker's affiliation ("a scholar at the Carnegie Endowment for International Peace", "a fellow at
     // the Brookings Institution"); a place is where they are.
-    const affiliation = prev === 'at' && (m.to - m.from >= 3 || INSTITUTION_END.test(last.word));
+    // A place that opens such a name is where the institution is ("a professor at the London School of Economics").
+    const affiliation = prev === 'at' && (m.to - m.from >= 3 || INSTITUTION_END.test(last.word) || opensInstitution(tokens, m.to, chunk.to));
     if (prev && PLACE_PREPOSITIONS.has(prev) && !m.adjectival && !affiliation) continue;
     // "speaking from Beijing": where the speaker is, not whom they speak for.
     const beforePrev = p >= 0 ? previousIndex(tokens, p, chunk.from) : -1;

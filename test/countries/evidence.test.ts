@@ -422,3 +422,24 @@ describe('affiliations', () => {
     expect(assignCountries(text, [{ id: 1, name: 'Lena Fox', type: 'person', gender: null, descriptors: [], mentions: [{ start: 0, end: 8 }] }]).get(1)!.code).toBeNull();
   });
 });
+
+describe('affiliations, bodies by their size, and what a state says of its own people', () => {
+  it('places a professor at a university named after a city in that city\'s country, a visitor there in none', () => {
+    const text = 'Ruth Amsel, a professor of history at the Lisbon School of Economics, said the vote was close. Ivo Kral, a visiting lecturer in Lisbon, agreed.';
+    expect(countryOf(text, entity(text, 'Ruth Amsel'))).toBe('PT');
+    expect(countryOf(text, entity(text, 'Ivo Kral'))).toBeNull();
+  });
+
+  it('reads "the N-nation organization" as the international body named before it', () => {
+    const text = 'Monitors from the OSCE watched the count. The vote was "flawed," the 57-nation organization said.';
+    const org = entity(text, '57-nation organization', 'organisation');
+    expect(countryOf(text, org)).toBe('OSCE');
+  });
+
+  it('gives a description after "<State> said its" to that state', () => {
+    const text = 'On Friday, Norway said its fisheries inspectors had found "clear violations" at sea.';
+    expect(countryOf(text, entity(text, 'fisheries inspectors', 'unnamed'))).toBe('NO');
+    const other = 'On Friday, the inspectors said their boats had found "clear violations" at sea.';
+    expect(countryOf(other, entity(other, 'boats', 'unnamed'))).toBeNull();
+  });
+});
