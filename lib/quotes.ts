@@ -154,6 +154,12 @@ function speechBefore(text: string, open: number, paragraph: Paragraph): boolean
   return wordsOf(sentence).some((w) => SPEECH_VERBS.has(w.toLowerCase()));
 }
 
+/** A speech verb among the first words after the closing mark, before the sentence ends: '..." he said', '..." said Ruiz'. */
+function speechAfter(right: string): boolean {
+  const clause = /^[^.!?;:"“”]*/.exec(right)![0];
+  return wordsOf(clause).slice(0, 5).some((w) => SPEECH_VERBS.has(w.toLowerCase()));
+}
+
 function isTitleCase(words: string[]): boolean {
   return words.some((w) => /^\p{Lu}/u.test(w)) && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_CASE_GLUE.test(w));
 }
@@ -180,6 +186,8 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   // a subheading that is a quote alone in its paragraph: 'All Bets Are Off.'
   if (isTitleCase(words) && open === paragraph.start && close === paragraph.end && paragraph.index > 0) return true;
   if (isTitleCase(words) && (words.length > 1 || /['’]s\s*$/.test(left)) && /(?:\b(?:on|to|told|with|in|from)|['’]s)\s*$/i.test(left) && !headline()) return true;
+  // a short answer or exclamation its attribution follows: "Absolutely," he said; "Mexico!" the crowd shouted
+  if (/[,!?]$/.test(body) && speechAfter(right)) return false;
   if (isTitleCase(words) && (words.length > 1 || /^\p{Lu}\p{Ll}/u.test(words[0])) && !headline() && !speechBefore(text, open, paragraph)) {
     // a capitalised single word may still be a one-word answer: "Absolutely," she said.
     return words.length > 1 || !/^[,.!?]?\s*[\p{Ll}]/u.test(right) || /^\s*\p{Ll}/u.test(right);

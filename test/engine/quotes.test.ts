@@ -126,6 +126,12 @@ describe('names of works and subheadings', () => {
     expect(texts('She called in to his "Morning With Mads" radio program on Friday.')).toEqual([]);
   });
 
+  it('keeps a one-word answer or exclamation its attribution follows', () => {
+    expect(texts('Was the harbour safe? "Absolutely," the captain said.')).toEqual(['Absolutely,']);
+    expect(texts('"Never!" the crowd shouted back.')).toEqual(['Never!']);
+    expect(texts('Speaking on Radio North\'s "Morning Hour," the mayor said the vote was close.')).toEqual([]);
+  });
+
   it('drops a title-case quote standing alone as a subheading', () => {
     expect(texts('The mayor spoke for an hour.\n\n‘The Harbour Is Ours.’\n\nThen the council voted.')).toEqual([]);
   });
