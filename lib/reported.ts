@@ -302,7 +302,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
   // a statement's content: tokens[from..to] without clause punctuation at either end
   const emit = (from: number, to: number, source: SourcePhrase | null, cue: string) => {
     if (quoted.length) {
-      if (from > last || inQuote(from)) return;
+      if (from > last) return;
       const open = quoted.find((r) => r.end > all[from].start)?.start ?? Infinity;
       let k = from;
       while (k <= to && all[k].end <= open && !(k > from && BARE_BREAK.test(all[k].key))) k++;
@@ -324,7 +324,8 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     if (dash > 0 && all.slice(0, dash).every((w) => isCapital(w) || isPunct(w))) from = dash + 1;
     while (from <= to && isPunct(all[from])) from++;
     if (!source || to < from) return;
-    const start = all[from].start;
+    // content that opens with a partial quote starts at its mark: “the old ferry” would not run
+    const start = quoted.find((r) => all[from].start >= r.start && all[from].end <= r.end)?.start ?? all[from].start;
     const end = all[to].end - (/[.!?]$/.test(all[to].text) && to === last ? 1 : 0);
     found.push({ start, end, text: text.slice(start, end), kind: 'indirect', quote: null, cue, source });
   };

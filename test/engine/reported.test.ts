@@ -63,6 +63,10 @@ describe('reported speech patterns', () => {
     const text = body('Okafor said the timetable stays the same as it was last week when the minister told crews that it is "final and fair."');
     expect(reported(text)).toEqual([{ source: 'Okafor', text: 'the timetable stays the same as it was last week' }]);
     expect(reported(body('Okafor said the plan was "sound and cheap."'))).toEqual([]);
+    // content that opens with a partial quote and runs on past it
+    expect(reported(body('Okafor said that “the old ferry” would not run again before the spring.'))).toEqual([
+      { source: 'Okafor', text: '“the old ferry” would not run again before the spring' },
+    ]);
   });
 
   it('reads a title line "Name: ..." and a title-case speech verb', () => {
