@@ -10,13 +10,15 @@
 //   - issues: common nouns the article keeps coming back to ("ceasefire", "sanctions").
 import aliasData from '../assets/topic-aliases.json';
 import { countryName } from './country-names';
-import { isOpinionWord } from './stance';
-import { sentenceEnd, splitParagraphs, tokenize as words } from './text';
+import { isOpinionWord, wordPolarity } from './stance';
+import { sentenceEnd, splitParagraphs, tokenEndAt } from './text';
 import type { CountryCode, Span } from './types';
 
 export interface Token extends Span {
   text: string;
   lower: string;
+  /** The article's record of this word (shared by every token of it). */
+  word: Word;
   /** Starts with a capital letter. */
   cap: boolean;
   /** Followed by a possessive 's (stripped from `text`). */
@@ -25,6 +27,23 @@ export interface Token extends Span {
   sentence: number;
   /** First in its sentence, or right after an opening mark (a quotation starts with a capital). */
   initial: boolean;
+}
+
+/** One lower-case word of an article: what the article shows of it and what the word lists say it is. */
+export interface Word {
+  lower: string;
+  /** Written in lower case somewhere in the article. */
+  seenLower: boolean;
+  /** Written capitalised inside a sentence somewhere in the article (a name that also opens a sentence is still a name). */
+  seenMidCap: boolean;
+  /** The form an issue is counted under ("sanctions" -> "sanction"); '' for a word that cannot be one. */
+  lemma: string;
+  /** Index of the lemma among the article's lemmas, -1 when there is none. */
+  lemmaId: number;
+  /** The opinion lexicon's score (lib/stance.ts). */
+  polarity: number;
+  /** A role noun of the agents dictionary ("minister", "official"). */
+  role: boolean;
 }
 
 export type TopicKind = 'country' | 'person' | 'organisation' | 'issue';
@@ -63,7 +82,21 @@ export interface TopicIndex {
 // ---------------------------------------------------------------------------------------------------------
 // Tokens and sentences: the engine's own tokenizer (lib/text.ts) per sentence, with what topic finding needs
 
-const POSSESSIVE = /['’´]s$/i;
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+/** Whether the word ending at `end` ends in 's (any case) or s' ("Russia's", "sides'"). */
+const possessiveEnd = (text: string, end: number) => {
+  const last = text.charCodeAt(end - 1);
+  const before = text.charCodeAt(end - 2);
+  return ((last === 115 || last === 83) && isApostrophe(before)) || (isApostrophe(last) && before === 115);
+};
+/** Whether text[start, end) has a capital or a non-ASCII character (only then does lower-casing change it). */
+const hasUpperOrNonAscii = (text: string, start: number, end: number) => {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+};
 /** The clause punctuation lib/text.ts's tokenizer keeps beside words. */
 const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '(', ')', '—', '–', '―', '-', '--']);
 /** A surname with an Arabic article, capitalised after it: "al-Assad". */
@@ -75,40 +108,56 @@ const isUpper = (c: number) => (c >= 65 && c <= 90) || (c > 127 && String.fromCh
 /** The article's words and clause punctuation, sentence by sentence (lib/text.ts), with the sentence each belongs to. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const vocabulary = new Map<string, Word>();
+  const lemmaIds = new Map<string, number>();
   let sentence = 0;
   for (const p of splitParagraphs(text)) {
     for (let from = p.start; from < p.end; sentence++) {
       const to = sentenceEnd(text, from, p.end);
       let first = true;
-      for (const w of words(text, from, to)) {
+      for (let start = from; start < to; ) {
+        let end = tokenEndAt(text, start, to);
+        if (end < 0) {
+          start++;
+          continue;
+        }
+        const next = end;
         // a trailing period ends the sentence or an abbreviation ("Mr."); dotted acronyms keep theirs ("U.S.")
-        const dotted = w.text.endsWith('.') && w.text.indexOf('.') < w.text.length - 1;
-        let word = w.text.endsWith('.') && !dotted ? w.text.slice(0, -1) : w.text;
-        // "Russia's" and the plural "sides'" are possessives (tested only for words holding an apostrophe)
-        const apostrophe = word.length > 2 && (word.includes("'") || word.includes('’') || word.includes('´'));
-        const poss = apostrophe && (POSSESSIVE.test(word) || /s['’]$/.test(word));
-        if (poss) word = word.slice(0, /['’]$/.test(word) ? -1 : -2);
-        if (!word) continue;
-        let before = w.start - 1;
+        const dotted = text.charCodeAt(end - 1) === 46 && text.lastIndexOf('.', end - 2) >= start;
+        if (text.charCodeAt(end - 1) === 46 && !dotted) end--;
+        // "Russia's" and the plural "sides'" are possessives
+        const poss = end - start > 2 && possessiveEnd(text, end);
+        if (poss) end -= isApostrophe(text.charCodeAt(end - 1)) ? 1 : 2;
+        const word = text.slice(start, end);
+        let before = start - 1;
         while (before >= from && text.charCodeAt(before) === 32) before--;
-        tokens.push({
-          start: w.start,
-          end: w.start + word.length,
-          text: word,
-          // the engine's key is this word in lower case, but for dotted acronyms and apostrophes it treats otherwise
-          lower: dotted || apostrophe ? word.toLowerCase() : w.key,
-          cap: isUpper(word.charCodeAt(0)) || NAME_PARTICLE_CAPITAL.test(word),
-          poss,
-          sentence,
-          initial: first || (before >= from && OPENING_MARKS.has(text[before])),
-        });
+        const c = word.charCodeAt(0);
+        const lower = hasUpperOrNonAscii(text, start, end) ? word.toLowerCase() : word;
+        const cap = isUpper(c) || ((c === 97 || c === 101) && NAME_PARTICLE_CAPITAL.test(word));
+        const initial = first || (before >= from && OPENING_MARKS.has(text[before]));
+        let record = vocabulary.get(lower);
+        if (!record) vocabulary.set(lower, (record = wordRecord(lower, lemmaIds)));
+        if (!cap) record.seenLower = true;
+        else if (!initial) record.seenMidCap = true;
+        tokens.push({ start, end: start + word.length, text: word, lower, word: record, cap, poss, sentence, initial });
         first = false;
+        start = next;
       }
       from = to;
       while (from < p.end && /\s/.test(text[from])) from++;
     }
   }
   return tokens;
+}
+
+function wordRecord(lower: string, lemmaIds: Map<string, number>): Word {
+  const lemma = issueLemma(lower);
+  let lemmaId = -1;
+  if (lemma) {
+    lemmaId = lemmaIds.get(lemma) ?? lemmaIds.size;
+    lemmaIds.set(lemma, lemmaId);
+  }
+  return { lower, seenLower: false, seenMidCap: false, lemma, lemmaId, polarity: wordPolarity(lower), role: roles.has(lower) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -222,15 +271,11 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
   // One pass: words seen in lower case; words seen capitalised inside a sentence (a name that also opens a
   // sentence is still a name); per sentence, its words and those in capitals (headlines, slogans carry no
   // name information beyond country names).
-  const seenLower = new Set<string>();
-  const seenMidCap = new Set<string>();
   const shouting = new Set<number>();
   const sentences = tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0;
   const wordCount = new Int32Array(sentences);
   const capsCount = new Int32Array(sentences);
   for (const t of tokens) {
-    if (!t.cap) seenLower.add(t.lower);
-    else if (!t.initial) seenMidCap.add(t.lower);
     if (t.text.length < 3) continue;
     wordCount[t.sentence]++;
     if (t.cap && t.text === t.text.toUpperCase()) capsCount[t.sentence]++;
@@ -246,13 +291,13 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
     const apostrophe = t.lower.search(/['’]/);
     if (FUNCTION_WORDS.has(t.lower) || (apostrophe > 0 && FUNCTION_WORDS.has(t.lower.slice(0, apostrophe)))) return false;
     if (!sentenceInitial(i)) return true;
-    if (seenLower.has(t.lower)) return false;
+    if (t.word.seenLower) return false;
     // A word that only ever opens sentences ("Immediately", "Either") is a name only when a name follows it.
     const next = tokens[i + 1];
-    return seenMidCap.has(t.lower) || countryWord(t.text) || groupHead.has(normalizeKey(t.text)) || (!!next && next.sentence === t.sentence && next.cap && isWord(next));
+    return t.word.seenMidCap || countryWord(t.text) || groupHead.has(normalizeKey(t.text)) || (!!next && next.sentence === t.sentence && next.cap && isWord(next));
   };
   /** A word that reads as a title or role rather than a name: in the agents dictionary or seen lowercase. */
-  const roleWord = (t: Token) => !ACRONYM.test(t.text) && (roles.has(t.lower) || HONORIFICS.has(t.lower) || (seenLower.has(t.lower) && !t.poss));
+  const roleWord = (t: Token) => !ACRONYM.test(t.text) && (t.word.role || HONORIFICS.has(t.lower) || (t.word.seenLower && !t.poss));
 
   const raw: RawMention[] = [];
   const union = new KeyUnion();
@@ -396,7 +441,7 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
   // Governments resolve to the leader the article names, else stay the country.
   for (const m of raw) if (m.governmentOf && leaders.has(m.governmentOf)) m.key = leaders.get(m.governmentOf)!;
 
-  return buildIndex(text, tokens, raw, union, seenLower, affiliations);
+  return buildIndex(text, tokens, raw, union, affiliations);
 }
 
 function buildIndex(
@@ -404,10 +449,9 @@ function buildIndex(
   tokens: Token[],
   raw: RawMention[],
   union: KeyUnion,
-  seenLower: Set<string>,
   affiliations: Map<string, CountryCode>,
 ): TopicIndex {
-  raw.push(...findIssues(tokens, seenLower));
+  raw.push(...findIssues(tokens));
   raw.sort((a, b) => a.first - b.first || b.last - a.last);
   const topics: Topic[] = [];
   const byRoot = new Map<string, Topic & { surfaces: Map<string, number> }>();
@@ -465,65 +509,60 @@ const GENERIC_NOUNS = new Set(
 );
 const MIN_ISSUE_HEADS = 2;
 const CONTENT_WORD = /^\p{L}+(?:-\p{L}+)*$/u;
+/** Letters, with single inner hyphens (CONTENT_WORD; a plain ASCII word is tested without the Unicode class). */
+function isContentWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return CONTENT_WORD.test(w);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (!letter && !(c === 45 && i > 0 && i < w.length - 1 && w.charCodeAt(i - 1) !== 45)) return false;
+  }
+  return w.length > 0;
+}
 
 /**
  * Lowercase nouns the article returns to: used at least twice as the head of a noun
  * phrase (the last word after a determiner or possessive: "the ceasefire", "Russia's airstrikes"). Role nouns
  * (official, minister), opinion words (they are stances, not topics) and function words never count.
  */
-function findIssues(tokens: Token[], seenLower: Set<string>): RawMention[] {
-  // One pass to classify every token, one to count, one to emit: the word tests run once per token.
-  // each distinct word is classified once: articles repeat their words
-  const lemmaOf = new Map<string, string>();
-  const lemma = (w: string): string => {
-    let l = lemmaOf.get(w);
-    if (l === undefined) {
-      l =
-        w.length < 4 || FUNCTION_WORDS.has(w) || !CONTENT_WORD.test(w)
-          ? ''
-          : w.length > 4 && w.endsWith('ies')
-            ? `${w.slice(0, -3)}y`
-            : w.length > 4 && w.endsWith('s') && !w.endsWith('ss')
-              ? w.slice(0, -1)
-              : w;
-      lemmaOf.set(w, l);
+function findIssues(tokens: Token[]): RawMention[] {
+  // One pass to count, one to emit; each word's lemma and word-list tests were worked out once, in tokenize.
+  const lemmaAt = (i: number) => (tokens[i].cap ? -1 : tokens[i].word.lemmaId);
+  // lemma ids are below the number of distinct words, so below the number of tokens
+  const count = new Int32Array(tokens.length);
+  const heads = new Int32Array(tokens.length);
+  const verbs = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const l = lemmaAt(i);
+    if (l >= 0) {
+      count[l]++;
+      if (i > 0 && VERB_OPENERS.has(tokens[i - 1].lower)) verbs[l]++;
     }
-    return l;
-  };
-  const lemmas = tokens.map((t) => (t.cap ? '' : lemma(t.lower)));
-  const count = new Map<string, number>();
-  const heads = new Map<string, number>();
-  const verbs = new Map<string, number>();
-  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  tokens.forEach((t, i) => {
-    const l = lemmas[i];
-    if (l) {
-      bump(count, l);
-      if (i > 0 && VERB_OPENERS.has(tokens[i - 1].lower)) bump(verbs, l);
-    }
-    if (!NOUN_OPENERS.has(t.lower) && !t.poss) return;
+    if (!NOUN_OPENERS.has(t.lower) && !t.poss) continue;
     let j = i + 1;
-    while (j < tokens.length && j - i <= 3 && lemmas[j]) j++;
-    if (j > i + 1) bump(heads, lemmas[j - 1]);
-  });
-  const accepted = new Map<string, boolean>();
+    while (j < tokens.length && j - i <= 3 && lemmaAt(j) >= 0) j++;
+    if (j > i + 1) heads[lemmaAt(j - 1)]++;
+  }
+  /** Per lemma: 0 not yet tested, 1 an issue, 2 not one. */
+  const accepted = new Int8Array(tokens.length);
   const issues: RawMention[] = [];
-  tokens.forEach((t, i) => {
-    const l = lemmas[i];
-    if (!l) return;
-    let ok = accepted.get(l);
-    if (ok === undefined) {
-      const headCount = heads.get(l) ?? 0;
-      ok =
-        !GENERIC_NOUNS.has(l) &&
-        (count.get(l) ?? 0) >= MIN_ISSUE_MENTIONS &&
-        headCount >= MIN_ISSUE_HEADS &&
-        (verbs.get(l) ?? 0) < headCount &&
-        !roles.has(l) &&
-        !isOpinionWord(l);
-      accepted.set(l, ok);
+  for (let i = 0; i < tokens.length; i++) {
+    const l = lemmaAt(i);
+    if (l < 0) continue;
+    const w = tokens[i].word;
+    if (!accepted[l]) {
+      const ok = !GENERIC_NOUNS.has(w.lemma) && count[l] >= MIN_ISSUE_MENTIONS && heads[l] >= MIN_ISSUE_HEADS && verbs[l] < heads[l] && !roles.has(w.lemma) && !isOpinionWord(w.lemma);
+      accepted[l] = ok ? 1 : 2;
     }
-    if (ok && !roles.has(t.lower) && !isOpinionWord(t.lower) && seenLower.has(t.lower)) issues.push({ first: i, last: i, key: `I:${l}`, kind: 'issue', surface: l });
-  });
+    if (accepted[l] === 1 && !w.role && w.polarity === 0 && w.seenLower) issues.push({ first: i, last: i, key: `I:${w.lemma}`, kind: 'issue', surface: w.lemma });
+  }
   return issues;
+}
+
+/** The form a word is counted under as an issue ("sanctions" -> "sanction", "militias" -> "militia"), or ''. */
+function issueLemma(w: string): string {
+  if (w.length < 4 || FUNCTION_WORDS.has(w) || !isContentWord(w)) return '';
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  return w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
