@@ -172,6 +172,10 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
   let q = 0;
   // the next quotation mark at or after a sentence start: one forward scan over the whole text
   let mark = -1;
+  // the offsets of the text's '' marks, found once; `wire` is the first at or after the paragraph
+  const wireMarks: number[] = [];
+  for (let i = text.indexOf("''"); i >= 0; i = text.indexOf("''", i + 2)) wireMarks.push(i);
+  let wire = 0;
   for (const p of paragraphs) {
     const first = found.length;
     for (let from = p.start; from < p.end; ) {
@@ -191,7 +195,8 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
       from = to;
       while (from < p.end && /\s/.test(text[from])) from++;
     }
-    if (text.includes("''", p.start) ) wireQuoteStatements(text, p, found, first);
+    while (wire < wireMarks.length && wireMarks[wire] < p.start) wire++;
+    if (wire < wireMarks.length && wireMarks[wire] < p.end) wireQuoteStatements(text, p, found, first, wireMarks, wire);
   }
   return outermost(found);
 }
@@ -203,8 +208,8 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
  * ("Okafor said in a statement: ''A.''"), else the paragraph's statement before it ("Okafor said A. ''B.''").
  * found[first..] are the paragraph's statements so far; the statements read inside the quotation give way.
  */
-function wireQuoteStatements(text: string, p: Paragraph, found: Attribution[], first: number): void {
-  for (const quote of wireQuotes(text, p)) {
+function wireQuoteStatements(text: string, p: Paragraph, found: Attribution[], first: number, marks: number[], from: number): void {
+  for (const quote of wireQuotes(text, p, marks, from)) {
     const inside = (s: Attribution) => s.start >= quote.start && s.start < quote.end;
     const own = found.slice(first).filter(inside);
     const following = own.find((s) => s.source && s.source.start >= quote.end);
@@ -255,23 +260,24 @@ function attributionBefore(text: string, p: Paragraph, open: number): SourcePhra
   return null;
 }
 
-const WIRE_MARK = /''/g;
-
-/** The paragraph's '' quotations that open a sentence or follow a comma or colon, marks included. */
-function wireQuotes(text: string, p: Paragraph): Span[] {
+/**
+ * The paragraph's '' quotations that open a sentence or follow a comma or colon, marks included;
+ * marks[from..] are the offsets of the '' marks from the paragraph's first.
+ */
+function wireQuotes(text: string, p: Paragraph, marks: number[], from: number): Span[] {
   const spans: Span[] = [];
   let open = -1;
-  WIRE_MARK.lastIndex = p.start;
-  for (let m = WIRE_MARK.exec(text); m && m.index < p.end; m = WIRE_MARK.exec(text)) {
-    const before = m.index > p.start ? text[m.index - 1] : ' ';
-    const after = m.index + 2 < p.end ? text[m.index + 2] : ' ';
+  for (let w = from; w < marks.length && marks[w] < p.end; w++) {
+    const at = marks[w];
+    const before = at > p.start ? text[at - 1] : ' ';
+    const after = at + 2 < p.end ? text[at + 2] : ' ';
     if (open < 0 && /\s/.test(before) && !/\s/.test(after)) {
-      let k = m.index - 1;
+      let k = at - 1;
       while (k >= p.start && /\s/.test(text[k])) k--;
       // -2: a quotation inside a sentence ("the ''reset'' policy"), paired but not read
-      open = k < p.start || /[.!?'"”,:]/.test(text[k]) ? m.index : -2;
-    } else if (open !== -1 && !/\s/.test(before) && (/[\s,.;:!?)—–-]/.test(after) || m.index + 2 >= p.end)) {
-      if (open >= 0) spans.push({ start: open, end: m.index + 2 });
+      open = k < p.start || /[.!?'"”,:]/.test(text[k]) ? at : -2;
+    } else if (open !== -1 && !/\s/.test(before) && (/[\s,.;:!?)—–-]/.test(after) || at + 2 >= p.end)) {
+      if (open >= 0) spans.push({ start: open, end: at + 2 });
       open = -1;
     }
   }
