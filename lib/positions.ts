@@ -1,7 +1,6 @@
-import { countryName } from './country-names';
 import { agreementIn, stancesInScope } from './stance';
 import { firstStartingAt } from './text';
-import { findTopics, normalizeKey, type TopicIndex, type Token } from './topics';
+import { countryDisplayName, findTopics, normalizeKey, type TopicIndex, type Token } from './topics';
 import type { CountryCode, Quote, Side, Summary, SideSummary, TopicStance } from './types';
 
 type Stance = TopicStance['stance'];
@@ -62,7 +61,7 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
       const code = topic.country ?? speakerCountry.get(topic.key) ?? speakerCountry.get(normalizeKey(topic.name)) ?? affiliated;
       if (code) {
         const key = `C:${code}`;
-        if (!names.has(key)) names.set(key, countryName(code));
+        if (!names.has(key)) names.set(key, countryDisplayName(code));
         return key;
       }
       names.set(topic.key, topic.name);
@@ -111,7 +110,7 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
         }
         // A short statement ("cordial and constructive") is about what its paragraph names: those topics count
         // as mentioned, with no stance (a stance needs the statement's own words).
-        if (quotes[qi].text.split(/\s+/).length < SHORT_STATEMENT_WORDS) {
+        if (wordCount(quotes[qi].text) < SHORT_STATEMENT_WORDS) {
           const [pFrom, pTo] = paragraphTokens(index.tokens, text, quotes[qi]);
           for (const m of mentionsIn(index, pFrom, pTo)) {
             const key = index.mentions[m].modifier ? null : keyOf(m);
@@ -235,11 +234,16 @@ function reportedAroundQuotes(quotes: Quote[]): Set<number> {
 /** Speakers' surname keys -> the country they speak for, so a side's own people are not its topics. */
 function speakerCountries(quotes: Quote[]): Map<string, CountryCode> {
   const map = new Map<string, CountryCode>();
-  for (const q of quotes) {
-    if (!q.speaker || !q.country) continue;
+  const setFirst = (key: string, code: CountryCode) => map.has(key) || map.set(key, code);
+  // Backwards, so the last statement's country wins; a speaker and country already read add nothing.
+  const done = new Set<string>();
+  for (let i = quotes.length - 1; i >= 0; i--) {
+    const q = quotes[i];
+    if (!q.speaker || !q.country || done.has(`${q.country} ${q.speaker}`)) continue;
+    done.add(`${q.country} ${q.speaker}`);
     const words = q.speaker.split(/\s+/);
-    map.set(normalizeKey(words[words.length - 1].replace(/^(?:al|el|ad|as|ash|an|at|ar|az)-/i, '')), q.country);
-    map.set(normalizeKey(q.speaker), q.country);
+    setFirst(normalizeKey(q.speaker), q.country);
+    setFirst(normalizeKey(words[words.length - 1].replace(/^(?:al|el|ad|as|ash|an|at|ar|az)-/i, '')), q.country);
   }
   return map;
 }
@@ -324,14 +328,15 @@ function aggregate(list: Reading[]): Stance {
  */
 function rankTopics(readings: Map<string, Reading[]>[], sideKeys: Set<string>): string[] {
   const keys = new Set(readings.flatMap((r) => [...r.keys()]));
-  const score = (key: string) => {
+  const score = new Map<string, number>();
+  for (const key of keys) {
     const counts = readings.map((r) => r.get(key)?.length ?? 0);
     const stanced = readings.reduce((n, r) => n + (r.get(key)?.filter((x) => x.polarity !== 0).length ?? 0), 0);
     const both = counts.length < 2 ? 0 : Math.min(...counts);
     // The sides' own countries after every other shared topic.
-    return (sideKeys.has(key) ? 0 : both * 100) + counts.reduce((a, b) => a + b, 0) * 10 + stanced + (key.startsWith('I:') ? 0 : 0.5);
-  };
-  return [...keys].sort((a, b) => score(b) - score(a));
+    score.set(key, (sideKeys.has(key) ? 0 : both * 100) + counts.reduce((a, b) => a + b, 0) * 10 + stanced + (key.startsWith('I:') ? 0 : 0.5));
+  }
+  return [...keys].sort((a, b) => score.get(b)! - score.get(a)!);
 }
 
 /**
@@ -343,8 +348,7 @@ function gist(quotes: Quote[], statements: number[], readings: Map<string, Readi
   const score = new Map<number, number>(statements.map((qi) => [qi, (quotes[qi].kind === 'direct' ? 0.5 : 0) + Math.min(quotes[qi].text.length, 200) / 200]));
   for (const [key, list] of readings) for (const r of list) score.set(r.statement, (score.get(r.statement) ?? 0) + (weight.get(key) ?? 0) * (r.polarity !== 0 ? 2 : 1));
   // A fragment of a few words ("enormous,") shows little on its own, however topical its sentence.
-  const words = (qi: number) => quotes[qi].text.split(/\s+/).length;
-  for (const qi of statements) if (words(qi) < MIN_GIST_WORDS) score.set(qi, score.get(qi)! / 4);
+  for (const qi of statements) if (wordCount(quotes[qi].text) < MIN_GIST_WORDS) score.set(qi, score.get(qi)! / 4);
   const chosen: number[] = [];
   for (const qi of [...statements].sort((a, b) => score.get(b)! - score.get(a)! || a - b)) {
     if (chosen.length === GIST_SIZE) break;
@@ -353,6 +357,19 @@ function gist(quotes: Quote[], statements: number[], readings: Map<string, Readi
     if (!chosen.some((o) => quotes[o].text === q.text || (quotes[o].start < q.end && q.start < quotes[o].end))) chosen.push(qi);
   }
   return chosen;
+}
+
+/** The number of whitespace-separated pieces, as `words.split(/\s+/).length` counts them, without the array. */
+function wordCount(words: string): number {
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < words.length; i++) {
+    const c = words.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(words[i]));
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
 }
 
 function unique(list: number[]): number[] {

@@ -76,7 +76,7 @@ export function clauseStarts(tokens: Token[], from: number, to: number): number[
 
 /** Polarity of token i with negation in the few words before it (same clause). */
 function signedPolarity(tokens: Token[], i: number, clauseFrom: number): number {
-  const p = wordPolarity(tokens[i].lower);
+  const p = tokens[i].word.polarity;
   if (p === 0 || NEGATORS.has(tokens[i].lower)) return 0;
   for (let k = i - 1; k >= Math.max(clauseFrom, i - NEGATION_REACH); k--) if (NEGATORS.has(tokens[k].lower)) return -p;
   return p;
