@@ -21,7 +21,7 @@ import {
   type ChunkEvidence,
   type Tokens,
 } from './country-evidence';
-import { defaultKnowledgeBase, foldWord, nameWords, phraseKey, termAt, type KnowledgeBase, type Term } from './kb';
+import { defaultKnowledgeBase, foldWord, nameKey, phraseKey, termAt, type KnowledgeBase, type Term } from './kb';
 import { firstStartingAt } from './text';
 import type { AnalyzeOptions, CountryAssignment, CountryCode, Entity, Span } from './types';
 
@@ -96,11 +96,9 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   const own = name ? scanWords(name, kb, article) : undefined;
   if (own) return fromArticle(own);
   // Pronouns have no titles or appositions of their own ("he", "they").
-  const mentions = [...entity.mentions]
-    .sort((a, b) => a.start - b.start)
-    .filter((m) => m.start >= 0 && m.end <= article.text.length && !PRONOUNS.test(article.text.slice(m.start, m.end)));
+  const mentions = inTextOrder(entity.mentions).filter((m) => m.start >= 0 && m.end <= article.text.length && !(m.end - m.start <= 4 && PRONOUNS.test(article.text.slice(m.start, m.end))));
   const entityKey = phraseKey(entity.name);
-  const ownWords = new Set(nameWords(entity.name));
+  const ownWords = new Set(nameKey(entity.name).split(' '));
   const ownMentions: Span[] = [];
   let first: ChunkEvidence | undefined;
   // After the first evidence, a few more mentions may still show a body's title.
@@ -143,6 +141,12 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
 }
 
 const PRONOUNS = /^(?:he|she|they|him|her|them|it|we|i|you)$/i;
+
+/** Spans in text order (the entity stage gives them so: sorted only when they are not). */
+function inTextOrder(spans: Span[]): Span[] {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return [...spans].sort((a, b) => a.start - b.start);
+  return spans;
+}
 
 // Sentence words an entity stage may leave at the front of a name ("But Yanukovych").
 const LEADING_NON_NAMES = /^(?:But|And|Or|So|Yet|Then|When|While|As|If|Also|Meanwhile|However|Still|Now|Mr|Mrs|Ms|Dr)\.?\s+/;
@@ -280,6 +284,21 @@ function paragraphStart(text: string, offset: number): number {
   return at < 0 ? 0 : at + 2;
 }
 
+// How far (in words) the same description is looked for: a long article's length.
+const DESCRIPTION_REACH = 4000;
+
+/** The first index of sorted `items` whose value is at or after `at`. */
+function firstAtOrAfter(items: number[], at: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The same description elsewhere in the article, with its country: "a second official" after "an Iranian
  * official", "the city office" after "the Kharkiv city office", "its foreign minister" before "Foreign
@@ -289,9 +308,9 @@ function paragraphStart(text: string, offset: number): number {
 function fromSameDescription(head: string, modifiers: string[], at: number, ctx: Context, byMention: Map<number, CountryCode | null>, own: Set<number>): CountryAssignment | undefined {
   const { article, kb } = ctx;
   const { tokens, text } = article;
-  const occurrences = tokensWith(article, head, true, `${head}s`);
-  let split = occurrences.findIndex((k) => k >= at);
-  if (split < 0) split = occurrences.length;
+  // Within an article's reach of the mention: on a book-length text, the same words far away are another story.
+  const occurrences = tokensWith(article, head, true, `${head}s`).filter((k) => Math.abs(k - at) <= DESCRIPTION_REACH);
+  const split = firstAtOrAfter(occurrences, at);
   const order = [...occurrences.slice(0, split).reverse(), ...occurrences.slice(split)];
   for (const k of order) {
     if (own.has(tokens[k].start)) continue;
@@ -333,24 +352,30 @@ const isState = (code: CountryCode): boolean => /^[A-Z]{2}$/.test(code) && !BODY
 /** The one state the article's words name in spans, or undefined when none or several. */
 function onlyState(ctx: Context, spans: Span[]): ChunkEvidence | undefined {
   const codes = new Map<CountryCode, string>();
-  for (const m of kbMatches(ctx.article, ctx.kb)) {
-    if (!spans.some((s) => s.start <= m.start && m.end <= s.end) || !isState(m.code)) continue;
-    if (!codes.has(m.code)) codes.set(m.code, ctx.article.text.slice(m.start, m.end));
+  const matches = kbMatches(ctx.article, ctx.kb);
+  for (const span of spans) {
+    for (let i = firstStartingAt(matches, span.start); i < matches.length && matches[i].start < span.end; i++) {
+      const m = matches[i];
+      if (m.end <= span.end && isState(m.code) && !codes.has(m.code)) codes.set(m.code, ctx.article.text.slice(m.start, m.end));
+    }
   }
   if (codes.size !== 1) return undefined;
   const [[code, words]] = [...codes];
   return { code, words };
 }
 
+/** The last KB match before `offset` and at or after `from` whose code passes `accept`. */
+function lastMatchBefore(ctx: Context, offset: number, from: number, accept: (code: CountryCode) => boolean): ChunkEvidence | undefined {
+  const matches = kbMatches(ctx.article, ctx.kb);
+  for (let i = firstStartingAt(matches, offset) - 1; i >= 0 && matches[i].start >= from; i--) {
+    if (accept(matches[i].code)) return { code: matches[i].code, words: ctx.article.text.slice(matches[i].start, matches[i].end) };
+  }
+  return undefined;
+}
+
 /** The nearest state the article names before `offset` in the same paragraph. */
 function nearestState(ctx: Context, offset: number): ChunkEvidence | undefined {
-  const from = paragraphStart(ctx.article.text, offset);
-  let found: ChunkEvidence | undefined;
-  for (const m of kbMatches(ctx.article, ctx.kb)) {
-    if (m.start >= offset) break;
-    if (m.start >= from && isState(m.code)) found = { code: m.code, words: ctx.article.text.slice(m.start, m.end) };
-  }
-  return found;
+  return lastMatchBefore(ctx, offset, paragraphStart(ctx.article.text, offset), isState);
 }
 
 // A membership count describes an international body ("the 56-nation organization", "the 28-member alliance").
@@ -358,12 +383,7 @@ const MEMBER_COUNT = /\b\d+[- ](?:nation|member|country|state)\b/i;
 
 /** The nearest international body the article names before `offset`. */
 function nearestBody(ctx: Context, offset: number): ChunkEvidence | undefined {
-  let found: ChunkEvidence | undefined;
-  for (const m of kbMatches(ctx.article, ctx.kb)) {
-    if (m.start >= offset) break;
-    if (BODY_CODES.has(m.code)) found = { code: m.code, words: ctx.article.text.slice(m.start, m.end) };
-  }
-  return found;
+  return lastMatchBefore(ctx, offset, 0, (code) => BODY_CODES.has(code));
 }
 
 const SAYS = new Set('said says say told tells added adds announced announces stated states reported reports warned warns'.split(' '));
@@ -390,7 +410,7 @@ function possessorSaid(ctx: Context, at: number): ChunkEvidence | undefined {
  */
 function fromWholeArticle(entity: Entity, ctx: Context, byMention: Map<number, CountryCode | null>): CountryAssignment | undefined {
   const name = entity.name.replace(/^the\s+/i, '');
-  const first = [...entity.mentions].sort((a, b) => a.start - b.start)[0];
+  const first = inTextOrder(entity.mentions)[0];
   if (/^(?:North|South)$/.test(name)) {
     const codes = new Set(kbMatches(ctx.article, ctx.kb).filter((m) => m.words > 1 && ctx.article.text.startsWith(name, m.start)).map((m) => m.code));
     return codes.size === 1 ? { code: [...codes][0], evidence: `article: ${name} (the one "${name} ..." state it names)` } : undefined;

@@ -27,19 +27,8 @@ const WORD = /[\p{L}\p{N}]+(?:[.'’\u2019][\p{L}\p{N}]+)*\.?(?:['’]s?)?/gu;
 const POSSESSIVE_END = /['’]s?$/;
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
-// Phrase keys of words that are not plain ASCII (accents, dots, apostrophes), kept across articles: the
-// same few thousand words recur, and folding them is the costly part of tokenizing.
-const foldedKeys = new Map<string, string>();
-function wordKey(word: string): string {
-  if (ASCII_WORD.test(word)) return word.toLowerCase();
-  let key = foldedKeys.get(word);
-  if (key === undefined) {
-    if (foldedKeys.size >= 20_000) foldedKeys.clear();
-    key = phraseKey(word);
-    foldedKeys.set(word, key);
-  }
-  return key;
-}
+// Plain ASCII words (most of them) are their own key once lower-cased; phraseKey remembers the others.
+const wordKey = (word: string): string => (ASCII_WORD.test(word) ? word.toLowerCase() : phraseKey(word));
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const APOSTROPHE = 0x2019;
@@ -135,6 +124,8 @@ export function wordsOf(words: string): { src: Tokens; chunk: Chunk } {
 export interface ArticleIndex extends Tokens {
   /** The codes the article names anywhere, per KB they were read with. */
   named?: { kb: KnowledgeBase; matches: KbMatch[]; codes: Set<CountryCode> };
+  /** Token indices by word key, in text order (built on the first word lookup). */
+  byKey?: Map<string, number[]>;
 }
 
 // The last article's index: every speaker of an article reads the same text.
@@ -145,20 +136,36 @@ export function articleIndex(text: string): ArticleIndex {
   return lastArticle;
 }
 
+const NO_TOKENS: number[] = [];
+
 /**
- * Indices of the article's tokens whose word (or, with `byKey`, word key) is `word` or `plural`, in text order.
- * A scan, not an index: a few lookups per article cost less than a map of every word.
+ * Indices of the article's tokens whose word key is `key`, in text order. One pass builds the index on
+ * the first lookup: speakers look up their surnames and descriptions, and on a long text a scan per lookup
+ * made the stage quadratic.
  */
-export function tokensWith(article: ArticleIndex, word: string, byKey = false, plural = ''): number[] {
-  const found: number[] = [];
-  const { tokens } = article;
-  for (let i = 0; i < tokens.length; i++) {
-    const w = byKey ? tokens[i].key : tokens[i].word;
-    if (w === word || w === plural) found.push(i);
+function tokensByKey(article: ArticleIndex, key: string): number[] {
+  if (!article.byKey) {
+    const byKey = new Map<string, number[]>();
+    article.tokens.forEach((t, i) => {
+      const list = byKey.get(t.key);
+      if (list) list.push(i);
+      else byKey.set(t.key, [i]);
+    });
+    article.byKey = byKey;
   }
-  return found;
+  return article.byKey.get(key) ?? NO_TOKENS;
 }
 
+/**
+ * Indices of the article's tokens whose word (or, with `byKey`, word key) is `word` or `plural`, in text order.
+ */
+export function tokensWith(article: ArticleIndex, word: string, byKey = false, plural = ''): number[] {
+  const { tokens } = article;
+  const keys = plural ? [wordKey(word), wordKey(plural)] : [wordKey(word)];
+  const found = keys.flatMap((k) => tokensByKey(article, k));
+  if (keys.length > 1) found.sort((a, b) => a - b);
+  return byKey ? found : found.filter((i) => tokens[i].word === word || tokens[i].word === plural);
+}
 
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'sen', 'rep', 'gov', 'adm', 'capt', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'brig', 'cmdr', 'amb', 'pres', 'sec', 'no']);
 
@@ -427,6 +434,9 @@ function endsInRole(tokens: Token[], from: number, to: number, nameMayFollow = t
   return false;
 }
 
+/** True when text[from, to) is one plain space (most gaps between words: no slice, no regex). */
+const isSpace = (text: string, from: number, to: number): boolean => to - from === 1 && text.charCodeAt(from) === 32;
+
 const SPEECH_VERB_AFTER = /^\s*(?:said|says|told|added|adds|stated|noted|wrote|insisted|explained|warned)\b/;
 const LEADING_PREPOSITION = /^(?:to|at|in|on|from|with|for|of)$/i;
 const ends = (t: Token): boolean => t.raw.endsWith('.') && t.word === t.raw.slice(0, -1);
@@ -451,7 +461,8 @@ export function titleBefore(article: ArticleIndex, mention: Span, requireRole = 
   for (let j = to - 1; j >= 0 && count < 10 && tokens[j].start >= windowStart; j--) {
     const t = tokens[j];
     if (t.end > at) continue;
-    const gap = text.slice(t.end, j === to - 1 ? at : tokens[j + 1].start);
+    const gapEnd = j === to - 1 ? at : tokens[j + 1].start;
+    const gap = isSpace(text, t.end, gapEnd) ? ' ' : text.slice(t.end, gapEnd);
     if (HARD_BOUNDARY.test(gap) || ends(t)) break;
     if (gap.includes(',')) {
       // Only an apposition placed before the name crosses a comma ("his Iranian counterpart, Mohammad
@@ -486,7 +497,8 @@ export function appositionAfter(article: ArticleIndex, at: number): Chunk | unde
   let to = first;
   for (let j = first; j < tokens.length && j < first + 20 && tokens[j].end <= start + 200; j++) {
     const t = tokens[j];
-    const gap = text.slice(j === first ? start : tokens[j - 1].end, t.start);
+    const gapStart = j === first ? start : tokens[j - 1].end;
+    const gap = isSpace(text, gapStart, t.start) ? ' ' : text.slice(gapStart, t.start);
     if (HARD_BOUNDARY.test(gap) || gap.includes(',')) break;
     // "and" inside a name ("Center for Strategic and International Studies") does not end the apposition.
     const inName = t.word === 'and' && j > first && /^\p{Lu}/u.test(tokens[j - 1].word) && /^\p{Lu}/u.test(tokens[j + 1]?.word ?? '');

@@ -63,19 +63,26 @@ const ASCII = /^[\x00-\x7f]*$/;
 const FINAL_VARIANT = /(?:ey|ei|iy|yi|ii|y)$/;
 const VOWEL_Y = /([aeiou])y/g;
 
-/** One word folded for matching: no accents, no dots or apostrophes, lowercase, transliteration variants folded. */
-export function foldWord(word: string): string {
-  let w = folded.get(word);
-  if (w !== undefined) return w;
-  w = (ASCII.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase().replace(/[.'’‘`]/g, '');
-  w = w.replace(VOWEL_Y, '$1i');
-  if (w.length > 3) w = w.replace(FINAL_VARIANT, 'i');
-  if (folded.size >= 20_000) folded.clear();
-  folded.set(word, w);
-  return w;
+/** A pure string function remembered for the last 20,000 inputs: speakers' names and words recur within and across articles. */
+function remembered(compute: (input: string) => string): (input: string) => string {
+  const seen = new Map<string, string>();
+  return (input) => {
+    let out = seen.get(input);
+    if (out === undefined) {
+      if (seen.size >= 20_000) seen.clear();
+      out = compute(input);
+      seen.set(input, out);
+    }
+    return out;
+  };
 }
-// Folded words, kept across articles: names recur.
-const folded = new Map<string, string>();
+
+/** One word folded for matching: no accents, no dots or apostrophes, lowercase, transliteration variants folded. */
+export const foldWord = remembered((word) => {
+  let w = (ASCII.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase().replace(/[.'’‘`]/g, '');
+  w = w.replace(VOWEL_Y, '$1i');
+  return w.length > 3 ? w.replace(FINAL_VARIANT, 'i') : w;
+});
 
 /** Words of a name: split on spaces, hyphens and underscores; initials ("F.") and suffixes dropped. */
 export function nameWords(name: string): string[] {
@@ -88,19 +95,17 @@ export function nameWords(name: string): string[] {
 }
 
 /** The key a person's name is stored and looked up under: "John F. Kerry" -> "john kerri". */
-export function nameKey(name: string): string {
-  return nameWords(name).join(' ');
-}
+export const nameKey = remembered((name) => nameWords(name).join(' '));
 
 /** The key of a phrase (institution, place, body): plain lowercase words without dots or accents, no folding. */
-export function phraseKey(phrase: string): string {
-  return (ASCII.test(phrase) ? phrase : phrase.normalize('NFD').replace(/\p{M}/gu, ''))
+export const phraseKey = remembered((phrase) =>
+  (ASCII.test(phrase) ? phrase : phrase.normalize('NFD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/[.’'`]/g, '')
     .split(/[\s\-_‐–]+/)
     .filter(Boolean)
-    .join(' ');
-}
+    .join(' '),
+);
 
 function parseTerms(field: string): Term[] {
   return field.split(';').map((t) => {
