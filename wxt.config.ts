@@ -16,7 +16,7 @@ export default defineConfig({
     // storage: the per-tab results (storage.session). Nothing else is needed: the content script's
     // http(s) matches let it read pages; the popup finds the active tab's id and messages it
     // without the `tabs` permission, and the badge is per tab without it too.
-    permissions: ['storage'],
+    permissions: ['storage', 'activeTab'], // activeTab: the popup, opened from the toolbar, may read its tab's URL (no install warning)
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'stancemark@stancemark.dev' } } } : {}),
   }),
 });

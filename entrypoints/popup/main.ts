@@ -8,7 +8,7 @@ import { countryName } from '../../lib/country-names';
 import { sidePalette, type CountryColour } from '../../lib/palette';
 import type { Quote, Side, Summary, TopicStance } from '../../lib/types';
 import { parsePageResult, storageKey, type PageResult, type RevealQuoteMessage, type SetHighlightsMessage } from '../background/messages';
-import { STATUS_REQUEST, statusUrl } from '../../extension/status-probe';
+import { closedPage, parseStatus, STATUS_REQUEST, type ClosedPage } from '../../extension/status-probe';
 
 const app = document.getElementById('app')!;
 const pageLine = document.getElementById('page')!;
@@ -136,9 +136,8 @@ function positionsSection(summary: Summary, main: Side[], quotes: Quote[]): HTML
     line.title = evidenceTitle(row.evidence, quotes);
     line.append(element('td', 'topic', row.topic));
     for (const stance of row.stances) {
-      const cell = element('td');
-      if (stance) cell.append(stanceChip(stance));
-      line.append(cell);
+      line.append(stance ? element('td') : element('td', 'no-stance', 'not stated'));
+      if (stance) line.lastElementChild!.append(stanceChip(stance));
     }
     line.append(element('td', row.agree ? 'verdict agree' : 'verdict differ', row.agree ? 'agree' : 'differ'));
     table.append(line);
@@ -183,11 +182,23 @@ function button(className: string, text: string, onClick: () => void): HTMLButto
   return node;
 }
 
+/** What the popup found out about its tab's page by asking its content script (extension/status-probe.ts). */
+type TabPage =
+  /** The content script answered from this page; `pdf`: it is Chromium's PDF viewer. */
+  | { kind: 'running'; url: string; pdf: boolean }
+  /** The tab is still loading and no content script answered yet (it starts once the page has loaded). */
+  | { kind: 'loading' }
+  /** The tab has loaded but its content script has not answered in time (a busy page): it may still. */
+  | { kind: 'silent' }
+  /** No content script runs in the tab; why, from the tab's URL when the popup may read it. */
+  | { kind: 'closed'; why: ClosedPage }
+  /** There is no such tab (closed, or no tab is active). */
+  | { kind: 'no-tab' };
+
 /** What the popup knows about its tab. */
 interface TabView {
   tabId: number | null;
-  /** The page's URL when the content script runs in the tab (it answers the status probe); else null. */
-  url: string | null;
+  page: TabPage;
   result: PageResult | null;
   settings: Settings;
   /** The pair the reader picked in this popup, when more than two sides speak. */
@@ -202,7 +213,7 @@ let actions = {
 
 /** The side switch in the header: highlighting on this tab's site. */
 function renderSiteSwitch(view: TabView): void {
-  const url = view.result?.url ?? view.url;
+  const url = pageUrl(view);
   const site = url ? siteOf(url) : null;
   siteSwitch.hidden = !site || !view.settings.highlight;
   if (!site || !url) return;
@@ -211,10 +222,46 @@ function renderSiteSwitch(view: TabView): void {
   siteBox.onchange = () => void actions.saveSettings(withSite(view.settings, url, siteBox.checked));
 }
 
+/** The URL of the tab's page, when its content script told it or reported a result. */
+const pageUrl = (view: TabView): string | null => view.result?.url ?? (view.page.kind === 'running' ? view.page.url : null);
+
+/** Why Stancemark is not on the tab's page, in words; the reload button for a page opened before it was there. */
+function closedMessage(why: ClosedPage, tabId: number | null): HTMLElement {
+  const elsewhere = 'Open a news article on the web.';
+  switch (why) {
+    case 'empty-tab':
+      return message('This tab is empty', `${elsewhere} Stancemark then highlights its quotes.`);
+    case 'browser-page':
+      return message('Stancemark cannot run on this page', `This is one of the browser’s own pages, and these are closed to extensions. ${elsewhere}`);
+    case 'file':
+      return message(
+        'Stancemark cannot read files on this computer',
+        `This page is a file opened from this computer (file://). Extensions have no access to files by default, and Stancemark reads pages on the web only. ${elsewhere}`,
+      );
+    case 'extension-store':
+      return message('Stancemark cannot run on this page', `Browsers keep every extension out of their extension store. ${elsewhere}`);
+    case 'needs-reload':
+      return message(
+        'Reload this page to analyse it',
+        'It was opened before Stancemark was installed, updated or switched on, so Stancemark is not running on it yet.',
+        ...(tabId === null ? [] : [button('anyway', 'Reload the page', () => void browser.tabs.reload(tabId).then(() => window.close()))]),
+      );
+    case 'unknown':
+      return message(
+        'Stancemark cannot run on this page',
+        `Browser pages (such as chrome:// pages and new tabs), extension stores and files on this computer are closed to extensions. ${elsewhere} If this is a web page that was open before Stancemark was installed or updated, reload it.`,
+      );
+  }
+}
+
 /** A message for every tab state that has no sides to show; null when there are sides. */
 function stateMessage(view: TabView): HTMLElement | null {
-  const { result, tabId, settings } = view;
-  const url = result?.url ?? view.url;
+  const { result, tabId, settings, page } = view;
+  if (page.kind === 'no-tab') return message('No tab to read', 'The tab this popup was opened for is closed. Open the popup again from a news article.');
+  if (page.kind === 'running' && page.pdf) {
+    return message('This is a PDF document', 'Stancemark reads news articles on web pages; it cannot read inside PDF files. Open the article’s web page instead.');
+  }
+  const url = pageUrl(view);
   const analyse = (anyway: boolean, text: string) =>
     button('anyway', text, () => void requestHighlights({ type: 'stancemark:set-highlights', on: true, ...(anyway ? { anyway: true } : {}) }));
   if (url && !settings.highlight) {
@@ -224,11 +271,17 @@ function stateMessage(view: TabView): HTMLElement | null {
     return message(`Highlighting is off on ${siteOf(url)}`, 'You switched Stancemark off on this site.', button('anyway', 'Switch it on here', () => void actions.saveSettings(withSite(settings, url, true))));
   }
   if (!result) {
-    if (!url || tabId === null) {
-      return message('Stancemark cannot run on this page', 'Browser pages, the extension store and other extensions’ pages are closed to extensions. Open a news article on the web.');
+    switch (page.kind) {
+      case 'loading':
+        return message('This page is still loading', 'Stancemark reads the article once the page has loaded; this popup follows when it has.');
+      case 'silent':
+        return message('The page is not answering', 'It is busy, so Stancemark cannot ask it what it found yet; this popup follows when it answers. If it never does, reload the page.');
+      case 'closed':
+        return closedMessage(page.why, tabId);
+      case 'running':
+        if (settings.analysis === 'on-click') return message('Ready when you are', 'Stancemark analyses articles when you ask (see its options).', analyse(false, 'Analyse this page'));
+        return message('Reading this page', 'Stancemark is reading the article; what it finds shows here in a moment.');
     }
-    if (settings.analysis === 'on-click') return message('Ready when you are', 'Stancemark analyses articles when you ask (see its options).', analyse(false, 'Analyse this page'));
-    return message('Nothing analysed in this tab yet', 'If the page was open before Stancemark was installed or switched on, reload it.');
   }
   if (result.state === 'not-article') {
     return message('Not a news article', 'This page does not look like an article, so Stancemark left it alone.', ...(tabId === null ? [] : [analyse(true, 'Analyse it anyway')]));
@@ -273,7 +326,7 @@ function render(view: TabView): void {
   const { result, tabId, settings } = view;
   app.replaceChildren();
   revealInTab = null;
-  pageLine.textContent = result ? result.title || result.url : (view.url ?? '');
+  pageLine.textContent = result ? result.title || result.url : (pageUrl(view) ?? '');
   renderSiteSwitch(view);
   const blocked = stateMessage(view);
   toggle.hidden = !result || result.state !== 'done' || tabId === null || !!blocked;
@@ -331,7 +384,7 @@ function render(view: TabView): void {
       ),
     ),
   );
-  app.append(...(main.length ? [balance] : []), columns);
+  if (main.length) app.append(balance, columns);
   const positions = main.length === 2 ? positionsSection(result.summary, main, result.quotes) : null;
   if (positions) app.append(positions);
 
@@ -361,21 +414,44 @@ async function targetTab(): Promise<number | null> {
   return active?.id ?? null;
 }
 
-/** The page URL of the tab's content script, or null when none runs there (extension/status-probe.ts). */
-async function contentScriptUrl(tabId: number | null): Promise<string | null> {
-  if (tabId === null) return null;
-  try {
-    return statusUrl(await browser.tabs.sendMessage(tabId, STATUS_REQUEST));
-  } catch {
-    return null;
-  }
+/** How long the popup waits for a content script's answer before it calls the page busy (it keeps listening). */
+const PROBE_PATIENCE_MS = 1000;
+
+/**
+ * Asks the tab's content script for its page and tells what came of it; `onLate` gets the page when a
+ * busy content script answers after PROBE_PATIENCE_MS. Never rejects.
+ */
+async function probeTab(tabId: number | null, onLate: (page: TabPage) => void): Promise<TabPage> {
+  const tab = tabId === null ? null : await browser.tabs.get(tabId).catch(() => null);
+  if (tabId === null || !tab) return { kind: 'no-tab' };
+  const withoutScript = (): TabPage =>
+    // The URL is hidden unless the reader opened the popup from the toolbar on this tab (activeTab).
+    tab.status === 'loading' ? { kind: 'loading' } : { kind: 'closed', why: closedPage(tab.url ?? tab.pendingUrl) };
+  const answer = browser.tabs.sendMessage(tabId, STATUS_REQUEST).then(
+    (reply): TabPage => {
+      const status = parseStatus(reply);
+      return status ? { kind: 'running', url: status.url, pdf: status.contentType === 'application/pdf' } : withoutScript();
+    },
+    withoutScript,
+  );
+  const late = Symbol('late');
+  const first = await Promise.race([answer, new Promise<typeof late>((done) => setTimeout(() => done(late), PROBE_PATIENCE_MS))]);
+  if (first !== late) return first;
+  void answer.then(onLate);
+  return tab.status === 'loading' ? { kind: 'loading' } : { kind: 'silent' };
 }
 
 async function main(): Promise<void> {
   const tabId = await targetTab();
-  const [url, settings] = await Promise.all([contentScriptUrl(tabId), loadSettings()]);
-  const view: TabView = { tabId, url, result: null, settings, pair: null };
+  const view: TabView = { tabId, page: { kind: 'loading' }, result: null, settings: await loadSettings(), pair: null };
   const show = () => render(view);
+  const onLate = (page: TabPage) => {
+    view.page = page;
+    show();
+  };
+  const probe = async () => {
+    view.page = await probeTab(tabId, onLate);
+  };
   const load = async () => {
     if (tabId !== null) {
       const stored = await browser.storage.session.get(storageKey(tabId));
@@ -420,6 +496,13 @@ async function main(): Promise<void> {
     view.settings = settings;
     show();
   }, new AbortController().signal);
+  // A page still loading gets its content script once loaded: ask again then.
+  if (tabId !== null) {
+    browser.tabs.onUpdated.addListener((updated, change) => {
+      if (updated === tabId && change.status === 'complete') void probe().then(show);
+    });
+  }
+  await probe();
   await load();
 }
 

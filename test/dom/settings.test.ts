@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, highlightsOn, orderSides, parseSettings, siteOf, withSite } from '../../extension/settings';
+import { closedPage, parseStatus } from '../../extension/status-probe';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored or anything that is not an object', () => {
@@ -47,5 +48,37 @@ describe('orderSides', () => {
     expect(orderSides(['US', 'RU', 'SY', 'TR'], ['TR', 'SY'])).toEqual(['TR', 'SY', 'US', 'RU']);
     expect(orderSides(['US', 'RU', 'SY'], ['SY', 'CN'])).toEqual(['SY', 'US', 'RU']);
     expect(orderSides(['US', 'RU'], null)).toEqual(['US', 'RU']);
+  });
+});
+
+describe('status probe (extension/status-probe.ts)', () => {
+  it('reads a content script’s answer; anything else is no answer', () => {
+    expect(parseStatus({ url: 'https://news.example.com/a', contentType: 'application/pdf' })).toEqual({ url: 'https://news.example.com/a', contentType: 'application/pdf' });
+    expect(parseStatus({ url: 'https://news.example.com/a' })).toEqual({ url: 'https://news.example.com/a', contentType: '' });
+    expect(parseStatus({ url: 'https://news.example.com/a', contentType: 7 })?.contentType).toBe('');
+    for (const answer of [null, undefined, 'https://x.example', {}, { url: 'javascript:alert(1)' }, { url: 'x'.repeat(10_001) }, { url: 42 }]) {
+      expect(parseStatus(answer)).toBeNull();
+    }
+  });
+
+  it('says from a tab’s URL why no content script runs there', () => {
+    const cases: [string | null | undefined, string][] = [
+      [undefined, 'unknown'],
+      [null, 'unknown'],
+      ['', 'unknown'],
+      ['about:blank', 'empty-tab'],
+      ['chrome://newtab/', 'empty-tab'],
+      ['chrome://version/', 'browser-page'],
+      ['chrome-extension://abcdefghijklmnop/options.html', 'browser-page'],
+      ['edge://settings', 'browser-page'],
+      ['view-source:https://news.example.com/', 'browser-page'],
+      ['file:///home/reader/saved.html', 'file'],
+      ['https://chromewebstore.google.com/detail/x/abc', 'extension-store'],
+      ['https://chrome.google.com/webstore/category/extensions', 'extension-store'],
+      ['https://addons.mozilla.org/en-US/firefox/', 'extension-store'],
+      ['https://chromewebstore.google.com.example.net/', 'needs-reload'],
+      ['https://news.example.com/story', 'needs-reload'],
+    ];
+    for (const [url, why] of cases) expect(closedPage(url), String(url)).toBe(why);
   });
 });

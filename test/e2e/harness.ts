@@ -61,13 +61,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension; its id is read from the background service worker's URL. */
-export async function launchWithExtension(options: { headless: boolean; dist?: string }): Promise<ExtensionBrowser> {
+/**
+ * Chromium with the built extension; its id is read from the background service worker's URL. A given
+ * `userDataDir` (the profile) is kept on close, so a test can start the browser again on it.
+ */
+export async function launchWithExtension(options: { headless: boolean; dist?: string; userDataDir?: string }): Promise<ExtensionBrowser> {
   const dist = options.dist ?? CHROME_DIST;
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`no built extension at ${dist}: run \`npm run build\` first`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'stancemark-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'stancemark-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: options.headless,
@@ -80,6 +83,8 @@ export async function launchWithExtension(options: { headless: boolean; dist?: s
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Lets a test open the toolbar popup over CDP (Extensions.triggerAction), as a click would.
+      '--enable-unsafe-extension-debugging',
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
     ],
@@ -91,7 +96,7 @@ export async function launchWithExtension(options: { headless: boolean; dist?: s
     extensionId,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

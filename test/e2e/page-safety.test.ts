@@ -1,10 +1,30 @@
 // Page safety with the built extension: the page's own scripts keep working with the text nodes we
 // wrap, links, forms and selection still work inside highlights, nothing leaks into the page's globals,
 // quote text with markup stays text, messages from the page are ignored, and odd documents end in a
-// clear state with no error in the console. Needs `npm run build` first.
+// clear state with no error in the console; on restricted and odd pages (about:blank, chrome://, an
+// PDF, a file, a page loading for minutes, a busy page) the popup says why in a
+// sentence. Needs `npm run build` first.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openExtensionPage, openPopup, serveDirectory, tabIdFor, waitForState, type ExtensionBrowser, type StaticServer } from './harness';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchWithExtension,
+  openExtensionPage,
+  openPopup,
+  serveDirectory,
+  setSettings,
+  tabIdByProbe,
+  tabIdFor,
+  waitForState,
+  type ChromeGlobal,
+  type ExtensionBrowser,
+  type StaticServer,
+} from './harness';
+import { toolbarPopup } from './toolbar-popup';
 
 const filler = (n: number) =>
   `<p>Delegations met again on day ${n} of the talks in the port city, and both sides compared their figures on grain, fuel and shipping before the evening session.</p>`;
@@ -175,4 +195,165 @@ describe('odd documents end in a clear state without console errors', () => {
       await page.close();
     });
   }
+});
+
+/** A one-page PDF, written here: Chromium shows it in its own viewer. */
+const PDF = [
+  '%PDF-1.4',
+  '1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj',
+  '2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj',
+  '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>> endobj',
+  'trailer <</Root 1 0 R>>',
+  '%%EOF',
+].join('\n');
+
+/** Pages the static server cannot give: a PDF with its content type, and a page whose body never ends. */
+async function serveOddRoutes(): Promise<{ origin: string; server: Server }> {
+  const server = createServer((request, response) => {
+    if (request.url === '/report.pdf') {
+      response.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF);
+    } else if (request.url === '/endless.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.write(`<!doctype html><title>Live</title><article>${[1, 2, 3].map(filler).join('')}`);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+describe('restricted and odd pages: the popup says why in a sentence, and nothing logs an error', () => {
+  let odd: { origin: string; server: Server };
+  let fileDir: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    odd = await serveOddRoutes();
+    fileDir = mkdtempSync(join(tmpdir(), 'stancemark-file-'));
+    writeFileSync(join(fileDir, 'saved.html'), `<!doctype html><title>Saved</title><article><p>She said “this was saved to disk” and left.</p>${filler(1)}</article>`);
+    // Errors from every page of the browser: the odd pages (content script included) and the popups.
+    browser.context.on('console', (message) => {
+      if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(`${message.page()?.url()}: ${message.text()}`);
+    });
+    browser.context.on('weberror', (error) => errors.push(String(error.error())));
+  });
+
+  /** The pages and popups a test opened, closed after it even when it fails. */
+  const opened: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((page) => page.close({ runBeforeUnload: false })));
+  });
+
+  afterAll(async () => {
+    odd.server.closeAllConnections();
+    await new Promise((done) => odd.server.close(done));
+    rmSync(fileDir, { recursive: true, force: true });
+  });
+
+  const tabIds = (): Promise<number[]> =>
+    extensionPage.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.tabs.query({})).map((tab) => tab.id!));
+
+  /** Opens `url` in a new tab (waiting only for `until`) and gives its tab id, found as the one new tab. */
+  async function openTab(url: string, until: 'load' | 'commit' = 'load'): Promise<{ page: Page; tabId: number }> {
+    const before = new Set(await tabIds());
+    const page = await browser.context.newPage();
+    opened.push(page);
+    await page.goto(url, { waitUntil: until });
+    const [tabId] = (await tabIds()).filter((id) => !before.has(id));
+    return { page, tabId };
+  }
+
+  /** The popup's message for `tabId`: heading and sentence. */
+  async function popupMessage(tabId: number): Promise<{ title: string; detail: string; popup: Page }> {
+    const popup = await openPopup(browser, tabId);
+    opened.push(popup);
+    await popup.waitForSelector('.message h2');
+    const [title, detail] = await Promise.all([popup.locator('.message h2').textContent(), popup.locator('.message p').textContent()]);
+    return { title: title ?? '', detail: detail ?? '', popup };
+  }
+
+  /** Plain text: a sentence, no placeholder leaking through. */
+  function plain(text: string): void {
+    expect(text).toMatch(/^[A-Z].*[.!]$/s);
+    expect(text).not.toMatch(/undefined|null|NaN|\[object/);
+  }
+
+  const closedToExtensions = /closed to extensions/;
+  const restricted: [string, () => string][] = [
+    ['about:blank', () => 'about:blank'],
+    ['a chrome:// page', () => 'chrome://version/'],
+    // Unpacked extensions loaded from the command line may read files, but Stancemark's content script is for the web only.
+    ['a file:// page', () => `file://${join(fileDir, 'saved.html')}`],
+  ];
+  for (const [name, url] of restricted) {
+    it(`${name}: "cannot run on this page", naming browser pages, stores and files`, async () => {
+      const { page, tabId } = await openTab(url());
+      const { title, detail, popup } = await popupMessage(tabId);
+      expect(title).toBe('Stancemark cannot run on this page');
+      expect(detail).toMatch(closedToExtensions);
+      expect(detail).toMatch(/files on this computer/);
+      plain(detail);
+      expect(await page.evaluate(() => document.documentElement.getAttribute('data-stancemark-state'))).toBeNull();
+    });
+  }
+
+  // From the toolbar the popup may read a file's URL (activeTab): it names the file and why.
+  it('a file:// page, popup opened from the toolbar: "cannot read files on this computer", no access by default', async () => {
+    const { page } = await openTab(`file://${join(fileDir, 'saved.html')}`);
+    const { title, detail } = await toolbarPopup(browser, extensionPage, page);
+    expect(title).toBe('Stancemark cannot read files on this computer');
+    expect(detail).toMatch(/no access to files by default/);
+    plain(detail);
+  });
+
+  it('about:blank and a chrome:// page, popup opened from the toolbar: the browser hides their URL, the sentence covers both', async () => {
+    for (const url of ['about:blank', 'chrome://version/']) {
+      const { page } = await openTab(url);
+      const { title, detail } = await toolbarPopup(browser, extensionPage, page);
+      expect(title).toBe('Stancemark cannot run on this page');
+      expect(detail).toMatch(/Browser pages \(such as chrome:\/\/ pages and new tabs\)/);
+    }
+  });
+
+  // Waits for the content script to report the document's content type (asked in /work/notes/to-background.md).
+  it.skip('a PDF in Chromium’s viewer: "This is a PDF document", not the offer to analyse it', async () => {
+    const { page, tabId } = await openTab(`${odd.origin}/report.pdf`);
+    await expect.poll(() => tabIdByProbe(extensionPage, page.url()).catch(() => null), { timeout: 10_000 }).toBe(tabId);
+    const { title, detail, popup } = await popupMessage(tabId);
+    expect(title).toBe('This is a PDF document');
+    plain(detail);
+    expect(await popup.locator('button.anyway').count()).toBe(0);
+  });
+
+  it('a page whose body never finishes loading: "This page is still loading"', async () => {
+    const { page, tabId } = await openTab(`${odd.origin}/endless.html`, 'commit');
+    await page.waitForSelector('article p');
+    const { title, detail, popup } = await popupMessage(tabId);
+    expect(title).toBe('This page is still loading');
+    plain(detail);
+  });
+
+  it('a page too busy to answer: "The page is not answering", then its state once it answers', async () => {
+    await setSettings(extensionPage, { analysis: 'on-click' });
+    try {
+      const { page } = await openTab(`${server.origin}/safety/page.html?busy`);
+      const tabId = await tabIdByProbe(extensionPage, page.url());
+      // The page's main thread is held for 3 s, so its content script cannot answer the popup in time.
+      await page.evaluate(() => void setTimeout(() => {
+        const end = Date.now() + 3000;
+        while (Date.now() < end);
+      }));
+      const { title, detail, popup } = await popupMessage(tabId);
+      expect(title).toBe('The page is not answering');
+      plain(detail);
+      await expect.poll(() => popup.locator('.message h2').textContent(), { timeout: 10_000 }).toBe('Ready when you are');
+    } finally {
+      await setSettings(extensionPage, {});
+    }
+  });
+
+  it('logged no error in any page or popup', () => {
+    expect(errors).toEqual([]);
+  });
 });
