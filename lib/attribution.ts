@@ -257,6 +257,9 @@ interface Site {
   cue: string | null;
 }
 
+/** Prepositions whose object is what a noun phrase is about or against, never its head. */
+const QUALIFYING = new Set(['against', 'about', 'over', 'toward', 'towards']);
+
 /** Subject of the speech verb at tokens[v], reading left (with a ", who ...," clause skipped). */
 export function subjectBefore(text: string, tokens: Token[], v: number, floor: number): SourcePhrase | null {
   let i = v - 1;
@@ -269,6 +272,11 @@ export function subjectBefore(text: string, tokens: Token[], v: number, floor: n
     if (k >= floor && tokens[k].text === '(') i = k - 1;
   }
   if (i < floor) return null;
+  // "Another said" opening its clause: one more unnamed source like the one before (see lib/entities.ts)
+  if (tokens[i].key === 'another' && (i === floor || tokens[i - 1].text === ':' || tokens[i - 1].text === ';')) {
+    const t = tokens[i];
+    return { start: t.start, end: t.end, text: t.text, kind: 'description', descriptors: [], gender: null, plural: false };
+  }
   // "the woman who said": the subject is the phrase before the relative pronoun
   if (RELATIVE.has(tokens[i].key) || tokens[i].key === 'that') {
     i--;
@@ -309,7 +317,15 @@ export function subjectBefore(text: string, tokens: Token[], v: number, floor: n
     i = c - 1;
     if (i < floor) return null;
   }
-  const first = phraseStartBackward(tokens, i, floor);
+  let first = phraseStartBackward(tokens, i, floor);
+  // "the spokesman for the coalition against the Islamic State group refuted": what a phrase opposes or
+  // is about is not the speaker; the phrase it qualifies is
+  while (first - 2 >= floor && first <= i && QUALIFYING.has(tokens[first - 1].key)) {
+    const outer = phraseStartBackward(tokens, first - 2, floor);
+    if (outer > first - 2) break;
+    i = first - 2;
+    first = outer;
+  }
   const m = mention(text, tokens, first, i);
   if (m) m.descriptors.push(...appositions);
   if (m || appositions.length) return m;
@@ -547,13 +563,20 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       // the quote ("Sanders had a retort: ...", "Clinton supports \"pay raises\"")
       if (!site) {
         const beforeStart = sentenceStart(text, prevClose, q.open);
-        if (beforeStart < q.open && /\S/.test(text.slice(beforeStart, q.open))) site = subjectSite(text, beforeStart, q.open);
+        // (not in a dependent clause running on from an earlier quote of the same sentence: '... "x" that
+        // allows it to defeat "y"' has that quote's speaker, given below)
+        const dependent = k > 0 && beforeStart === prevClose && /^[\s,]*(?:that|which|who|whom|whose|where|when|because|as|if)\b/i.test(text.slice(beforeStart, q.open));
+        if (!dependent && beforeStart < q.open && /\S/.test(text.slice(beforeStart, q.open))) site = subjectSite(text, beforeStart, q.open);
         // 'Al-Assad is "using massive force"': the subject of a copula is what the quote describes, and
         // the speaker more often the one a quote next to it names; the subject only when none does
         if (site && isCopulaSubject(text, site.source, q.open)) {
           described[qi] = site;
           site = null;
         }
+      }
+      if (site?.source.kind === 'pronoun') {
+        const subject = previousSubject(text, p, site.source);
+        if (subject) site = { ...site, source: subject };
       }
       sites[qi] = site;
     });
@@ -598,6 +621,24 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
   const direct: Attribution[] = quotes.map((q, i) => ({ start: q.start, end: q.end, text: q.text, kind: 'direct', quote: i, cue: sites[i]?.cue ?? null, source: sites[i]?.source ?? null }));
   return direct;
 }
+
+/**
+ * The body an "It" or "They" opening a sentence stands for: the subject of the sentence before in the
+ * paragraph when that is an organisation or a body described ("The Vestian delegation presented a draft.
+ * It also condemned ..."). Null otherwise: lib/entities.ts resolves the pronoun then.
+ */
+function previousSubject(text: string, p: Paragraph, pronoun: SourcePhrase): SourcePhrase | null {
+  const key = pronoun.text.toLowerCase();
+  if ((key !== 'it' && key !== 'they') || sentenceStart(text, p.start, pronoun.start) !== pronoun.start || pronoun.start === p.start) return null;
+  const before = lastSentenceStart(text, p.start, pronoun.start);
+  const tokens = tokenize(text, before, pronoun.start);
+  const subject = tokens.length ? sentenceSubject(text, tokens, tokens.length - 1) : null;
+  if (!subject || subject.plural !== (key === 'they')) return null;
+  const head = subject.text.split(/\s+/).pop()!.toLowerCase();
+  const body = subject.kind === 'organisation' || (subject.kind === 'description' && (ORGANISATION_WORDS.has(head) || BODIES.has(head)));
+  return body ? subject : null;
+}
+const BODIES = new Set(['delegation', 'delegations', 'coalition', 'opposition', 'team', 'group', 'groups']);
 
 /** A subject followed by a copula ("is", "was"; not "is questioning") that runs on to the quote. */
 function isCopulaSubject(text: string, source: SourcePhrase, open: number): boolean {

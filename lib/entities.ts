@@ -402,8 +402,11 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   /** The entity of an organisation or an unnamed source, keyed by its words. */
   /** The latest unnamed source per head noun ("official"), for a shorter mention of it later. */
   const describedByHead = new Map<string, Entity>();
+  let lastUnnamedHead: string | null = null;
   const describedEntity = (source: SourceMention): Entity => {
     let name = source.text.replace(/^(?:the|a|an)\s+/i, '');
+    // "Another said" after "one user wrote": another user
+    if (/^another$/i.test(name) && lastUnnamedHead) name = `another ${lastUnnamedHead.replace(/s$/, '')}`;
     const type: EntityType = source.kind === 'organisation' ? 'organisation' : source.plural && !/official|source|diplomat/i.test(name) ? 'group' : 'unnamed';
     if (type === 'unnamed') {
       // "the official" after "a senior State Department official": the same source, under its fuller name
@@ -422,6 +425,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       else if (earlier && !someoneElse && short && earlier.name.length > name.length) return earlier;
       const e = entityFor(`${type}:${name.toLowerCase()}`, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
       describedByHead.set(head, e);
+      lastUnnamedHead = e.name.split(/\s+/).pop()!.toLowerCase();
       return e;
     }
     const key = `${type}:${name.toLowerCase()}`;

@@ -23,6 +23,8 @@ const IRREGULAR_VERBS: string[][] = [
   ['blog', 'blogs', 'blogged', 'blogging'],
   ['text', 'texts', 'texted', 'texting'],
   ['refer', 'refers', 'referred', 'referring'],
+  // (the base form is mostly the noun: "her personal brand")
+  ['branded'],
 ];
 
 /** Regular speech and attitude verbs by base form; inflections are generated. */
@@ -35,7 +37,7 @@ const REGULAR_VERBS = (
   'criticise praise accuse urge mention point recommend fume rail thunder chide scoff mock tout ' +
   'reason recall reckon explain confide underline underscore observe dismiss complain retort ' +
   'interject interrupt begin chant sing echo gush marvel quote express reject refute condemn denounce ' +
-  'blast slam hail welcome label predict bark sneer rant scold'
+  'blast slam hail welcome label predict bark sneer rant scold retaliate'
 ).split(/\s+/);
 
 function inflect(base: string): string[] {
@@ -126,7 +128,7 @@ export const SPEAKER_NOUNS: ReadonlySet<string> = new Set(
     'professor professors scholar scholars historian historians chairwoman ceo founder paper newspaper ' +
     'tabloid magazine broadcaster envoy prosecutor investigators investigator monitor monitors lawmaker ' +
     'legislator legislators congressman congresswoman mp mps delegation delegations coalition opposition ' +
-    'secretary-general chancellor commissioner').split(' '),
+    'secretary-general chancellor commissioner user users netizen netizens commenter commenters').split(' '),
 );
 
 /** Words that make a capitalised or determined phrase an organisation. */

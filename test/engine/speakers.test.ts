@@ -424,3 +424,27 @@ describe('a verb after a name', () => {
     expect(speakers('Marek rallied supporters in the square and called the vote "a theft."')).toEqual(['Marek']);
   });
 });
+
+describe('speakers the sentence shape gives away', () => {
+  it('reads "an angry <Name> retaliated" and a country that "branded" another', () => {
+    expect(speakers('"The coast will always be ours," an angry Dalmar retaliated. "It never bends."')).toEqual(['Dalmar', 'Dalmar']);
+    expect(speakers('Norland branded Vestia an "outlaw state in the region." Estland insisted that Vestia "stop its games."')).toEqual(['Norland', 'Estland']);
+  });
+
+  it('keeps "Another said" after "one user wrote" an unnamed source, never the person named in the clause', () => {
+    const text = 'Critics mocked the plan. "Nothing will change," one user wrote.\n\nAnother said he hoped with his "whole heart" that Okafor wins the vote: "Then we can laugh for years."';
+    expect(speakers(text)).toEqual(['user', 'another user', 'another user']);
+  });
+
+  it('does not take what a phrase is against as its head', () => {
+    expect(speakers('The harbour spokesman for the Norland-led coalition against the Islamic State group refuted the claims, saying it was an "indiscriminate" use of force.')).toEqual(['Norland-led coalition']);
+  });
+
+  it('gives an "It" opening a sentence the body the sentence before names', () => {
+    expect(speakers('The Vestian delegation presented a draft resolution. It also "strongly" condemned the shelling.')).toEqual(['Vestian delegation']);
+  });
+
+  it('gives a quote in a clause running on from an earlier quote that quote\'s speaker', () => {
+    expect(speakers('Norland is committed to guarantee that Vestia keeps a "clear edge" that allows it to defeat "any threat at all."')).toEqual(['Norland', 'Norland']);
+  });
+});
