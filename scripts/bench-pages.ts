@@ -99,12 +99,12 @@ console.log('| bundle | raw | gzip |\n| --- | ---: | ---: |');
 for (const [file, size] of Object.entries(bundles)) console.log(`| ${file} | ${kb(size.raw)} | ${kb(size.gzip)} |`);
 console.log(`\nFirst analysis after the background started (knowledge base parsed): ${ms(coldAnalysis)} ms wait\n`);
 console.log(
-  '| page | state | quotes / marks | detect | read | wait for background (engine) | highlight | main thread | start → highlights | longest task (tab\'s longest) | added script / task time (CDP) | heap added | mark.js floor | highlight / floor | main thread / floor |',
+  '| page | state | quotes / marks | detect | read | wait for background: to / engine / back | highlight | reader UI | main thread | start → highlights (settings wait before) | longest task (tab\'s longest) | added script / task time (CDP) | heap added | mark.js floor | highlight / floor | main thread / floor |',
 );
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const { name, summary: s } of results) {
   console.log(
-    `| ${name} | ${s.state} | ${s.quotes} / ${s.marks} | ${ms(s.detect)} | ${ms(s.read)} | ${ms(s.analysis)} (${ms(s.engine)}) | ${ms(s.highlight)} | ${ms(s.mainThread)} | ${ms(s.total)} | ${ms(s.longestTask)} (${ms(s.longestLongTask)}) | ${ms(s.scriptAdded)} / ${ms(s.taskAdded)} | ${kb(s.heapAdded)} | ${ms(s.floor)} | ${ratio(s.highlightRatio)} | ${ratio(s.mainThreadRatio)} |`,
+    `| ${name} | ${s.state} | ${s.quotes} / ${s.marks} | ${ms(s.detect)} | ${ms(s.read)} | ${ms(s.analysis)}: ${ms(s.toBackground)} / ${ms(s.engine)} / ${ms(s.fromBackground)} | ${ms(s.highlight)} | ${ms(s.ui)} | ${ms(s.mainThread)} | ${ms(s.total)} (${ms(s.startDelay)}) | ${ms(s.longestTask)} (${ms(s.longestLongTask)}) | ${ms(s.scriptAdded)} / ${ms(s.taskAdded)} | ${kb(s.heapAdded)} | ${ms(s.floor)} | ${ratio(s.highlightRatio)} | ${ratio(s.mainThreadRatio)} |`,
   );
 }
 

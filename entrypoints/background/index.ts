@@ -7,6 +7,10 @@
 // the service worker's lifetime in Chrome (it stops after ~30 s without events and parses again on the
 // next article). Each tab's result is kept in storage.session, which outlives the service worker and
 // is cleared with the browser session; the tab's number of quotes is its badge.
+//
+// The reply leaves before anything is stored, and the background keeps each tab's last findings, so
+// the content script's report after highlighting names them instead of sending them back: no second
+// copy of a long article's quotes is serialised on the page's main thread, nor parsed here.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { analyze } from '../../lib/analyze';
@@ -20,15 +24,14 @@ import {
   type PageResult,
 } from './messages';
 
+type Findings = Pick<PageResult, 'quotes' | 'sides' | 'summary'>;
+
 function badgeText(result: PageResult): string {
   return result.state === 'done' ? String(result.quotes.length) : '';
 }
 
-function analyzeForPage(text: string, date: string | undefined): AnalysisReply {
-  const began = performance.now();
-  const { quotes, sides, summary } = analyze(text, { date });
-  return { quotes, sides, summary, engineMs: performance.now() - began };
-}
+/** Epoch milliseconds, comparable with the content script's clock (npm run bench splits the round trip with them). */
+const epochNow = () => performance.timeOrigin + performance.now();
 
 export default defineBackground(() => {
   // MV3 has `action`, Firefox's MV2 `browserAction`; both have the same badge calls.
@@ -43,20 +46,47 @@ export default defineBackground(() => {
     ]).catch((error: unknown) => console.warn('Stancemark: could not keep the result of tab', tabId, error));
   };
 
+  // Each tab's last findings, by the name its reply gave them. Names are unique across restarts of the
+  // service worker (which forget the findings: a report naming them is then refused and resent whole).
+  const lastFindings = new Map<number, { analysis: string; findings: Findings }>();
+  const namePrefix = `${Math.round(performance.timeOrigin)}-`;
+  let analyses = 0;
+
+  const analyzeForTab = (tabId: number, text: string, date: string | undefined, receivedAt: number): AnalysisReply => {
+    const began = performance.now();
+    const { quotes, sides, summary } = analyze(text, { date });
+    const ended = performance.now();
+    const analysis = namePrefix + ++analyses;
+    lastFindings.set(tabId, { analysis, findings: { quotes, sides, summary } });
+    return { quotes, sides, summary, analysis, engineMs: ended - began, receivedAt, repliedAt: performance.timeOrigin + ended };
+  };
+
   // Only our own content scripts, in the top frame of a web page, are answered; anything else is ignored.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const receivedAt = epochNow();
     const tabId = contentScriptTab(sender, browser.runtime.id);
     if (tabId === null) return;
     const request = parseAnalyzeRequest(message);
     // A promise, so an engine failure reaches the content script as a rejection (it then shows state `error`).
-    if (request) return new Promise<AnalysisReply>((resolve) => resolve(analyzeForPage(request.text, request.date)));
-    const result = parsePageResultMessage(message);
-    if (result) keepResult(tabId, result);
+    if (request) return new Promise<AnalysisReply>((resolve) => resolve(analyzeForTab(tabId, request.text, request.date, receivedAt)));
+    const received = parsePageResultMessage(message);
+    if (!received) return;
+    if ('result' in received) {
+      keepResult(tabId, received.result);
+      return;
+    }
+    const kept = lastFindings.get(tabId);
+    if (kept?.analysis === received.analysis) keepResult(tabId, { ...received.report, ...kept.findings });
+    return Promise.resolve(kept?.analysis === received.analysis);
   });
 
   // A new page in the tab will report afresh; a closed tab needs nothing kept.
+  const forget = (tabId: number) => {
+    lastFindings.delete(tabId);
+    void browser.storage.session.remove(storageKey(tabId));
+  };
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void browser.storage.session.remove(storageKey(tabId));
+    if (change.status === 'loading') forget(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(storageKey(tabId)));
+  browser.tabs.onRemoved.addListener(forget);
 });

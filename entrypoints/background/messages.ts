@@ -35,6 +35,16 @@ export interface PageTimings {
   highlight: number;
   total: number;
   longestTask: number;
+  /**
+   * Of `analysis`: the request's way to the background and the reply's way back (queueing, copying and
+   * the wait for the page's main thread included), from both sides' clocks.
+   */
+  toBackground?: number;
+  fromBackground?: number;
+  /** Reporting the result and updating the reader UI (colours, legend): main-thread time, in `total`. */
+  ui?: number;
+  /** First run only: from the content script's start to the run's start (reading the reader's settings). */
+  startDelay?: number;
 }
 
 /** Content script -> background: run the engine on an article's text. Answered with an AnalysisReply. */
@@ -50,15 +60,26 @@ export interface AnalysisReply {
   quotes: Quote[];
   sides: Side[];
   summary: Summary;
+  /** Names these findings: a later report refers to them by it instead of sending them back. */
+  analysis?: string;
   /** How long the engine ran, in milliseconds. */
   engineMs?: number;
+  /** When the background received the request and sent the reply: epoch milliseconds (performance.timeOrigin + now). */
+  receivedAt?: number;
+  repliedAt?: number;
 }
 
-/** Content script -> background, after every run. */
-export interface PageResultMessage {
-  type: 'stancemark:page-result';
-  result: PageResult;
-}
+/** A PageResult without its findings. */
+export type PageReport = Omit<PageResult, 'quotes' | 'sides' | 'summary'>;
+
+/**
+ * Content script -> background, after every run: the whole result, or (`analysis` set) the report of a
+ * run whose findings are those of the background's reply `analysis`, which the background kept; it then
+ * answers whether it still has them (false: send the whole result).
+ */
+export type PageResultMessage =
+  | { type: 'stancemark:page-result'; result: PageResult }
+  | { type: 'stancemark:page-result'; result: PageReport; analysis: string };
 
 /**
  * Popup -> content script: highlights on (re-runs the whole pipeline; `anyway` skips the is-it-an-article
@@ -113,6 +134,7 @@ const MAX_TEXT = 100_000;
 /** The longest article text the background analyses (far beyond any article; a 5 MB page still ends in a state). */
 export const MAX_ARTICLE_TEXT = 8_000_000;
 const TIMING_FIELDS = ['detect', 'read', 'analysis', 'engine', 'highlight', 'total', 'longestTask'] as const;
+const OPTIONAL_TIMING_FIELDS = ['toBackground', 'fromBackground', 'ui', 'startDelay'] as const;
 
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -190,10 +212,14 @@ function parseSummary(value: unknown): Summary | null {
   return sides && agreement && divergence && { sides, agreement, divergence };
 }
 
+const isDuration = (ms: unknown): ms is number => typeof ms === 'number' && ms >= 0 && Number.isFinite(ms);
+
 function parseTimings(value: unknown): PageTimings | null {
   if (!isObject(value)) return null;
   const timings = Object.fromEntries(TIMING_FIELDS.map((field) => [field, value[field]]));
-  return Object.values(timings).every((ms) => typeof ms === 'number' && ms >= 0 && Number.isFinite(ms)) ? (timings as unknown as PageTimings) : null;
+  if (!Object.values(timings).every(isDuration)) return null;
+  for (const field of OPTIONAL_TIMING_FIELDS) if (isDuration(value[field])) timings[field] = value[field];
+  return timings as unknown as PageTimings;
 }
 
 /** Quotes, sides and summary, or null when anything is missing or mistyped. */
@@ -204,16 +230,23 @@ function parseFindings(value: Fields): AnalysisReply | null {
   return quotes && sides && summary && { quotes, sides, summary };
 }
 
-/** A PageResult rebuilt from its known fields only, or null when anything is missing or mistyped. */
-export function parsePageResult(value: unknown): PageResult | null {
+function parsePageReport(value: unknown): PageReport | null {
   if (!isObject(value)) return null;
   const { url, title, state, highlighted } = value;
   if (!isText(url) || !isText(title) || !STATES.includes(state as ResultState) || typeof highlighted !== 'boolean') return null;
-  const findings = parseFindings(value);
-  if (!findings) return null;
   const timings = parseTimings(value.timings);
-  return { url, title, state: state as ResultState, highlighted, ...findings, ...(timings ? { timings } : {}) };
+  return { url, title, state: state as ResultState, highlighted, ...(timings ? { timings } : {}) };
 }
+
+/** A PageResult rebuilt from its known fields only, or null when anything is missing or mistyped. */
+export function parsePageResult(value: unknown): PageResult | null {
+  const report = parsePageReport(value);
+  const findings = report && parseFindings(value as Fields);
+  return findings && { ...report, ...findings };
+}
+
+/** Names of analyses: letters, digits and dashes. */
+const isAnalysisName = (value: unknown): value is string => typeof value === 'string' && /^[\w-]{1,64}$/.test(value);
 
 export function parseAnalyzeRequest(value: unknown): AnalyzeRequest | null {
   if (!isObject(value) || value.type !== 'stancemark:analyze') return null;
@@ -228,12 +261,24 @@ export function parseAnalysisReply(value: unknown, textLength: number): Analysis
   if (!isObject(value)) return null;
   const findings = parseFindings(value);
   if (!findings || !findings.quotes.every((q) => q.end <= textLength)) return null;
-  const { engineMs } = value;
-  return typeof engineMs === 'number' && engineMs >= 0 ? { ...findings, engineMs } : findings;
+  const { analysis, engineMs, receivedAt, repliedAt } = value;
+  return {
+    ...findings,
+    ...(isAnalysisName(analysis) ? { analysis } : {}),
+    ...(isDuration(engineMs) ? { engineMs } : {}),
+    ...(isDuration(receivedAt) && isDuration(repliedAt) ? { receivedAt, repliedAt } : {}),
+  };
 }
 
-export function parsePageResultMessage(value: unknown): PageResult | null {
-  return isObject(value) && value.type === 'stancemark:page-result' ? parsePageResult(value.result) : null;
+/** A page-result message: the whole result, or a report naming the analysis whose findings it has. */
+export function parsePageResultMessage(value: unknown): { result: PageResult } | { report: PageReport; analysis: string } | null {
+  if (!isObject(value) || value.type !== 'stancemark:page-result') return null;
+  if (value.analysis === undefined) {
+    const result = parsePageResult(value.result);
+    return result && { result };
+  }
+  const report = isAnalysisName(value.analysis) ? parsePageReport(value.result) : null;
+  return report && { report, analysis: value.analysis as string };
 }
 
 export function parseTabRequest(value: unknown): TabRequest | null {

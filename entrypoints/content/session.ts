@@ -10,6 +10,7 @@ import {
   parseAnalysisReply,
   type AnalysisReply,
   type AnalyzeRequest,
+  type PageReport,
   type PageResult,
   type PageResultMessage,
   type PageTimings,
@@ -34,28 +35,59 @@ export interface PageSession {
 /** A content-script feature: starts with the session, and releases everything it holds when `signal` aborts. */
 export type Feature = (session: PageSession, signal: AbortSignal) => void;
 
-type RunOutcome = { state: Exclude<ResultState, 'done'> } | { state: 'done'; findings: AnalysisReply };
+type Findings = Pick<AnalysisReply, 'quotes' | 'sides' | 'summary'>;
+/** `analysis`: the name the background gave the findings, when it gave one. */
+type RunOutcome = { state: Exclude<ResultState, 'done'> } | { state: 'done'; findings: Findings; analysis?: string };
+
+/** Where one run stands on the main thread: when its current task began (for the longest task). */
+interface RunClock {
+  taskBegan: number;
+}
 
 /** The run was stopped by a newer one or by teardown: it has nothing to report. */
 class Superseded extends Error {}
 
 export function createPageSession(signal: AbortSignal): PageSession {
   const html = document.documentElement;
+  const createdAt = performance.now();
   const listeners = new Set<(result: PageResult) => void>();
   let result: PageResult | null = null;
+  /** The background's name for the findings of `result`, when they came from one of its replies. */
+  let resultAnalysis: string | undefined;
   let anyway = false;
+  let runs = 0;
   let currentRun: AbortController | null = null;
   let latest: Promise<PageResult> | null = null;
 
-  const report = (next: PageResult): PageResult => {
+  /** Makes `next` the page's result: its state on <html>, then the listeners (the reader UI among them). */
+  const show = (next: PageResult, analysis: string | undefined) => {
     result = next;
+    resultAnalysis = analysis;
     // An attribute, not dataset: the root of an XML or SVG document may have no dataset.
     html.setAttribute('data-stancemark-state', next.state);
-    const message: PageResultMessage = { type: 'stancemark:page-result', result: next };
-    browser.runtime.sendMessage(message).catch(() => {
+    for (const listener of listeners) listener(next);
+  };
+
+  /** Hands `next` to the background; findings it already has (`analysis`) are named, not sent back. */
+  const send = (next: PageResult, analysis: string | undefined) => {
+    const whole: PageResultMessage = { type: 'stancemark:page-result', result: next };
+    let sent: Promise<unknown>;
+    if (analysis) {
+      const { quotes: _quotes, sides: _sides, summary: _summary, ...report } = next;
+      const named: PageResultMessage = { type: 'stancemark:page-result', result: report satisfies PageReport, analysis };
+      // Refused when the background no longer has them (its service worker restarted meanwhile).
+      sent = browser.runtime.sendMessage(named).then((taken) => taken === true || browser.runtime.sendMessage(whole));
+    } else {
+      sent = browser.runtime.sendMessage(whole);
+    }
+    sent.catch(() => {
       // The background is gone (extension reloaded or updated): the teardown cleans up.
     });
-    for (const listener of listeners) listener(next);
+  };
+
+  const report = (next: PageResult, analysis?: string): PageResult => {
+    show(next, analysis);
+    send(next, analysis);
     return next;
   };
 
@@ -64,27 +96,27 @@ export function createPageSession(signal: AbortSignal): PageSession {
    * text (handing it to the background) are three tasks, so a long page never holds the main thread
    * for all of them at once.
    */
-  const run = async (runSignal: AbortSignal, timings: PageTimings): Promise<RunOutcome> => {
+  const run = async (runSignal: AbortSignal, timings: PageTimings, clock: RunClock): Promise<RunOutcome> => {
     const task = (began: number) => {
       const took = performance.now() - began;
       timings.longestTask = Math.max(timings.longestTask, took);
       return took;
     };
-    const detectBegan = performance.now();
+    const detectBegan = (clock.taskBegan = performance.now());
     const detected = detectArticle(document, { anyway });
     timings.detect = task(detectBegan);
     if (detected !== 'candidate') return { state: detected };
 
     await yieldToTasks();
     if (runSignal.aborted) throw new Superseded();
-    const rootBegan = performance.now();
+    const rootBegan = (clock.taskBegan = performance.now());
     let root = articleRoot(document);
     timings.read = task(rootBegan);
     if (!root) return { state: 'no-quotes' };
 
     await yieldToTasks();
     if (runSignal.aborted) throw new Superseded();
-    const readBegan = performance.now();
+    const readBegan = (clock.taskBegan = performance.now());
     // The page may have replaced its article meanwhile.
     if (!root.isConnected) root = articleRoot(document) ?? document.documentElement;
     const { map, date } = articleIn(document, root);
@@ -93,19 +125,24 @@ export function createPageSession(signal: AbortSignal): PageSession {
       return { state: 'no-quotes' };
     }
     const request: AnalyzeRequest = { type: 'stancemark:analyze', text: map.text, ...(date ? { date } : {}) };
+    const sentAt = performance.timeOrigin + performance.now();
     const replied = browser.runtime.sendMessage(request);
     // Handing the text over (its serialisation) is part of reading.
     timings.read += task(readBegan);
     const sent = performance.now();
     const reply = await replied;
-    const replyBegan = performance.now();
+    const replyBegan = (clock.taskBegan = performance.now());
     timings.analysis = replyBegan - sent;
     if (runSignal.aborted) throw new Superseded();
 
     const parsed = parseAnalysisReply(reply, map.text.length);
     if (!parsed) throw new Error('the background sent no well-formed analysis');
-    const { engineMs, ...findings } = parsed;
+    const { analysis, engineMs, receivedAt, repliedAt, ...findings } = parsed;
     timings.engine = engineMs ?? 0;
+    if (receivedAt !== undefined && repliedAt !== undefined) {
+      timings.toBackground = Math.max(0, receivedAt - sentAt);
+      timings.fromBackground = Math.max(0, performance.timeOrigin + replyBegan - repliedAt);
+    }
     if (!findings.quotes.length) return { state: 'no-quotes' };
     const plan = planHighlights(map, findings.quotes);
     const planned = performance.now() - replyBegan;
@@ -115,12 +152,13 @@ export function createPageSession(signal: AbortSignal): PageSession {
       onSlice: (ms) => {
         // The first slice runs in the task that received the reply and planned the marks.
         const took = slices++ === 0 ? planned + ms : ms;
+        clock.taskBegan = performance.now() - took;
         timings.highlight += took;
         timings.longestTask = Math.max(timings.longestTask, took);
       },
     });
     if (highlighted < 0) throw new Superseded();
-    return { state: 'done', findings };
+    return { state: 'done', findings, analysis };
   };
 
   const resultOf = (outcome: RunOutcome, timings?: PageTimings): PageResult => ({
@@ -137,10 +175,21 @@ export function createPageSession(signal: AbortSignal): PageSession {
     currentRun = controller;
     const began = performance.now();
     const timings: PageTimings = { detect: 0, read: 0, analysis: 0, engine: 0, highlight: 0, total: 0, longestTask: 0 };
+    if (runs++ === 0) timings.startDelay = began - createdAt;
+    const clock: RunClock = { taskBegan: began };
     try {
-      const outcome = await run(controller.signal, timings);
-      timings.total = performance.now() - began;
-      return report(resultOf(outcome, timings));
+      const outcome = await run(controller.signal, timings, clock);
+      // The reader UI (colours, legend) runs in the run's last task: it counts as main-thread time of the run.
+      const analysis = outcome.state === 'done' ? outcome.analysis : undefined;
+      const uiBegan = performance.now();
+      const next = resultOf(outcome, timings);
+      show(next, analysis);
+      const ended = performance.now();
+      timings.ui = ended - uiBegan;
+      timings.total = ended - began;
+      timings.longestTask = Math.max(timings.longestTask, ended - clock.taskBegan);
+      send(next, analysis);
+      return next;
     } catch (error) {
       // A torn-down session has no one left to answer: its unfinished runs never settle.
       if (signal.aborted) return new Promise<PageResult>(() => {});
@@ -161,7 +210,7 @@ export function createPageSession(signal: AbortSignal): PageSession {
       currentRun?.abort();
       currentRun = null;
       removeHighlights(document);
-      latest = !on && result ? Promise.resolve(report({ ...result, highlighted: false })) : runAndReport();
+      latest = !on && result ? Promise.resolve(report({ ...result, highlighted: false }, resultAnalysis)) : runAndReport();
       return latest;
     },
     onResult(listener, listenerSignal) {

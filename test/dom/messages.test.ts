@@ -57,9 +57,12 @@ describe('parsePageResult', () => {
     expect(parsePageResult({ ...result, timings: { detect: -1 } })).toEqual(result);
   });
 
-  it('keeps well-formed timings', () => {
+  it('keeps well-formed timings, the optional ones when well-formed', () => {
     const timings = { detect: 0.4, read: 3, analysis: 20, engine: 15, highlight: 2, total: 26, longestTask: 3.4 };
     expect(parsePageResult({ ...result, timings })).toEqual({ ...result, timings });
+    const split = { ...timings, toBackground: 1.5, fromBackground: 2, ui: 1.2, startDelay: 9 };
+    expect(parsePageResult({ ...result, timings: split })).toEqual({ ...result, timings: split });
+    expect(parsePageResult({ ...result, timings: { ...timings, ui: -1, startDelay: 'soon' } })).toEqual({ ...result, timings });
   });
 });
 
@@ -79,6 +82,10 @@ describe('the analysis exchange between content script and background', () => {
     const reply = { quotes: result.quotes, sides: result.sides, summary: result.summary };
     expect(parseAnalysisReply({ ...reply, entities: [] }, 9)).toEqual(reply);
     expect(parseAnalysisReply({ ...reply, engineMs: 12.5 }, 9)).toEqual({ ...reply, engineMs: 12.5 });
+    const named = { ...reply, analysis: '1764000000000-3', receivedAt: 1764000000100.5, repliedAt: 1764000000112.5 };
+    expect(parseAnalysisReply(named, 9)).toEqual(named);
+    // A malformed name or clock is dropped, the findings kept.
+    expect(parseAnalysisReply({ ...reply, analysis: 'a"]', receivedAt: -1, repliedAt: 5 }, 9)).toEqual(reply);
     expect(parseAnalysisReply(reply, 8)).toBeNull();
     expect(parseAnalysisReply({ ...reply, quotes: [{ ...result.quotes[0], text: 1 }] }, 9)).toBeNull();
     expect(parseAnalysisReply(undefined, 9)).toBeNull();
@@ -87,7 +94,7 @@ describe('the analysis exchange between content script and background', () => {
 
 describe('message parsers', () => {
   it('accept only their own message type', () => {
-    expect(parsePageResultMessage({ type: 'stancemark:page-result', result })).toEqual(result);
+    expect(parsePageResultMessage({ type: 'stancemark:page-result', result })).toEqual({ result });
     expect(parsePageResultMessage({ type: 'other', result })).toBeNull();
     expect(parsePageResultMessage(result)).toBeNull();
     expect(parseTabRequest({ type: 'stancemark:set-highlights', on: false })).toEqual({ type: 'stancemark:set-highlights', on: false });
@@ -97,6 +104,25 @@ describe('message parsers', () => {
     expect(parseTabRequest({ type: 'stancemark:reveal-quote', quote: 3, extra: 1 })).toEqual({ type: 'stancemark:reveal-quote', quote: 3 });
     expect(parseTabRequest({ type: 'stancemark:reveal-quote', quote: '3"]' })).toBeNull();
     expect(parseTabRequest(undefined)).toBeNull();
+  });
+});
+
+describe('a report naming the findings the background kept', () => {
+  const { quotes: _quotes, sides: _sides, summary: _summary, ...report } = result;
+
+  it('is the result without its findings, and the analysis it names', () => {
+    expect(parsePageResultMessage({ type: 'stancemark:page-result', result: report, analysis: '17-1' })).toEqual({ report, analysis: '17-1' });
+    // Findings sent along with a name are not taken from the page.
+    expect(parsePageResultMessage({ type: 'stancemark:page-result', result, analysis: '17-1' })).toEqual({ report, analysis: '17-1' });
+  });
+
+  it('is refused with a malformed name or header', () => {
+    for (const analysis of [5, '', 'x'.repeat(65), 'a b', null]) {
+      expect(parsePageResultMessage({ type: 'stancemark:page-result', result: report, analysis })).toBeNull();
+    }
+    expect(parsePageResultMessage({ type: 'stancemark:page-result', result: { ...report, state: 'finished' }, analysis: '17-1' })).toBeNull();
+    // Without a name, the findings are required.
+    expect(parsePageResultMessage({ type: 'stancemark:page-result', result: report })).toBeNull();
   });
 });
 

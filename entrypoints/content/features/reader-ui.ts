@@ -19,10 +19,10 @@ const UNKNOWN = 'unknown';
 const markCountry = (result: PageResult, index: number) => result.quotes[index]?.country ?? UNKNOWN;
 
 /** The sides in the order shown (the pinned pair first), then the quotes with no known country; counts of the quotes highlighted. */
-function legendSides(result: PageResult, ranked: string[]): LegendSide[] {
+function legendSides(result: PageResult, ranked: string[], highlighted: readonly { country: string }[]): LegendSide[] {
   const byCode = new Map(result.sides.map((side) => [side.country, side]));
   const counts = new Map<string, number>();
-  for (const { country } of quotesInPageOrder(document)) counts.set(country, (counts.get(country) ?? 0) + 1);
+  for (const { country } of highlighted) counts.set(country, (counts.get(country) ?? 0) + 1);
   const sides: LegendSide[] = ranked
     .filter((code) => counts.get(code))
     .map((code) => ({ country: code, name: byCode.get(code)?.name || countryName(code), count: counts.get(code)! }));
@@ -76,9 +76,10 @@ export const readerUi =
         result = next;
         const ranked = orderSides(next.sides.map((s) => s.country), settings.current.pair);
         colourOf = sidePalette(ranked, settings.current.scheme);
-        const codes = new Set([...quotesInPageOrder(document).map((q) => q.country), UNKNOWN]);
+        const highlighted = quotesInPageOrder(document);
+        const codes = new Set([...highlighted.map((q) => q.country), UNKNOWN]);
         theme.apply(themeCss(codes, (code) => colourOf(code === UNKNOWN ? null : code)));
-        legend.update(legendSides(next, ranked), colourOf);
+        legend.update(legendSides(next, ranked, highlighted), colourOf);
         card.hide();
       };
       return { controller, update };
