@@ -4,8 +4,9 @@
 // (gold speakers and countries) to look at the positions stage alone. For each article whose gold quotes
 // come from two countries or more: does the summary name a topic both sides address? Of the summary's
 // statements that match a gold quote (spans overlapping by half their union), how many sit on that quote's
-// gold country's side? And the time: summarize alone and the whole pipeline, per 2,000 words, in CPU time
-// (the median of five calls; CPU time, since other work on the machine swings wall-clock time).
+// gold country's side? And the time: summarize alone (per article, and per 2,000 words) and the whole pipeline
+// (per 2,000 words), in CPU time (the median of five calls, after one untimed pass over every article so the
+// first article does not pay for compiling; CPU time, since other work on the machine swings wall-clock time).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { analyze } from '../lib/analyze';
@@ -37,15 +38,23 @@ function cpuMedian(run: () => void): number {
 const jaccard = (a: Span, b: Span) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) / (Math.max(a.end, b.end) - Math.min(a.start, b.start) || 1);
 
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const textOf = (file: string) => readFileSync(join(dir, file.replace(/\.json$/, '.txt')), 'utf8');
+for (const file of files) {
+  const analysis = analyze(textOf(file));
+  summarize(analysis.quotes, analysis.sides, textOf(file));
+}
+
 let twoSided = 0;
 let shared = 0;
 let sharedThird = 0;
 let onSide = 0;
 let matched = 0;
 const summarizeMs: number[] = [];
+const articleMs: number[] = [];
 const pipelineMs: number[] = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-  const text = readFileSync(join(dir, file.replace(/\.json$/, '.txt')), 'utf8');
+for (const file of files) {
+  const text = textOf(file);
   const gold = goldQuotes(text, JSON.parse(readFileSync(join(dir, file), 'utf8')));
   let quotes: Quote[];
   let sides;
@@ -60,6 +69,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
   }
   const summary = summarize(quotes, sides, text);
   const ms = cpuMedian(() => summarize(quotes, sides, text));
+  articleMs.push(ms);
   summarizeMs.push((ms * 2000) / Math.max(1, text.split(/\s+/).length));
   for (const side of summary.sides) {
     for (const i of side.statements) {
@@ -95,5 +105,5 @@ const stats = (xs: number[]) => {
 console.log(`${onGold ? 'on gold quotes' : 'on the engine\'s own statements'}: articles with two quoted countries: ${twoSided}`);
 console.log(`  naming a topic both sides address: ${pct(shared, twoSided)}; a topic other than the two sides themselves: ${pct(sharedThird, twoSided)}`);
 console.log(`statements matching a gold quote that sit on its gold country's side: ${pct(onSide, matched)}`);
-console.log(`summarize, CPU time per 2,000 words: ${stats(summarizeMs)}`);
+console.log(`summarize, CPU time per article: ${stats(articleMs)}; per 2,000 words: ${stats(summarizeMs)}`);
 if (pipelineMs.length) console.log(`whole pipeline (analyze), CPU time per 2,000 words: ${stats(pipelineMs)}`);
