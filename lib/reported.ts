@@ -78,6 +78,34 @@ function possessor(text: string, tokens: Token[], last: number): SourcePhrase | 
 
 /** Forms of "speak" and "talk": cues only before "about" (alone they are mostly a venue, "spoke at a rally", or the noun). */
 const TALK_FORMS = new Set('speak speaks spoke speaking talk talks talked talking'.split(' '));
+/** Every word that can tie a statement to its source: a sentence without one holds no statement. */
+const ANY_CUE: ReadonlySet<string> = new Set([...CUE_VERBS, ...PARTICIPLE_CUES, ...SPEECH_VERBS, ...NOUN_CUES.keys(), ...TALK_FORMS, 'according']);
+
+/** A hash of the ASCII letters text[start, end) in lower case, with no string made. */
+function letterHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
+  return h;
+}
+const CUE_HASHES: ReadonlySet<number> = new Set([...ANY_CUE].map((w) => letterHash(w, 0, w.length)));
+
+/**
+ * False when text[from, to) holds no cue word, read without tokenizing: every cue is plain ASCII
+ * letters, so a cue token is a run of letters (a hash collision only costs a tokenizing).
+ */
+function mayHoldCue(text: string, from: number, to: number): boolean {
+  let run = -1;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) | 32 : 0;
+    if (c >= 97 && c <= 122) {
+      if (run < 0) run = i;
+    } else if (run >= 0) {
+      if (CUE_HASHES.has(letterHash(text, run, i))) return true;
+      run = -1;
+    }
+  }
+  return false;
+}
 /** Words that open a noun rather than a verb when they stand before a cue form ("the plans", "her support"). */
 const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|no|any|every|each|new|public|strong|broad|growing|[\d]+)$/;
 /** Cue forms that are common nouns too: read as a verb only after a plain subject. */
@@ -108,6 +136,7 @@ const isCapital = (t: Token) => startsWithCapital(t.text);
 /** A finite cue verb at tokens[i]: lower case, in the cue list, and not a noun after a determiner or possessive. */
 function isCueAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
+  if (!ANY_CUE.has(t.key)) return false;
   // "spoke about", "talked about": weak or noun-like forms that report content with "about" after them
   if (TALK_FORMS.has(t.key) && tokens[i + 1]?.key === 'about') return i > 0 && !isCapital(t) && !NOUN_BEFORE.test(tokens[i - 1].key) && !/['’]s$/.test(tokens[i - 1].text);
   // the word lists first: most tokens are in neither
@@ -188,7 +217,7 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
         mark = QUOTATION_MARK.exec(text)?.index ?? text.length;
       }
       // quotation marks the quote stage left unpaired leave the sentence unread: its extent is unknown
-      if (quoted.length || mark >= to) {
+      if ((quoted.length || mark >= to) && (p.index === 0 || mayHoldCue(text, from, to))) {
         const tokens = tokenize(text, from, to);
         found.push(...(p.index === 0 && !quoted.length ? headlineStatements(text, tokens) : sentenceStatements(text, tokens, quoted)));
       }
@@ -296,17 +325,34 @@ function outermost(found: Attribution[]): Attribution[] {
 }
 
 /**
- * The statements of one sentence. Beside a quotation, a statement is a clause before the quote and any
- * subordinate clause that leads to it ("X said A when Y told troops that “...”" -> A), or content that takes
- * the quote in ("X said A “B”"); never the quotation alone, which is the direct-quote stage's.
+ * One sentence's tokens, the quotations in it and the statements read from it so far, with the readers
+ * of its clauses (methods rather than closures: a sentence reader is made for every sentence of the text).
  */
-function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): Attribution[] {
-  const last = all.length - 1;
-  if (last < 3) return [];
-  const found: Attribution[] = [];
-  const inQuote = (k: number) => quoted.some((r) => all[k].start >= r.start && all[k].end <= r.end);
-  // a statement's content: tokens[from..to] without clause punctuation at either end
-  const emit = (from: number, to: number, source: SourcePhrase | null, cue: string) => {
+class Sentence {
+  readonly last: number;
+  readonly found: Attribution[] = [];
+  /** The last speech verb: a trailing ", X said" needs one after its comma. */
+  readonly lastSpeech: number;
+
+  constructor(
+    readonly text: string,
+    readonly all: Token[],
+    readonly quoted: Span[],
+  ) {
+    this.last = all.length - 1;
+    let lastSpeech = -1;
+    for (let k = 0; k <= this.last; k++) if (SPEECH_VERBS.has(all[k].key)) lastSpeech = k;
+    this.lastSpeech = lastSpeech;
+  }
+
+  inQuote(k: number): boolean {
+    const t = this.all[k];
+    return this.quoted.some((r) => t.start >= r.start && t.end <= r.end);
+  }
+
+  /** A statement's content: tokens[from..to] without clause punctuation at either end. */
+  emit(from: number, to: number, source: SourcePhrase | null, cue: string): void {
+    const { text, all, last, quoted, found } = this;
     if (quoted.length) {
       if (from > last) return;
       const open = quoted.find((r) => r.end > all[from].start)?.start ?? Infinity;
@@ -316,7 +362,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
         // content that runs on into a partial quote ("X says the campaign will go on and “compete vigorously”")
         // is one statement with it, when four of its words stand outside the marks
         let outside = 0;
-        for (let j = from; j <= to; j++) if (!inQuote(j)) outside++;
+        for (let j = from; j <= to; j++) if (!this.inQuote(j)) outside++;
         if (outside < 4) return;
       } else {
         // a whole clause that ends before the quote and its own attribution ("Earnest said A when Obama told ...")
@@ -334,9 +380,11 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     const start = quoted.find((r) => all[from].start >= r.start && all[from].end <= r.end)?.start ?? all[from].start;
     const end = all[to].end - (/[.!?]$/.test(all[to].text) && to === last ? 1 : 0);
     found.push({ start, end, text: text.slice(start, end), kind: 'indirect', quote: null, cue, source });
-  };
-  // the end of a clause that starts at `from`: a trailing ", X said", ", according to", ", adding", or "; ", " but "
-  const clauseEnd = (from: number): number => {
+  }
+
+  /** The end of a clause that starts at `from`: a trailing ", X said", ", according to", ", adding", or "; ", " but ". */
+  clauseEnd(from: number): number {
+    const { all, last } = this;
     for (let k = from + 1; k <= last; k++) {
       const t = all[k];
       if (t.text === ';') return k - 1;
@@ -347,7 +395,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
         // "..., and that ...", "..., but that ...": a second complement of the same verb
         if ((next.key === 'and' || next.key === 'but') && all[k + 2]?.key === 'that') continue;
         if (/ing$/.test(next.text) || CLAUSE_BREAK.test(next.key) || (next.key === 'according' && all[k + 2]?.key === 'to')) return k - 1;
-        if (trailingSite(k + 1) !== null) return k - 1;
+        if (this.trailingSite(k + 1) !== null) return k - 1;
         // a new main clause after the comma: a pronoun subject, "and" with a new subject, or a subject and a cue verb
         if (PERSON_PRONOUNS.has(next.key) && next.key !== 'it' && !/^(?:him|her|them|us|me)$/.test(next.key)) return k - 1;
         if (next.key === 'and' && k + 2 <= last && (PERSON_PRONOUNS.has(all[k + 2].key) || DETERMINERS.has(all[k + 2].key))) return k - 1;
@@ -355,9 +403,12 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       }
     }
     return last;
-  };
-  // ", X said" / ", said X" at tokens[from..]: the index of its verb when the site runs to the sentence end
-  const trailingSite = (from: number): number | null => {
+  }
+
+  /** ", X said" / ", said X" at tokens[from..]: the index of its verb when the site runs to the sentence end. */
+  trailingSite(from: number): number | null {
+    const { all, last } = this;
+    if (from > this.lastSpeech) return null;
     for (let v = from; v <= Math.min(last, from + 8); v++) {
       if (isPunct(all[v]) && all[v].text !== ',') return null;
       if (!SPEECH_VERBS.has(all[v].key) || !isVerbAt(all, v) || all[v].key.endsWith('ing')) continue;
@@ -367,44 +418,57 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       return tail > last || all[tail].text === ',' ? v : null;
     }
     return null;
-  };
+  }
+}
 
+/**
+ * The statements of one sentence. Beside a quotation, a statement is a clause before the quote and any
+ * subordinate clause that leads to it ("X said A when Y told troops that “...”" -> A), or content that takes
+ * the quote in ("X said A “B”"); never the quotation alone, which is the direct-quote stage's.
+ */
+function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): Attribution[] {
+  const last = all.length - 1;
+  // most sentences hold no cue at all
+  if (last < 3 || !all.some((t) => ANY_CUE.has(t.key))) return [];
+  const sentence = new Sentence(text, all, quoted);
+  const found = sentence.found;
   // "According to X, CONTENT."
   if (all[0].key === 'according' && all[1]?.key === 'to') {
     let comma = 2;
     while (comma <= last && all[comma].text !== ',' && comma < 10) comma++;
-    if (all[comma]?.text === ',') emit(comma + 1, clauseEnd(comma + 1), informant(text, all, 2, comma - 1), 'according to');
+    if (all[comma]?.text === ',') sentence.emit(comma + 1, sentence.clauseEnd(comma + 1), informant(text, all, 2, comma - 1), 'according to');
     return found;
   }
   // a sentence-final "..., X said." governs the whole sentence, whatever verbs its content holds
   for (let k = last - 1; k >= 3; k--) {
     if (all[k].text !== ',') continue;
-    const site = trailingSite(k + 1);
+    const site = sentence.trailingSite(k + 1);
     if (site === null) continue;
     let tail = site + 1;
     while (tail <= last && all[tail].text !== ',') tail++;
     if (tail <= last) break;
-    emit(0, k - 1, site === k + 1 ? mention(text, all, k + 2, phraseEndForward(all, k + 2, last)) : subjectOf(text, all, site, k + 1), all[site].text);
+    sentence.emit(0, k - 1, site === k + 1 ? mention(text, all, k + 2, phraseEndForward(all, k + 2, last)) : subjectOf(text, all, site, k + 1), all[site].text);
     return found;
   }
   for (let v = 0; v <= last; v++) {
     const t = all[v];
-    if (quoted.length && inQuote(v)) continue;
+    if (t.text !== ',' && !ANY_CUE.has(t.key)) continue;
+    if (quoted.length && sentence.inQuote(v)) continue;
 
     if (t.text === ',' && v + 1 <= last) {
       const next = all[v + 1];
       // "CONTENT, according to X."
       if (next.key === 'according' && all[v + 2]?.key === 'to') {
         found.length = 0;
-        emit(0, v - 1, informant(text, all, v + 3, Math.min(last, v + 10)), 'according to');
+        sentence.emit(0, v - 1, informant(text, all, v + 3, Math.min(last, v + 10)), 'according to');
         break;
       }
       // "CONTENT, X said, CONTENT."
-      const site = v > 2 ? trailingSite(v + 1) : null;
+      const site = v > 2 ? sentence.trailingSite(v + 1) : null;
       if (site !== null) {
         const source = site === v + 1 ? mention(text, all, v + 2, phraseEndForward(all, v + 2, last)) : subjectOf(text, all, site, v + 1);
         found.length = 0;
-        emit(0, v - 1, source, all[site].text);
+        sentence.emit(0, v - 1, source, all[site].text);
         break;
       }
       // ", saying that CONTENT": the subject of the sentence's first cue
@@ -413,15 +477,15 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
         let from = v + 2;
         if (LISTENER_VERBS.has(next.key)) from = skipListener(all, from, last);
         if (all[from]?.key === 'that') from++;
-        emit(from, clauseEnd(from), main, next.text);
-        v = clauseEnd(from);
+        sentence.emit(from, sentence.clauseEnd(from), main, next.text);
+        v = sentence.clauseEnd(from);
         continue;
       }
     }
     if (NOUN_CUES.get(t.key) === all[v + 1]?.key && v > 0) {
       // "her criticism of A", "Okafor's support for B": the possessor is the source
       const owner = possessor(text, all, v - 1);
-      if (owner) emit(v + 2, clauseEnd(v + 2), owner, t.text);
+      if (owner) sentence.emit(v + 2, sentence.clauseEnd(v + 2), owner, t.text);
       continue;
     }
     if (!isCueAt(all, v)) continue;
@@ -452,7 +516,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     }
     if (all[from]?.key === 'that') from++;
     // the content may hold a statement of its own ("he said Moscow wants ..."): the loop reads on inside it
-    emit(from, clauseEnd(from), source, t.text);
+    sentence.emit(from, sentence.clauseEnd(from), source, t.text);
   }
   return found;
 }
