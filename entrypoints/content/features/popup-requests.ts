@@ -1,5 +1,6 @@
 // Requests from the extension's own pages (the popup): highlights on or off, reveal a quote, and the
-// status probe (answered with the page's URL: the popup cannot read it without the `tabs` permission).
+// status probe (answered with the page's URL, which the popup cannot read without the `tabs` permission, and
+// its content type: on Chromium's PDF viewer the script runs at the PDF's URL).
 // Messages from anything else (web pages cannot reach runtime.onMessage, other extensions can) are ignored.
 import { browser, type Browser } from 'wxt/browser';
 import { HIGHLIGHT_CLASS } from '../../../dom/highlight';
@@ -24,7 +25,7 @@ function revealQuote(quote: number, signal: AbortSignal): boolean {
 export const popupRequests: Feature = (session, signal) => {
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
-    if (isStatusRequest(message)) return Promise.resolve<StatusAnswer>({ url: location.href });
+    if (isStatusRequest(message)) return Promise.resolve<StatusAnswer>({ url: location.href, contentType: document.contentType });
     const request = parseTabRequest(message);
     if (!request) return;
     return request.type === 'stancemark:set-highlights'
