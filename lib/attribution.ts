@@ -558,7 +558,10 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
         const beforeStart = sentenceStart(text, prevClose, q.open);
         site = siteBefore(text, beforeStart, q.open);
       }
-      if (!site && quoteEndsSentence) site = siteAfter(text, q.close, afterEnd);
+      // a quote closed by its own full stop takes the sentence after only when that sentence is a bare
+      // attribution ('"We won." Ruiz said.'), not the next statement ('... Valls also spoke out against ...');
+      // after "?" or "!" the words that follow are the quote's own attribution ('"Who knows?" Trump told ITV ...')
+      if (!site && quoteEndsSentence && (/[?!]$/.test(q.text) || tokenize(text, q.close, afterEnd).length <= BARE_ATTRIBUTION)) site = siteAfter(text, q.close, afterEnd);
       // no speech verb: the named subject of the clause before a colon or of the sentence that holds
       // the quote ("Sanders had a retort: ...", "Clinton supports \"pay raises\"")
       if (!site) {
@@ -639,6 +642,9 @@ function previousSubject(text: string, p: Paragraph, pronoun: SourcePhrase): Sou
   return body ? subject : null;
 }
 const BODIES = new Set(['delegation', 'delegations', 'coalition', 'opposition', 'team', 'group', 'groups']);
+
+/** Most words of a sentence that is only an attribution: "Ruiz, the ministry's spokeswoman, said on Monday." */
+const BARE_ATTRIBUTION = 12;
 
 /** A subject followed by a copula ("is", "was"; not "is questioning") that runs on to the quote. */
 function isCopulaSubject(text: string, source: SourcePhrase, open: number): boolean {

@@ -448,3 +448,11 @@ describe('speakers the sentence shape gives away', () => {
     expect(speakers('Norland is committed to guarantee that Vestia keeps a "clear edge" that allows it to defeat "any threat at all."')).toEqual(['Norland', 'Norland']);
   });
 });
+
+describe('a quote closed by its own full stop', () => {
+  it('takes the next sentence as its attribution only when that sentence is a bare attribution', () => {
+    expect(speakers('"The coast is ours," Dalmar said. "It never bends." Prime Minister Ana Ruiz also spoke out against the plan, calling it "a trap."')).toEqual(['Dalmar', 'Dalmar', 'Ana Ruiz']);
+    expect(speakers('The talks ended late.\n\n"We won the vote." Ruiz said.')).toEqual(['Ruiz']);
+    expect(speakers('The talks ended late.\n\n"Who knows?" Ruiz told the national radio station in an interview aired on Monday evening.')).toEqual(['Ruiz']);
+  });
+});
