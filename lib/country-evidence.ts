@@ -242,20 +242,21 @@ function matchAt(src: Tokens, i: number, end: number, kb: KnowledgeBase): Match 
   const { tokens } = src;
   const first = tokens[i];
   if (!startsWithCapital(first.word)) return undefined;
-  const start = kb.phraseTrie().get(first.key);
-  let node = start;
+  const words = kb.phraseWords(first.key);
   let longest: Match | undefined;
+  let key = first.key;
   // A possessive ends a phrase: "Russia's foreign ministry" is Russia, then a ministry.
-  for (let k = i + 1; node?.next && k < end && k - i < 8 && !tokens[k - 1].possessive; k++) {
-    node = node.next.get(tokens[k].key);
-    if (node?.terms?.length) longest = { code: node.terms[node.terms.length - 1].code, from: i, to: k + 1, adjectival: tokens[k].possessive };
+  for (let k = i + 1; k < end && k - i < words && !tokens[k - 1].possessive; k++) {
+    key += ` ${tokens[k].key}`;
+    const terms = kb.phrase(key);
+    if (terms?.length) longest = { code: terms[terms.length - 1].code, from: i, to: k + 1, adjectival: tokens[k].possessive };
   }
   if (longest) return longest;
   // Short words count only in capitals: "US", "UN", "IS", not "us" or "is".
   if (first.key.length <= 3 && !isAllCaps(first.word)) return undefined;
   const demonym = kb.demonym(first.key);
   if (demonym) return { code: demonym, from: i, to: i + 1, adjectival: true };
-  const terms = start?.terms;
+  const terms = kb.phrase(first.key);
   if (!terms?.length) return undefined;
   const code = terms[terms.length - 1].code === 'GE' && first.key === 'georgia' && georgiaIsUsState(src) ? 'US' : terms[terms.length - 1].code;
   return { code, from: i, to: i + 1, adjectival: first.possessive };

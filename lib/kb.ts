@@ -33,12 +33,6 @@ export interface KbFile {
   familyFirst: string;
 }
 
-/** A node of the phrase trie: the terms of the phrase that ends here, and the words that go on. */
-export interface PhraseNode {
-  terms?: Term[];
-  next?: Map<string, PhraseNode>;
-}
-
 export interface KnowledgeBase {
   /** The person's terms by full-name key (see nameKey). */
   person(name: string): Term[] | undefined;
@@ -52,8 +46,11 @@ export interface KnowledgeBase {
   /** A phrase's terms by phrase key: "kremlin", "state department", "moscow", "nato". */
   phrase(key: string): Term[] | undefined;
   demonym(key: string): CountryCode | undefined;
-  /** The phrases as a trie by word key, for scanning text word by word (built on first use). */
-  phraseTrie(): Map<string, PhraseNode>;
+  /**
+   * How many words the longest phrase starting with this word key has (0: none), so that a text is
+   * scanned word by word with a few phrase lookups: "united" -> 4 ("united nations security council").
+   */
+  phraseWords(firstWord: string): number;
 }
 
 // Spellings transliterations vary on: word endings (Sergey/Sergei, Dmitriy/Dmitry/Dmitri) and y after a
@@ -114,6 +111,11 @@ function parseTerms(field: string): Term[] {
   });
 }
 
+/**
+ * Reads a table of `CODE\tkey|key|...` lines (one shared Term[] per line) and `key\tCODE:from:to;...` lines into
+ * a map. Native splits and one Map.set per key: the KB is parsed when the engine first runs, before the code
+ * is optimised, so the JavaScript done per entry is kept small.
+ */
 function parseTable(byCode: string, dated: string): Map<string, Term[]> {
   const map = new Map<string, Term[]>();
   for (const line of byCode.split('\n')) {
@@ -127,6 +129,24 @@ function parseTable(byCode: string, dated: string): Map<string, Term[]> {
     if (tab > 0) map.set(line.slice(0, tab), parseTerms(line.slice(tab + 1)));
   }
   return map;
+}
+
+// The keys of several words in a table's text (found natively: half the phrases are one word).
+const KEYS_OF_SEVERAL_WORDS = /(?<=[\t|]|^)[^\t|\n ]+ [^\t|\n]*(?=[|\n\t]|$)/gm;
+
+/** For each first word of a key of several words, the most words such a key has. */
+function phraseLengths(...tables: string[]): Map<string, number> {
+  const lengths = new Map<string, number>();
+  for (const table of tables) {
+    for (const key of table.match(KEYS_OF_SEVERAL_WORDS) ?? []) {
+      let space = key.indexOf(' ');
+      const first = key.slice(0, space);
+      let words = 2;
+      while ((space = key.indexOf(' ', space + 1)) > 0) words++;
+      if (words > (lengths.get(first) ?? 0)) lengths.set(first, words);
+    }
+  }
+  return lengths;
 }
 
 /** The code a person's terms give: the one in force at `date`, else the most recent before it, else the latest. */
@@ -144,66 +164,49 @@ export function termAt(terms: Term[], date?: string): Term | undefined {
 export function createKnowledgeBase(file: KbFile): KnowledgeBase {
   const people = parseTable(file.people, file.peopleDated);
   const phrases = parseTable(file.phrases, file.phrasesDated);
+  const phraseWords = phraseLengths(file.phrases, file.phrasesDated);
   const demonyms = new Map<string, CountryCode>();
   for (const line of file.demonyms.split('\n')) {
-    const [key, code] = line.split('\t');
-    if (key && code) demonyms.set(key, code);
+    const tab = line.indexOf('\t');
+    if (tab > 0) demonyms.set(line.slice(0, tab), line.slice(tab + 1));
   }
-  // People by surname, with their first-name initials to tell a namesake from the KB's person (built on
-  // the first surname lookup: a one-time parse should do no more than it must).
-  let surnames: Map<string, { people: Term[][]; initials: string }> | undefined;
-  const surnameIndex = (): Map<string, { people: Term[][]; initials: string }> => {
+  // Full-name keys by surname (a key, or several), built on the first surname lookup: a one-time parse
+  // should do no more than it must.
+  let surnames: Map<string, string | string[]> | undefined;
+  let familyFirst: Set<string> | undefined;
+  const surnameIndex = (): Map<string, string | string[]> => {
     if (surnames) return surnames;
     surnames = new Map();
-    const familyFirst = new Set((file.familyFirst ?? '').split('|'));
-    for (const [key, terms] of people) {
-      const first = key.indexOf(' ');
-      const byFamily = familyFirst.has(key);
-      const surname = byFamily ? key.slice(0, first) : key.slice(key.lastIndexOf(' ') + 1);
-      const initial = byFamily ? key[first + 1] : key[0];
+    familyFirst = new Set((file.familyFirst ?? '').split('|'));
+    for (const key of people.keys()) {
+      const surname = familyFirst.has(key) ? key.slice(0, key.indexOf(' ')) : key.slice(key.lastIndexOf(' ') + 1);
       const seen = surnames.get(surname);
-      if (!seen) surnames.set(surname, { people: [terms], initials: initial });
-      else {
-        seen.people.push(terms);
-        if (!seen.initials.includes(initial)) seen.initials += initial;
-      }
+      if (seen === undefined) surnames.set(surname, key);
+      else if (typeof seen === 'string') surnames.set(surname, [seen, key]);
+      else seen.push(key);
     }
     return surnames;
   };
-  let trie: Map<string, PhraseNode> | undefined;
-  const phraseTrie = (): Map<string, PhraseNode> => {
-    if (trie) return trie;
-    trie = new Map();
-    for (const [key, terms] of phrases) {
-      const words = key.split(' ');
-      let level = trie;
-      let node: PhraseNode | undefined;
-      for (let w = 0; w < words.length; w++) {
-        node = level.get(words[w]);
-        if (!node) level.set(words[w], (node = {}));
-        // A map only where a phrase goes on: most phrases are one word.
-        if (w < words.length - 1) level = node.next ??= new Map();
-      }
-      node!.terms = terms;
-    }
-    return trie;
-  };
+  // The first-name initial of a full-name key: the word after the family name for family-first names.
+  const initialOf = (key: string): string => (familyFirst!.has(key) ? key[key.indexOf(' ') + 1] : key[0]);
   return {
     person: (name) => people.get(nameKey(name)),
     surname: (surname, initial, date) => {
       const found = surnameIndex().get(foldWord(surname));
-      if (!found || (initial && !found.initials.includes(foldWord(initial)[0]))) return [];
-      if (found.people.length === 1) {
-        const terms = found.people[0];
+      if (found === undefined) return [];
+      const keys = typeof found === 'string' ? [found] : found;
+      if (initial && !keys.some((k) => initialOf(k) === foldWord(initial)[0])) return [];
+      if (keys.length === 1) {
+        const terms = people.get(keys[0])!;
         const byRecency = [...terms].sort((a, b) => b.from - a.from).map((t) => t.code);
         return [...new Set([termAt(terms, date)!.code, ...byRecency])].filter(Boolean);
       }
-      const codes = new Set(found.people.flatMap((terms) => terms.map((t) => t.code)));
+      const codes = new Set(keys.flatMap((k) => people.get(k)!.map((t) => t.code)));
       return codes.size === 1 ? [...codes].filter(Boolean) : [];
     },
     phrase: (key) => phrases.get(key),
     demonym: (key) => demonyms.get(key),
-    phraseTrie,
+    phraseWords: (firstWord) => phraseWords.get(firstWord) ?? 0,
   };
 }
 

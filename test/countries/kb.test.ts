@@ -115,7 +115,9 @@ describe('the committed KB', () => {
   it('is parsed once and answers every lookup from the same maps', () => {
     expect(defaultKnowledgeBase()).toBe(kb);
     expect(kb.person('Sergei Lavrov')).toBe(kb.person('Sergey Lavrov'));
-    expect(kb.phraseTrie().get('state')?.next?.get('department')?.terms?.[0].code).toBe('US');
+    expect(kb.phrase('state department')?.[0].code).toBe('US');
+    expect(kb.phraseWords('united')).toBeGreaterThanOrEqual(4);
+    expect(kb.phraseWords('kremlin')).toBe(0);
   });
 
   it('places think tanks by the curated rule', () => {
