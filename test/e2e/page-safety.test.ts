@@ -316,8 +316,7 @@ describe('restricted and odd pages: the popup says why in a sentence, and nothin
     }
   });
 
-  // Waits for the content script to report the document's content type (asked in /work/notes/to-background.md).
-  it.skip('a PDF in Chromium’s viewer: "This is a PDF document", not the offer to analyse it', async () => {
+  it('a PDF in Chromium’s viewer: "This is a PDF document", not the offer to analyse it', async () => {
     const { page, tabId } = await openTab(`${odd.origin}/report.pdf`);
     await expect.poll(() => tabIdByProbe(extensionPage, page.url()).catch(() => null), { timeout: 10_000 }).toBe(tabId);
     const { title, detail, popup } = await popupMessage(tabId);
@@ -355,5 +354,109 @@ describe('restricted and odd pages: the popup says why in a sentence, and nothin
 
   it('logged no error in any page or popup', () => {
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the popup’s text: plain sentences, exact states, hostile text shown as text', () => {
+  let blank: Page;
+  let tabId: number;
+
+  beforeAll(async () => {
+    const before = new Set(await extensionPage.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.tabs.query({})).map((t) => t.id)));
+    blank = await browser.context.newPage();
+    await blank.goto('about:blank');
+    tabId = (await extensionPage.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.tabs.query({})).map((t) => t.id!))).find((id) => !before.has(id))!;
+  });
+
+  afterAll(() => blank.close());
+
+  const HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+  const quote = (text: string, country: string | null, speaker: string | null, kind: 'direct' | 'indirect' = 'direct') => ({
+    start: 0, end: text.length, text, kind, speaker, role: speaker ? '<i>envoy</i>' : null, country, evidence: null, paragraph: 0,
+  });
+  const side = (country: string, name: string, speaker: string, direct: number) => ({
+    country, name, direct, indirect: 0, speakers: [{ name: speaker, role: null, count: direct }],
+  });
+  const summarySide = (country: string, name: string) => ({ country, name, speakers: [], statements: [], topics: [], gist: [] });
+  const base = { url: 'https://news.example.com/story', title: `Talks ${HOSTILE}`, highlighted: true };
+
+  /** Shows `result` as the stored result of a tab and gives the popup's visible text and its empty boxes. */
+  async function shown(result: Record<string, unknown>): Promise<{ text: string; empty: string[]; images: number; pwned: unknown; popup: Page }> {
+    await extensionPage.evaluate(
+      ([key, value]) => (globalThis as unknown as ChromeGlobal).chrome.storage.session.set({ [key]: value }),
+      [`tab:${tabId}`, result] as const,
+    );
+    const popup = await openPopup(browser, tabId);
+    const seen = await popup.evaluate(() => ({
+      text: document.body.innerText,
+      empty: [...document.querySelectorAll('#app :is(li, p, h2, h3, td, section)')]
+        .filter((box) => !(box as HTMLElement).innerText.trim())
+        .map((box) => box.outerHTML.slice(0, 80)),
+      images: document.querySelectorAll('img, script:not([src])').length,
+      pwned: (window as unknown as { pwned?: number }).pwned,
+    }));
+    return { ...seen, popup };
+  }
+
+  const placeholders = /undefined|\bnull\b|NaN|\[object/;
+
+  it('hostile quote, speaker, role, side and title text is shown as text, never run', async () => {
+    const hostile = {
+      ...base, state: 'done',
+      quotes: [quote(HOSTILE, 'BR', `Ana ${HOSTILE}`), quote('We will sign.', 'KE', 'Joseph Mwangi'), quote(`“${HOSTILE}”`, null, null, 'indirect')],
+      sides: [side('BR', `Brazil ${HOSTILE}`, `Ana ${HOSTILE}`, 1), side('KE', '', 'Joseph Mwangi', 1)],
+      summary: { sides: [summarySide('BR', 'Brazil'), summarySide('KE', 'Kenya')], agreement: [], divergence: [{ topic: `trade ${HOSTILE}`, stances: { BR: 'supports' }, evidence: [0] }] },
+    };
+    const { text, empty, images, pwned, popup } = await shown(hostile);
+    expect({ images, pwned }).toEqual({ images: 0, pwned: undefined });
+    expect(text).toContain(`“${HOSTILE}”`);
+    expect(text).toContain(`Brazil ${HOSTILE}`);
+    expect(text).toContain('Kenya');
+    expect(text).toContain('not stated');
+    expect(text).not.toMatch(placeholders);
+    expect(empty).toEqual([]);
+    await popup.close();
+  });
+
+  const states: [string, Record<string, unknown>, string][] = [
+    ['not an article', { state: 'not-article' }, 'Not a news article'],
+    ['no quotes', { state: 'no-quotes' }, 'No quotes found'],
+    ['done but no quotes', { state: 'done' }, 'No quotes found'],
+    ['an internal error', { state: 'error' }, 'Could not analyse this page'],
+  ];
+  for (const [name, fields, title] of states) {
+    it(`${name}: "${title}" and a plain sentence`, async () => {
+      const { text, empty, popup } = await shown({ ...base, quotes: [], sides: [], summary: { sides: [], agreement: [], divergence: [] }, ...fields });
+      expect(await popup.locator('.message h2').textContent()).toBe(title);
+      expect(await popup.locator('.message p').textContent()).toMatch(/^[A-Z].*\.$/);
+      expect(text).not.toMatch(placeholders);
+      expect(empty).toEqual([]);
+      await popup.close();
+    });
+  }
+
+  it('quotes tied to no country, one side, three sides: each says what it shows', async () => {
+    const unattributed = await shown({ ...base, state: 'done', quotes: [quote('We wait.', null, null)], sides: [], summary: { sides: [], agreement: [], divergence: [] } });
+    expect(unattributed.text).toMatch(/No quote could be tied to a country/);
+    expect(unattributed.text).toMatch(/Unnamed source/);
+    await unattributed.popup.close();
+
+    const one = await shown({ ...base, state: 'done', quotes: [quote('We wait.', 'BR', 'Ana Lima')], sides: [side('BR', 'Brazil', 'Ana Lima', 1)], summary: { sides: [summarySide('BR', 'Brazil')], agreement: [], divergence: [] } });
+    expect(one.text).toMatch(/Only one side speaks in this article: Brazil\./);
+    await one.popup.close();
+
+    const three = await shown({
+      ...base, state: 'done',
+      quotes: [quote('One.', 'BR', 'Ana Lima'), quote('Two.', 'KE', 'Joseph Mwangi'), quote('Three.', 'UN', 'A spokesperson')],
+      sides: [side('BR', 'Brazil', 'Ana Lima', 1), side('KE', 'Kenya', 'Joseph Mwangi', 1), side('UN', 'United Nations', 'A spokesperson', 1)],
+      summary: { sides: [], agreement: [], divergence: [] },
+    });
+    expect(await three.popup.locator('.pair select').count()).toBe(2);
+    expect(three.text).toMatch(/Other voices/);
+    for (const { text, empty } of [unattributed, one, three]) {
+      expect(text).not.toMatch(placeholders);
+      expect(empty).toEqual([]);
+    }
+    await three.popup.close();
   });
 });

@@ -20,9 +20,10 @@ export async function toolbarPopup(browser: ExtensionBrowser, extensionPage: Pag
   const cdp = await browser.context.browser()!.newBrowserCDPSession();
   try {
     const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
-      targetInfos: { targetId: string; embedderData?: { tabActive?: boolean } }[];
+      targetInfos: { targetId: string; url: string; embedderData?: { tabActive?: boolean } }[];
     };
-    const tab = targetInfos.find((target) => target.embedderData?.tabActive);
+    const showing = targetInfos.filter((target) => target.url === page.url());
+    const tab = showing.find((target) => target.embedderData?.tabActive) ?? showing[0];
     if (!tab) throw new Error('no active tab to open the popup on');
     await cdp.send('Extensions.triggerAction' as never, { id: browser.extensionId, targetId: tab.targetId } as never);
   } finally {
