@@ -257,6 +257,8 @@ interface Site {
   cue: string | null;
 }
 
+/** Sentence adverbs set between commas after a subject. */
+const PARENTHETICAL = new Set(['meanwhile', 'however', 'though', 'too', 'also', 'instead', 'likewise', 'similarly', 'moreover', 'nonetheless', 'nevertheless', 'separately', 'meantime']);
 /** Prepositions whose object is what a noun phrase is about or against, never its head. */
 const QUALIFYING = new Set(['against', 'about', 'over', 'toward', 'towards']);
 
@@ -265,6 +267,8 @@ export function subjectBefore(text: string, tokens: Token[], v: number, floor: n
   let i = v - 1;
   // "Kerry also said", "Moscow on Thursday accused", "the minister last week warned"
   while (i >= floor && (isModifier(tokens[i]) || TIME_WORDS.has(tokens[i].key) || (/^(?:on|last|this|late|early)$/.test(tokens[i].key) && i + 1 < v && TIME_WORDS.has(tokens[i + 1].key)))) i--;
+  // "Seoul, meanwhile, on Monday warned": a sentence adverb between commas
+  if (i - 2 >= floor && tokens[i].text === ',' && tokens[i - 2].text === ',' && PARENTHETICAL.has(tokens[i - 1].key)) i -= 3;
   if (i >= floor && tokens[i].text === ')') {
     // "Rep. Gwen Moore (D-Wis.) said"
     let k = i - 1;
@@ -302,7 +306,9 @@ export function subjectBefore(text: string, tokens: Token[], v: number, floor: n
     while (c >= floor && tokens[c].text !== ',') c--;
     if (c < floor || c + 1 >= i) return null;
     const opener = tokens[c + 1];
-    if (isNameWord(opener)) {
+    // (a possessive opens a description: "China, Pyongyang's only ally, said")
+    const possessive = /['’]s$/.test(opener.text);
+    if (isNameWord(opener) && !possessive) {
       // "Her chief policy aide, Jake Sullivan, calls": the name between the commas, the description before
       const named = mention(text, tokens, c + 1, i - 1);
       if (!named || named.kind !== 'name') return null;
@@ -312,7 +318,7 @@ export function subjectBefore(text: string, tokens: Token[], v: number, floor: n
     }
     // "Kerry, speaking in Jordan, said", "Miller, at a consulting firm, argues"
     const clause = (/(?:ing|ed)$/.test(opener.key) && !isCapital(opener)) || /^(?:at|of|from|with|in|for|on)$/.test(opener.key);
-    if (!(clause || RELATIVE.has(opener.key) || DETERMINERS.has(opener.key) || DESCRIPTOR_WORDS.has(opener.key) || TITLES.has(opener.key) || SPEAKER_NOUNS.has(opener.key) || /^\d/.test(opener.text))) return null;
+    if (!(clause || possessive || RELATIVE.has(opener.key) || DETERMINERS.has(opener.key) || DESCRIPTOR_WORDS.has(opener.key) || TITLES.has(opener.key) || SPEAKER_NOUNS.has(opener.key) || /^\d/.test(opener.text))) return null;
     if (!RELATIVE.has(opener.key) && !clause) appositions.push(text.slice(opener.start, tokens[i - 1].end));
     i = c - 1;
     if (i < floor) return null;
@@ -613,12 +619,24 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
     }
     const prev = paragraphs[q.paragraph - 1];
     if (q.open !== p.start || !prev) continue;
+    // a quote paragraph signed in the next one: '"..."' then '- Bernie Sanders.'
+    const next = paragraphs[q.paragraph + 1];
+    if (q.close === p.end && next && /^[-—–―]/.test(text[next.start])) {
+      sites[i] = siteAfter(text, next.start, next.end);
+      if (sites[i]) continue;
+    }
     // a quote opening its paragraph: the speaker the previous paragraph ends on
     const prevQuotes = byParagraph.get(prev.index);
     const lastPrev = prevQuotes?.[prevQuotes.length - 1];
     const tail = lastPrev !== undefined ? quotes[lastPrev].close : prev.start;
     const lastSentence = Math.max(tail, lastSentenceStart(text, prev.start, prev.end));
     sites[i] = (tail < prev.end ? siteBefore(text, lastSentence, prev.end) : null) ?? (lastPrev !== undefined ? sites[lastPrev] : null) ?? (tail < prev.end ? subjectSite(text, lastSentence, prev.end) : null);
+    // (a paragraph without quotes whose last sentence names nobody: the subject of the sentence before,
+    // "When Clinton greeted Lavrov, she presented him a box. Inside was a red button.")
+    if (!sites[i] && lastPrev === undefined && lastSentence > prev.start) {
+      const earlier = subjectSite(text, lastSentenceStart(text, prev.start, lastSentence), lastSentence);
+      if (earlier?.source.kind === 'name' || earlier?.source.kind === 'pronoun') sites[i] = earlier;
+    }
   }
   for (let i = 0; i < quotes.length; i++) sites[i] ??= described[i];
   const direct: Attribution[] = quotes.map((q, i) => ({ start: q.start, end: q.end, text: q.text, kind: 'direct', quote: i, cue: sites[i]?.cue ?? null, source: sites[i]?.source ?? null }));

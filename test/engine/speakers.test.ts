@@ -456,3 +456,19 @@ describe('a quote closed by its own full stop', () => {
     expect(speakers('The talks ended late.\n\n"Who knows?" Ruiz told the national radio station in an interview aired on Monday evening.')).toEqual(['Ruiz']);
   });
 });
+
+describe('subjects set off by commas, and quote paragraphs standing alone', () => {
+  it('reads past a sentence adverb and a possessive apposition', () => {
+    expect(speakers('Harbourton, meanwhile, on Monday warned that any move would meet a response "without delay."')).toEqual(['Harbourton']);
+    expect(speakers('Even Norland, Vestia\'s only ally and its lifeline to the outside world, said it was "firmly opposed" to the test.')).toEqual(['Norland']);
+  });
+
+  it('gives a quote paragraph signed in the next paragraph that signature', () => {
+    expect(speakers('The debate ran late.\n\n"The levy will fall on every port."\n\n- Ana Ruiz.\n\nRuiz has said so before.')).toEqual(['Ana Ruiz']);
+  });
+
+  it('gives a quote paragraph the person the sentence before an empty last sentence names', () => {
+    const text = 'When Mayor Ana Ruiz met the envoy on Friday, she handed him a small box. Inside was a brass key.\n\n"I would like to give you the key to our harbour."';
+    expect(speakers(text)).toEqual(['Ana Ruiz']);
+  });
+});
