@@ -21,6 +21,7 @@ import {
   type ChunkEvidence,
   type Tokens,
 } from './country-evidence';
+import { countryName } from './country-names';
 import { defaultKnowledgeBase, foldWord, nameKey, phraseKey, termAt, type KnowledgeBase, type Term } from './kb';
 import { firstStartingAt } from './text';
 import type { AnalyzeOptions, CountryAssignment, CountryCode, Entity, Span } from './types';
@@ -56,8 +57,6 @@ function titleInsideMention(article: ArticleIndex, mention: Span, entity: Entity
   return { from, to, start: tokens[from].start, end: mention.end };
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
 /**
  * The name, when it says where the speaker stands: always for institutions, groups and descriptions; for
  * a "person" only when the name is a country's own ("Russia" said) and the article never gives it a first
@@ -74,11 +73,7 @@ function nameAsEvidence(entity: Entity, ctx: Context): string {
   if (!code || !/^[A-Z]{2}$/.test(code)) return '';
   // "Rep. Jim Jordan": a country's name that the article gives a first name is a person's surname.
   if (fullerNames(ctx.article, entity.name).length) return '';
-  try {
-    return regionNames.of(code) === entity.name ? entity.name : '';
-  } catch {
-    return '';
-  }
+  return countryName(code) === entity.name ? entity.name : '';
 }
 
 /**

@@ -15,10 +15,20 @@ const BODY_NAMES: Record<string, string> = {
 };
 
 let regionNames: Intl.DisplayNames | null | undefined;
+// Names already given, by code as passed: Intl.DisplayNames.of is slow and the same few codes recur.
+const named = new Map<string, string>();
 
 /** Display name of a country or body code ("US" -> "United States"); the code itself when unknown. */
 export function countryName(code: string): string {
-  const key = code.trim().toUpperCase();
+  let name = named.get(code);
+  if (name === undefined) {
+    name = displayName(code.trim().toUpperCase());
+    if (named.size < 1000) named.set(code, name);
+  }
+  return name;
+}
+
+function displayName(key: string): string {
   if (BODY_NAMES[key]) return BODY_NAMES[key];
   if (regionNames === undefined) {
     try {
