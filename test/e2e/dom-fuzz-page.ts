@@ -2,13 +2,16 @@
 // then text map -> highlighting (in one pass or in slices) -> removal, and reports every broken rule:
 // an exception, an offset outside its text node, nested or empty marks, changed page text while
 // highlighted, and any difference from the original DOM after removal (serialisation, and the very
-// same text node objects with the same data).
+// same text node objects with the same data). The quotes are random ranges, or (pipelineCase) the
+// engine's own analysis of the page text, passed through the check the content script applies to it.
 import { findArticleRoot, isPageFurniture } from '../../dom/article';
 import { highlightInSlices, highlightQuotes, planHighlights, removeHighlights } from '../../dom/highlight';
 import { readPage } from '../../dom/page';
-import { buildTextMap } from '../../dom/text-map';
+import { buildTextMap, type TextMap } from '../../dom/text-map';
+import { parseAnalysisReply } from '../../entrypoints/background/messages';
+import { analyze } from '../../lib/analyze';
 import type { Quote } from '../../lib/types';
-import { random, randomText } from '../fuzz/generate';
+import { random, randomArticle, randomText } from '../fuzz/generate';
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
@@ -122,8 +125,11 @@ export interface CaseReport {
 
 const WHITESPACE = /\s/;
 
+/** The quotes to highlight on a mapped text; broken rules go to `problems`. */
+type QuoteSource = (map: TextMap, problems: string[]) => Quote[];
+
 /** Everything after the tree is built: map, highlight, check, remove, compare. */
-async function exercise(doc: Document, seed: number, rand: Rand, quoteCount: number): Promise<CaseReport> {
+async function exercise(doc: Document, seed: number, rand: Rand, quotesFor: QuoteSource): Promise<CaseReport> {
   const problems: string[] = [];
   const body = doc.body;
   const before = body.innerHTML;
@@ -149,7 +155,7 @@ async function exercise(doc: Document, seed: number, rand: Rand, quoteCount: num
         }
       }
     }
-    const quotes = randomQuotes(map.text, rand, quoteCount);
+    const quotes = quotesFor(map, problems);
     if (rand() < 0.5) highlightQuotes(map, quotes);
     else await highlightInSlices(planHighlights(map, quotes), { sliceMs: rand() * 2 });
     marks = body.querySelectorAll('mark.stancemark-quote').length;
@@ -173,7 +179,49 @@ export async function randomCase(seed: number): Promise<CaseReport> {
   const rand = random(seed);
   document.body.replaceChildren();
   grow(document, document.body, rand, 1 + Math.floor(rand() * 6));
-  return exercise(document, seed, rand, Math.floor(rand() * 25));
+  const count = Math.floor(rand() * 25);
+  return exercise(document, seed, rand, (map) => randomQuotes(map.text, rand, count));
+}
+
+/** The engine's quotes for the text, as the background sends them (a structured clone) and the content script checks them. */
+const engineQuotes: QuoteSource = (map, problems) => {
+  const reply = parseAnalysisReply(JSON.parse(JSON.stringify({ ...analyze(map.text), engineMs: 1 })), map.text.length);
+  if (!reply) {
+    problems.push('the content script would refuse the engine’s reply');
+    return [];
+  }
+  for (const quote of reply.quotes) {
+    if (quote.start > quote.end || map.text.slice(quote.start, quote.end) !== quote.text) {
+      problems.push(`engine quote outside its text: ${JSON.stringify([quote.start, quote.end, quote.text.slice(0, 40)])}`);
+    }
+  }
+  return reply.quotes;
+};
+
+/**
+ * One random article from `seed` (quoted statements, open and nested marks, RTL, emoji and odd characters),
+ * its paragraphs cut by inline markup at random points and strewn with the odd elements, read and analysed
+ * by the engine in the page, then highlighted and removed.
+ */
+export async function pipelineCase(seed: number): Promise<CaseReport> {
+  const rand = random(seed);
+  document.body.replaceChildren();
+  const article = document.body.appendChild(document.createElement('article'));
+  for (const paragraphText of randomArticle(rand, 2 + Math.floor(rand() * 12)).split('\n\n')) {
+    const paragraph = article.appendChild(document.createElement(rand() < 0.1 ? 'blockquote' : 'p'));
+    if (rand() < 0.1) paragraph.setAttribute('dir', 'rtl');
+    if (rand() < 0.05) paragraph.setAttribute('contenteditable', 'true');
+    let rest = paragraphText;
+    while (rest) {
+      const cut = 1 + Math.floor(rand() * rest.length);
+      const piece = document.createTextNode(rest.slice(0, cut));
+      rest = rest.slice(cut);
+      if (rand() < 0.3) paragraph.appendChild(document.createElement(pick(rand, ['em', 'a', 'b', 'span', 'q']))).appendChild(piece);
+      else paragraph.appendChild(piece);
+      if (rand() < 0.05) paragraph.appendChild(oddElement(document, rand));
+    }
+  }
+  return exercise(document, seed, rand, engineQuotes);
 }
 
 /** The shapes no random tree reaches: very deep nesting, one huge text node, 10,000 quotes. */
@@ -184,25 +232,24 @@ export async function shapedCase(shape: 'deep' | 'huge-text' | 'many-quotes', se
     let parent: Element = document.body;
     for (let i = 0; i < 3000; i++) parent = parent.appendChild(document.createElement(i % 2 ? 'span' : 'div'));
     parent.appendChild(document.createTextNode('At the bottom she said “we are deep” and left.'));
-    return exercise(document, seed, rand, 20);
+    return exercise(document, seed, rand, engineQuotes);
   }
   if (shape === 'huge-text') {
     const chunk = 'The minister said “the harbour stays open” on Monday. ';
     document.body.appendChild(document.createElement('p')).appendChild(document.createTextNode(chunk.repeat(Math.ceil(size / chunk.length))));
-    return exercise(document, seed, rand, 300);
+    return exercise(document, seed, rand, (map) => randomQuotes(map.text, rand, 300));
   }
   const article = document.body.appendChild(document.createElement('article'));
   for (let i = 0; i < 10_000; i++) article.appendChild(document.createElement('p')).textContent = `“Point ${i} stands,” said Lima.`;
   const map = buildTextMap(article);
-  const quotes: Quote[] = [...map.text.matchAll(/“([^”]+)”/g)].map((m) => ({
-    start: m.index + 1, end: m.index + 1 + m[1].length, text: m[1], kind: 'direct', speaker: 'Lima', role: null, country: 'BR', evidence: null, paragraph: 0,
-  }));
+  const problems: string[] = [];
+  const quotes = engineQuotes(map, problems);
   const before = document.body.innerHTML;
   const highlighted = await highlightInSlices(planHighlights(map, quotes));
-  const problems = highlighted === 10_000 ? [] : [`${highlighted} of 10,000 quotes highlighted`];
+  if (highlighted !== 10_000) problems.push(`${highlighted} of 10,000 quotes highlighted`);
   removeHighlights(document);
   if (document.body.innerHTML !== before) problems.push('removal did not restore the markup');
   return { seed, problems, marks: highlighted };
 }
 
-(globalThis as unknown as { stancemarkDomFuzz: unknown }).stancemarkDomFuzz = { randomCase, shapedCase };
+(globalThis as unknown as { stancemarkDomFuzz: unknown }).stancemarkDomFuzz = { randomCase, pipelineCase, shapedCase };
