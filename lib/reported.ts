@@ -473,7 +473,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       }
       // ", saying that CONTENT": the subject of the sentence's first cue
       if (PARTICIPLE_CUES.has(next.key)) {
-        const main = found.length ? (found[found.length - 1].source as SourcePhrase) : sentenceSubjectBefore(text, all, v);
+        const main = found.length ? (found[found.length - 1].source as SourcePhrase) : sentenceSubjectBefore(text, all, v) ?? sentenceSubject(text, all, v) ?? clauseSubject(text, all, v);
         let from = v + 2;
         if (LISTENER_VERBS.has(next.key)) from = skipListener(all, from, last);
         if (all[from]?.key === 'that') from++;

@@ -53,6 +53,12 @@ describe('reported speech patterns', () => {
     ]);
   });
 
+  it('gives a participle clause the sentence\'s opening noun phrase when no cue precedes it', () => {
+    expect(reported(body('The port authority closed the northern pier on Monday, citing storm damage to the ferry ramps.'))).toEqual([
+      { source: 'port authority', text: 'storm damage to the ferry ramps' },
+    ]);
+  });
+
   it('reads "X said ..." in the speaker\'s own statement, with "he" inside it as X', () => {
     const found = reported(body('Okafor said he wants the talks to go on through the summer.'));
     expect(found[0]).toEqual({ source: 'Okafor', text: 'he wants the talks to go on through the summer' });
