@@ -397,6 +397,30 @@ function possessorSaid(ctx: Context, at: number): ChunkEvidence | undefined {
   return m?.end === subjectEnd && (isState(m.code) || BODY_CODES.has(m.code)) ? { code: m.code, words: text.slice(m.start, m.end) } : undefined;
 }
 
+// Anonymous people online ("one user wrote"), and where they post: a nationality before these words
+// ("Chinese social media", "the Iranian internet", "Russian bloggers") says whose users they are.
+const ONLINE_PEOPLE = new Set('user netizen blogger commenter poster'.split(' '));
+const ONLINE_PLACES = new Set('media internet web blogosphere netizens bloggers users microblogs'.split(' '));
+
+/** The one state whose nationality the article puts before a word for the internet or its users, if one. */
+function onlineNationality(ctx: Context): ChunkEvidence | undefined {
+  const { tokens, text } = ctx.article;
+  const matches = kbMatches(ctx.article, ctx.kb);
+  let found: ChunkEvidence | undefined;
+  for (const key of ONLINE_PLACES) {
+    for (const k of tokensWith(ctx.article, key, true)) {
+      // "social media": the nationality stands before "social".
+      const before = key === 'media' ? (tokens[k - 1]?.key === 'social' ? k - 2 : -1) : k - 1;
+      if (before < 0) continue;
+      const m = matches[firstStartingAt(matches, tokens[before].end) - 1];
+      if (m?.end !== tokens[before].end || !isState(m.code) || !/^\s+$/.test(text.slice(m.end, tokens[before + 1].start))) continue;
+      if (found && found.code !== m.code) return undefined;
+      found = { code: m.code, words: text.slice(m.start, tokens[k].end) };
+    }
+  }
+  return found;
+}
+
 /**
  * What the article as a whole says of a speaker its own words leave open: "the North" when it names one
  * "North ..." state; a description the article gave earlier with a country; witnesses and residents in the
@@ -427,6 +451,8 @@ function fromWholeArticle(entity: Entity, ctx: Context, byMention: Map<number, C
     const found = onlyState(ctx, paragraphs);
     return found && { code: found.code, evidence: `article: ${found.words} (where they are)` };
   }
+  const online = ONLINE_PEOPLE.has(head) ? onlineNationality(ctx) : undefined;
+  if (online) return { code: online.code, evidence: `article: ${online.words} (the users' own)` };
   if (entity.type === 'person' && /^\p{Lu}/u.test(name)) {
     // A named person's title or apposition that names an institution without its state ("Observatory
     // director X", "X, a spokesman for the ministry").

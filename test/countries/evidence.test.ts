@@ -442,4 +442,11 @@ describe('affiliations, bodies by their size, and what a state says of its own p
     const other = 'On Friday, the inspectors said their boats had found "clear violations" at sea.';
     expect(countryOf(other, entity(other, 'boats', 'unnamed'))).toBeNull();
   });
+
+  it('gives anonymous users online the one nationality the article puts before its internet or users', () => {
+    const text = 'The match lit up Brazilian social media overnight. "A disgrace," one user wrote.';
+    expect(countryOf(text, entity(text, 'user', 'unnamed'))).toBe('BR');
+    const both = 'Brazilian bloggers and Argentine social media argued all night. "A disgrace," one user wrote.';
+    expect(countryOf(both, entity(both, 'user', 'unnamed'))).toBeNull();
+  });
 });
