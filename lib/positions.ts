@@ -58,7 +58,9 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
     const topicKey = (id: number): string => {
       const topic = index.topics[id];
       const affiliated = topic.affiliation && sideCodes.has(topic.affiliation) ? topic.affiliation : null;
-      const code = topic.country ?? speakerCountry.get(topic.key) ?? speakerCountry.get(normalizeKey(topic.name)) ?? affiliated;
+      // Any of the topic's names may be how a speaker is named ("KCNA" speaks; "Korean Central News Agency" is the topic).
+      const spoken = speakerCountry.get(topic.key) ?? speakerCountry.get(normalizeKey(topic.name)) ?? topic.aliases.map((a) => speakerCountry.get(a)).find(Boolean);
+      const code = topic.country ?? spoken ?? affiliated;
       if (code) {
         const key = `C:${code}`;
         if (!names.has(key)) names.set(key, countryDisplayName(code));

@@ -10,6 +10,7 @@
 //   - issues: common nouns the article keeps coming back to ("ceasefire", "sanctions").
 import aliasData from '../assets/topic-aliases.json';
 import { countryName } from './country-names';
+import { SPEECH_VERBS, TITLES } from './lexicon';
 import { isOpinionWord, wordPolarity } from './stance';
 import { sentenceEnd, splitParagraphs, tokenEndAt } from './text';
 import type { CountryCode, Span } from './types';
@@ -27,6 +28,8 @@ export interface Token extends Span {
   sentence: number;
   /** First in its sentence, or right after an opening mark (a quotation starts with a capital). */
   initial: boolean;
+  /** Written with a period that does not end its sentence ("Gen.", "Feb."): an abbreviation. */
+  abbreviation: boolean;
 }
 
 /** One lower-case word of an article: what the article shows of it and what the word lists say it is. */
@@ -59,6 +62,8 @@ export interface Topic {
   key: string;
   /** The country a person is introduced with ("U.S. Secretary of State John Kerry" -> US), if any. */
   affiliation: CountryCode | null;
+  /** Every key merged into this topic ("KCNA", "KOREAN CENTRAL NEWS AGENCY"). */
+  aliases: string[];
 }
 
 export interface TopicMention extends Span {
@@ -139,7 +144,8 @@ export function tokenize(text: string): Token[] {
         if (!record) vocabulary.set(lower, (record = wordRecord(lower, lemmaIds)));
         if (!cap) record.seenLower = true;
         else if (!initial) record.seenMidCap = true;
-        tokens.push({ start, end: start + word.length, text: word, lower, word: record, cap, poss, sentence, initial });
+        const abbreviation = !dotted && next < to && text.charCodeAt(next - 1) === 46;
+        tokens.push({ start, end: start + word.length, text: word, lower, word: record, cap, poss, sentence, initial, abbreviation });
         first = false;
         start = next;
       }
@@ -208,16 +214,19 @@ const FUNCTION_WORDS = new Set(
   ('a an the and or but if in on at to of for by with from as is are was were be been being have has had do does did this that these these those ' +
     'it its he she they we you i his her their our my your there here what when where who why how after before ahead according while since ' +
     'despite during also then so not no yes must will would could should can may might shall said says say told tell more most very much many ' +
-    'such other than only even still now just over into about against under several some many all any each every both few another'
+    'such other than only even still now just over into about against under several some many all any each every both few another ' +
+    'whether because although though unless until whereas between among amid across through toward towards without within upon behind beyond'
   ).split(' '),
 );
-/** Day and month names, which are capitalised but never topics. */
-const CALENDAR_WORDS = new Set(
-  Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2000, m, 1))).flatMap((d) => [
-    normalizeKey(d.toLocaleString('en', { month: 'long', timeZone: 'UTC' })),
-    normalizeKey(d.toLocaleString('en', { weekday: 'long', timeZone: 'UTC' })),
-  ]),
+/** Day names, which are capitalised but never topics, and end a name they follow ("in Bergen Tuesday"). */
+const WEEKDAYS = new Set(
+  Array.from({ length: 7 }, (_, d) => normalizeKey(new Date(Date.UTC(2000, 0, 2 + d)).toLocaleString('en', { weekday: 'long', timeZone: 'UTC' }))),
 );
+/** Day and month names: no topics on their own. */
+const CALENDAR_WORDS = new Set([
+  ...WEEKDAYS,
+  ...Array.from({ length: 12 }, (_, m) => normalizeKey(new Date(Date.UTC(2000, m, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }))),
+]);
 /** All capitals (with optional dots): "IS", "NATO", "U.N.". */
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 const CONNECTORS = new Set(['of', 'of the', 'de', 'al', 'bin', 'ibn', 'von', 'van', 'la', 'le', 'del']);
@@ -268,19 +277,21 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
   const sentenceInitial = (i: number) => tokens[i].initial;
   // Punctuation tokens are one character and never letters or digits.
   const isWord = (t: Token) => t.text.length > 1 || !CLAUSE_PUNCTUATION.has(t.text);
-  // One pass: words seen in lower case; words seen capitalised inside a sentence (a name that also opens a
-  // sentence is still a name); per sentence, its words and those in capitals (headlines, slogans carry no
-  // name information beyond country names).
+  // Per sentence, its words, those in capitals and the function words capitalised inside it: headlines and
+  // slogans, in capitals or in title case ("Could Do When Up Against ..."), carry no name information beyond
+  // country names.
   const shouting = new Set<number>();
   const sentences = tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0;
   const wordCount = new Int32Array(sentences);
   const capsCount = new Int32Array(sentences);
+  const titleCaseCount = new Int32Array(sentences);
   for (const t of tokens) {
+    if (t.cap && !t.initial && FUNCTION_WORDS.has(t.lower)) titleCaseCount[t.sentence]++;
     if (t.text.length < 3) continue;
     wordCount[t.sentence]++;
     if (t.cap && t.text === t.text.toUpperCase()) capsCount[t.sentence]++;
   }
-  for (let k = 0; k < sentences; k++) if (wordCount[k] >= 3 && capsCount[k] * 2 >= wordCount[k]) shouting.add(k);
+  for (let k = 0; k < sentences; k++) if ((wordCount[k] >= 3 && capsCount[k] * 2 >= wordCount[k]) || titleCaseCount[k] >= 2) shouting.add(k);
   /** A capitalised token that can be part of a name: not a sentence-opening common word. */
   const nameToken = (i: number) => {
     const t = tokens[i];
@@ -294,10 +305,16 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
     if (t.word.seenLower) return false;
     // A word that only ever opens sentences ("Immediately", "Either") is a name only when a name follows it.
     const next = tokens[i + 1];
-    return t.word.seenMidCap || countryWord(t.text) || groupHead.has(normalizeKey(t.text)) || (!!next && next.sentence === t.sentence && next.cap && isWord(next));
+    return t.word.seenMidCap || countryWord(t.text) || groupHead.has(normalizeKey(t.text)) || (!!next && next.sentence === t.sentence && next.cap && isWord(next) && !WEEKDAYS.has(normalizeKey(next.text)));
   };
   /** A word that reads as a title or role rather than a name: in the agents dictionary or seen lowercase. */
-  const roleWord = (t: Token) => !ACRONYM.test(t.text) && (t.word.role || HONORIFICS.has(t.lower) || (t.word.seenLower && !t.poss));
+  /**
+   * A title proper (lib/lexicon.ts's titles, honorifics) or an abbreviation ("Gen.", "Sen."); not an initial
+   * ("Donald J. Trump") and not the two-letter bodies the title list holds for "U.N. Secretary-General" ("Kim Jong Un").
+   */
+  const titleWord = (t: Token) =>
+    !ACRONYM.test(t.text) && t.text.length > 1 && (HONORIFICS.has(t.lower) || t.abbreviation || (t.text.length > 2 && TITLES.has(t.lower)));
+  const roleWord = (t: Token) => titleWord(t) || (!ACRONYM.test(t.text) && (t.word.role || (t.word.seenLower && !t.poss)));
 
   const raw: RawMention[] = [];
   const union = new KeyUnion();
@@ -345,7 +362,8 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
     }
     // Dictionary synonyms join names used alone ("Isil", "Daesh"); full names already meet on their surname.
     if (words.length === 1 || kind !== 'person') key = groupHead.get(key) ?? key;
-    if (key.length > 1 && !CALENDAR_WORDS.has(key)) raw.push({ first, last, key, kind, surface });
+    // A day or month alone is no topic; "Theresa May" is.
+    if (key.length > 1 && !(words.length === 1 && CALENDAR_WORDS.has(key))) raw.push({ first, last, key, kind, surface });
     return key;
   };
 
@@ -378,6 +396,23 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
       addName(i, last);
       return;
     }
+    // Words the article also writes in lower case are titles only before a title proper ("Foreign Minister",
+    // "Secretary of State"): "Super Bowl" and "World War II" are names as written.
+    if (!titles.some(titleWord)) {
+      nameStart = i;
+      titles.length = 0;
+    }
+    // A title proper further in starts a person's name after it and the role words with it ("Maryland Gov.
+    // Martin O'Malley", "Chief of Staff Rahm Emanuel"); a name ending in a role noun stays whole ("Florida
+    // Democratic Party").
+    if (!roleWord(tokens[last])) {
+      for (let k = nameStart; k < last; k++) {
+        if (!titleWord(tokens[k])) continue;
+        nameStart = k + 1;
+        while (nameStart < last && (roleWord(tokens[nameStart]) || CONNECTORS.has(tokens[nameStart].lower))) nameStart++;
+        k = nameStart - 1;
+      }
+    }
     const countryMentions = raw.length;
     const key = addName(nameStart, last);
     if (country && key) for (let r = sequenceStart; r < countryMentions; r++) raw[r].modifier = true;
@@ -391,8 +426,17 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
     // Extend over capitalised words and connectors that lead to another capitalised word ("Secretary of State").
     while (j + 1 < tokens.length && tokens[j + 1].sentence === tokens[i].sentence) {
       const next = tokens[j + 1];
-      if (tokens[j].poss) break;
-      if (next.cap && isWord(next) && next.start - tokens[j].end <= 1) {
+      // A day ends a name ("in Europe Tuesday").
+      if (next.cap && WEEKDAYS.has(normalizeKey(next.text))) break;
+      if (tokens[j].poss) {
+        // A common noun's possessive inside a name continues it ("Kurdish People's Protection Units"); a
+        // name's possessive ends the name ("Russia's Foreign Ministry").
+        if (!(tokens[j].word.seenLower && !tokens[j].initial && next.cap && isWord(next) && next.start - tokens[j].end <= 3)) break;
+        j++;
+        continue;
+      }
+      // (an abbreviation's period stands between: "Donald J. Trump", "Gen. Ivanov")
+      if (next.cap && isWord(next) && next.start - tokens[j].end <= (tokens[j].abbreviation ? 2 : 1)) {
         j++;
         continue;
       }
@@ -463,11 +507,12 @@ function buildIndex(
     let topic = byRoot.get(root);
     if (!topic) {
       const country = root.startsWith('C:') ? root.slice(2) : null;
-      topic = { id: topics.length, name: '', kind: country ? 'country' : m.kind, country, key: root, affiliation: null, surfaces: new Map() };
+      topic = { id: topics.length, name: '', kind: country ? 'country' : m.kind, country, key: root, affiliation: null, aliases: [], surfaces: new Map() };
       byRoot.set(root, topic);
       topics.push(topic);
     }
     topic.affiliation ??= affiliations.get(m.key) ?? null;
+    if (!topic.aliases.includes(m.key)) topic.aliases.push(m.key);
     const surface = m.surface || text.slice(tokens[m.first].start, tokens[m.last].end);
     topic.surfaces.set(surface, (topic.surfaces.get(surface) ?? 0) + 1);
     const mention = { start: tokens[m.first].start, end: tokens[m.last].end, topic: topic.id, first: m.first, last: m.last, modifier: !!m.modifier };
@@ -511,9 +556,19 @@ const NOUN_OPENERS = new Set('the a an this these those its their our his her an
 /** Words before a verb: a subject pronoun, "to" or a modal ("they live", "to deal", "must act"). */
 const VERB_OPENERS = new Set('i we you he she they it who to will would could should can may might must not'.split(' '));
 const MIN_ISSUE_MENTIONS = 2;
-/** Nouns of time, manner and quantity that head phrases in every article without being what it is about. */
+/**
+ * Nouns that head phrases in every article without being what it is about: time, manner and quantity
+ * ("time", "way", "lot"); the class of a named thing, which stands for that name ("the country", "the
+ * region"); people by their relation ("his wife", "the crowd"); and events of speech, which carry statements
+ * rather than being their matter ("a statement", "the interview", "his remarks").
+ */
 const GENERIC_NOUNS = new Set(
-  'time times way thing things issue issues move part week weeks year years day days month months people lot kind number fact point place end case matter today tomorrow yesterday side sides'.split(' '),
+  ('time way thing issue move part week year day month hour night moment people lot kind number fact point place end case matter ' +
+    'today tomorrow yesterday side future result change effort attempt need situation role process idea detail list line view event ' +
+    'country nation region world area city town province capital ' +
+    'wife husband father mother son daughter brother sister family child friend crowd ' +
+    'statement speech message remark comment interview conversation briefing conference talk word story description tweet video'
+  ).split(' '),
 );
 const MIN_ISSUE_HEADS = 2;
 const CONTENT_WORD = /^\p{L}+(?:-\p{L}+)*$/u;
@@ -547,7 +602,8 @@ function findIssues(tokens: Token[]): RawMention[] {
       count[l]++;
       if (i > 0 && VERB_OPENERS.has(tokens[i - 1].lower)) verbs[l]++;
     }
-    if (!NOUN_OPENERS.has(t.lower) && !t.poss) continue;
+    // "its", "the"; a possessive, but not a pronoun's contraction ("it's going", "that's because")
+    if (!NOUN_OPENERS.has(t.lower) && !(t.poss && !FUNCTION_WORDS.has(t.lower))) continue;
     let j = i + 1;
     while (j < tokens.length && j - i <= 3 && lemmaAt(j) >= 0) j++;
     if (j > i + 1) heads[lemmaAt(j - 1)]++;
@@ -560,7 +616,7 @@ function findIssues(tokens: Token[]): RawMention[] {
     if (l < 0) continue;
     const w = tokens[i].word;
     if (!accepted[l]) {
-      const ok = !GENERIC_NOUNS.has(w.lemma) && count[l] >= MIN_ISSUE_MENTIONS && heads[l] >= MIN_ISSUE_HEADS && verbs[l] < heads[l] && !roles.has(w.lemma) && !isOpinionWord(w.lemma);
+      const ok = !GENERIC_NOUNS.has(w.lemma) && !SPEECH_VERBS.has(w.lemma) && count[l] >= MIN_ISSUE_MENTIONS && heads[l] >= MIN_ISSUE_HEADS && verbs[l] < heads[l] && !roles.has(w.lemma) && !isOpinionWord(w.lemma);
       accepted[l] = ok ? 1 : 2;
     }
     if (accepted[l] === 1 && !w.role && w.polarity === 0 && w.seenLower) issues.push({ first: i, last: i, key: `I:${w.lemma}`, kind: 'issue', surface: w.lemma });
@@ -572,5 +628,7 @@ function findIssues(tokens: Token[]): RawMention[] {
 function issueLemma(w: string): string {
   if (w.length < 4 || FUNCTION_WORDS.has(w) || !isContentWord(w)) return '';
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  // "speeches", "taxes", "buses": the plural -es after a sibilant
+  if (w.length > 4 && /(?:ch|sh|ss|x|z)es$/.test(w)) return w.slice(0, -2);
   return w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }

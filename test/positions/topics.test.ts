@@ -48,6 +48,45 @@ describe('findTopics', () => {
   });
 });
 
+describe('findTopics: names as written, not fragments of them', () => {
+  const names = (sentences: string[]) => findTopics(sentences.join('\n\n')).topics.map((t) => t.name);
+
+  it('keeps a name whose first words the text also writes in lower case, unless a title proper follows them', () => {
+    const found = names([
+      'The war ended and the bowl was full, a super result for the new world.',
+      'Veterans of World War II watched the Super Bowl in New Hampshire.',
+      'Foreign Minister Erik Lund spoke to the foreign press.',
+    ]);
+    expect(found).toEqual(expect.arrayContaining(['World War II', 'Super Bowl', 'New Hampshire', 'Erik Lund']));
+    expect(found).not.toContain('II');
+    expect(found).not.toContain('Hampshire');
+  });
+
+  it('reads an abbreviation as a title and a month alone as no topic, but keeps a surname that is a month', () => {
+    const found = names(['Gen. Ivanov and Sen. Ruiz met on Feb. 12 with Anna May.', 'Ivanov spoke first.']);
+    expect(found).toEqual(expect.arrayContaining(['Ivanov', 'Ruiz', 'Anna May']));
+    for (const fragment of ['Gen', 'Sen', 'Feb']) expect(found).not.toContain(fragment);
+  });
+
+  it('continues a name across a common noun’s possessive, and stops it at a day', () => {
+    const found = names(['The people voted.', 'The Free People’s Front of Nordland met in Bergen Tuesday.']);
+    expect(found).toContain('Free People’s Front of Nordland');
+    expect(found).toContain('Bergen');
+  });
+
+  it('takes no names but countries from a headline in title case', () => {
+    expect(names(['Why Lund Could Lose The Vote In Bergen And Oslo'])).toEqual(['Norway']);
+  });
+
+  it('counts no nouns of speech, relation or class as issues, and merges -es plurals', () => {
+    const index = findTopics(
+      'The statement praised the marches. Her statement and his wife backed new marches. The country wants a march, and the wife of the envoy agreed with the country.',
+    );
+    const issues = index.topics.filter((t) => t.kind === 'issue').map((t) => t.name);
+    expect(issues).toEqual(['march']);
+  });
+});
+
 describe('tokenize', () => {
   it('keeps dotted acronyms and splits possessives and sentences', () => {
     const tokens = tokenize('The U.S. envoy met Mr. Lund. Russia’s reply came.');
