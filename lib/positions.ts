@@ -1,6 +1,7 @@
 import { agreementIn, stancesInScope } from './stance';
 import { firstStartingAt } from './text';
-import { countryDisplayName, findTopics, normalizeKey, type TopicIndex, type Token } from './topics';
+import { countryName } from './country-names';
+import { findTopics, normalizeKey, type TopicIndex, type Token } from './topics';
 import type { CountryCode, Quote, Side, Summary, SideSummary, TopicStance } from './types';
 
 type Stance = TopicStance['stance'];
@@ -63,7 +64,7 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
       const code = topic.country ?? spoken ?? affiliated;
       if (code) {
         const key = `C:${code}`;
-        if (!names.has(key)) names.set(key, countryDisplayName(code));
+        if (!names.has(key)) names.set(key, countryName(code));
         return key;
       }
       names.set(topic.key, topic.name);

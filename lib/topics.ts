@@ -520,18 +520,10 @@ function buildIndex(
     mentions.push(mention);
   }
   for (const t of byRoot.values()) {
-    t.name = t.country ? countryDisplayName(t.country) : displayName(t.surfaces);
+    t.name = t.country ? countryName(t.country) : displayName(t.surfaces);
     delete (t as Partial<typeof t>).surfaces;
   }
   return { tokens, topics, mentions, mentionAt };
-}
-
-const countryNames = new Map<CountryCode, string>();
-/** lib/country-names.ts's name for a code, asked once per code (Intl.DisplayNames is slow to ask). */
-export function countryDisplayName(code: CountryCode): string {
-  let name = countryNames.get(code);
-  if (name === undefined) countryNames.set(code, (name = countryName(code)));
-  return name;
 }
 
 /** The most used multi-word form ("Islamic State" over "IS"), ties to the longer; else the most used form. */
