@@ -238,8 +238,8 @@ export function yieldToTasks(): Promise<void> {
 function markTemplate(doc: Document, quote: Quote, index: number): HTMLElement {
   const mark = doc.createElement('mark');
   mark.className = HIGHLIGHT_CLASS;
-  // setAttribute, not dataset: on the bench's 20,000-word page (790 marks) dataset's named setters made
-  // this the highlighter's costliest function in a CPU profile (26 ms of self time; 9 ms with setAttribute).
+  // setAttribute, not dataset: 800 marks' four attributes take 1.6-2.1 ms this way in a content script's
+  // world, 3.9-6.4 ms through dataset's named setters (Chromium, medians of 40 rounds).
   mark.setAttribute('data-stancemark-country', quote.country ?? 'unknown');
   mark.setAttribute('data-stancemark-speaker', quote.speaker ?? '');
   mark.setAttribute('data-stancemark-quote', String(index));

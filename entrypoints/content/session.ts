@@ -30,22 +30,14 @@ export interface PageSession {
   setHighlights(on: boolean, options?: { anyway?: boolean }): Promise<PageResult>;
   /** Calls `listener` with every result reported from now until `signal` aborts. */
   onResult(listener: (result: PageResult) => void, signal: AbortSignal): void;
-  /**
-   * Calls `listener` with the findings of each run just before its first mark goes in (until `signal`
-   * aborts), so the marks' colours are in place from the first slice of a long article on.
-   */
-  onHighlighting(listener: (findings: Findings) => void, signal: AbortSignal): void;
 }
 
 /** A content-script feature: starts with the session, and releases everything it holds when `signal` aborts. */
 export type Feature = (session: PageSession, signal: AbortSignal) => void;
 
-export type Findings = Pick<AnalysisReply, 'quotes' | 'sides' | 'summary'>;
+type Findings = Pick<AnalysisReply, 'quotes' | 'sides' | 'summary'>;
 
-/**
- * A task of the run that has already held the main thread this long yields before the next piece of
- * work (wrapping, the reader UI): the highlighter's slice budget.
- */
+/** A reply whose parsing and planning took this long is wrapped from the next task on: the highlighter's slice budget. */
 const YIELD_AFTER_MS = 8;
 /** `analysis`: the name the background gave the findings, when it gave one. */
 type RunOutcome = { state: Exclude<ResultState, 'done'> } | { state: 'done'; findings: Findings; analysis?: string };
@@ -62,7 +54,6 @@ export function createPageSession(signal: AbortSignal): PageSession {
   const html = document.documentElement;
   const createdAt = performance.now();
   const listeners = new Set<(result: PageResult) => void>();
-  const highlightingListeners = new Set<(findings: Findings) => void>();
   let result: PageResult | null = null;
   /** The background's name for the findings of `result`, when they came from one of its replies. */
   let resultAnalysis: string | undefined;
@@ -157,7 +148,6 @@ export function createPageSession(signal: AbortSignal): PageSession {
     }
     if (!findings.quotes.length) return { state: 'no-quotes' };
     const plan = planHighlights(map, findings.quotes);
-    for (const listener of highlightingListeners) listener(findings);
     let planned = performance.now() - replyBegan;
     // A long article's reply (parsing, planning) is a task of its own; a short one's is wrapped at once.
     if (planned >= YIELD_AFTER_MS) {
@@ -199,14 +189,9 @@ export function createPageSession(signal: AbortSignal): PageSession {
     const clock: RunClock = { taskBegan: began };
     try {
       const outcome = await run(controller.signal, timings, clock);
-      // The reader UI (legend, card, final colours) counts as main-thread time of the run. It runs in the
-      // run's last task, or in a task of its own after a long one.
-      if (performance.now() - clock.taskBegan >= YIELD_AFTER_MS) {
-        timings.longestTask = Math.max(timings.longestTask, performance.now() - clock.taskBegan);
-        await yieldToTasks();
-        if (controller.signal.aborted) throw new Superseded();
-        clock.taskBegan = performance.now();
-      }
+      // The reader UI (colours, legend, card) runs in the run's last task and counts as its main-thread
+      // time. Marks go in back to front, so the last slice holds the article's start: it is coloured in
+      // the task that wraps it, never painted in the browser's default <mark> style.
       const analysis = outcome.state === 'done' ? outcome.analysis : undefined;
       const uiBegan = performance.now();
       const next = resultOf(outcome, timings);
@@ -244,16 +229,12 @@ export function createPageSession(signal: AbortSignal): PageSession {
       listeners.add(listener);
       onAbort(listenerSignal, () => listeners.delete(listener));
     },
-    onHighlighting(listener, listenerSignal) {
-      highlightingListeners.add(listener);
-      onAbort(listenerSignal, () => highlightingListeners.delete(listener));
-    },
+
   };
 
   onAbort(signal, () => {
     currentRun?.abort();
     listeners.clear();
-    highlightingListeners.clear();
     removeHighlights(document);
     html.removeAttribute('data-stancemark-state');
   });

@@ -1,8 +1,6 @@
 // What the reader sees around the highlights: the colours (one stylesheet, restyled live when the scheme
 // or the pair changes), the hover/focus card, the legend and the quote keys. Built on the first
-// highlighted result only, so a page without an article costs nothing; gone when highlights go. The
-// colours go in before the first mark, so a long article highlighted in slices never shows a mark in
-// the browser's default style.
+// highlighted result only, so a page without an article costs nothing; gone when highlights go.
 import { describeQuote, mountQuoteCard } from '../../../dom/card';
 import { listenForQuoteKeys, QUOTE_KEYS_HINT, type QuoteMove } from '../../../dom/keyboard';
 import { mountLegend, type LegendSide } from '../../../dom/legend';
@@ -13,7 +11,7 @@ import { countryName } from '../../../lib/country-names';
 import { sidePalette, type CountryColour } from '../../../lib/palette';
 import type { PageResult } from '../../background/messages';
 import type { ReaderSettings } from '../reader-settings';
-import type { Feature, Findings } from '../session';
+import type { Feature } from '../session';
 
 const UNKNOWN = 'unknown';
 
@@ -38,14 +36,6 @@ export const readerUi =
     const theme = pageTheme(document);
     let shown: { controller: AbortController; update(result: PageResult): void } | null = null;
     let colourOf: (code: string | null) => CountryColour = sidePalette([], 'standard');
-
-    /** Colours the countries of `codes` (the pinned pair first among `sides`), 'unknown' included. */
-    const colour = (sides: Findings['sides'], codes: Iterable<string>) => {
-      const ranked = orderSides(sides.map((s) => s.country), settings.current.pair);
-      colourOf = sidePalette(ranked, settings.current.scheme);
-      theme.apply(themeCss(new Set([...codes, UNKNOWN]), (code) => colourOf(code === UNKNOWN ? null : code)));
-      return ranked;
-    };
 
     const mount = () => {
       const controller = new AbortController();
@@ -84,8 +74,11 @@ export const readerUi =
       );
       const update = (next: PageResult) => {
         result = next;
+        const ranked = orderSides(next.sides.map((s) => s.country), settings.current.pair);
+        colourOf = sidePalette(ranked, settings.current.scheme);
         const highlighted = quotesInPageOrder(document);
-        const ranked = colour(next.sides, highlighted.map((q) => q.country));
+        const codes = new Set([...highlighted.map((q) => q.country), UNKNOWN]);
+        theme.apply(themeCss(codes, (code) => colourOf(code === UNKNOWN ? null : code)));
         legend.update(legendSides(next, ranked, highlighted), colourOf);
         card.hide();
       };
@@ -103,7 +96,6 @@ export const readerUi =
       shown.update(result);
     };
 
-    session.onHighlighting((findings) => colour(findings.sides, findings.quotes.map((q) => q.country ?? UNKNOWN)), signal);
     session.onResult(show, signal);
     // A new scheme or pair restyles the page at once, without a new run.
     settings.onChange(() => {
