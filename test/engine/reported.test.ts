@@ -147,6 +147,16 @@ describe('cues of the long tail', () => {
   });
 });
 
+describe('verbs of thought and stance measured as cues', () => {
+  it('reads "thinks", "slammed" and "wrote" as cues', () => {
+    expect(reported(body('Okafor thinks the ferry will run again in May.'))).toEqual([{ source: 'Okafor', text: 'the ferry will run again in May' }]);
+    expect(reported(body('The mayor slammed the new timetable for the winter ferries.'))).toEqual([
+      { source: 'mayor', text: 'the new timetable for the winter ferries' },
+    ]);
+    expect(reported(body('Okafor wrote that the night ferry would stay.'))).toEqual([{ source: 'Okafor', text: 'the night ferry would stay' }]);
+  });
+});
+
 describe('nouns of speech and stance', () => {
   it('reads "Name\'s support for ..." with the possessor as source, and leaves a bare noun alone', () => {
     expect(reported(body('The vote followed Okafor’s support for a second crossing to the island.'))).toEqual([
