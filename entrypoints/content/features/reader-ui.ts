@@ -18,6 +18,19 @@ const UNKNOWN = 'unknown';
 /** The country a mark carries for quote `index`'s side ('unknown' for none). */
 const markCountry = (result: PageResult, index: number) => result.quotes[index]?.country ?? UNKNOWN;
 
+/**
+ * `palette` remembered per code: a colour is derived by bisecting shades (lib/palette.ts), and the theme,
+ * the legend and the card each ask for the same few codes.
+ */
+function remembered(palette: (code: string | null) => CountryColour): (code: string | null) => CountryColour {
+  const known = new Map<string | null, CountryColour>();
+  return (code) => {
+    let colour = known.get(code);
+    if (!colour) known.set(code, (colour = palette(code)));
+    return colour;
+  };
+}
+
 /** The sides in the order shown (the pinned pair first), then the quotes with no known country; counts of the quotes highlighted. */
 function legendSides(result: PageResult, ranked: string[], highlighted: readonly { country: string }[]): LegendSide[] {
   const byCode = new Map(result.sides.map((side) => [side.country, side]));
@@ -75,7 +88,7 @@ export const readerUi =
       const update = (next: PageResult) => {
         result = next;
         const ranked = orderSides(next.sides.map((s) => s.country), settings.current.pair);
-        colourOf = sidePalette(ranked, settings.current.scheme);
+        colourOf = remembered(sidePalette(ranked, settings.current.scheme));
         const highlighted = quotesInPageOrder(document);
         const codes = new Set([...highlighted.map((q) => q.country), UNKNOWN]);
         theme.apply(themeCss(codes, (code) => colourOf(code === UNKNOWN ? null : code)));
