@@ -126,6 +126,8 @@ const PASSIVE = /^(?:is|was|were|are|be|been|being|get|gets|got|gotten)$/;
 const BARE_BREAK = /^(?:when|while|after|before|because|since|until|where)$/;
 /** Particles that belong to the verb ("called on", "warned of", "expressed concern about" has its own noun). */
 const PARTICLES = /^(?:about|of|for|on|against|over|out|up)$/;
+/** Prepositions that open an adjunct phrase. */
+const PREPOSITIONS = new Set('in at on after during before from to with by for of about over under into onto near since until via through throughout across among amid inside outside aboard'.split(' '));
 /** "say" takes no particle: "said on the radio", "says of the plan" are adjuncts before the content, if any. */
 const SAY = /^(?:say|says|said|saying)$/;
 /** Adjuncts of the verb that are not its content ("said in an interview", "told reporters at a briefing"). */
@@ -366,6 +368,13 @@ class Sentence {
         let outside = 0;
         for (let j = from; j <= to; j++) if (!this.inQuote(j)) outside++;
         if (outside < 4) return;
+        // content that opens with the quote must run on as its clause ("“the old ferry” would not run"): an
+        // adjunct after the closing mark ("said “we stay” in the dressing room") leaves the quote alone
+        if (this.inQuote(from)) {
+          let after = from;
+          while (after <= to && this.inQuote(after)) after++;
+          if (after > to || isPunct(all[after]) || PREPOSITIONS.has(all[after].key)) return;
+        }
       } else {
         // a whole clause that ends before the quote and its own attribution ("Earnest said A when Obama told ...")
         if (k - from < 4) return;

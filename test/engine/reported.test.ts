@@ -69,6 +69,8 @@ describe('reported speech patterns', () => {
     const text = body('Okafor said the timetable stays the same as it was last week when the minister told crews that it is "final and fair."');
     expect(reported(text)).toEqual([{ source: 'Okafor', text: 'the timetable stays the same as it was last week' }]);
     expect(reported(body('Okafor said the plan was "sound and cheap."'))).toEqual([]);
+    // a quotation followed only by an adjunct is the direct quote's alone
+    expect(reported(body('The skipper said “the season starts today” on the quay at dawn.'))).toEqual([]);
     // content that opens with a partial quote and runs on past it
     expect(reported(body('Okafor said that “the old ferry” would not run again before the spring.'))).toEqual([
       { source: 'Okafor', text: '“the old ferry” would not run again before the spring' },
