@@ -215,6 +215,11 @@ async function serveOddRoutes(): Promise<{ origin: string; server: Server }> {
     } else if (request.url === '/endless.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.write(`<!doctype html><title>Live</title><article>${[1, 2, 3].map(filler).join('')}`);
+    } else if (request.url === '/slow.html') {
+      // The rest of the article arrives after 3 s.
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.write(`<!doctype html><title>Slow</title><article><p id="q1">The envoy said “the harbour stays open to every ship” after the first round.</p>`);
+      setTimeout(() => response.end(`${[1, 2, 3, 4, 5].map(filler).join('')}</article>`), 3000);
     } else {
       response.writeHead(404).end();
     }
@@ -331,6 +336,14 @@ describe('restricted and odd pages: the popup says why in a sentence, and nothin
     const { title, detail, popup } = await popupMessage(tabId);
     expect(title).toBe('This page is still loading');
     plain(detail);
+  });
+
+  it('a page that takes a while: "still loading", then the popup follows to its quotes', async () => {
+    const { tabId } = await openTab(`${odd.origin}/slow.html`, 'commit');
+    const { title, popup } = await popupMessage(tabId);
+    expect(title).toBe('This page is still loading');
+    await popup.waitForSelector('.quote', { timeout: 20_000 });
+    expect(await popup.locator('#app').innerText()).toContain('the harbour stays open to every ship');
   });
 
   it('a page too busy to answer: "The page is not answering", then its state once it answers', async () => {
