@@ -33,7 +33,8 @@ interface NameRun extends Span {
 }
 
 // (the first capital is tested as ASCII first: a bare \p{Lu} at every offset doubles the scan's cost)
-const RUN = /(?:[A-Z]|(?![\x00-\x7F])\p{Lu})[\p{L}\p{M}'’.\-]*(?:[ \u00a0]+(?:(?:of|al|bin|ibn|de|del|da|di|van|von|der|la|le|du)[ \u00a0]+)?(?:(?:al|el|ad|as|an|ash|at|az)-)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/gu;
+const RUN = /\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \u00a0]+(?:(?:of|al|bin|ibn|de|del|da|di|van|von|der|la|le|du)[ \u00a0]+)?(?:(?:al|el|ad|as|an|ash|at|az)-)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/uy;
+const UPPER = /\p{Lu}/u;
 /** Lower case, without a final possessive 's or a final period or apostrophe. */
 function keyOf(word: string): string {
   const n = word.length;
@@ -42,17 +43,32 @@ function keyOf(word: string): string {
   return (cut ? word.slice(0, n - cut) : word).toLowerCase();
 }
 
+/** A word without a final possessive 's or period. */
+function bareWord(word: string): string {
+  const n = word.length;
+  if (n > 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’')) return word.slice(0, n - 2);
+  return word[n - 1] === '.' ? word.slice(0, n - 1) : word;
+}
+
 /** Splits a capitalised run into titles and name, e.g. "Russian Foreign Minister Sergei Lavrov". */
 function nameRun(text: string, start: number, run: string): NameRun | null {
-  if (!/\s/.test(run)) {
+  if (run.indexOf(' ') < 0 && run.indexOf('\u00a0') < 0) {
     // one word, the common case: a name only when it is not a title or a sentence opener
-    const word = run.replace(/['’]s$|[.]$/, '');
     const key = keyOf(run);
-    if (NOT_NAME_WORDS.has(key) || TITLES.has(key) || (word.length >= 6 && ADVERB_OR_HEADING.test(word))) return null;
+    if (NOT_NAME_WORDS.has(key) || TITLES.has(key)) return null;
+    const word = bareWord(run);
+    if (word.length >= 6 && ADVERB_OR_HEADING.test(word)) return null;
     const organisation = isOrganisationKey(key);
     return { start, end: start + word.length, words: [word], nameStart: start, title: null, gender: null, keys: [key], organisation, notPerson: organisation || isNationality(word) };
   }
-  const parts = [...run.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: start + m.index, key: keyOf(m[0]) }));
+  const parts: { word: string; at: number; key: string }[] = [];
+  for (let i = 0; i < run.length; ) {
+    let j = i;
+    while (j < run.length && run[j] !== ' ' && run[j] !== '\u00a0') j++;
+    const word = run.slice(i, j);
+    parts.push({ word, at: start + i, key: keyOf(word) });
+    for (i = j; i < run.length && (run[i] === ' ' || run[i] === '\u00a0'); ) i++;
+  }
   // a day or month after a name is not part of it ("CNBC Saturday", "Kerry Monday")
   while (parts.length > 1 && NOT_NAME_WORDS.has(parts[parts.length - 1].key)) parts.pop();
   if (parts.length === 1) return nameRun(text, start, parts[0].word);
@@ -74,11 +90,11 @@ function nameRun(text: string, start: number, run: string): NameRun | null {
   const gender = parts.slice(0, k).map((p) => GENDERED_TITLES.get(p.key)).find((g) => g) ?? GIVEN_NAME_GENDER.get(names[0].key) ?? null;
   const organisation = names.some((n) => isOrganisationKey(n.key));
   const last = names[names.length - 1];
-  const end = last.at + last.word.replace(/['’]s$|[.]$/, '').length;
+  const end = last.at + bareWord(last.word).length;
   return {
     start,
     end,
-    words: names.map((n) => n.word.replace(/['’]s$|[.]$/, '')),
+    words: names.map((n) => bareWord(n.word)),
     keys: names.map((n) => n.key),
     organisation,
     notPerson: organisation || names.some((n) => isNationality(n.word)),
@@ -97,7 +113,14 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstW
     else map.set(key, [run]);
   };
   const runs: NameRun[] = [];
-  for (const m of text.matchAll(RUN)) {
+  // runs start at capitals: the scan tests character codes and runs the pattern only where one stands
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || (c > 90 && c < 128) || (c >= 128 && !UPPER.test(text[i]))) continue;
+    RUN.lastIndex = i;
+    const m = RUN.exec(text);
+    if (!m) continue;
+    i += m[0].length - 1;
     const run = nameRun(text, m.index, m[0]);
     if (!run || run.words.length > 5) continue;
     runs.push(run);
@@ -158,6 +181,14 @@ const sameWord = (a: string, b: string) => a === b || a.toLowerCase() === b.toLo
 const isSuffix = (short: string[], long: string[]) =>
   short.length <= long.length && short.every((w, i) => sameWord(w, long[long.length - short.length + i]));
 
+/** "columnist Ai Jun": a role word and the name after it (one pattern per role word, built once). */
+const roleBeforeNamePatterns = new Map<string, RegExp>();
+function roleBeforeName(role: string): RegExp {
+  let pattern = roleBeforeNamePatterns.get(role);
+  if (!pattern) roleBeforeNamePatterns.set(role, (pattern = new RegExp(`\\b${escapeRegExp(role)}\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu')));
+  return pattern;
+}
+
 /** Resolves each statement's source mention to an entity. */
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
   const { bySurname: names, byFirstWord, runs } = indexNames(text);
@@ -207,11 +238,14 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       else e.descriptors.push(d);
     }
   };
-  const seen = new Set<string>();
+  // each entity's mentions seen, as start and length in one number (a string key per mention made this
+  // set the stage's largest cost on long texts)
+  const seen: Set<number>[] = [];
   const addMention = (e: Entity, span: Span) => {
-    const key = `${e.id}:${span.start}:${span.end}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const key = span.start * 65536 + Math.min(span.end - span.start, 65535);
+    const set = (seen[e.id] ??= new Set());
+    if (set.has(key)) return;
+    set.add(key);
     e.mentions.push({ start: span.start, end: span.end });
   };
 
@@ -451,7 +485,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     if (words.length <= 2 && /^\p{Ll}/u.test(source.text)) {
       let named: RegExpMatchArray | null = null;
       const before = text.slice(Math.max(0, source.start - 1500), source.start);
-      if (before.includes(head)) for (const m of before.matchAll(new RegExp(`\\b${escapeRegExp(head)}\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu'))) named = m;
+      if (before.includes(head)) for (const m of before.matchAll(roleBeforeName(head))) named = m;
       if (named) return resolveName({ start: 0, end: 0, text: named[1].replace(/['’]s$/, ''), kind: 'name' });
     }
     if (!HOLDER_TITLES.has(head) && !LEDE_HEADS.has(head)) return null;
