@@ -136,8 +136,9 @@ function positionsSection(summary: Summary, main: Side[], quotes: Quote[]): HTML
     line.title = evidenceTitle(row.evidence, quotes);
     line.append(element('td', 'topic', row.topic));
     for (const stance of row.stances) {
-      line.append(stance ? element('td') : element('td', 'no-stance', 'not stated'));
-      if (stance) line.lastElementChild!.append(stanceChip(stance));
+      const cell = stance ? element('td') : element('td', 'no-stance', 'not stated');
+      if (stance) cell.append(stanceChip(stance));
+      line.append(cell);
     }
     line.append(element('td', row.agree ? 'verdict agree' : 'verdict differ', row.agree ? 'agree' : 'differ'));
     table.append(line);
@@ -273,9 +274,9 @@ function stateMessage(view: TabView): HTMLElement | null {
   if (!result) {
     switch (page.kind) {
       case 'loading':
-        return message('This page is still loading', 'Stancemark reads the article once the page has loaded; this popup follows when it has.');
+        return message('This page is still loading', 'Stancemark reads the article once the page has loaded, and this popup then shows what it found.');
       case 'silent':
-        return message('The page is not answering', 'It is busy, so Stancemark cannot ask it what it found yet; this popup follows when it answers. If it never does, reload the page.');
+        return message('The page is not answering', 'The page is busy, so Stancemark cannot ask it what it found yet. This popup updates when it answers; if it never does, reload the page.');
       case 'closed':
         return closedMessage(page.why, tabId);
       case 'running':
