@@ -24,20 +24,37 @@ export function splitParagraphs(text: string): Paragraph[] {
 /** Abbreviations whose period does not end a sentence ("Mr. Kerry", "U.S. troops", "Gen. Dunford"). */
 const ABBREVIATION = /(?:^|[\s(“"‘'])(?:Mr|Mrs|Ms|Dr|Sr|Jr|St|Mt|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Brig|Sen|Rep|Gov|Rev|Prof|Pres|Sec|Amb|Gov|Atty|Supt|Insp|Det|No|Nos|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])$/;
 
+/** Whitespace at i (ASCII tested first: this runs on every character the sentence scans pass). */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(text[i]));
+}
+
+/** A closing mark after a sentence's final punctuation: " ” ’ ' ) ]. */
+const isClosingMark = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
+
 /** True when the [.!?] at i ends a sentence: followed by space (and optional closing marks), not an abbreviation. */
 function endsSentence(text: string, i: number, to: number): boolean {
-  const c = text[i];
-  if (c !== '.' && c !== '!' && c !== '?') return false;
+  const c = text.charCodeAt(i);
+  if (c !== 46 && c !== 33 && c !== 63) return false;
   let j = i + 1;
-  while (j < to && /["”’')\]]/.test(text[j])) j++;
-  if (j < to && !/\s/.test(text[j])) return false;
+  while (j < to && isClosingMark(text.charCodeAt(j))) j++;
+  if (j < to && !isSpaceAt(text, j)) return false;
   // a lower-case word next continues the sentence: "Rep. Ana Ruiz (D-Ore.) said"
   let k = j;
-  while (k < to && /\s/.test(text[k])) k++;
-  if (k < to && /\p{Ll}/u.test(text[k])) return false;
-  if (c === '.') {
+  while (k < to && isSpaceAt(text, k)) k++;
+  if (k < to) {
+    const next = text.charCodeAt(k);
+    if ((next >= 97 && next <= 122) || (next >= 128 && /\p{Ll}/u.test(text[k]))) return false;
+  }
+  if (c === 46) {
     let k = i;
-    while (k > 0 && i - k < 12 && /[\p{L}.]/u.test(text[k - 1])) k--;
+    while (k > 0 && i - k < 12) {
+      const before = text.charCodeAt(k - 1);
+      const letterOrDot = (before >= 65 && before <= 90) || (before >= 97 && before <= 122) || before === 46 || (before >= 128 && /\p{L}/u.test(text[k - 1]));
+      if (!letterOrDot) break;
+      k--;
+    }
     if (ABBREVIATION.test(text.slice(Math.max(0, k - 1), i))) return false;
   }
   return true;
