@@ -495,7 +495,7 @@ function buildIndex(
   union: KeyUnion,
   affiliations: Map<string, CountryCode>,
 ): TopicIndex {
-  raw.push(...findIssues(tokens));
+  addIssues(tokens, raw);
   raw.sort((a, b) => a.first - b.first || b.last - a.last);
   const topics: Topic[] = [];
   const byRoot = new Map<string, Topic & { surfaces: Map<string, number> }>();
@@ -576,11 +576,12 @@ function isContentWord(w: string): boolean {
 }
 
 /**
- * Lowercase nouns the article returns to: used at least twice as the head of a noun
+ * Adds to `raw` the lowercase nouns the article returns to: used at least twice as the head of a noun
  * phrase (the last word after a determiner or possessive: "the ceasefire", "Russia's airstrikes"). Role nouns
- * (official, minister), opinion words (they are stances, not topics) and function words never count.
+ * (official, minister), opinion words (they are stances, not topics) and function words never count. (Pushed
+ * one by one: a long article has more mentions than a call may take arguments.)
  */
-function findIssues(tokens: Token[]): RawMention[] {
+function addIssues(tokens: Token[], raw: RawMention[]): void {
   // One pass to count, one to emit; each word's lemma and word-list tests were worked out once, in tokenize.
   const lemmaAt = (i: number) => (tokens[i].cap ? -1 : tokens[i].word.lemmaId);
   // lemma ids are below the number of distinct words, so below the number of tokens
@@ -602,7 +603,6 @@ function findIssues(tokens: Token[]): RawMention[] {
   }
   /** Per lemma: 0 not yet tested, 1 an issue, 2 not one. */
   const accepted = new Int8Array(tokens.length);
-  const issues: RawMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const l = lemmaAt(i);
     if (l < 0) continue;
@@ -611,9 +611,8 @@ function findIssues(tokens: Token[]): RawMention[] {
       const ok = !GENERIC_NOUNS.has(w.lemma) && !SPEECH_VERBS.has(w.lemma) && count[l] >= MIN_ISSUE_MENTIONS && heads[l] >= MIN_ISSUE_HEADS && verbs[l] < heads[l] && !roles.has(w.lemma) && !isOpinionWord(w.lemma);
       accepted[l] = ok ? 1 : 2;
     }
-    if (accepted[l] === 1 && !w.role && w.polarity === 0 && w.seenLower) issues.push({ first: i, last: i, key: `I:${w.lemma}`, kind: 'issue', surface: w.lemma });
+    if (accepted[l] === 1 && !w.role && w.polarity === 0 && w.seenLower) raw.push({ first: i, last: i, key: `I:${w.lemma}`, kind: 'issue', surface: w.lemma });
   }
-  return issues;
 }
 
 /** The form a word is counted under as an issue ("sanctions" -> "sanction", "militias" -> "militia"), or ''. */
