@@ -448,7 +448,14 @@ describe('the popup’s text: plain sentences, exact states, hostile text shown 
     });
   }
 
-  it('quotes tied to no country, one side, three sides: each says what it shows', async () => {
+  it('a tab that is gone: "No tab to read"', async () => {
+    const popup = await openPopup(browser, 2_000_000_000);
+    expect(await popup.locator('.message h2').textContent()).toBe('No tab to read');
+    expect(await popup.locator('.message p').textContent()).toMatch(/^The tab this popup was opened for is closed\./);
+    await popup.close();
+  });
+
+    it('quotes tied to no country, one side, three sides: each says what it shows', async () => {
     const unattributed = await shown({ ...base, state: 'done', quotes: [quote('We wait.', null, null)], sides: [], summary: { sides: [], agreement: [], divergence: [] } });
     expect(unattributed.text).toMatch(/No quote could be tied to a country/);
     expect(unattributed.text).toMatch(/Unnamed source/);
