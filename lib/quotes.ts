@@ -76,6 +76,8 @@ interface RawPair {
   wire?: boolean;
   /** Length of the closing mark ('' is two). */
   closeLength?: number;
+  /** Opened in an earlier paragraph: this paragraph continues it. */
+  continues: boolean;
 }
 
 /**
@@ -96,7 +98,7 @@ function pairMarks(text: string, marks: Mark[], startsOpen: Mark | null): { pair
       pending = m;
       nested = 0;
     } else if (pending !== null) {
-      pairs.push({ open: pending.at, close: m.at, closed: true, family: m.family, wire: pending.wire, closeLength: m.wire ? 2 : 1 });
+      pairs.push({ open: pending.at, close: m.at, closed: true, family: m.family, wire: pending.wire, closeLength: m.wire ? 2 : 1, continues: pending === startsOpen });
       pending = null;
     }
   }
@@ -145,6 +147,15 @@ const TITLE_CASE_GLUE = /^(?:of|the|a|an|and|in|on|to|for|at|with|or|is|as|by|fr
 
 function wordsOf(s: string): string[] {
   return s.match(WORD) ?? [];
+}
+
+const WORD_SCAN = new RegExp(WORD.source, 'gu');
+/** Whether `s` holds at least `n` words (without collecting them: a run-on quote may be a whole paragraph). */
+function hasWords(s: string, n: number): boolean {
+  WORD_SCAN.lastIndex = 0;
+  let found = 0;
+  while (found < n && WORD_SCAN.exec(s)) found++;
+  return found >= n;
 }
 
 /** A speech verb earlier in the quote's sentence. */
@@ -244,17 +255,14 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
     const pairsOf = (family: Family, marks: Mark[]): { pairs: RawPair[]; openAtEnd: Mark | null; continuing: boolean } => {
       const continuing = carriedFamily === family;
       const result = pairMarks(text, continuing ? marks.slice(1) : marks, continuing ? marks[0] : null);
-      return { ...result, continuing };
+      return { pairs: result.pairs, openAtEnd: result.openAtEnd, continuing };
     };
     const d = pairsOf('double', doubles);
     const doubleSpans: Span[] = d.pairs.map((r) => ({ start: r.open, end: r.close + (r.closeLength ?? 1) }));
     if (d.openAtEnd !== null) doubleSpans.push({ start: d.openAtEnd.at, end: p.end });
     // Single marks inside double quotes are nested quotes or apostrophes: not ours.
     const s = pairsOf('single', singles.filter((m) => !inside(doubleSpans, m.at)));
-    const raw: (RawPair & { continues: boolean })[] = [
-      ...d.pairs.map((r) => ({ ...r, continues: d.continuing && r.open === p.start })),
-      ...s.pairs.map((r) => ({ ...r, family: 'single' as Family, continues: s.continuing && r.open === p.start })),
-    ];
+    const raw: RawPair[] = d.pairs.concat(s.pairs);
     const next = paragraphs[pi + 1];
     const opensNext = (family: Family) => next !== undefined && (family === 'double' ? /^(?:["“„«»]|'')/ : /^['‘](?!')/).test(text.slice(next.start, next.start + 2));
     carried = null;
@@ -288,7 +296,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
       const continues = r.continues;
       if (!continues && !r.closed) {
         // the first part of a multi-paragraph quote: long by nature
-        if (wordsOf(text.slice(start, end)).length < 3) continue;
+        if (!hasWords(text.slice(start, end), 3)) continue;
       } else if (!continues && isMention(text, span, r.open, close, p, headline)) continue;
       quotes.push({ start, end, text: text.slice(start, end), paragraph: p.index, open: r.open, close, continues });
       lastEnd = close;
