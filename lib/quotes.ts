@@ -266,13 +266,15 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
     const next = paragraphs[pi + 1];
     const opensNext = (family: Family) => next !== undefined && (family === 'double' ? /^(?:["“„«»]|'')/ : /^['‘](?!')/).test(text.slice(next.start, next.start + 2));
     carried = null;
-    for (const [family, r] of [['double', d], ['single', s]] as const) {
-      if (r.openAtEnd === null || !opensNext(family)) continue;
+    const runOn = (family: Family, r: typeof d) => {
+      if (r.openAtEnd === null || !opensNext(family)) return;
       const o = r.openAtEnd;
       raw.push({ open: o.at, close: p.end, closed: false, family, wire: o.wire, continues: r.continuing && o.at === p.start });
       carried = family;
-    }
-    raw.sort((a, b) => a.open - b.open);
+    };
+    runOn('double', d);
+    runOn('single', s);
+    if (raw.length > 1) raw.sort((a, b) => a.open - b.open);
     // a title-case paragraph is a headline, whose quotes are title case too (computed once, on demand)
     let headlineCache: boolean | null = null;
     const headline = () => (headlineCache ??= isTitleCase(wordsOf(text.slice(p.start, p.end))));
