@@ -355,11 +355,23 @@ function gist(quotes: Quote[], statements: number[], readings: Map<string, Readi
   const chosen: number[] = [];
   for (const qi of [...statements].sort((a, b) => score.get(b)! - score.get(a)! || a - b)) {
     if (chosen.length === GIST_SIZE) break;
-    // each wording once, and no statement inside another (a reported clause within a reported one)
+    // each wording once (an article may quote one remark twice in slightly different words), and no
+    // statement inside another (a reported clause within a reported one)
     const q = quotes[qi];
-    if (!chosen.some((o) => quotes[o].text === q.text || (quotes[o].start < q.end && q.start < quotes[o].end))) chosen.push(qi);
+    if (!chosen.some((o) => sameWording(quotes[o].text, q.text) || (quotes[o].start < q.end && q.start < quotes[o].end))) chosen.push(qi);
   }
   return chosen;
+}
+
+/** Whether two statements say the same in nearly the same words: four in five of their distinct words shared. */
+function sameWording(a: string, b: string): boolean {
+  if (a === b) return true;
+  const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const wa = words(a);
+  const wb = words(b);
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared >= 0.8 * (wa.size + wb.size - shared);
 }
 
 /** The number of whitespace-separated pieces, as `words.split(/\s+/).length` counts them, without the array. */

@@ -132,3 +132,21 @@ describe('short statements', () => {
     expect(rr.topics.find((t) => t.topic === 'treaty')).toMatchObject({ stance: 'mentions', evidence: [0] });
   });
 });
+
+describe('gist', () => {
+  // Written for this test: one remark quoted twice in slightly different words, and a second remark.
+  const text =
+    'The envoy said: "Our people want the dam finished and the river shared fairly."\n\n' +
+    'Later he added: "Our people want the dam finished and the river fairly shared."\n\n' +
+    'He also said: "We will not accept new tolls on the bridge at any price."';
+  const quotes: Quote[] = ['Our people want the dam finished and the river shared fairly.', 'Our people want the dam finished and the river fairly shared.', 'We will not accept new tolls on the bridge at any price.'].map((words) => {
+    const start = text.indexOf(words);
+    return { start, end: start + words.length, text: words, kind: 'direct', speaker: 'envoy', role: null, country: 'RR', evidence: null, paragraph: 0 };
+  });
+
+  it('shows a remark quoted twice in nearly the same words once', () => {
+    const [side] = summarize(quotes, rankSides(quotes), text).sides;
+    expect(side.gist).toHaveLength(2);
+    expect(side.gist.map((i) => quotes[i].text)).toContain('We will not accept new tolls on the bridge at any price.');
+  });
+});
