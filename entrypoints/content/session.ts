@@ -37,8 +37,8 @@ export type Feature = (session: PageSession, signal: AbortSignal) => void;
 
 type Findings = Pick<AnalysisReply, 'quotes' | 'sides' | 'summary'>;
 
-/** A reply whose parsing and planning took this long is wrapped from the next task on: the highlighter's slice budget. */
-const YIELD_AFTER_MS = 8;
+/** A task of the run that has held the main thread this long yields before the next stage (half a highlighting slice). */
+const YIELD_AFTER_MS = 4;
 /** `analysis`: the name the background gave the findings, when it gave one. */
 type RunOutcome = { state: Exclude<ResultState, 'done'> } | { state: 'done'; findings: Findings; analysis?: string };
 
@@ -95,44 +95,49 @@ export function createPageSession(signal: AbortSignal): PageSession {
   };
 
   /**
-   * The pipeline, filling `timings` as it goes. Detection, finding the article body, and reading its
-   * text (handing it to the background) are three tasks, so a long page never holds the main thread
-   * for all of them at once.
+   * The pipeline, filling `timings` as it goes. Detection, finding the article body, reading its text
+   * (handing it to the background), and taking the reply are stages; a stage starts a new task once the
+   * current one has held the main thread for YIELD_AFTER_MS, so a long page never holds it for all of
+   * them at once while a short one is not delayed by the page's other tasks in between.
    */
   const run = async (runSignal: AbortSignal, timings: PageTimings, clock: RunClock): Promise<RunOutcome> => {
-    const task = (began: number) => {
-      const took = performance.now() - began;
-      timings.longestTask = Math.max(timings.longestTask, took);
-      return took;
+    const endTask = () => {
+      timings.longestTask = Math.max(timings.longestTask, performance.now() - clock.taskBegan);
+    };
+    const yieldIfLong = async () => {
+      if (performance.now() - clock.taskBegan < YIELD_AFTER_MS) return;
+      endTask();
+      await yieldToTasks();
+      if (runSignal.aborted) throw new Superseded();
+      clock.taskBegan = performance.now();
     };
     const detectBegan = (clock.taskBegan = performance.now());
     const detected = detectArticle(document, { anyway });
-    timings.detect = task(detectBegan);
+    timings.detect = performance.now() - detectBegan;
     if (detected !== 'candidate') return { state: detected };
 
-    await yieldToTasks();
-    if (runSignal.aborted) throw new Superseded();
-    const rootBegan = (clock.taskBegan = performance.now());
+    await yieldIfLong();
+    const rootBegan = performance.now();
     let root = articleRoot(document);
-    timings.read = task(rootBegan);
+    timings.read = performance.now() - rootBegan;
     if (!root) return { state: 'no-quotes' };
 
-    await yieldToTasks();
-    if (runSignal.aborted) throw new Superseded();
-    const readBegan = (clock.taskBegan = performance.now());
+    await yieldIfLong();
+    const readBegan = performance.now();
     // The page may have replaced its article meanwhile.
     if (!root.isConnected) root = articleRoot(document) ?? document.documentElement;
     const { map, date } = articleIn(document, root);
     if (!hasQuotationMarks(map.text)) {
-      timings.read += task(readBegan);
+      timings.read += performance.now() - readBegan;
       return { state: 'no-quotes' };
     }
     const request: AnalyzeRequest = { type: 'stancemark:analyze', text: map.text, ...(date ? { date } : {}) };
     const sentAt = performance.timeOrigin + performance.now();
     const replied = browser.runtime.sendMessage(request);
     // Handing the text over (its serialisation) is part of reading.
-    timings.read += task(readBegan);
     const sent = performance.now();
+    timings.read += sent - readBegan;
+    endTask();
     const reply = await replied;
     const replyBegan = (clock.taskBegan = performance.now());
     timings.analysis = replyBegan - sent;
@@ -148,23 +153,17 @@ export function createPageSession(signal: AbortSignal): PageSession {
     }
     if (!findings.quotes.length) return { state: 'no-quotes' };
     const plan = planHighlights(map, findings.quotes);
-    let planned = performance.now() - replyBegan;
-    // A long article's reply (parsing, planning) is a task of its own; a short one's is wrapped at once.
-    if (planned >= YIELD_AFTER_MS) {
-      timings.highlight += task(replyBegan);
-      planned = 0;
-      await yieldToTasks();
-      if (runSignal.aborted) throw new Superseded();
-    }
+    // Parsing and planning count as highlighting.
+    timings.highlight = performance.now() - replyBegan;
+    await yieldIfLong();
     let slices = 0;
     const highlighted = await highlightInSlices(plan, {
       signal: runSignal,
       onSlice: (ms) => {
-        // The first slice may run in the task that received the reply and planned the marks.
-        const took = slices++ === 0 ? planned + ms : ms;
-        clock.taskBegan = performance.now() - took;
-        timings.highlight += took;
-        timings.longestTask = Math.max(timings.longestTask, took);
+        // The first slice may run in the task that took the reply; each later one is a task of its own.
+        if (slices++ > 0) clock.taskBegan = performance.now() - ms;
+        timings.highlight += ms;
+        endTask();
       },
     });
     if (highlighted < 0) throw new Superseded();
