@@ -44,7 +44,7 @@ const WEAK_CUES = new Set(
     'know knew considered begin begins began report repeat plan write').split(' '),
 );
 /** Past forms that report a stance or a statement; their other forms are mostly nouns or rare (measured on polnear-train). */
-const PAST_CUES = 'assailed slammed listed learned thanked referenced projected preferred named invoked'.split(' ');
+const PAST_CUES = 'assailed slammed listed learned thanked referenced projected preferred named invoked bemoaned lambasted congratulated likened voiced knocked retweeted encouraged'.split(' ');
 /** Finite forms of the verbs that open reported content. */
 const CUE_VERBS: ReadonlySet<string> = new Set(
   [...SPEECH_VERBS].filter((v) => !v.endsWith('ing')).concat(ATTITUDE_FORMS.flat(), ATTITUDE_VERBS.flatMap(forms), PAST_CUES).filter((v) => !WEAK_CUES.has(v)),
@@ -126,6 +126,9 @@ const PASSIVE = /^(?:is|was|were|are|be|been|being|get|gets|got|gotten)$/;
 const BARE_BREAK = /^(?:when|while|after|before|because|since|until|where)$/;
 /** Particles that belong to the verb ("called on", "warned of", "expressed concern about" has its own noun). */
 const PARTICLES = /^(?:about|of|for|on|against|over|out|up)$/;
+/** Subordinators that open a sentence with a subordinate clause, which ends at a comma. */
+const SUBORDINATE_OPEN = /^(?:while|although|though|if|when|because|as|since|after|before|whereas|once|unless)$/;
+const ARTICLE = /^(?:the|a|an)$/;
 /** Prepositions that open an adjunct phrase. */
 const PREPOSITIONS = new Set('in at on after during before from to with by for of about over under into onto near since until via through throughout across among amid inside outside aboard'.split(' '));
 /** "say" takes no particle: "said on the radio", "says of the plan" are adjuncts before the content, if any. */
@@ -396,16 +399,20 @@ class Sentence {
   /** The end of a clause that starts at `from`: a trailing ", X said", ", according to", ", adding", or "; ", " but ". */
   clauseEnd(from: number): number {
     const { all, last } = this;
+    const subordinate = SUBORDINATE_OPEN.test(all[0].key) && !all.slice(0, from).some((w) => w.text === ',');
     for (let k = from + 1; k <= last; k++) {
       const t = all[k];
       if (t.text === ';') return k - 1;
       // "A and proposed B": a coordinated cue verb opens the next statement
       if (t.key === 'and' && k + 1 <= last && isCueAt(all, k + 1) && !/ing$/.test(all[k + 1].key)) return k - 1;
+      // a sentence that opens with a subordinate clause ("While Okafor says A, B"): the clause ends at its comma
+      if (t.text === ',' && subordinate) return k - 1;
       if (t.text === ',' && k + 1 <= last) {
         const next = all[k + 1];
         // "..., and that ...", "..., but that ...": a second complement of the same verb
         if ((next.key === 'and' || next.key === 'but') && all[k + 2]?.key === 'that') continue;
-        if (/ing$/.test(next.text) || CLAUSE_BREAK.test(next.key) || (next.key === 'according' && all[k + 2]?.key === 'to')) return k - 1;
+        // an article after the comma opens an apposition or a new clause's subject
+        if (/ing$/.test(next.text) || CLAUSE_BREAK.test(next.key) || ARTICLE.test(next.key) || (next.key === 'according' && all[k + 2]?.key === 'to')) return k - 1;
         if (this.trailingSite(k + 1) !== null) return k - 1;
         // a new main clause after the comma: a pronoun subject, "and" with a new subject, or a subject and a cue verb
         if (PERSON_PRONOUNS.has(next.key) && next.key !== 'it' && !/^(?:him|her|them|us|me)$/.test(next.key)) return k - 1;

@@ -159,6 +159,17 @@ describe('verbs of thought and stance measured as cues', () => {
   });
 });
 
+describe('where the content ends', () => {
+  it('ends a subordinate clause that opens the sentence at its comma, and the content before an apposition', () => {
+    expect(reported(body('While Okafor says the ferry will run in May, the harbour stays closed.'))).toEqual([
+      { source: 'Okafor', text: 'the ferry will run in May' },
+    ]);
+    expect(reported(body('Okafor praised the new timetable, a plan drawn up by the port board.'))).toEqual([
+      { source: 'Okafor', text: 'the new timetable' },
+    ]);
+  });
+});
+
 describe('nouns of speech and stance', () => {
   it('reads "Name\'s support for ..." with the possessor as source, and leaves a bare noun alone', () => {
     expect(reported(body('The vote followed Okafor’s support for a second crossing to the island.'))).toEqual([
