@@ -9,18 +9,24 @@ export interface StatusAnswer {
   url: string;
   /** The document's content type: `application/pdf` on the page of Chromium's PDF viewer. */
   contentType?: string;
+  /** The page's state once the content script has finished with it (html[data-stancemark-state]); null before. */
+  state?: string | null;
 }
 
 export function isStatusRequest(message: unknown): boolean {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === STATUS_REQUEST.type;
 }
 
-/** The page in a status answer (its content type empty when not given), or null for anything that is not one. */
-export function parseStatus(answer: unknown): { url: string; contentType: string } | null {
+/** The page in a status answer (content type empty and state null when not given), or null for anything that is not one. */
+export function parseStatus(answer: unknown): { url: string; contentType: string; state: string | null } | null {
   if (typeof answer !== 'object' || answer === null) return null;
-  const { url, contentType } = answer as { url?: unknown; contentType?: unknown };
+  const { url, contentType, state } = answer as { url?: unknown; contentType?: unknown; state?: unknown };
   if (typeof url !== 'string' || !/^https?:/.test(url) || url.length > 10_000) return null;
-  return { url, contentType: typeof contentType === 'string' && contentType.length <= 200 ? contentType : '' };
+  return {
+    url,
+    contentType: typeof contentType === 'string' && contentType.length <= 200 ? contentType : '',
+    state: typeof state === 'string' && state.length <= 20 ? state : null,
+  };
 }
 
 /**

@@ -185,8 +185,8 @@ function button(className: string, text: string, onClick: () => void): HTMLButto
 
 /** What the popup found out about its tab's page by asking its content script (extension/status-probe.ts). */
 type TabPage =
-  /** The content script answered from this page; `pdf`: it is Chromium's PDF viewer. */
-  | { kind: 'running'; url: string; pdf: boolean }
+  /** The content script answered from this page; `pdf`: it is Chromium's PDF viewer; `highlighted`: it has finished and highlighted the quotes. */
+  | { kind: 'running'; url: string; pdf: boolean; highlighted: boolean }
   /** The tab is still loading and no content script answered yet (it starts once the page has loaded). */
   | { kind: 'loading' }
   /** The tab has loaded but its content script has not answered in time (a busy page): it may still. */
@@ -280,6 +280,10 @@ function stateMessage(view: TabView): HTMLElement | null {
       case 'closed':
         return closedMessage(page.why, tabId);
       case 'running':
+        if (page.highlighted) {
+          // The page is done but its result was not kept (storage.session holds 10 MB: a huge article's result may not fit).
+          return message('Too large to list here', 'Stancemark has finished with this page, but its result is too large for this popup to show. The quotes are highlighted on the page itself.');
+        }
         if (settings.analysis === 'on-click') return message('Ready when you are', 'Stancemark analyses articles when you ask (see its options).', analyse(false, 'Analyse this page'));
         return message('Reading this page', 'Stancemark is reading the article; what it finds shows here in a moment.');
     }
@@ -431,7 +435,7 @@ async function probeTab(tabId: number | null, onLate: (page: TabPage) => void): 
   const answer = browser.tabs.sendMessage(tabId, STATUS_REQUEST).then(
     (reply): TabPage => {
       const status = parseStatus(reply);
-      return status ? { kind: 'running', url: status.url, pdf: status.contentType === 'application/pdf' } : withoutScript();
+      return status ? { kind: 'running', url: status.url, pdf: status.contentType === 'application/pdf', highlighted: status.state === 'done' } : withoutScript();
     },
     withoutScript,
   );

@@ -53,8 +53,9 @@ describe('orderSides', () => {
 
 describe('status probe (extension/status-probe.ts)', () => {
   it('reads a content script’s answer; anything else is no answer', () => {
-    expect(parseStatus({ url: 'https://news.example.com/a', contentType: 'application/pdf' })).toEqual({ url: 'https://news.example.com/a', contentType: 'application/pdf' });
-    expect(parseStatus({ url: 'https://news.example.com/a' })).toEqual({ url: 'https://news.example.com/a', contentType: '' });
+    expect(parseStatus({ url: 'https://news.example.com/a', contentType: 'application/pdf', state: 'done' })).toEqual({ url: 'https://news.example.com/a', contentType: 'application/pdf', state: 'done' });
+    expect(parseStatus({ url: 'https://news.example.com/a' })).toEqual({ url: 'https://news.example.com/a', contentType: '', state: null });
+    expect(parseStatus({ url: 'https://news.example.com/a', state: 'x'.repeat(21) })?.state).toBeNull();
     expect(parseStatus({ url: 'https://news.example.com/a', contentType: 7 })?.contentType).toBe('');
     for (const answer of [null, undefined, 'https://x.example', {}, { url: 'javascript:alert(1)' }, { url: 'x'.repeat(10_001) }, { url: 42 }]) {
       expect(parseStatus(answer)).toBeNull();
