@@ -205,7 +205,8 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   }
   // the "reset" button: determiner before, a lower-case noun right after the closing mark, and no
   // speech verb earlier in the sentence (Lavrov said Russia made a "quite specific" proposal)
-  if (words.length <= 2 && /\b(?:the|a|an)\s*$/i.test(left) && !speechBefore(text, open, paragraph) && /^\s+\p{Ll}+(?:\s|[.,;]|$)/u.test(right) && !/^\s+(?:and|or|but|to|of|in|that|which|who|as|for|from|with|by|on|at|is|was|are|were)\b/.test(right)) return true;
+  // (not when the quote ends its clause, '"strong leader," comparing', or a function word follows, '"great fright" ahead of')
+  if (words.length <= 2 && !/[,.;:!?]$/.test(body) && /\b(?:the|a|an)\s*$/i.test(left) && !speechBefore(text, open, paragraph) && /^\s+\p{Ll}+(?:\s|[.,;]|$)/u.test(right) && !/^\s+(?:and|or|but|to|of|in|that|which|who|as|for|from|with|by|on|at|is|was|are|were|ahead|after|before|against|than|into|about|over|when|while|if|because|since|until)\b/.test(right)) return true;
   return false;
 }
 

@@ -97,6 +97,11 @@ describe('mentions are not quotes', () => {
     expect(texts('The comment by Dr. Ana Song "was unfair," the board said.')).toEqual(['was unfair,']);
   });
 
+  it('keeps a short phrase after "a" that ends its clause or has a function word after it', () => {
+    expect(texts('Many see the admiral as a "firm hand," comparing him to his father.')).toEqual(['firm hand,']);
+    expect(texts('The result gave the council a "real fright" ahead of the vote.')).toEqual(['real fright']);
+  });
+
   it('keeps a short quote when a speech verb introduces it', () => {
     expect(texts('The minister warned of a "firm response" from the navy.')).toEqual(['firm response']);
     expect(texts('Lund said the offer was a "quite generous" one.')).toEqual(['quite generous']);
