@@ -102,6 +102,10 @@ const LOCATIVES = new Set(['in', 'at', 'from', 'into', 'near', 'across', 'inside
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'seems', 'appears', "isn't", 'isn’t', "wasn't", 'wasn’t']);
 const HOLDER_REACH = 3;
+/** Verbs of wanting, whose object may be followed by what is wanted for it. */
+const DESIRE_WORDS = new Set(['want', 'wants', 'wanted', 'wanting']);
+/** A complement after a wanted object: a participle ("squeezed", "gone") or an infinitive ("to leave"). */
+const opensComplement = (t: Token | undefined) => !!t && (t.lower === 'to' || t.lower === 'gone' || (/^\p{Ll}/u.test(t.text) && t.lower.endsWith('ed')));
 
 /**
  * The stance toward each topic mention (token ranges, in order) inside the scope [from, to).
@@ -143,6 +147,9 @@ export function stancesInScope(
           break;
         }
       }
+      // "wants X squeezed out", "wants X to leave": what is wanted for X is in the complement; the verb of
+      // wanting says nothing for or against X (and is no evaluation of it either).
+      const wantedFor = governor >= 0 && DESIRE_WORDS.has(tokens[governor].lower) && opensComplement(tokens[target.last + 1]);
       let phraseStart = governor;
       if (governor >= 0) {
         // "the battle against X", "air strikes against X": the noun before "against" is the same relation.
@@ -158,7 +165,7 @@ export function stancesInScope(
         }
         if (/^[,;:]$/.test(tokens[i].text)) break;
       }
-      return { k, governor, holderToken, setting };
+      return { k, governor, holderToken, setting, wantedFor };
     });
     // A noun right after a mention belongs to its phrase ("Islamic State rebels"), not to the evaluation.
     // A verb after a mention ("Finland condemned the ...") is not: it ends in -ed or opens an object.
@@ -182,7 +189,7 @@ export function stancesInScope(
     };
     let clauseEvaluation = 0;
     for (let i = clauseFrom; i < clauseTo; i++) if (!isMentionToken(i) && !phraseNoun.has(i)) clauseEvaluation += signedPolarity(tokens, i, clauseFrom);
-    for (const { k, governor, holderToken, setting } of found) {
+    for (const { k, governor, holderToken, setting, wantedFor } of found) {
       // Evaluation: the clause's other opinion words, except the governors of mentions that come later
       // ("support for X and the fight against Y": the fight does not evaluate X); earlier ones scope over it
       // ("warned Russia that its support for X") unless they are prepositional.
@@ -198,7 +205,7 @@ export function stancesInScope(
       for (const i of excluded) if (!isMentionToken(i) && !phraseNoun.has(i)) evaluation -= signedPolarity(tokens, i, clauseFrom);
       let evaluationBefore = 0;
       for (let i = clauseFrom; governor >= 0 && i < governorStart.get(k)!; i++) if (counts(i)) evaluationBefore += signedPolarity(tokens, i, clauseFrom);
-      const relation = governor >= 0 ? Math.sign(signedPolarity(tokens, governor, clauseFrom)) : 0;
+      const relation = governor >= 0 && !wantedFor ? Math.sign(signedPolarity(tokens, governor, clauseFrom)) : 0;
       // A favourable relation ("support for X") turns with any unfavourable word of its clause ("... is
       // counterproductive", "concern about ..."). An unfavourable one ("accused X of brutal tactics") turns
       // only under words before it ("condemned the strikes against X"): the words after describe X.

@@ -44,6 +44,11 @@ describe('stancesInScope', () => {
     expect(stanceOf('Norway is a dangerous threat.', 'Norway').polarity).toBe(-1);
   });
 
+  it('reads nothing for or against what a speaker wants something done to', () => {
+    expect(stanceOf('He wants Norway squeezed out of the region.', 'Norway').polarity).toBe(0);
+    expect(stanceOf('He wants Norway in the talks.', 'Norway').polarity).toBe(1);
+  });
+
   it('negates within a few words', () => {
     expect(stanceOf('We do not support Norway.', 'Norway').polarity).toBe(-1);
   });
