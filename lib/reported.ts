@@ -129,6 +129,11 @@ const PARTICLES = /^(?:about|of|for|on|against|over|out|up)$/;
 /** Subordinators that open a sentence with a subordinate clause, which ends at a comma. */
 const SUBORDINATE_OPEN = /^(?:while|although|though|if|when|because|as|since|after|before|whereas|once|unless)$/;
 const ARTICLE = /^(?:the|a|an)$/;
+/**
+ * Verbs whose object is part of what is said, not a listener: "called the plan a failure", "described
+ * Okafor as reckless", "accused the board of lying" (their content starts at the object).
+ */
+const OBJECT_VERBS = /^(?:call|calls|called|calling|describe|describes|described|describing|accuse|accused|praise|praised|criticize|criticized|criticise|criticised|mock|mocked|dismiss|dismissed)$/;
 /** Prepositions that open an adjunct phrase. */
 const PREPOSITIONS = new Set('in at on after during before from to with by for of about over under into onto near since until via through throughout across among amid inside outside aboard'.split(' '));
 /** "say" takes no particle: "said on the radio", "says of the plan" are adjuncts before the content, if any. */
@@ -523,7 +528,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     if (source?.kind === 'pronoun' && outer && !coordinated && found[found.length - 1].start <= source.start) source = outer;
     if (!source) continue;
     let from = v + 1;
-    if (LISTENER_VERBS.has(t.key)) from = skipListener(all, from, last);
+    if (LISTENER_VERBS.has(t.key) && !OBJECT_VERBS.test(t.key)) from = skipListener(all, from, last);
     while (from <= last && (TIME_WORDS.has(all[from].key) || /^(?:on|last)$/.test(all[from].key) && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
     if (from <= last && PARTICLES.test(all[from].key) && !SAY.test(t.key) && !(all[from].key === 'on' && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
     else if (from <= last && ADJUNCTS.test(all[from].key)) {

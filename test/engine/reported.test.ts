@@ -159,6 +159,14 @@ describe('verbs of thought and stance measured as cues', () => {
   });
 });
 
+describe('verbs whose object is part of the statement', () => {
+  it('keeps the object of "described ... as", unlike the listener of "warned"', () => {
+    expect(reported(body('The mayor described Okafor as reckless with the harbour budget.'))).toEqual([
+      { source: 'mayor', text: 'Okafor as reckless with the harbour budget' },
+    ]);
+  });
+});
+
 describe('where the content ends', () => {
   it('ends a subordinate clause that opens the sentence at its comma, and the content before an apposition', () => {
     expect(reported(body('While Okafor says the ferry will run in May, the harbour stays closed.'))).toEqual([
