@@ -128,7 +128,11 @@ export const SPEAKER_NOUNS: ReadonlySet<string> = new Set(
     'professor professors scholar scholars historian historians chairwoman ceo founder paper newspaper ' +
     'tabloid magazine broadcaster envoy prosecutor investigators investigator monitor monitors lawmaker ' +
     'legislator legislators congressman congresswoman mp mps delegation delegations coalition opposition ' +
-    'secretary-general chancellor commissioner user users netizen netizens commenter commenters').split(' '),
+    'secretary-general chancellor commissioner user users netizen netizens commenter commenters ' +
+    'coach coaches captain captains manager managers player players referee fan fans owner owners driver drivers ' +
+    'pilot pilots nurse nurses farmer farmers trader traders vendor vendors shopkeeper employee employees ' +
+    'surgeon engineer engineers designer artist artists singer actor actress chef banker bankers investor investors ' +
+    'parent parents priest pastor rabbi guard guards miner miners fisherman fishermen organiser organizer').split(' '),
 );
 
 /** Words that make a capitalised or determined phrase an organisation. */

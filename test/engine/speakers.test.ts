@@ -472,3 +472,10 @@ describe('subjects set off by commas, and quote paragraphs standing alone', () =
     expect(speakers(text)).toEqual(['Ana Ruiz']);
   });
 });
+
+describe('a role noun as subject', () => {
+  it('names the speaker as the description when no name is given', () => {
+    expect(speakers('The coach said “we were not good enough today” after the final.')).toEqual(['coach']);
+    expect(speakers('"We are shocked, she was a friend to us," one employee said.')).toEqual(['employee']);
+  });
+});
