@@ -134,6 +134,15 @@ export function tokenEndAt(text: string, i: number, to: number): number {
   }
 }
 
+/** Whether text[start, end) has a capital or a non-ASCII character: only then does lower-casing change it. */
+export function hasUpperOrNonAscii(text: string, start = 0, end = text.length): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
+
 /** Words and clause punctuation of text[from, to), with offsets. A trailing period stays in `text` only. */
 export function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
@@ -147,7 +156,9 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     let cut = word.endsWith('.') && word.length > 1 ? 1 : 0;
     const n = word.length - cut;
     if (n > 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’')) cut += 2;
-    tokens.push({ start, end, text: word, key: (cut ? word.slice(0, word.length - cut) : word).toLowerCase() });
+    const keyed = cut ? word.slice(0, word.length - cut) : word;
+    // lower-casing copies even a word it leaves unchanged: most words are lower case already
+    tokens.push({ start, end, text: word, key: hasUpperOrNonAscii(keyed) ? keyed.toLowerCase() : keyed });
     start = end;
   }
   return tokens;

@@ -12,7 +12,7 @@ import aliasData from '../assets/topic-aliases.json';
 import { countryName } from './country-names';
 import { SPEECH_VERBS, TITLES } from './lexicon';
 import { isOpinionWord, wordPolarity } from './stance';
-import { sentenceEnd, splitParagraphs, tokenEndAt } from './text';
+import { hasUpperOrNonAscii, sentenceEnd, splitParagraphs, tokenEndAt } from './text';
 import type { CountryCode, Span } from './types';
 
 export interface Token extends Span {
@@ -93,14 +93,6 @@ const possessiveEnd = (text: string, end: number) => {
   const last = text.charCodeAt(end - 1);
   const before = text.charCodeAt(end - 2);
   return ((last === 115 || last === 83) && isApostrophe(before)) || (isApostrophe(last) && before === 115);
-};
-/** Whether text[start, end) has a capital or a non-ASCII character (only then does lower-casing change it). */
-const hasUpperOrNonAscii = (text: string, start: number, end: number) => {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c >= 128) return true;
-  }
-  return false;
 };
 /** The clause punctuation lib/text.ts's tokenizer keeps beside words. */
 const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '(', ')', '—', '–', '―', '-', '--']);
