@@ -343,18 +343,17 @@ function outermost(found: Attribution[]): Attribution[] {
 class Sentence {
   readonly last: number;
   readonly found: Attribution[] = [];
-  /** The last speech verb: a trailing ", X said" needs one after its comma. */
-  readonly lastSpeech: number;
 
   constructor(
     readonly text: string,
     readonly all: Token[],
     readonly quoted: Span[],
+    /** Which tokens are cue words (ANY_CUE), read once. */
+    readonly isCue: Uint8Array,
+    /** The last speech verb: a trailing ", X said" needs one after its comma. */
+    readonly lastSpeech: number,
   ) {
     this.last = all.length - 1;
-    let lastSpeech = -1;
-    for (let k = 0; k <= this.last; k++) if (SPEECH_VERBS.has(all[k].key)) lastSpeech = k;
-    this.lastSpeech = lastSpeech;
   }
 
   inQuote(k: number): boolean {
@@ -451,9 +450,20 @@ class Sentence {
  */
 function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): Attribution[] {
   const last = all.length - 1;
-  // most sentences hold no cue at all
-  if (last < 3 || !all.some((t) => ANY_CUE.has(t.key))) return [];
-  const sentence = new Sentence(text, all, quoted);
+  if (last < 3) return [];
+  // one pass for the cue words and the last speech verb; many sentences hold no cue at all
+  const isCue = new Uint8Array(all.length);
+  let lastSpeech = -1;
+  let cues = false;
+  for (let k = 0; k <= last; k++) {
+    const key = all[k].key;
+    if (!ANY_CUE.has(key)) continue;
+    isCue[k] = 1;
+    cues = true;
+    if (SPEECH_VERBS.has(key)) lastSpeech = k;
+  }
+  if (!cues) return [];
+  const sentence = new Sentence(text, all, quoted, isCue, lastSpeech);
   const found = sentence.found;
   // "According to X, CONTENT."
   if (all[0].key === 'according' && all[1]?.key === 'to') {
@@ -475,7 +485,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
   }
   for (let v = 0; v <= last; v++) {
     const t = all[v];
-    if (t.text !== ',' && !ANY_CUE.has(t.key)) continue;
+    if (!isCue[v] && t.text !== ',') continue;
     if (quoted.length && sentence.inQuote(v)) continue;
 
     if (t.text === ',' && v + 1 <= last) {
@@ -520,10 +530,10 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     const coordinated = before > 0 && /^(?:and|but)$/.test(all[before].key);
     const outer = found.length ? (found[found.length - 1].source as SourcePhrase) : null;
     let source = coordinated ? outer ?? sentenceSubject(text, all, before) ?? clauseSubject(text, all, before) : subjectOf(text, all, v, 0);
-    // a speech verb always has a speaker: when none stands next to it ("an official familiar with the case said"),
-    // it is the noun phrase that opens the sentence, or the one after its opening phrase
-    // (a pronoun there was the verb's own subject, read and refused above: "it said")
-    if (!source && SPEECH_VERBS.has(t.key) && !LISTENER_VERBS.has(t.key)) source = nonPronoun(sentenceSubject(text, all, v) ?? clauseSubject(text, all, v));
+    // a cue verb always has a speaker: when none stands next to it ("an official familiar with the case said",
+    // "the board, after weeks of talks, wants ..."), it is the noun phrase that opens the sentence, or the one
+    // after its opening phrase (a pronoun there was the verb's own subject, read and refused above: "it said")
+    if (!source && !LISTENER_VERBS.has(t.key)) source = nonPronoun(sentenceSubject(text, all, v) ?? clauseSubject(text, all, v));
     // "X said he wants ...": the pronoun inside X's statement is X
     if (source?.kind === 'pronoun' && outer && !coordinated && found[found.length - 1].start <= source.start) source = outer;
     if (!source) continue;

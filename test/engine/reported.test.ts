@@ -121,6 +121,12 @@ describe('speech verbs without a subject beside them', () => {
     ]);
   });
 
+  it('takes the noun phrase that opens the sentence as the speaker of any cue verb', () => {
+    expect(reported(body('A harbour official familiar with the talks wants a new timetable for the ferries.'))).toEqual([
+      { source: 'harbour official', text: 'a new timetable for the ferries' },
+    ]);
+  });
+
   it('takes the noun phrase that opens the sentence as the speaker', () => {
     expect(reported(body('A harbour official familiar with the talks said the ferries would run again in May.'))).toEqual([
       { source: 'harbour official', text: 'the ferries would run again in May' },
