@@ -152,6 +152,7 @@ export function createPageSession(signal: AbortSignal): PageSession {
       timings.fromBackground = Math.max(0, performance.timeOrigin + replyBegan - repliedAt);
     }
     if (!findings.quotes.length) return { state: 'no-quotes' };
+    await yieldIfLong();
     const plan = planHighlights(map, findings.quotes);
     // Parsing and planning count as highlighting.
     timings.highlight = performance.now() - replyBegan;
