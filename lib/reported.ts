@@ -152,7 +152,11 @@ function isCueAt(tokens: Token[], i: number): boolean {
   // "spoke about", "talked about": weak or noun-like forms that report content with "about" after them
   if (TALK_FORMS.has(t.key) && tokens[i + 1]?.key === 'about') return i > 0 && !isCapital(t) && !NOUN_BEFORE.test(tokens[i - 1].key) && !/['’]s$/.test(tokens[i - 1].text);
   // the word lists first: most tokens are in neither
-  if (PARTICIPLE_CUES.has(t.key)) return !isCapital(t) && isProgressive(tokens, i);
+  // "-ing" is a cue as a finite verb ("she is calling for"), or a speech verb's participle after a lower-case
+  // word ("a statement saying", "tweets criticizing")
+  if (PARTICIPLE_CUES.has(t.key)) {
+    return !isCapital(t) && (isProgressive(tokens, i) || (SPEECH_VERBS.has(t.key) && i > 0 && !isPunct(tokens[i - 1]) && !isCapital(tokens[i - 1])));
+  }
   if (!CUE_VERBS.has(t.key) || isCapital(t) || i === 0) return false;
   const before = tokens[i - 1];
   // a plural noun after a lower-case word ("opposition protests", "media reports") is no verb
@@ -529,7 +533,11 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     // a coordinated verb shares the subject of the sentence's last cue, or of the sentence ("X is open to A but has warned B")
     const coordinated = before > 0 && /^(?:and|but)$/.test(all[before].key);
     const outer = found.length ? (found[found.length - 1].source as SourcePhrase) : null;
-    let source = coordinated ? outer ?? sentenceSubject(text, all, before) ?? clauseSubject(text, all, before) : subjectOf(text, all, v, 0);
+    // a participle after a noun ("issued a statement saying") reports the sentence's subject, when it names one
+    const participle = t.key.endsWith('ing') && !isProgressive(all, v);
+    let source = coordinated
+      ? outer ?? sentenceSubject(text, all, before) ?? clauseSubject(text, all, before)
+      : (participle ? sentenceSubject(text, all, v) : null) ?? subjectOf(text, all, v, 0);
     // a cue verb always has a speaker: when none stands next to it ("an official familiar with the case said",
     // "the board, after weeks of talks, wants ..."), it is the noun phrase that opens the sentence, or the one
     // after its opening phrase (a pronoun there was the verb's own subject, read and refused above: "it said")

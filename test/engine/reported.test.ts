@@ -165,6 +165,14 @@ describe('verbs of thought and stance measured as cues', () => {
   });
 });
 
+describe('a speech verb\'s participle after a noun', () => {
+  it('reads "a letter saying ..." as the sentence subject\'s statement', () => {
+    expect(reported(body('Okafor sent the crews a letter saying the ferries would run again in May.'))).toEqual([
+      { source: 'Okafor', text: 'the ferries would run again in May' },
+    ]);
+  });
+});
+
 describe('verbs whose object is part of the statement', () => {
   it('keeps the object of "described ... as", unlike the listener of "warned"', () => {
     expect(reported(body('The mayor described Okafor as reckless with the harbour budget.'))).toEqual([
