@@ -17,6 +17,7 @@ import { analyze } from '../../lib/analyze';
 import { countryColour } from '../../lib/palette';
 import {
   contentScriptTab,
+  MAX_STORED_QUOTES,
   parseAnalyzeRequest,
   parsePageResultMessage,
   storageKey,
@@ -37,9 +38,20 @@ export default defineBackground(() => {
   // MV3 has `action`, Firefox's MV2 `browserAction`; both have the same badge calls.
   const action = browser.action ?? browser.browserAction;
 
+  const store = (tabId: number, result: PageResult) => {
+    const key = storageKey(tabId);
+    // A result too large for storage.session's quota (tens of thousands of quotes) is kept with its first
+    // quotes only, so the popup still has the sides and says what was left out.
+    return browser.storage.session.set({ [key]: result }).catch((error: unknown) => {
+      if (result.quotes.length <= MAX_STORED_QUOTES) throw error;
+      const quotesLeftOut = result.quotes.length - MAX_STORED_QUOTES;
+      return browser.storage.session.set({ [key]: { ...result, quotes: result.quotes.slice(0, MAX_STORED_QUOTES), quotesLeftOut } });
+    });
+  };
+
   const keepResult = (tabId: number, result: PageResult) => {
     void Promise.all([
-      browser.storage.session.set({ [storageKey(tabId)]: result }),
+      store(tabId, result),
       action.setBadgeText({ tabId, text: badgeText(result) }),
       // The badge takes the colour of the most quoted side.
       action.setBadgeBackgroundColor({ tabId, color: result.sides[0] ? countryColour(result.sides[0].country).accent : '#3b3b48' }),

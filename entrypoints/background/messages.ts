@@ -19,6 +19,11 @@ export interface PageResult {
   summary: Summary;
   /** What the run cost the page, in milliseconds (npm run bench reads it from the stored result). */
   timings?: PageTimings;
+  /**
+   * Set by the background on a stored result too large for storage.session: how many quotes after the
+   * first MAX_STORED_QUOTES were left out (sides and summary are whole, and may name quotes left out).
+   */
+  quotesLeftOut?: number;
 }
 
 /**
@@ -131,6 +136,8 @@ const STANCES: readonly TopicStance['stance'][] = ['supports', 'opposes', 'mixed
  */
 const MAX_QUOTES = 100_000;
 const MAX_TEXT = 100_000;
+/** The quotes a stored result keeps when the whole result does not fit storage.session. */
+export const MAX_STORED_QUOTES = 5_000;
 /** The longest article text the background analyses (far beyond any article; a 5 MB page still ends in a state). */
 export const MAX_ARTICLE_TEXT = 8_000_000;
 const TIMING_FIELDS = ['detect', 'read', 'analysis', 'engine', 'highlight', 'total', 'longestTask'] as const;
@@ -242,7 +249,9 @@ function parsePageReport(value: unknown): PageReport | null {
 export function parsePageResult(value: unknown): PageResult | null {
   const report = parsePageReport(value);
   const findings = report && parseFindings(value as Fields);
-  return findings && { ...report, ...findings };
+  if (!findings) return null;
+  const { quotesLeftOut } = value as Fields;
+  return { ...report, ...findings, ...(isCount(quotesLeftOut) && quotesLeftOut > 0 ? { quotesLeftOut } : {}) };
 }
 
 /** Names of analyses: letters, digits and dashes. */

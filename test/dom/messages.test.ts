@@ -57,6 +57,11 @@ describe('parsePageResult', () => {
     expect(parsePageResult({ ...result, timings: { detect: -1 } })).toEqual(result);
   });
 
+  it('keeps the count of quotes left out of a stored result that was too large, when well-formed', () => {
+    expect(parsePageResult({ ...result, quotesLeftOut: 21_000 })).toEqual({ ...result, quotesLeftOut: 21_000 });
+    for (const quotesLeftOut of [0, -5, 1.5, '21000']) expect(parsePageResult({ ...result, quotesLeftOut })).toEqual(result);
+  });
+
   it('keeps well-formed timings, the optional ones when well-formed', () => {
     const timings = { detect: 0.4, read: 3, analysis: 20, engine: 15, highlight: 2, total: 26, longestTask: 3.4 };
     expect(parsePageResult({ ...result, timings })).toEqual({ ...result, timings });

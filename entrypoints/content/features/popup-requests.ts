@@ -1,6 +1,6 @@
 // Requests from the extension's own pages (the popup): highlights on or off, reveal a quote, and the
-// status probe (answered with the page's URL, which the popup cannot read without the `tabs` permission, and
-// its content type: on Chromium's PDF viewer the script runs at the PDF's URL).
+// status probe (answered with the page's URL, which the popup cannot read without the `tabs` permission, its
+// content type: on Chromium's PDF viewer the script runs at the PDF's URL, and the state of the last run).
 // Messages from anything else (web pages cannot reach runtime.onMessage, other extensions can) are ignored.
 import { browser, type Browser } from 'wxt/browser';
 import { HIGHLIGHT_CLASS } from '../../../dom/highlight';
@@ -25,7 +25,11 @@ function revealQuote(quote: number, signal: AbortSignal): boolean {
 export const popupRequests: Feature = (session, signal) => {
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
-    if (isStatusRequest(message)) return Promise.resolve<StatusAnswer>({ url: location.href, contentType: document.contentType });
+    if (isStatusRequest(message)) {
+      // The state is null while the first run is still going (or before it starts).
+      const state = session.result?.state ?? null;
+      return Promise.resolve<StatusAnswer>({ url: location.href, contentType: document.contentType, state });
+    }
     const request = parseTabRequest(message);
     if (!request) return;
     return request.type === 'stancemark:set-highlights'
