@@ -152,10 +152,10 @@ function isCueAt(tokens: Token[], i: number): boolean {
   // "spoke about", "talked about": weak or noun-like forms that report content with "about" after them
   if (TALK_FORMS.has(t.key) && tokens[i + 1]?.key === 'about') return i > 0 && !isCapital(t) && !NOUN_BEFORE.test(tokens[i - 1].key) && !/['’]s$/.test(tokens[i - 1].text);
   // the word lists first: most tokens are in neither
-  // "-ing" is a cue as a finite verb ("she is calling for"), or a speech verb's participle after a lower-case
-  // word ("a statement saying", "tweets criticizing")
+  // "-ing" is a cue as a finite verb ("she is calling for"), or as a participle after a lower-case word
+  // ("a statement saying", "tweets criticizing", "a bill supporting")
   if (PARTICIPLE_CUES.has(t.key)) {
-    return !isCapital(t) && (isProgressive(tokens, i) || (SPEECH_VERBS.has(t.key) && i > 0 && !isPunct(tokens[i - 1]) && !isCapital(tokens[i - 1])));
+    return !isCapital(t) && (isProgressive(tokens, i) || (i > 0 && !isPunct(tokens[i - 1]) && !isCapital(tokens[i - 1])));
   }
   if (!CUE_VERBS.has(t.key) || isCapital(t) || i === 0) return false;
   const before = tokens[i - 1];

@@ -165,10 +165,13 @@ describe('verbs of thought and stance measured as cues', () => {
   });
 });
 
-describe('a speech verb\'s participle after a noun', () => {
+describe('a participle of speech or stance after a noun', () => {
   it('reads "a letter saying ..." as the sentence subject\'s statement', () => {
     expect(reported(body('Okafor sent the crews a letter saying the ferries would run again in May.'))).toEqual([
       { source: 'Okafor', text: 'the ferries would run again in May' },
+    ]);
+    expect(reported(body('Okafor sent the crews a letter opposing the new timetable for the winter.'))).toEqual([
+      { source: 'Okafor', text: 'the new timetable for the winter' },
     ]);
   });
 });
