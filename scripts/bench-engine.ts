@@ -1,7 +1,8 @@
 // npx tsx scripts/bench-engine.ts
 // Median time of the whole lib/analyze pipeline on a ~2,000-word and a ~200,000-word text built at
 // run time by joining ../shared's dev articles (never committed), against a baseline in the same run:
-// one plain regex scan for quoted spans over the same text; then each stage's own median.
+// one plain regex scan for quoted spans over the same text; then each stage's own median. Each figure also
+// gives the fastest run ("min"): on a busy machine the medians swing with the other work, the minimum much less.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../lib/analyze';
@@ -34,7 +35,8 @@ function textOf(words: number): string {
   return paragraphs.join('\n\n');
 }
 
-function median(run: () => void, times: number): number {
+/** Median and fastest of `times` runs, in ms. */
+function timed(run: () => void, times: number): { median: number; min: number } {
   const samples: number[] = [];
   for (let i = 0; i < times; i++) {
     const start = performance.now();
@@ -42,8 +44,9 @@ function median(run: () => void, times: number): number {
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1];
+  return { median: samples[samples.length >> 1], min: samples[0] };
 }
+const show = ({ median, min }: { median: number; min: number }) => `${median.toFixed(2)} (min ${min.toFixed(2)})`;
 
 /** The quote and speaker stages alone (text -> quotes -> attributions -> speakers), without the later stages. */
 const speakerStages = (text: string) => {
@@ -68,7 +71,7 @@ function stageMedians(text: string, times: number): string {
     ['countries', () => assignCountries(text, entities)],
     ['summary', () => summarize(analysis.quotes, analysis.sides, text)],
   ];
-  return stages.map(([name, run]) => `${name} ${median(run, times).toFixed(2)}`).join(', ');
+  return stages.map(([name, run]) => `${name} ${show(timed(run, times))}`).join(', ');
 }
 
 const baseline = (text: string) => {
@@ -81,12 +84,13 @@ for (const [label, words, times] of [['~2,000 words', 2_000, 41], ['~200,000 wor
   const text = textOf(words);
   const wordCount = text.split(/\s+/).length;
   analyze(text); // warm up
-  const engine = median(() => analyze(text), times);
-  const stages = median(() => speakerStages(text), times);
-  const scan = median(() => baseline(text), times);
+  const engine = timed(() => analyze(text), times);
+  const stages = timed(() => speakerStages(text), times);
+  const scan = timed(() => baseline(text), times);
   console.log(
-    `${label} (${wordCount} words, ${text.length} chars), medians over ${times} runs: analyze ${engine.toFixed(2)} ms; ` +
-      `quote and speaker stages ${stages.toFixed(2)} ms; regex scan ${scan.toFixed(2)} ms; analyze/scan ${(engine / scan).toFixed(0)}x, stages/scan ${(stages / scan).toFixed(0)}x`,
+    `${label} (${wordCount} words, ${text.length} chars), medians over ${times} runs: analyze ${show(engine)} ms; ` +
+      `quote and speaker stages ${show(stages)} ms; regex scan ${show(scan)} ms; ` +
+      `analyze/scan ${(engine.median / scan.median).toFixed(0)}x, stages/scan ${(stages.median / scan.median).toFixed(0)}x`,
   );
   console.log(`  per stage (ms, medians): ${stageMedians(text, times)}`);
 }
