@@ -124,7 +124,8 @@ export function wordsOf(words: string): { src: Tokens; chunk: Chunk } {
 export interface ArticleIndex extends Tokens {
   /** The codes the article names anywhere, per KB they were read with. */
   named?: { kb: KnowledgeBase; matches: KbMatch[]; codes: Set<CountryCode> };
-  /** Token indices by word key, in text order (built on the first word lookup). */
+  /** Word lookups so far, and then the token indices by word key, in text order (see tokensWith). */
+  scans?: number;
   byKey?: Map<string, number[]>;
 }
 
@@ -136,35 +137,44 @@ export function articleIndex(text: string): ArticleIndex {
   return lastArticle;
 }
 
-const NO_TOKENS: number[] = [];
-
 /**
- * Indices of the article's tokens whose word key is `key`, in text order. One pass builds the index on
- * the first lookup: speakers look up their surnames and descriptions, and on a long text a scan per lookup
- * made the stage quadratic.
- */
-function tokensByKey(article: ArticleIndex, key: string): number[] {
-  if (!article.byKey) {
-    const byKey = new Map<string, number[]>();
-    article.tokens.forEach((t, i) => {
-      const list = byKey.get(t.key);
-      if (list) list.push(i);
-      else byKey.set(t.key, [i]);
-    });
-    article.byKey = byKey;
-  }
-  return article.byKey.get(key) ?? NO_TOKENS;
-}
-
-/**
- * Indices of the article's tokens whose word (or, with `byKey`, word key) is `word` or `plural`, in text order.
+ * Indices of the article's tokens whose word (or, with `byKey`, word key) is `word` or `plural`, in text
+ * order. The first few lookups of an article scan its tokens; after that one pass builds an index by key:
+ * a short article is cheaper to scan, a long one (many speakers, many words) would be quadratic.
  */
 export function tokensWith(article: ArticleIndex, word: string, byKey = false, plural = ''): number[] {
   const { tokens } = article;
-  const keys = plural ? [wordKey(word), wordKey(plural)] : [wordKey(word)];
-  const found = keys.flatMap((k) => tokensByKey(article, k));
-  if (keys.length > 1) found.sort((a, b) => a - b);
-  return byKey ? found : found.filter((i) => tokens[i].word === word || tokens[i].word === plural);
+  const found: number[] = [];
+  const scan = !article.byKey && (article.scans = (article.scans ?? 0) + 1) <= SCANS_BEFORE_INDEX;
+  if (scan) {
+    for (let i = 0; i < tokens.length; i++) {
+      const w = byKey ? tokens[i].key : tokens[i].word;
+      if (w === word || w === plural) found.push(i);
+    }
+    return found;
+  }
+  const index = (article.byKey ??= indexByKey(tokens));
+  const candidates = [...(index.get(wordKey(word)) ?? []), ...(plural ? index.get(wordKey(plural)) ?? [] : [])];
+  if (plural) candidates.sort((a, b) => a - b);
+  for (const i of candidates) {
+    const w = byKey ? tokens[i].key : tokens[i].word;
+    if (w === word || w === plural) found.push(i);
+  }
+  return found;
+}
+
+// An index by key costs about as much as ten to twenty scans of the article (measured on 2,000 and 200,000
+// words): after ten scans it is built, so lookups never cost much more than twice the cheaper way.
+const SCANS_BEFORE_INDEX = 10;
+
+function indexByKey(tokens: Token[]): Map<string, number[]> {
+  const byKey = new Map<string, number[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const list = byKey.get(tokens[i].key);
+    if (list) list.push(i);
+    else byKey.set(tokens[i].key, [i]);
+  }
+  return byKey;
 }
 
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'sen', 'rep', 'gov', 'adm', 'capt', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'brig', 'cmdr', 'amb', 'pres', 'sec', 'no']);
@@ -242,14 +252,12 @@ function matchAt(src: Tokens, i: number, end: number, kb: KnowledgeBase): Match 
   const { tokens } = src;
   const first = tokens[i];
   if (!startsWithCapital(first.word)) return undefined;
-  const words = kb.phraseWords(first.key);
+  let node = kb.longPhrases().get(first.key);
   let longest: Match | undefined;
-  let key = first.key;
   // A possessive ends a phrase: "Russia's foreign ministry" is Russia, then a ministry.
-  for (let k = i + 1; k < end && k - i < words && !tokens[k - 1].possessive; k++) {
-    key += ` ${tokens[k].key}`;
-    const terms = kb.phrase(key);
-    if (terms?.length) longest = { code: terms[terms.length - 1].code, from: i, to: k + 1, adjectival: tokens[k].possessive };
+  for (let k = i + 1; node?.next && k < end && k - i < 8 && !tokens[k - 1].possessive; k++) {
+    node = node.next.get(tokens[k].key);
+    if (node?.terms?.length) longest = { code: node.terms[node.terms.length - 1].code, from: i, to: k + 1, adjectival: tokens[k].possessive };
   }
   if (longest) return longest;
   // Short words count only in capitals: "US", "UN", "IS", not "us" or "is".
@@ -377,8 +385,10 @@ export function kbNameAcross(article: ArticleIndex, at: number, kb: KnowledgeBas
   const k = firstStartingAt(tokens, at);
   // Only a capitalised word or a name's inner "of"/"for" right before the mention can start a name across it.
   const before = tokens[k - 1];
-  if (!before || !/^\s*$/.test(article.text.slice(before.end, at)) || !(startsWithCapital(before.word) || /^(?:of|for|the|and)$/.test(before.word))) return undefined;
+  if (!before || !(isSpace(article.text, before.end, at) || /^\s*$/.test(article.text.slice(before.end, at))) || !(startsWithCapital(before.word) || /^(?:of|for|the|and)$/.test(before.word))) return undefined;
   for (let j = k - 1; j >= 0 && j >= k - 7; j--) {
+    // Only a phrase of several words can run across the mention.
+    if (!kb.longPhrases().has(tokens[j].key)) continue;
     const m = matchAt(article, j, tokens.length, kb);
     // "The U.N." before "U.N. human rights chief": an article in front makes no larger name.
     if (m && m.to > k && !tokens.slice(j, k).every((t) => ARTICLES.has(t.key))) return { start: tokens[j].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from };
@@ -405,7 +415,9 @@ const TITLE_FILLERS = new Set(
     'country’s country\'s nation’s nation\'s department foreign-policy international public relations media information ' +
     'regional local federal central committee human rights general emeritus associate assistant principal lead').split(' '),
 );
-const isTitleWord = (t: Token): boolean => /^\p{Lu}|^\p{N}/u.test(t.word) || TITLE_FILLERS.has(t.raw.toLowerCase()) || TITLE_FILLERS.has(t.word.toLowerCase()) || ROLE_NOUNS.has(t.word.toLowerCase());
+// Set lookups by the word's key (its lower case, for the plain words these sets hold); a possessive by its raw form.
+const isTitleWord = (t: Token): boolean =>
+  startsWithCapital(t.word) || /^\p{N}/u.test(t.word) || TITLE_FILLERS.has(t.key) || ROLE_NOUNS.has(t.key) || (t.possessive && TITLE_FILLERS.has(t.raw.toLowerCase()));
 
 const isRoleWord = (t: Token): boolean => {
   const w = t.word.toLowerCase();
@@ -452,7 +464,7 @@ export function titleBefore(article: ArticleIndex, mention: Span, requireRole = 
   const { text, tokens } = article;
   const at = mention.start;
   // "..., Poroshenko said": a comma before a name that a speech verb follows closes the quoted words.
-  const saidAfter = SPEECH_VERB_AFTER.test(text.slice(mention.end, mention.end + 20));
+  const saidAfter = (): boolean => SPEECH_VERB_AFTER.test(text.slice(mention.end, mention.end + 20));
   const windowStart = at - 200;
   const to = firstStartingAt(tokens, at);
   let from = to;
@@ -468,10 +480,10 @@ export function titleBefore(article: ArticleIndex, mention: Span, requireRole = 
     if (gap.includes(',')) {
       // Only an apposition placed before the name crosses a comma ("his Iranian counterpart, Mohammad
       // Javad Zarif"), and only when nothing is collected yet.
-      if (saidAfter || crossedComma || start !== at || !endsInRole(tokens, Math.max(0, j - 6), j + 1, false)) break;
+      if (crossedComma || start !== at || saidAfter() || !endsInRole(tokens, Math.max(0, j - 6), j + 1, false)) break;
       crossedComma = true;
     }
-    if (CLAUSE_WORDS.has(t.word.toLowerCase()) || !isTitleWord(t)) break;
+    if (CLAUSE_WORDS.has(t.key) || !isTitleWord(t)) break;
     start = t.start;
     from = j;
     count++;
@@ -490,6 +502,8 @@ export function titleBefore(article: ArticleIndex, mention: Span, requireRole = 
 /** The apposition right after a mention: ", the X of Y," or "(X)", up to its closing comma or bracket (at most 20 words). */
 export function appositionAfter(article: ArticleIndex, at: number): Chunk | undefined {
   const { text, tokens } = article;
+  const next = text.charCodeAt(at);
+  if (next !== 44 && next !== 40 && next !== 32 && !/\s/.test(text.charAt(at))) return undefined;
   const open = /^\s*([,(])\s*/.exec(text.slice(at, at + 4));
   if (!open) return undefined;
   const start = at + open[0].length;
@@ -535,8 +549,11 @@ export function titlesSomeoneElse(tokens: Token[], from: number, to: number): bo
 
 /** The outlet a writer's mention is followed by ("... wrote in the Global Times"): a columnist's own side. */
 export function outletAfter(text: string, at: number): string {
-  return /^\s+(?:wrote|writes|writing|has written)\s+(?:in|for)\s+([^.,;:!?"“”()\n]{1,60})/.exec(text.slice(at, at + 100))?.[1] ?? '';
+  WROTE_IN.lastIndex = at;
+  return WROTE_IN.exec(text)?.[1] ?? '';
 }
+// Sticky: matched at the offset itself, without slicing the text.
+const WROTE_IN = /\s+(?:wrote|writes|writing|has written)\s+(?:in|for)\s+([^.,;:!?"“”()\n]{1,60})/y;
 
 /**
  * Where the article gives a one-word name in full: a first name before it ("Mikhail Saakashvili") or a given

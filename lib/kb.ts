@@ -47,10 +47,16 @@ export interface KnowledgeBase {
   phrase(key: string): Term[] | undefined;
   demonym(key: string): CountryCode | undefined;
   /**
-   * How many words the longest phrase starting with this word key has (0: none), so that a text is
-   * scanned word by word with a few phrase lookups: "united" -> 4 ("united nations security council").
+   * The phrases of several words as a trie by word key ("united" -> "nations" -> "security" -> "council"),
+   * for scanning a text word by word; one-word phrases are looked up with `phrase`. Built on first use.
    */
-  phraseWords(firstWord: string): number;
+  longPhrases(): Map<string, PhraseNode>;
+}
+
+/** A node of the phrase trie: the terms of the phrase that ends here, and the words that go on. */
+export interface PhraseNode {
+  terms?: Term[];
+  next?: Map<string, PhraseNode>;
 }
 
 // Spellings transliterations vary on: word endings (Sergey/Sergei, Dmitriy/Dmitry/Dmitri) and y after a
@@ -134,19 +140,23 @@ function parseTable(byCode: string, dated: string): Map<string, Term[]> {
 // The keys of several words in a table's text (found natively: half the phrases are one word).
 const KEYS_OF_SEVERAL_WORDS = /(?<=[\t|]|^)[^\t|\n ]+ [^\t|\n]*(?=[|\n\t]|$)/gm;
 
-/** For each first word of a key of several words, the most words such a key has. */
-function phraseLengths(...tables: string[]): Map<string, number> {
-  const lengths = new Map<string, number>();
+/** The trie of a table's keys of several words, each ending in its terms. */
+function trieOf(phrases: Map<string, Term[]>, ...tables: string[]): Map<string, PhraseNode> {
+  const root = new Map<string, PhraseNode>();
   for (const table of tables) {
     for (const key of table.match(KEYS_OF_SEVERAL_WORDS) ?? []) {
-      let space = key.indexOf(' ');
-      const first = key.slice(0, space);
-      let words = 2;
-      while ((space = key.indexOf(' ', space + 1)) > 0) words++;
-      if (words > (lengths.get(first) ?? 0)) lengths.set(first, words);
+      const words = key.split(' ');
+      let level = root;
+      let node: PhraseNode | undefined;
+      for (let w = 0; w < words.length; w++) {
+        node = level.get(words[w]);
+        if (!node) level.set(words[w], (node = {}));
+        if (w < words.length - 1) level = node.next ??= new Map();
+      }
+      node!.terms = phrases.get(key);
     }
   }
-  return lengths;
+  return root;
 }
 
 /** The code a person's terms give: the one in force at `date`, else the most recent before it, else the latest. */
@@ -164,7 +174,7 @@ export function termAt(terms: Term[], date?: string): Term | undefined {
 export function createKnowledgeBase(file: KbFile): KnowledgeBase {
   const people = parseTable(file.people, file.peopleDated);
   const phrases = parseTable(file.phrases, file.phrasesDated);
-  const phraseWords = phraseLengths(file.phrases, file.phrasesDated);
+  let longPhrases: Map<string, PhraseNode> | undefined;
   const demonyms = new Map<string, CountryCode>();
   for (const line of file.demonyms.split('\n')) {
     const tab = line.indexOf('\t');
@@ -206,7 +216,7 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     },
     phrase: (key) => phrases.get(key),
     demonym: (key) => demonyms.get(key),
-    phraseWords: (firstWord) => phraseWords.get(firstWord) ?? 0,
+    longPhrases: () => (longPhrases ??= trieOf(phrases, file.phrases, file.phrasesDated)),
   };
 }
 
