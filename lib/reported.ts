@@ -520,8 +520,9 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       }
     }
     if (NOUN_CUES.get(t.key) === all[v + 1]?.key && v > 0) {
-      // "her criticism of A", "Okafor's support for B": the possessor is the source
-      const owner = possessor(text, all, v - 1);
+      // "her criticism of A", "Okafor's support for B": the possessor is the source; without one, the
+      // sentence's subject when it names one ("Okafor has doubts about C")
+      const owner = possessor(text, all, v - 1) ?? nonPronoun(sentenceSubject(text, all, v) ?? clauseSubject(text, all, v));
       if (owner) sentence.emit(v + 2, sentence.clauseEnd(v + 2), owner, t.text);
       continue;
     }

@@ -201,6 +201,9 @@ describe('nouns of speech and stance', () => {
       { source: 'Okafor', text: 'a second crossing to the island' },
     ]);
     expect(reported(body('There was little support for a second crossing to the island.'))).toEqual([]);
+    expect(reported(body('Okafor has long had doubts about a second crossing to the island.'))).toEqual([
+      { source: 'Okafor', text: 'a second crossing to the island' },
+    ]);
   });
 });
 
