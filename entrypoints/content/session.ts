@@ -151,11 +151,13 @@ export function createPageSession(signal: AbortSignal): PageSession {
       timings.toBackground = Math.max(0, receivedAt - sentAt);
       timings.fromBackground = Math.max(0, performance.timeOrigin + replyBegan - repliedAt);
     }
+    // Taking the reply and planning the marks count as highlighting.
+    timings.highlight = performance.now() - replyBegan;
     if (!findings.quotes.length) return { state: 'no-quotes' };
     await yieldIfLong();
+    const planBegan = performance.now();
     const plan = planHighlights(map, findings.quotes);
-    // Parsing and planning count as highlighting.
-    timings.highlight = performance.now() - replyBegan;
+    timings.highlight += performance.now() - planBegan;
     await yieldIfLong();
     let slices = 0;
     const highlighted = await highlightInSlices(plan, {
@@ -229,7 +231,6 @@ export function createPageSession(signal: AbortSignal): PageSession {
       listeners.add(listener);
       onAbort(listenerSignal, () => listeners.delete(listener));
     },
-
   };
 
   onAbort(signal, () => {
