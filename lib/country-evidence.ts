@@ -421,7 +421,7 @@ const isTitleWord = (t: Token): boolean =>
 
 const isRoleWord = (t: Token): boolean => {
   const w = t.word.toLowerCase();
-  return ROLE_NOUNS.has(w) || TITLE_ABBREVIATIONS.has(w.replace(/\.$/, ''));
+  return ROLE_NOUNS.has(w) || TITLE_ABBREVIATIONS.has(w.endsWith('.') ? w.slice(0, -1) : w);
 };
 
 /** True when a word ends a noun phrase going left: a verb of saying, a conjunction, a preposition of place. */

@@ -427,6 +427,7 @@ const readmeText = readme(counts, raw, gzip, dev);
 if (check) {
   const same = existsSync(kbPath) && readFileSync(kbPath, 'utf8') === json;
   console.log(same ? 'build-kb: committed KB is up to date' : 'build-kb: committed KB differs from a fresh build');
+  console.log(`build-kb: ${dev}`);
   process.exit(same ? 0 : 1);
 }
 writeFileSync(kbPath, json);
