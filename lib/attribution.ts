@@ -62,6 +62,8 @@ function skipParenthesis(tokens: Token[], i: number, ceiling: number): number {
   for (let k = i + 1; k <= ceiling && k - i < 12; k++) if (tokens[k].text === ')') return k + 1;
   return i;
 }
+/** Party labels before a noun-like verb make it the noun: "Republican claims", "Democratic reports". */
+const PARTY_LABELS = new Set(['republican', 'democratic', 'democrat', 'conservative', 'liberal', 'labour', 'labor', 'gop']);
 const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|no|any|every|each|new|recent|official|state|[\d]+)$/;
 /** A speech verb, unless capitalised or a noun after a determiner, possessive or nationality ("Russian state TV"). */
 export function isVerbAt(tokens: Token[], i: number): boolean {
@@ -69,7 +71,7 @@ export function isVerbAt(tokens: Token[], i: number): boolean {
   if (!SPEECH_VERBS.has(t.key) || isCapital(t)) return false;
   if (!NOUN_LIKE_VERBS.has(t.key) || i === 0) return true;
   const before = tokens[i - 1];
-  return !(NOUN_BEFORE.test(before.key) || /['’]s$/.test(before.text) || isNationality(before.text) || STATE_NAMES.has(before.key));
+  return !(NOUN_BEFORE.test(before.key) || /['’]s$/.test(before.text) || isNationality(before.text) || STATE_NAMES.has(before.key) || PARTY_LABELS.has(before.key));
 }
 const isModifier = (t: Token) => VERB_MODIFIERS.has(t.key) || (/ly$/.test(t.key) && !isCapital(t));
 

@@ -479,3 +479,9 @@ describe('a role noun as subject', () => {
     expect(speakers('"We are shocked, she was a friend to us," one employee said.')).toEqual(['employee']);
   });
 });
+
+describe('a party label before a noun-like verb', () => {
+  it('reads "Republican claims" as a noun, not as a party speaking', () => {
+    expect(speakers('The checkers rated 30% of Republican claims as "false" last year.')).not.toContain('Republican');
+  });
+});
