@@ -161,7 +161,10 @@ function isCueAt(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];
   // a plural noun after a lower-case word ("opposition protests", "media reports") is no verb
   const nounForm = NOUN_FORMS.has(t.key) || NOUN_LIKE_VERBS.has(t.key);
-  if (nounForm && t.key.endsWith('s') && !isCapital(before) && !PERSON_PRONOUNS.has(before.key)) return false;
+  // unless a singular noun with its determiner stands before it and an object after ("the poll shows a lead")
+  const next = tokens[i + 1]?.key ?? '';
+  const singularSubject = i > 1 && DETERMINERS.has(tokens[i - 2].key) && !before.key.endsWith('s') && (DETERMINERS.has(next) || next === 'that' || /^\d/.test(next));
+  if (nounForm && t.key.endsWith('s') && !isCapital(before) && !PERSON_PRONOUNS.has(before.key) && !singularSubject) return false;
   if (SPEECH_VERBS.has(t.key)) return isVerbAt(tokens, i);
   return !(nounForm && (NOUN_BEFORE.test(before.key) || /['’]s$/.test(before.text)));
 }

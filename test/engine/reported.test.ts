@@ -86,6 +86,10 @@ describe('reported speech patterns', () => {
     expect(reported(body('The plan was endorsed by most of the river towns.'))).toEqual([]);
     expect(reported(body('It seems the ferries will run late this winter.'))).toEqual([]);
     expect(reported(body('Their plans for the winter ferries are ambitious and costly.'))).toEqual([]);
+    expect(reported(body('The harbour strikes continued for a week after the vote.'))).toEqual([]);
+    expect(reported(body('The survey shows a narrow lead for the second crossing.'))).toEqual([
+      { source: 'survey', text: 'a narrow lead for the second crossing' },
+    ]);
   });
 });
 
