@@ -26,7 +26,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 function codeLabel(code: string | null): HTMLElement {
   const label = element('span', 'code', code ?? '?');
@@ -354,8 +354,12 @@ function render(view: TabView): void {
   const pairCodes = view.pair && view.pair.every((code) => byCode.has(code)) ? view.pair : ranked.slice(0, 2);
   const main = pairCodes.map((code) => byCode.get(code)!);
 
-  const summary = element('p', 'summary', `${plural(result.quotes.length, 'statement')} found · ${plural(result.sides.length, 'side')}`);
+  const found = result.quotes.length + (result.quotesLeftOut ?? 0);
+  const summary = element('p', 'summary', `${plural(found, 'statement')} found · ${plural(result.sides.length, 'side')}`);
   app.append(summary);
+  if (result.quotesLeftOut) {
+    app.append(element('p', 'single', `A very long article: the first ${result.quotes.length.toLocaleString('en')} of its ${found.toLocaleString('en')} statements are listed here.`));
+  }
   if (result.sides.length > 2) app.append(pairChooser(result.sides, [main[0].country, main[1].country], settings));
   if (result.sides.length === 1) {
     app.append(element('p', 'single', `Only one side speaks in this article: ${main[0].name || countryName(main[0].country)}. Nobody quoted answers for another country.`));

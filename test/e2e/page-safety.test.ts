@@ -346,7 +346,17 @@ describe('restricted and odd pages: the popup says why in a sentence, and nothin
     expect(await popup.locator('#app').innerText()).toContain('the harbour stays open to every ship');
   });
 
-  it('a page too busy to answer: "The page is not answering", then its state once it answers', async () => {
+  it('a page highlighted whose result could not be kept (too large for storage.session): "Too large to list here", not "Reading"', async () => {
+    const { page } = await openTab(`${server.origin}/safety/page.html?lost`);
+    expect(await waitForState(page)).toBe('done');
+    const tabId = await tabIdFor(extensionPage, page.url());
+    await extensionPage.evaluate((key) => (globalThis as unknown as ChromeGlobal).chrome.storage.session.remove(key), `tab:${tabId}`);
+    const { title, detail } = await popupMessage(tabId);
+    expect(title).toBe('Too large to list here');
+    plain(detail);
+  });
+
+    it('a page too busy to answer: "The page is not answering", then its state once it answers', async () => {
     await setSettings(extensionPage, { analysis: 'on-click' });
     try {
       const { page } = await openTab(`${server.origin}/safety/page.html?busy`);
@@ -448,7 +458,21 @@ describe('the popup’s text: plain sentences, exact states, hostile text shown 
     });
   }
 
-  it('a tab that is gone: "No tab to read"', async () => {
+  it('a result kept with its first quotes only (too large for storage.session): the counts are the whole article’s, and it says so', async () => {
+    const quotes = Array.from({ length: 3 }, (_, i) => quote(`Point ${i} stands.`, 'BR', 'Ana Lima'));
+    const { text, empty, popup } = await shown({
+      ...base, state: 'done', quotes, quotesLeftOut: 49_997,
+      sides: [side('BR', 'Brazil', 'Ana Lima', 30_000), side('KE', 'Kenya', 'Joseph Mwangi', 20_000)],
+      summary: { sides: [], agreement: [{ topic: 'trade', stance: 'supports', evidence: [2, 45_000] }], divergence: [] },
+    });
+    expect(text).toContain('50,000 statements found');
+    expect(text).toContain('A very long article: the first 3 of its 50,000 statements are listed here.');
+    expect(text).not.toMatch(placeholders);
+    expect(empty).toEqual([]);
+    await popup.close();
+  });
+
+    it('a tab that is gone: "No tab to read"', async () => {
     const popup = await openPopup(browser, 2_000_000_000);
     expect(await popup.locator('.message h2').textContent()).toBe('No tab to read');
     expect(await popup.locator('.message p').textContent()).toMatch(/^The tab this popup was opened for is closed\./);
