@@ -52,6 +52,7 @@ let onSide = 0;
 let matched = 0;
 const summarizeMs: number[] = [];
 const articleMs: number[] = [];
+let slowest = { ms: 0, file: '' };
 const pipelineMs: number[] = [];
 for (const file of files) {
   const text = textOf(file);
@@ -70,6 +71,7 @@ for (const file of files) {
   const summary = summarize(quotes, sides, text);
   const ms = cpuMedian(() => summarize(quotes, sides, text));
   articleMs.push(ms);
+  if (ms > slowest.ms) slowest = { ms, file: basename(file, '.json') };
   summarizeMs.push((ms * 2000) / Math.max(1, text.split(/\s+/).length));
   for (const side of summary.sides) {
     for (const i of side.statements) {
@@ -105,5 +107,5 @@ const stats = (xs: number[]) => {
 console.log(`${onGold ? 'on gold quotes' : 'on the engine\'s own statements'}: articles with two quoted countries: ${twoSided}`);
 console.log(`  naming a topic both sides address: ${pct(shared, twoSided)}; a topic other than the two sides themselves: ${pct(sharedThird, twoSided)}`);
 console.log(`statements matching a gold quote that sit on its gold country's side: ${pct(onSide, matched)}`);
-console.log(`summarize, CPU time per article: ${stats(articleMs)}; per 2,000 words: ${stats(summarizeMs)}`);
+console.log(`summarize, CPU time per article: ${stats(articleMs)} (${slowest.file}); per 2,000 words: ${stats(summarizeMs)}`);
 if (pipelineMs.length) console.log(`whole pipeline (analyze), CPU time per 2,000 words: ${stats(pipelineMs)}`);
