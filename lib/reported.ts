@@ -503,12 +503,17 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
         sentence.emit(0, v - 1, informant(text, all, v + 3, Math.min(last, v + 10)), 'according to');
         break;
       }
-      // "CONTENT, X said, CONTENT."
+      // "CONTENT, X said, CONTENT." (two statements)
       const site = v > 2 ? sentence.trailingSite(v + 1) : null;
       if (site !== null) {
         const source = site === v + 1 ? mention(text, all, v + 2, phraseEndForward(all, v + 2, last)) : subjectOf(text, all, site, v + 1);
         found.length = 0;
         sentence.emit(0, v - 1, source, all[site].text);
+        // the content after the site is the same speaker's too: "A, she said, B"
+        let tail = site + 1;
+        while (tail <= last && all[tail].text !== ',') tail++;
+        if (tail + 1 <= last && /^(?:and|but)$/.test(all[tail + 1].key)) tail++;
+        if (tail < last) sentence.emit(tail + 1, last, source, all[site].text);
         break;
       }
       // ", saying that CONTENT": the subject of the sentence's first cue

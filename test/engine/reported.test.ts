@@ -188,6 +188,15 @@ describe('verbs whose object is part of the statement', () => {
   });
 });
 
+describe('an attribution inside the sentence', () => {
+  it('gives the content on both sides of ", X said," to X', () => {
+    expect(reported(body('The ferries will run again in May, Okafor said, and the night crossing will return in June.'))).toEqual([
+      { source: 'Okafor', text: 'The ferries will run again in May' },
+      { source: 'Okafor', text: 'the night crossing will return in June' },
+    ]);
+  });
+});
+
 describe('where the content ends', () => {
   it('ends a subordinate clause that opens the sentence at its comma, and the content before an apposition', () => {
     expect(reported(body('While Okafor says the ferry will run in May, the harbour stays closed.'))).toEqual([
