@@ -487,6 +487,7 @@ function buildIndex(
   union: KeyUnion,
   affiliations: Map<string, CountryCode>,
 ): TopicIndex {
+  dropModifiers(tokens, raw, union);
   addIssues(tokens, raw);
   raw.sort((a, b) => a.first - b.first || b.last - a.last);
   const topics: Topic[] = [];
@@ -516,6 +517,37 @@ function buildIndex(
     delete (t as Partial<typeof t>).surfaces;
   }
   return { tokens, topics, mentions, mentionAt };
+}
+
+/**
+ * A one-word name shaped like an adjective (-ern, -ic, -ish, -ese, -ian, -ican: "Western", "Kurdish", "Hispanic") that
+ * the article only ever writes before a common noun ("Western press", "Kurdish fighters") is a modifier there,
+ * not a topic of its own. Countries stay; a name ever followed by anything else ("Kurdish said", "the Kurdish.")
+ * is kept, and so are nouns used as modifiers ("GOP nominee", "U.N. resolution"), which are topics.
+ */
+const ADJECTIVE_ENDING = /(?:ern|ic|ish|ese|ian|ican)$/;
+function dropModifiers(tokens: Token[], raw: RawMention[], union: KeyUnion): void {
+  const modifierOnly = new Map<string, boolean>();
+  for (const m of raw) {
+    if (m.kind === 'country') continue;
+    const root = union.find(m.key);
+    const next = tokens[m.last + 1];
+    const beforeNoun =
+      m.first === m.last &&
+      ADJECTIVE_ENDING.test(tokens[m.first].lower) &&
+      !tokens[m.first].poss &&
+      !!next &&
+      next.sentence === tokens[m.first].sentence &&
+      next.start - tokens[m.last].end === 1 &&
+      /^\p{Ll}/u.test(next.text) &&
+      next.word.lemmaId >= 0 &&
+      !next.lower.endsWith('ed') &&
+      !SPEECH_VERBS.has(next.lower);
+    modifierOnly.set(root, (modifierOnly.get(root) ?? true) && beforeNoun);
+  }
+  let kept = 0;
+  for (const m of raw) if (m.kind === 'country' || !modifierOnly.get(union.find(m.key))) raw[kept++] = m;
+  raw.length = kept;
 }
 
 /** The most used multi-word form ("Islamic State" over "IS"), ties to the longer; else the most used form. */

@@ -74,6 +74,12 @@ describe('findTopics: names as written, not fragments of them', () => {
     expect(found).toContain('Bergen');
   });
 
+  it('reads a name shaped like an adjective that only ever stands before a noun as a modifier, not a topic', () => {
+    const found = names(['The Western press praised the GOP nominee.', 'Western leaders and the GOP agreed.']);
+    expect(found).not.toContain('Western');
+    expect(found).toContain('GOP');
+  });
+
   it('takes no names but countries from a headline in title case', () => {
     expect(names(['Why Lund Could Lose The Vote In Bergen And Oslo'])).toEqual(['Norway']);
   });
