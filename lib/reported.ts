@@ -475,7 +475,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
   // "According to X, CONTENT."
   if (all[0].key === 'according' && all[1]?.key === 'to') {
     let comma = 2;
-    while (comma <= last && all[comma].text !== ',' && comma < 10) comma++;
+    while (comma <= last && all[comma].text !== ',' && comma < 16) comma++;
     if (all[comma]?.text === ',') sentence.emit(comma + 1, sentence.clauseEnd(comma + 1), informant(text, all, 2, comma - 1), 'according to');
     return found;
   }
@@ -500,7 +500,13 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       // "CONTENT, according to X."
       if (next.key === 'according' && all[v + 2]?.key === 'to') {
         found.length = 0;
-        sentence.emit(0, v - 1, informant(text, all, v + 3, Math.min(last, v + 10)), 'according to');
+        const source = informant(text, all, v + 3, Math.min(last, v + 10));
+        sentence.emit(0, v - 1, source, 'according to');
+        // "A, according to X, B": B is X's too
+        let tail = v + 3;
+        while (tail <= last && all[tail].text !== ',') tail++;
+        if (tail + 1 <= last && /^(?:and|but)$/.test(all[tail + 1].key)) tail++;
+        if (tail < last) sentence.emit(tail + 1, last, source, 'according to');
         break;
       }
       // "CONTENT, X said, CONTENT." (two statements)

@@ -197,6 +197,15 @@ describe('an attribution inside the sentence', () => {
   });
 });
 
+describe('"according to" inside the sentence', () => {
+  it('gives the content on both sides of ", according to X," to X', () => {
+    expect(reported(body('The ferries will run again in May, according to the harbour master, and the night crossing will return in June.'))).toEqual([
+      { source: 'harbour master', text: 'The ferries will run again in May' },
+      { source: 'harbour master', text: 'the night crossing will return in June' },
+    ]);
+  });
+});
+
 describe('where the content ends', () => {
   it('ends a subordinate clause that opens the sentence at its comma, and the content before an apposition', () => {
     expect(reported(body('While Okafor says the ferry will run in May, the harbour stays closed.'))).toEqual([
