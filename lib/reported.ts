@@ -41,7 +41,7 @@ function forms(base: string): string[] {
  */
 const WEAK_CUES = new Set(
   ('state states email emails spoke speak speaks continue continues continued call find points point put puts attack attacks support ' +
-    'know knew considered begin begins began report repeat plan write').split(' '),
+    'knew considered begin begins began report repeat plan write').split(' '),
 );
 /** Past forms that report a stance or a statement; their other forms are mostly nouns or rare (measured on polnear-train). */
 const PAST_CUES = 'assailed slammed listed learned thanked referenced projected preferred named invoked bemoaned lambasted congratulated likened voiced knocked retweeted encouraged'.split(' ');
@@ -134,6 +134,7 @@ const ARTICLE = /^(?:the|a|an)$/;
  * Okafor as reckless", "accused the board of lying" (their content starts at the object).
  */
 const OBJECT_VERBS = /^(?:call|calls|called|calling|describe|describes|described|describing|accuse|accused|praise|praised|criticize|criticized|criticise|criticised|mock|mocked|dismiss|dismissed)$/;
+const TELL = /^(?:tell|tells|told|telling)$/;
 /** Prepositions that open an adjunct phrase. */
 const PREPOSITIONS = new Set('in at on after during before from to with by for of about over under into onto near since until via through throughout across among amid inside outside aboard'.split(' '));
 /** "say" takes no particle: "said on the radio", "says of the plan" are adjuncts before the content, if any. */
@@ -562,6 +563,8 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     if (!source) continue;
     let from = v + 1;
     if (LISTENER_VERBS.has(t.key) && !OBJECT_VERBS.test(t.key)) from = skipListener(all, from, last);
+    // "told a crowd in the town": after "tell" and its listener the content opens with "that", "to", "about", or a new subject
+    if (TELL.test(t.key) && !(from <= last && (/^(?:that|to|about|of)$/.test(all[from].key) || PERSON_PRONOUNS.has(all[from].key) || isCapital(all[from]) || from > v + 1 && DETERMINERS.has(all[from].key)))) continue;
     while (from <= last && (TIME_WORDS.has(all[from].key) || /^(?:on|last)$/.test(all[from].key) && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
     if (from <= last && PARTICLES.test(all[from].key) && !SAY.test(t.key) && !(all[from].key === 'on' && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
     else if (from <= last && ADJUNCTS.test(all[from].key)) {
@@ -595,7 +598,7 @@ function headlineStatements(text: string, tokens: Token[]): Attribution[] {
 
 /** After "told", "warned", "urged": the listener up to a "that" close by, else one noun phrase. */
 function skipListener(tokens: Token[], from: number, last: number): number {
-  for (let k = from; k <= Math.min(last, from + 5) && !isPunct(tokens[k]); k++) if (tokens[k].key === 'that' || tokens[k].key === 'to' && k > from) return k;
+  for (let k = from; k <= Math.min(last, from + 12) && (tokens[k].text === ',' || !isPunct(tokens[k])); k++) if (tokens[k].key === 'that' || tokens[k].key === 'to' && k > from) return k;
   const end = phraseEndForward(tokens, from, last);
   return end >= from ? end + 1 : from;
 }

@@ -29,6 +29,11 @@ describe('reported speech patterns', () => {
     expect(reported(body('The port authority wants a new timetable for the winter ferries.'))).toEqual([
       { source: 'port authority', text: 'a new timetable for the winter ferries' },
     ]);
+    // a long listener before the "that"; no content when only an adjunct follows the listener
+    expect(reported(body('Okafor told a packed hall in the harbour town on Friday that the ferries would run in May.'))).toEqual([
+      { source: 'Okafor', text: 'the ferries would run in May' },
+    ]);
+    expect(reported(body('Okafor told a crowd in the harbour town on Friday.'))).toEqual([]);
     expect(reported(body('Okafor told reporters on Monday that the bridge would reopen in spring.'))).toEqual([
       { source: 'Okafor', text: 'the bridge would reopen in spring' },
     ]);
@@ -162,6 +167,7 @@ describe('cues of the long tail', () => {
 describe('verbs of thought and stance measured as cues', () => {
   it('reads "thinks", "slammed" and "wrote" as cues', () => {
     expect(reported(body('Okafor thinks the ferry will run again in May.'))).toEqual([{ source: 'Okafor', text: 'the ferry will run again in May' }]);
+    expect(reported(body('The crews know the night ferry will stay.'))).toEqual([{ source: 'The crews', text: 'the night ferry will stay' }]);
     expect(reported(body('The mayor slammed the new timetable for the winter ferries.'))).toEqual([
       { source: 'mayor', text: 'the new timetable for the winter ferries' },
     ]);
