@@ -6,15 +6,24 @@ import { findQuotes } from './quotes';
 import { reportedSpeech } from './reported';
 import { rankSides } from './sides';
 import { splitParagraphs } from './text';
-import type { Analysis, AnalyzeOptions, Paragraph, Quote } from './types';
+import type { Analysis, AnalyzeOptions, AnalyzeStage, Paragraph, Quote } from './types';
 
 /** The whole engine: article text in (paragraphs separated by blank lines), analysis out. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const paragraphs = splitParagraphs(text);
-  const quoteSpans = findQuotes(text, paragraphs);
-  const attributions = [...attribute(text, paragraphs, quoteSpans), ...reportedSpeech(text, paragraphs, quoteSpans)];
-  const { entities, statements } = resolveSpeakers(text, paragraphs, attributions);
-  const countries = assignCountries(text, entities, options);
+  const { onStage } = options;
+  const stage = <T>(name: AnalyzeStage, run: () => T): T => {
+    if (!onStage) return run();
+    const start = performance.now();
+    const result = run();
+    onStage(name, performance.now() - start);
+    return result;
+  };
+  const paragraphs = stage('paragraphs', () => splitParagraphs(text));
+  const quoteSpans = stage('quotes', () => findQuotes(text, paragraphs));
+  const direct = stage('attribution', () => attribute(text, paragraphs, quoteSpans));
+  const attributions = [...direct, ...stage('reported', () => reportedSpeech(text, paragraphs, quoteSpans))];
+  const { entities, statements } = stage('entities', () => resolveSpeakers(text, paragraphs, attributions));
+  const countries = stage('countries', () => assignCountries(text, entities, options));
   const byId = new Map(entities.map((e) => [e.id, e]));
   const quotes: Quote[] = statements
     .map((s) => {
@@ -33,8 +42,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       };
     })
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  const sides = rankSides(quotes);
-  return { quotes, entities, sides, summary: summarize(quotes, sides, text) };
+  const sides = stage('sides', () => rankSides(quotes));
+  return { quotes, entities, sides, summary: stage('summary', () => summarize(quotes, sides, text)) };
 }
 
 /** Index of the paragraph holding `offset` (binary search: statements are many on long texts), or -1. */
