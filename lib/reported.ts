@@ -135,6 +135,8 @@ const ARTICLE = /^(?:the|a|an)$/;
  */
 const OBJECT_VERBS = /^(?:call|calls|called|calling|describe|describes|described|describing|accuse|accused|praise|praised|criticize|criticized|criticise|criticised|mock|mocked|dismiss|dismissed)$/;
 const TELL = /^(?:tell|tells|told|telling)$/;
+/** Conjunctions that open a new clause after a quote ("said “we stay” as crews left"). */
+const CLAUSE_OPENERS = /^(?:as|when|while|after|before|because|since|until|where|although|though|whereas|if|unless|once)$/;
 /** Prepositions that open an adjunct phrase. */
 const PREPOSITIONS = new Set('in at on after during before from to with by for of about over under into onto near since until via through throughout across among amid inside outside aboard'.split(' '));
 /** "say" takes no particle: "said on the radio", "says of the plan" are adjuncts before the content, if any. */
@@ -384,11 +386,12 @@ class Sentence {
         for (let j = from; j <= to; j++) if (!this.inQuote(j)) outside++;
         if (outside < 4) return;
         // content that opens with the quote must run on as its clause ("“the old ferry” would not run"): an
-        // adjunct after the closing mark ("said “we stay” in the dressing room") leaves the quote alone
+        // adjunct or a new clause after the closing mark ("said “we stay” in the dressing room", "… as crews
+        // left") leaves the quote alone
         if (this.inQuote(from)) {
           let after = from;
           while (after <= to && this.inQuote(after)) after++;
-          if (after > to || isPunct(all[after]) || PREPOSITIONS.has(all[after].key)) return;
+          if (after > to || isPunct(all[after]) || PREPOSITIONS.has(all[after].key) || CLAUSE_OPENERS.test(all[after].key)) return;
         }
       } else {
         // a whole clause that ends before the quote and its own attribution ("Earnest said A when Obama told ...")

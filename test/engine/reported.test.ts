@@ -76,6 +76,8 @@ describe('reported speech patterns', () => {
     expect(reported(body('Okafor said the plan was "sound and cheap."'))).toEqual([]);
     // a quotation followed only by an adjunct is the direct quote's alone
     expect(reported(body('The skipper said “the season starts today” on the quay at dawn.'))).toEqual([]);
+    // and so is one followed by a clause of its own
+    expect(reported(body('The warden said “the path is open again” as the last snow melted off the ridge.'))).toEqual([]);
     // content that opens with a partial quote and runs on past it
     expect(reported(body('Okafor said that “the old ferry” would not run again before the spring.'))).toEqual([
       { source: 'Okafor', text: '“the old ferry” would not run again before the spring' },
