@@ -13,10 +13,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Stancemark',
     description: 'Who says what in international news: quotes coloured by country, the two sides side by side.',
-    // storage: the per-tab results (storage.session). Nothing else is needed: the content script's
-    // http(s) matches let it read pages; the popup finds the active tab's id and messages it
-    // without the `tabs` permission, and the badge is per tab without it too.
-    permissions: ['storage', 'activeTab'], // activeTab: the popup, opened from the toolbar, may read its tab's URL (no install warning)
+    // storage: the per-tab results (storage.session) and the settings. activeTab: the popup, opened from
+    // the toolbar, may read its tab's URL to say why it cannot run there (no install warning; `tabs` would
+    // warn). Nothing else is needed: the content script's http(s) matches let it read pages; the popup
+    // finds the active tab's id and messages it, and the badge is per tab without a permission.
+    permissions: ['storage', 'activeTab'],
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'stancemark@stancemark.dev' } } } : {}),
   }),
 });
