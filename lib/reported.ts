@@ -135,8 +135,6 @@ const ARTICLE = /^(?:the|a|an)$/;
  */
 const OBJECT_VERBS = /^(?:call|calls|called|calling|describe|describes|described|describing|accuse|accused|praise|praised|criticize|criticized|criticise|criticised|mock|mocked|dismiss|dismissed)$/;
 const TELL = /^(?:tell|tells|told|telling)$/;
-/** Conjunctions that open a new clause after a quote ("said “we stay” as crews left"). */
-const CLAUSE_OPENERS = /^(?:as|when|while|after|before|because|since|until|where|although|though|whereas|if|unless|once)$/;
 /** Prepositions that open an adjunct phrase. */
 const PREPOSITIONS = new Set('in at on after during before from to with by for of about over under into onto near since until via through throughout across among amid inside outside aboard'.split(' '));
 /** "say" takes no particle: "said on the radio", "says of the plan" are adjuncts before the content, if any. */
@@ -147,6 +145,8 @@ const ADJUNCTS = /^(?:in|at|during|after|before|on|via|through|while|when|by|of|
 const QUOTATION_MARK = /["“”«»„]/g;
 
 const isCapital = (t: Token) => startsWithCapital(t.text);
+/** A subordinator that opens a new clause after a quote ("said “we stay” as crews left"). */
+const opensClause = (key: string) => SUBORDINATE_OPEN.test(key) || BARE_BREAK.test(key);
 
 /** A finite cue verb at tokens[i]: lower case, in the cue list, and not a noun after a determiner or possessive. */
 function isCueAt(tokens: Token[], i: number): boolean {
@@ -391,7 +391,7 @@ class Sentence {
         if (this.inQuote(from)) {
           let after = from;
           while (after <= to && this.inQuote(after)) after++;
-          if (after > to || isPunct(all[after]) || PREPOSITIONS.has(all[after].key) || CLAUSE_OPENERS.test(all[after].key)) return;
+          if (after > to || isPunct(all[after]) || PREPOSITIONS.has(all[after].key) || opensClause(all[after].key)) return;
         }
       } else {
         // a whole clause that ends before the quote and its own attribution ("Earnest said A when Obama told ...")
