@@ -50,6 +50,12 @@ export interface PageTimings {
   ui?: number;
   /** First run only: from the content script's start to the run's start (reading the reader's settings). */
   startDelay?: number;
+  /**
+   * Of the run: loading the reader module (highlighter, reader UI), which overlaps reading and the
+   * analysis; readerWait is the part of it the run waited for after the reply.
+   */
+  readerLoad?: number;
+  readerWait?: number;
 }
 
 /** Content script -> background: run the engine on an article's text. Answered with an AnalysisReply. */
@@ -141,7 +147,7 @@ export const MAX_STORED_QUOTES = 5_000;
 /** The longest article text the background analyses (far beyond any article; a 5 MB page still ends in a state). */
 export const MAX_ARTICLE_TEXT = 8_000_000;
 const TIMING_FIELDS = ['detect', 'read', 'analysis', 'engine', 'highlight', 'total', 'longestTask'] as const;
-const OPTIONAL_TIMING_FIELDS = ['toBackground', 'fromBackground', 'ui', 'startDelay'] as const;
+const OPTIONAL_TIMING_FIELDS = ['toBackground', 'fromBackground', 'ui', 'startDelay', 'readerLoad', 'readerWait'] as const;
 
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
