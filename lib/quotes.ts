@@ -222,7 +222,25 @@ function isStoppedHeadline(text: string, p: Paragraph): boolean {
   return wordsOf(line).length <= 22 && sentenceEnd(text, p.start, p.end) >= p.end - 2;
 }
 
-/** Finds every direct quotation in the paragraphs, in text order. */
+/** A mark's style: straight, curly or angle. A quotation keeps its style over its paragraphs. */
+function styleOf(c: string): number {
+  return c === '"' || c === "'" ? 0 : c === '«' || c === '»' || c === '‹' || c === '›' ? 2 : 1;
+}
+
+/** Where a quote running on over paragraphs began: the state to replay from when it never closes. */
+interface RunOnStart {
+  paragraph: number;
+  nextMark: number;
+  transcript: boolean;
+  quotes: number;
+}
+
+/**
+ * Finds every direct quotation in the paragraphs, in text order. A quote left open at a paragraph end
+ * runs on only into a paragraph that opens with a mark of its family and style, and counts only when
+ * a later paragraph closes it: paragraphs that each open with a mark and never close (an excerpt set
+ * off that way) are no quotation, and the marks inside them pair as if those opening marks were absent.
+ */
 export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
   let carried: Family | null = null; // a quote running on from the previous paragraph
@@ -230,51 +248,94 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
   // every mark, in one pass over the text
   const marks = marksOf(text);
   let nextMark = 0;
+  // opening marks of run-on quotes that never close, found on a first pass and skipped on the replay
+  const unclosed = new Set<number>();
+  let runOnStart: RunOnStart | null = null;
+  const runOnMarks: Record<Family, number[]> = { double: [], single: [] };
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi];
     const doubles: Mark[] = [];
     const singles: Mark[] = [];
     while (nextMark < marks.length && marks[nextMark].at < p.start) nextMark++;
+    const startMark: number = nextMark, startTranscript: boolean = transcript, startQuotes = quotes.length;
     // A transcript set in quotation marks ('"SMITH: ...', '"(CROSSTALK)') is a record, not a quotation:
     // the mark opening each turn, and each paragraph the turn runs on to, is skipped; quotes inside count.
     const opensWithMark = nextMark < marks.length && marks[nextMark].at === p.start;
     transcript = opensWithMark && (transcript || TRANSCRIPT_TURN.test(text.slice(p.start + marks[nextMark].length, Math.min(p.end, p.start + 60))));
     if (transcript) nextMark++;
     for (; nextMark < marks.length && marks[nextMark].at < p.end; nextMark++) {
+      if (unclosed.size > 0 && unclosed.has(marks[nextMark].at)) continue;
       const m = classify(text, marks[nextMark].at, marks[nextMark].length, p.start, p.end);
       if (m) (m.family === 'double' ? doubles : singles).push(m);
     }
     if (transcript && doubles.some((m) => m.role !== 'open') && /["”]$/.test(text[p.end - 1])) transcript = false;
     // headlines set their quotes in single marks (see isStoppedHeadline)
     if (pi === 0 && singles.length > 0 && paragraphs.length > 1 && isStoppedHeadline(text, p)) singles.length = 0;
-    if (doubles.length === 0 && singles.length === 0) {
-      carried = null;
-      continue;
-    }
+    if (doubles.length === 0 && singles.length === 0 && carried === null) continue;
     // A carried quote continues only when this paragraph opens with a mark of its family.
     const carriedFamily: Family | null = carried && (carried === 'double' ? doubles : singles)[0]?.at === p.start ? carried : null;
-    const pairsOf = (family: Family, marks: Mark[]): { pairs: RawPair[]; openAtEnd: Mark | null; continuing: boolean } => {
+    const next = paragraphs[pi + 1];
+    // the mark the next paragraph opens with, when it is of the family and style of `open`
+    const opensNext = (family: Family, open: Mark) => {
+      if (next === undefined) return false;
+      const c = text[next.start];
+      if (!isMarkChar(c) || unclosed.has(next.start) || styleOf(c) !== styleOf(text[open.at])) return false;
+      return (family === 'double' ? /^(?:["“„«»]|'')/ : /^['‘](?!')/).test(text.slice(next.start, next.start + 2));
+    };
+    const pairsOf = (family: Family, marks: Mark[]): { pairs: RawPair[]; openAtEnd: Mark | null; continuing: boolean; runsOn: boolean } => {
       const continuing = carriedFamily === family;
-      const result = pairMarks(text, continuing ? marks.slice(1) : marks, continuing ? marks[0] : null);
-      return { pairs: result.pairs, openAtEnd: result.openAtEnd, continuing };
+      let result = pairMarks(text, continuing ? marks.slice(1) : marks, continuing ? marks[0] : null);
+      let runsOn = result.openAtEnd !== null && opensNext(family, result.openAtEnd);
+      // a stray opening mark (its quote neither closes nor runs on) must not hide the quotes after it
+      if (result.openAtEnd !== null && !runsOn && !(continuing && result.openAtEnd === marks[0])) {
+        const stray = result.openAtEnd;
+        result = pairMarks(text, (continuing ? marks.slice(1) : marks).filter((m) => m !== stray), continuing ? marks[0] : null);
+        runsOn = result.openAtEnd !== null && opensNext(family, result.openAtEnd);
+      }
+      return { pairs: result.pairs, openAtEnd: result.openAtEnd, continuing, runsOn };
     };
     const d = pairsOf('double', doubles);
     const doubleSpans: Span[] = d.pairs.map((r) => ({ start: r.open, end: r.close + (r.closeLength ?? 1) }));
     if (d.openAtEnd !== null) doubleSpans.push({ start: d.openAtEnd.at, end: p.end });
     // Single marks inside double quotes are nested quotes or apostrophes: not ours.
     const s = pairsOf('single', singles.filter((m) => !inside(doubleSpans, m.at)));
+    // A run-on quote carried in that this paragraph neither closes nor runs on further never closed:
+    // replay from the paragraph it opened in without its opening marks.
+    const carriedIn = carried as Family | null;
+    const carriedPairs = carriedIn === 'double' ? d : s;
+    if (runOnStart && carriedIn && (!carriedPairs.continuing || (carriedPairs.openAtEnd === (carriedIn === 'double' ? doubles : singles)[0] && !carriedPairs.runsOn))) {
+      for (const at of runOnMarks[carriedIn]) unclosed.add(at);
+      const lead = (carriedIn === 'double' ? doubles : singles)[0];
+      if (lead?.at === p.start) unclosed.add(lead.at);
+      ({ paragraph: pi, nextMark, transcript } = runOnStart);
+      quotes.length = runOnStart.quotes;
+      runOnStart = null;
+      runOnMarks.double = [];
+      runOnMarks.single = [];
+      carried = null;
+      pi--;
+      continue;
+    }
     const raw: RawPair[] = d.pairs.concat(s.pairs);
-    const next = paragraphs[pi + 1];
-    const opensNext = (family: Family) => next !== undefined && (family === 'double' ? /^(?:["“„«»]|'')/ : /^['‘](?!')/).test(text.slice(next.start, next.start + 2));
     carried = null;
+    let opensRunOn = false;
     const runOn = (family: Family, r: typeof d) => {
-      if (r.openAtEnd === null || !opensNext(family)) return;
-      const o = r.openAtEnd;
-      raw.push({ open: o.at, close: p.end, closed: false, family, wire: o.wire, continues: r.continuing && o.at === p.start });
+      if (!r.runsOn) return;
+      const o = r.openAtEnd!;
+      const continues = r.continuing && o.at === p.start;
+      raw.push({ open: o.at, close: p.end, closed: false, family, wire: o.wire, continues });
+      if (!continues) {
+        runOnMarks[family] = [];
+        opensRunOn = true;
+      }
+      runOnMarks[family].push(o.at);
       carried = family;
     };
     runOn('double', d);
     runOn('single', s);
+    if (carried === null) runOnStart = null;
+    else if (opensRunOn) runOnStart = { paragraph: pi, nextMark: startMark, transcript: startTranscript, quotes: startQuotes };
+    if (raw.length === 0) continue;
     if (raw.length > 1) raw.sort((a, b) => a.open - b.open);
     // a title-case paragraph is a headline, whose quotes are title case too (computed once, on demand)
     let headlineCache: boolean | null = null;

@@ -58,6 +58,20 @@ describe('quotation marks', () => {
     expect(texts(text)).toEqual(['we will manage,', 'fine words,']);
   });
 
+  it('reads paragraphs that each open with a mark and never close as an excerpt: only the quotes inside count', () => {
+    const text = 'The paper reports:\n\n"The mayor left early, calling the plan a “harbour tax,” and went home.\n\n"Nobody followed him.\n\n“We stay,” a clerk said.';
+    expect(texts(text)).toEqual(['harbour tax,', 'We stay,']);
+  });
+
+  it('continues a quote over paragraphs only in marks of the same style', () => {
+    const text = '“We trained hard all winter.\n\n"Now the results will come," the coach said.';
+    expect(texts(text)).toEqual(['Now the results will come,']);
+  });
+
+  it('finds the quotes after a stray opening mark', () => {
+    expect(texts('"The crowd rose, chanting “Home! Home!” at the gate.')).toEqual(['Home! Home!']);
+  });
+
   it('ignores a stray mark at a paragraph end', () => {
     expect(texts('The talks ended "\n\nThe delegates went home. "We tried," one said.')).toEqual(['We tried,']);
   });
