@@ -20,10 +20,12 @@ import {
   MAX_STORED_QUOTES,
   parseAnalyzeRequest,
   parsePageResultMessage,
+  parsePrepareRequest,
   storageKey,
   type AnalysisReply,
   type PageResult,
 } from './messages';
+import { createEngineWarmUp } from './warm-up';
 
 type Findings = Pick<PageResult, 'quotes' | 'sides' | 'summary'>;
 
@@ -63,8 +65,10 @@ export default defineBackground(() => {
   const lastFindings = new Map<number, { analysis: string; findings: Findings }>();
   const namePrefix = `${Math.round(performance.timeOrigin)}-`;
   let analyses = 0;
+  const warmUp = createEngineWarmUp();
 
   const analyzeForTab = (tabId: number, text: string, date: string | undefined, receivedAt: number): AnalysisReply => {
+    warmUp.analysisBegins();
     const began = performance.now();
     const { quotes, sides, summary } = analyze(text, { date });
     const ended = performance.now();
@@ -78,6 +82,10 @@ export default defineBackground(() => {
     const receivedAt = epochNow();
     const tabId = contentScriptTab(sender, browser.runtime.id);
     if (tabId === null) return;
+    if (parsePrepareRequest(message)) {
+      warmUp.prepare();
+      return;
+    }
     const request = parseAnalyzeRequest(message);
     // A promise, so an engine failure reaches the content script as a rejection (it then shows state `error`).
     if (request) return new Promise<AnalysisReply>((resolve) => resolve(analyzeForTab(tabId, request.text, request.date, receivedAt)));

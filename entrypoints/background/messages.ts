@@ -66,6 +66,14 @@ export interface AnalyzeRequest {
   date?: string;
 }
 
+/**
+ * Content script -> background, when detection finds a candidate article, before reading it: get the
+ * engine ready (knowledge base, first-use tables, compiled code) while the page reads. Not answered.
+ */
+export interface PrepareRequest {
+  type: 'stancemark:prepare';
+}
+
 /** Background -> content script: what the page needs of the engine's Analysis (entities stay in the background). */
 export interface AnalysisReply {
   quotes: Quote[];
@@ -269,6 +277,10 @@ export function parseAnalyzeRequest(value: unknown): AnalyzeRequest | null {
   if (typeof text !== 'string' || text.length > MAX_ARTICLE_TEXT) return null;
   if (date !== undefined && !(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date))) return null;
   return { type: value.type, text, ...(date ? { date } : {}) };
+}
+
+export function parsePrepareRequest(value: unknown): PrepareRequest | null {
+  return isObject(value) && value.type === 'stancemark:prepare' ? { type: value.type } : null;
 }
 
 /** The background's reply for a text of `textLength` characters, or null when malformed or pointing outside the text. */

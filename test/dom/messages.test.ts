@@ -6,6 +6,7 @@ import {
   parseAnalysisReply,
   parseAnalyzeRequest,
   parsePageResultMessage,
+  parsePrepareRequest,
   parseTabRequest,
   type PageResult,
 } from '../../entrypoints/background/messages';
@@ -109,6 +110,9 @@ describe('message parsers', () => {
     expect(parseTabRequest({ type: 'stancemark:reveal-quote', quote: 3, extra: 1 })).toEqual({ type: 'stancemark:reveal-quote', quote: 3 });
     expect(parseTabRequest({ type: 'stancemark:reveal-quote', quote: '3"]' })).toBeNull();
     expect(parseTabRequest(undefined)).toBeNull();
+    expect(parsePrepareRequest({ type: 'stancemark:prepare', text: 'ignored' })).toEqual({ type: 'stancemark:prepare' });
+    expect(parsePrepareRequest({ type: 'stancemark:analyze', text: 'x' })).toBeNull();
+    expect(parsePrepareRequest('stancemark:prepare')).toBeNull();
   });
 });
 
