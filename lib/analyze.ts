@@ -10,14 +10,16 @@ import type { Analysis, AnalyzeOptions, AnalyzeStage, Paragraph, Quote } from '.
 
 /** The whole engine: article text in (paragraphs separated by blank lines), analysis out. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const { onStage } = options;
-  const stage = <T>(name: AnalyzeStage, run: () => T): T => {
-    if (!onStage) return run();
-    const start = performance.now();
-    const result = run();
-    onStage(name, performance.now() - start);
-    return result;
-  };
+  const statements = analyzeStatements(text, options);
+  return { ...statements, summary: timedStage(options, 'summary', () => summarize(statements.quotes, statements.sides, text)) };
+}
+
+/**
+ * The engine up to the sides, without the summary: what highlighting needs (the background answers the
+ * page with it and summarises afterwards, off the page's wait). `analyze` is this plus the summary.
+ */
+export function analyzeStatements(text: string, options: AnalyzeOptions = {}): Omit<Analysis, 'summary'> {
+  const stage = <T>(name: AnalyzeStage, run: () => T): T => timedStage(options, name, run);
   const paragraphs = stage('paragraphs', () => splitParagraphs(text));
   const quoteSpans = stage('quotes', () => findQuotes(text, paragraphs));
   const direct = stage('attribution', () => attribute(text, paragraphs, quoteSpans));
@@ -42,8 +44,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       };
     })
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  const sides = stage('sides', () => rankSides(quotes));
-  return { quotes, entities, sides, summary: stage('summary', () => summarize(quotes, sides, text)) };
+  return { quotes, entities, sides: stage('sides', () => rankSides(quotes)) };
+}
+
+/** Runs one stage, telling options.onStage its time when asked to. */
+function timedStage<T>({ onStage }: AnalyzeOptions, name: AnalyzeStage, run: () => T): T {
+  if (!onStage) return run();
+  const start = performance.now();
+  const result = run();
+  onStage(name, performance.now() - start);
+  return result;
 }
 
 /** Index of the paragraph holding `offset` (binary search: statements are many on long texts), or -1. */
