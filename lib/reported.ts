@@ -129,6 +129,7 @@ const PARTICLES = /^(?:about|of|for|on|against|over|out|up)$/;
 /** Subordinators that open a sentence with a subordinate clause, which ends at a comma. */
 const SUBORDINATE_OPEN = /^(?:while|although|though|if|when|because|as|since|after|before|whereas|once|unless)$/;
 const ARTICLE = /^(?:the|a|an)$/;
+const RELATIVE = /^(?:who|whom|whose|which)$/;
 /**
  * Verbs whose object is part of what is said, not a listener: "called the plan a failure", "described
  * Okafor as reckless", "accused the board of lying" (their content starts at the object).
@@ -371,6 +372,13 @@ class Sentence {
     return this.quoted.some((r) => t.start >= r.start && t.end <= r.end);
   }
 
+  /** Whether tokens[k] comes right after a quotation, past commas: '“...,” said', '“...”, said'. */
+  followsQuote(k: number): boolean {
+    let j = k - 1;
+    while (j >= 0 && this.all[j].text === ',' && !this.inQuote(j)) j--;
+    return j >= 0 && this.inQuote(j);
+  }
+
   /** A statement's content: tokens[from..to] without clause punctuation at either end. */
   emit(from: number, to: number, source: SourcePhrase | null, cue: string): void {
     const { text, all, last, quoted, found } = this;
@@ -409,6 +417,24 @@ class Sentence {
     const start = quoted.find((r) => all[from].start >= r.start && all[from].end <= r.end)?.start ?? all[from].start;
     const end = all[to].end - (/[.!?]$/.test(all[to].text) && to === last ? 1 : 0);
     found.push({ start, end, text: text.slice(start, end), kind: 'indirect', quote: null, cue, source });
+  }
+
+  /**
+   * The content after a mid-sentence site ("A, she said, B", "A, according to X, B"), from tokens[from]. What
+   * follows a speaker named after the verb ("said Okafor,") is an apposition ("the mayor of the town"), and
+   * so is a noun phrase after "according to X,"; a relative clause ("who ...") or a participle that is no
+   * speech verb ("clutching the lectern") is an aside too (measured on polnear-train: 4 in 10 of 250 read right).
+   */
+  emitTail(from: number, source: SourcePhrase | null, cue: string, inverted: boolean): void {
+    const { all, last } = this;
+    // "and" or "but" opens a second clause, never an apposition
+    const joined = from <= last && /^(?:and|but)$/.test(all[from].key);
+    if (joined) from++;
+    if (from >= last) return;
+    const first = all[from];
+    if (inverted && !joined && (cue !== 'according to' || DETERMINERS.has(first.key) || /['’]s$/.test(first.text))) return;
+    if (RELATIVE.test(first.key) || (/ing$/.test(first.key) && !SPEECH_VERBS.has(first.key))) return;
+    this.emit(from, last, source, cue);
   }
 
   /** The end of a clause that starts at `from`: a trailing ", X said", ", according to", ", adding", or "; ", " but ". */
@@ -509,8 +535,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
         // "A, according to X, B": B is X's too
         let tail = v + 3;
         while (tail <= last && all[tail].text !== ',') tail++;
-        if (tail + 1 <= last && /^(?:and|but)$/.test(all[tail + 1].key)) tail++;
-        if (tail < last) sentence.emit(tail + 1, last, source, 'according to');
+        sentence.emitTail(tail + 1, source, 'according to', true);
         break;
       }
       // "CONTENT, X said, CONTENT." (two statements)
@@ -522,8 +547,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
         // the content after the site is the same speaker's too: "A, she said, B"
         let tail = site + 1;
         while (tail <= last && all[tail].text !== ',') tail++;
-        if (tail + 1 <= last && /^(?:and|but)$/.test(all[tail + 1].key)) tail++;
-        if (tail < last) sentence.emit(tail + 1, last, source, all[site].text);
+        sentence.emitTail(tail + 1, source, all[site].text, site === v + 1);
         break;
       }
       // ", saying that CONTENT": the subject of the sentence's first cue
@@ -545,6 +569,8 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       continue;
     }
     if (!isCueAt(all, v)) continue;
+    // a speech verb and a name right after a quotation are its attribution ('“...,” said Okafor, the mayor'): the direct quote's
+    if (quoted.length && v < last && isCapital(all[v + 1]) && SPEECH_VERBS.has(t.key) && sentence.followsQuote(v)) continue;
     let before = v - 1;
     while (before >= 0 && (/ly$/.test(all[before].key) || /^(?:not|also|never)$/.test(all[before].key))) before--;
     if (before >= 0 && PASSIVE.test(all[before].key) && /(?:ed|wn|ght|nd|lt)$/.test(t.key)) continue;

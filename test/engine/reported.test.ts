@@ -205,6 +205,34 @@ describe('an attribution inside the sentence', () => {
   });
 });
 
+describe('what follows an attribution inside the sentence', () => {
+  it('leaves an apposition after "said Name," and an aside after ", X said," out', () => {
+    expect(reported(body('The bridge will stay shut, said Ann Okafor, a planner at the port office.'))).toEqual([
+      { source: 'Ann Okafor', text: 'The bridge will stay shut' },
+    ]);
+    expect(reported(body('The bridge will stay shut, Okafor said, clutching the rail of the pier.'))).toEqual([
+      { source: 'Okafor', text: 'The bridge will stay shut' },
+    ]);
+    expect(reported(body('The bridge will stay shut, Okafor said, who has run the port for a decade.'))).toEqual([
+      { source: 'Okafor', text: 'The bridge will stay shut' },
+    ]);
+    expect(reported(body("''The bridge will stay shut,'' said Ann Okafor, a planner at the port office."))).toEqual([
+      { source: 'Ann Okafor', text: 'The bridge will stay shut,' },
+    ]);
+  });
+
+  it('reads a speech participle after ", X said," as more of the same content', () => {
+    expect(reported(body('The bridge will stay shut, Okafor said, adding that the crews were worn out.'))).toEqual([
+      { source: 'Okafor', text: 'The bridge will stay shut' },
+      { source: 'Okafor', text: 'adding that the crews were worn out' },
+    ]);
+  });
+
+  it('leaves "said Name" after a quotation to the direct quote', () => {
+    expect(reported(body('“The ferries are late again,” said Ann Okafor, one of the captains.'))).toEqual([]);
+  });
+});
+
 describe('"according to" inside the sentence', () => {
   it('gives the content on both sides of ", according to X," to X', () => {
     expect(reported(body('The ferries will run again in May, according to the harbour master, and the night crossing will return in June.'))).toEqual([
