@@ -139,7 +139,11 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
 // Words that announce a name or a single mentioned word rather than speech: a work ("the film"; lower
 // case, so "Dr. Paul Song" is no song), a "so-called" term, "the word". A phrase someone is said to use,
 // call or write ("the phrase", "dubbed", "a sign that read") is that someone's words: it stays a quote.
-const NAMING_BEFORE = /(?:\b(?:[Ss]o-called|[Ss]o called|word|hashtag|motto|banner)|\b(?:show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|operation|magazine|newspaper))\s*$/;
+const NAMING_BEFORE = /(?:\b(?:[Ss]o-called|[Ss]o called|word|hashtag|motto|banner)|\b(?:show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|operation|magazine|newspaper)|\bepisode of)\s*$/;
+// The same nouns with the title set off by a comma ("the documentary, "Tide,""), and opinion pieces, whose
+// titles are cited that way ("her commentary, "Keep the ferry," is thoughtful"): a work unless a speech
+// verb follows, as one may after a source named so ("In his memoir, "I was wrong," he admits").
+const NAMING_APPOSITION = /\b(?:show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|magazine|newspaper|commentary|editorial|essay),\s*$/;
 // Nouns after a title that make it the name of a work or programme.
 const NAMING_AFTER = /^[\s,]*(?:radio |TV |television |talk |news |weekly |daily )?(?:show|program(?:me)?|series|podcast|book|memoir|film|movie|documentary|song|album|column|segment|campaign|event|forum)\b/i;
 const LONG_BODY = /^\S*(?:\s+\S+){6}\s+\S/;
@@ -163,6 +167,15 @@ function speechBefore(text: string, open: number, paragraph: Paragraph): boolean
   const left = text.slice(Math.max(paragraph.start, open - 200), open);
   const sentence = left.slice(Math.max(left.lastIndexOf('.'), left.lastIndexOf('!'), left.lastIndexOf('?')) + 1);
   return wordsOf(sentence).some((w) => SPEECH_VERBS.has(w.toLowerCase()));
+}
+
+/** A speech verb in the sentence just before the quote's, when the quote opens a sentence: '..." she said. "Quite so."'. */
+function speechInSentenceBefore(text: string, open: number, paragraph: Paragraph): boolean {
+  const left = text.slice(Math.max(paragraph.start, open - 200), open);
+  const stop = /[.!?]["”’']?\s*$/.exec(left);
+  if (!stop) return false;
+  const sentence = left.slice(0, stop.index);
+  return wordsOf(sentence.slice(Math.max(sentence.lastIndexOf('.'), sentence.lastIndexOf('!'), sentence.lastIndexOf('?')) + 1)).some((w) => SPEECH_VERBS.has(w.toLowerCase()));
 }
 
 /** A speech verb among the first words after the closing mark, before the sentence ends: '..." he said', '..." said Ruiz'. */
@@ -190,7 +203,7 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   const left = text.slice(Math.max(paragraph.start, open - 40), open);
   const right = text.slice(close, Math.min(paragraph.end, close + 40));
   if (/[:]\s*$/.test(left)) return false;
-  if (NAMING_BEFORE.test(left)) return true;
+  if (NAMING_BEFORE.test(left) || (NAMING_APPOSITION.test(left) && !speechAfter(right))) return true;
   if (words.length === 1 && /^(?:he|she|they|it|him|her|them|his|hers|we|us|i|you)\.?$/i.test(words[0])) return true;
   // a programme or publication: on NBC's "Meet the Press", told "Fox and Friends", his "Keepin' It Real" radio program
   if (isTitleCase(words) && NAMING_AFTER.test(right)) return true;
@@ -199,6 +212,8 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   if (isTitleCase(words) && (words.length > 1 || /['’]s\s*$/.test(left)) && /(?:\b(?:on|to|told|with|in|from)|['’]s)\s*$/i.test(left) && !headline()) return true;
   // a short answer or exclamation its attribution follows: "Absolutely," he said; "Mexico!" the crowd shouted
   if (/[,!?]$/.test(body) && speechAfter(right)) return false;
+  // a sentence of its own right after one with a speech verb: '"...," she said, clapping. "The Boss. Our Boss."'
+  if (/[.!?]$/.test(body) && speechInSentenceBefore(text, open, paragraph)) return false;
   if (isTitleCase(words) && (words.length > 1 || /^\p{Lu}\p{Ll}/u.test(words[0])) && !headline() && !speechBefore(text, open, paragraph)) {
     // a capitalised single word may still be a one-word answer: "Absolutely," she said.
     return words.length > 1 || !/^[,.!?]?\s*[\p{Ll}]/u.test(right) || /^\s*\p{Ll}/u.test(right);

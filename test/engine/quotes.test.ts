@@ -151,6 +151,17 @@ describe('names of works and subheadings', () => {
     expect(texts('Speaking on Radio North\'s "Morning Hour," the mayor said the vote was close.')).toEqual([]);
   });
 
+  it('drops a title set off by a comma after the kind of work, unless a speech verb follows', () => {
+    expect(texts('Watch the trailer for her documentary, "Tide," below.')).toEqual([]);
+    expect(texts('His commentary, "Keep the harbour open," is worth reading.')).toEqual([]);
+    expect(texts('In his memoir, "I was wrong," he admits.')).toEqual(['I was wrong,']);
+    expect(texts('She spoke on the latest episode of "Harbour Talk With Mads."')).toEqual([]);
+  });
+
+  it('keeps a title-case sentence quoted right after a sentence with a speech verb', () => {
+    expect(texts('“Here comes the captain,” she said, waving. “The Boss. Our Boss.”')).toEqual(['Here comes the captain,', 'The Boss. Our Boss.']);
+  });
+
   it('drops a title-case quote standing alone as a subheading', () => {
     expect(texts('The mayor spoke for an hour.\n\n‘The Harbour Is Ours.’\n\nThen the council voted.')).toEqual([]);
   });
