@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageResult } from '../../entrypoints/background/messages';
+import { describeQuote } from '../../dom/card';
 import { analyze } from '../../lib/analyze';
 import { countryColour } from '../../lib/palette';
 import { articleTextFromHtml } from '../../scripts/html-article';
 import {
+  inShadowUi,
   launchWithExtension,
   openExtensionPage,
   openPopup,
@@ -198,6 +200,22 @@ describe('the demo article', () => {
     expect(byName.get('Russia')!.speakers.join(' ')).toMatch(/Konashenkov/);
     expect(byName.get('United States')!.quotes).toBeGreaterThan(byName.get('Russia')!.quotes);
     await popup.close();
+  });
+
+  it('the summary, computed after the highlights, reaches the popup and the quote cards', async () => {
+    const stored = await extensionPage.evaluate(
+      (key) => (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(key).then((items) => items[key] as PageResult),
+      `tab:${tabId}`,
+    );
+    const marked = new Set((await marksOn(page)).map((mark) => Number(mark.quote)));
+    const withStances = [...marked].find((i) => (describeQuote(i, stored.quotes, stored.summary)?.stances.length ?? 0) > 0);
+    expect(withStances).toBeDefined();
+    const popup = await openPopup(browser, tabId);
+    expect(await popup.locator('.side .topics .stance').count()).toBeGreaterThan(0);
+    await popup.close();
+    await page.locator(`mark[data-stancemark-quote="${withStances}"]`).first().hover();
+    await expect.poll(() => inShadowUi(page, 'card', (root) => root.querySelectorAll('.card:not([hidden]) .stance').length)).toBeGreaterThan(0);
+    await page.mouse.move(0, 0);
   });
 
   it('clicking a quote in the popup scrolls the page to it and flashes it', async () => {
