@@ -252,12 +252,13 @@ function matchAt(src: Tokens, i: number, end: number, kb: KnowledgeBase): Match 
   const { tokens } = src;
   const first = tokens[i];
   if (!startsWithCapital(first.word)) return undefined;
-  let node = kb.longPhrases().get(first.key);
+  let words = first.key;
   let longest: Match | undefined;
   // A possessive ends a phrase: "Russia's foreign ministry" is Russia, then a ministry.
-  for (let k = i + 1; node?.next && k < end && k - i < 8 && !tokens[k - 1].possessive; k++) {
-    node = node.next.get(tokens[k].key);
-    if (node?.terms?.length) longest = { code: node.terms[node.terms.length - 1].code, from: i, to: k + 1, adjectival: tokens[k].possessive };
+  for (let k = i + 1; k < end && k - i < 8 && !tokens[k - 1].possessive && kb.phraseGoesOn(words); k++) {
+    words += ` ${tokens[k].key}`;
+    const terms = kb.phrase(words);
+    if (terms?.length) longest = { code: terms[terms.length - 1].code, from: i, to: k + 1, adjectival: tokens[k].possessive };
   }
   if (longest) return longest;
   // Short words count only in capitals: "US", "UN", "IS", not "us" or "is".
@@ -388,7 +389,7 @@ export function kbNameAcross(article: ArticleIndex, at: number, kb: KnowledgeBas
   if (!before || !(isSpace(article.text, before.end, at) || /^\s*$/.test(article.text.slice(before.end, at))) || !(startsWithCapital(before.word) || /^(?:of|for|the|and)$/.test(before.word))) return undefined;
   for (let j = k - 1; j >= 0 && j >= k - 7; j--) {
     // Only a phrase of several words can run across the mention.
-    if (!kb.longPhrases().has(tokens[j].key)) continue;
+    if (!kb.phraseGoesOn(tokens[j].key)) continue;
     const m = matchAt(article, j, tokens.length, kb);
     // "The U.N." before "U.N. human rights chief": an article in front makes no larger name.
     if (m && m.to > k && !tokens.slice(j, k).every((t) => ARTICLES.has(t.key))) return { start: tokens[j].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from };

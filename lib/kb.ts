@@ -1,6 +1,7 @@
 // The knowledge base of what an article may not say: which country (or international body) a person,
 // institution, group or place stands for, with office terms. Built by scripts/build-kb.ts into
-// assets/kb/kb.json; this module parses it once into maps and answers lookups in O(1).
+// assets/kb/kb.json, whose tables are sorted strings: the engine binary-searches them as they are, so
+// loading the KB costs nothing per entry, and each lookup an article makes is remembered.
 import kbData from '../assets/kb/kb.json';
 import type { CountryCode } from './types';
 
@@ -15,26 +16,32 @@ export interface Term {
 }
 
 /**
- * The serialised KB: each table is one string, cheap to ship and to type-check. `people` and `phrases` hold
- * `CODE\tkey|key|...` lines for names that only ever stand for one code; the `...Dated` tables hold
- * `key\tCODE:from:to;CODE:from:to` lines for names whose code changed over time (Ban Ki-moon: KR, then UN).
+ * The serialised KB (see encodeKb). `people` and `phrases` are sorted runs of `key` + code symbol for names that
+ * only ever stand for one code: a key is lowercase words, a code symbol one or two of `symbols` (characters no
+ * key has), so each key ends where its symbol starts. The `...Dated` tables hold sorted `key\tCODE:from:to;...`
+ * lines for names whose code changed over time (Ban Ki-moon: KR, then UN).
  */
 export interface KbFile {
   version: number;
-  /** Names of people by full-name key (see nameKey). */
+  /** The code symbols: each of the first `singles` stands for a code alone, each later one starts a pair with any symbol. */
+  symbols: string;
+  singles: number;
+  /** The codes by symbol number, `|`-separated ('' = stands for no state). */
+  codes: string;
+  /** People by full-name key (see nameKey), family name first. */
   people: string;
   peopleDated: string;
   /** Institutions, groups, bodies, places, capitals, media by phrase key (see phraseKey). */
   phrases: string;
   phrasesDated: string;
-  /** Nationality adjectives and their plurals as nouns: "russian", "russians" -> code. */
+  /** Nationality adjectives and their plurals as nouns, sorted `adjective\tCODE` lines: "russian", "russians" -> code. */
   demonyms: string;
-  /** People whose family name comes first ("Ban Ki-moon", "Park Geun-hye"): `key|key...`. */
+  /** People whose family name comes first ("Ban Ki-moon", "Park Geun-hye"): sorted `key|key...` (given order). */
   familyFirst: string;
 }
 
 export interface KnowledgeBase {
-  /** The person's terms by full-name key (see nameKey). */
+  /** The person's terms by full name (see nameKey). */
   person(name: string): Term[] | undefined;
   /**
    * The codes the KB knows for people of this surname: for a single person every code they held, the one
@@ -45,18 +52,12 @@ export interface KnowledgeBase {
   surname(surname: string, initial?: string, date?: string): CountryCode[];
   /** A phrase's terms by phrase key: "kremlin", "state department", "moscow", "nato". */
   phrase(key: string): Term[] | undefined;
-  demonym(key: string): CountryCode | undefined;
   /**
-   * The phrases of several words as a trie by word key ("united" -> "nations" -> "security" -> "council"),
-   * for scanning a text word by word; one-word phrases are looked up with `phrase`. Built on first use.
+   * True when a phrase of more words starts with this phrase key and a space ("united" -> "united nations"):
+   * a text is scanned word by word while the words read so far may go on into a phrase.
    */
-  longPhrases(): Map<string, PhraseNode>;
-}
-
-/** A node of the phrase trie: the terms of the phrase that ends here, and the words that go on. */
-export interface PhraseNode {
-  terms?: Term[];
-  next?: Map<string, PhraseNode>;
+  phraseGoesOn(key: string): boolean;
+  demonym(key: string): CountryCode | undefined;
 }
 
 // Spellings transliterations vary on: word endings (Sergey/Sergei, Dmitriy/Dmitry/Dmitri) and y after a
@@ -66,17 +67,17 @@ const ASCII = /^[\x00-\x7f]*$/;
 const FINAL_VARIANT = /(?:ey|ei|iy|yi|ii|y)$/;
 const VOWEL_Y = /([aeiou])y/g;
 
-/** A pure string function remembered for the last 20,000 inputs: speakers' names and words recur within and across articles. */
-function remembered(compute: (input: string) => string): (input: string) => string {
-  const seen = new Map<string, string>();
+/** A pure function of a string remembered for the last 20,000 inputs: names, words and lookups recur within and across articles. */
+function remembered<T>(compute: (input: string) => T): (input: string) => T {
+  const seen = new Map<string, T>();
   return (input) => {
     let out = seen.get(input);
-    if (out === undefined) {
+    if (out === undefined && !seen.has(input)) {
       if (seen.size >= 20_000) seen.clear();
       out = compute(input);
       seen.set(input, out);
     }
-    return out;
+    return out as T;
   };
 }
 
@@ -110,54 +111,6 @@ export const phraseKey = remembered((phrase) =>
     .join(' '),
 );
 
-function parseTerms(field: string): Term[] {
-  return field.split(';').map((t) => {
-    const [code, from, to] = t.split(':');
-    return { code, from: Number(from || 0), to: Number(to || 0) };
-  });
-}
-
-/**
- * Reads a table of `CODE\tkey|key|...` lines (one shared Term[] per line) and `key\tCODE:from:to;...` lines into
- * a map. Native splits and one Map.set per key: the KB is parsed when the engine first runs, before the code
- * is optimised, so the JavaScript done per entry is kept small.
- */
-function parseTable(byCode: string, dated: string): Map<string, Term[]> {
-  const map = new Map<string, Term[]>();
-  for (const line of byCode.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab < 0) continue;
-    const terms = [{ code: line.slice(0, tab), from: 0, to: 0 }];
-    for (const key of line.slice(tab + 1).split('|')) map.set(key, terms);
-  }
-  for (const line of dated.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) map.set(line.slice(0, tab), parseTerms(line.slice(tab + 1)));
-  }
-  return map;
-}
-
-// The keys of several words in a table's text (found natively: half the phrases are one word).
-const KEYS_OF_SEVERAL_WORDS = /(?<=[\t|]|^)[^\t|\n ]+ [^\t|\n]*(?=[|\n\t]|$)/gm;
-
-/** The trie of a table's keys of several words, each ending in its terms. */
-function trieOf(phrases: Map<string, Term[]>, ...tables: string[]): Map<string, PhraseNode> {
-  const root = new Map<string, PhraseNode>();
-  for (const table of tables) {
-    for (const key of table.match(KEYS_OF_SEVERAL_WORDS) ?? []) {
-      const words = key.split(' ');
-      let level = root;
-      let node: PhraseNode | undefined;
-      for (let w = 0; w < words.length; w++) {
-        node = level.get(words[w]);
-        if (!node) level.set(words[w], (node = {}));
-        if (w < words.length - 1) level = node.next ??= new Map();
-      }
-      node!.terms = phrases.get(key);
-    }
-  }
-  return root;
-}
 
 /** The code a person's terms give: the one in force at `date`, else the most recent before it, else the latest. */
 export function termAt(terms: Term[], date?: string): Term | undefined {
@@ -171,58 +124,287 @@ export function termAt(terms: Term[], date?: string): Term | undefined {
   return before.length ? before[before.length - 1] : byStart[0];
 }
 
-export function createKnowledgeBase(file: KbFile): KnowledgeBase {
-  const people = parseTable(file.people, file.peopleDated);
-  const phrases = parseTable(file.phrases, file.phrasesDated);
-  let longPhrases: Map<string, PhraseNode> | undefined;
-  const demonyms = new Map<string, CountryCode>();
-  for (const line of file.demonyms.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) demonyms.set(line.slice(0, tab), line.slice(tab + 1));
+/** "mohammad javad zarif" -> "mohammad zarif": a key of three or four words without its middle words, else undefined. */
+function withoutMiddleNames(key: string): string | undefined {
+  const words = key.split(' ');
+  return words.length === 3 || words.length === 4 ? `${words[0]} ${words[words.length - 1]}` : undefined;
+}
+
+/**
+ * A sorted table searched in place: where the entry holding an offset starts, where its key ends, where the
+ * next entry starts.
+ */
+interface SortedTable {
+  text: string;
+  startOf(at: number): number;
+  keyEnd(start: number): number;
+  next(keyEnd: number): number;
+}
+
+/** The first entry whose key is not below `key` (by string order), or the text's length: a binary search on offsets. */
+function lowerBound(table: SortedTable, key: string): number {
+  let lo = 0;
+  let hi = table.text.length;
+  // lo and hi are entry starts: every key before lo is below `key`, none from hi on.
+  while (lo < hi) {
+    const start = table.startOf((lo + hi) >>> 1);
+    const end = table.keyEnd(start);
+    if (table.text.slice(start, end) < key) lo = table.next(end);
+    else hi = start;
   }
-  // Full-name keys by surname (a key, or several), built on the first surname lookup: a one-time parse
-  // should do no more than it must.
-  let surnames: Map<string, string | string[]> | undefined;
-  let familyFirst: Set<string> | undefined;
-  const surnameIndex = (): Map<string, string | string[]> => {
-    if (surnames) return surnames;
-    surnames = new Map();
-    familyFirst = new Set((file.familyFirst ?? '').split('|'));
-    for (const key of people.keys()) {
-      const surname = familyFirst.has(key) ? key.slice(0, key.indexOf(' ')) : key.slice(key.lastIndexOf(' ') + 1);
-      const seen = surnames.get(surname);
-      if (seen === undefined) surnames.set(surname, key);
-      else if (typeof seen === 'string') surnames.set(surname, [seen, key]);
-      else seen.push(key);
-    }
-    return surnames;
+  return lo;
+}
+
+/** Where `key`'s entry ends its key, or -1 when the table has no such key. */
+function keyEndOf(table: SortedTable, key: string): number {
+  const start = lowerBound(table, key);
+  if (start >= table.text.length) return -1;
+  const end = table.keyEnd(start);
+  return end - start === key.length && table.text.startsWith(key, start) ? end : -1;
+}
+
+/** How code symbols read: the number of each symbol character (ASCII), -1 for characters of keys. */
+interface Symbols {
+  numberOf: Int8Array;
+  count: number;
+  singles: number;
+  codes: string[];
+}
+
+function symbolsOf(file: KbFile): Symbols {
+  const numberOf = new Int8Array(128).fill(-1);
+  for (let i = 0; i < file.symbols.length; i++) numberOf[file.symbols.charCodeAt(i)] = i;
+  return { numberOf, count: file.symbols.length, singles: file.singles, codes: file.codes.split('|') };
+}
+
+/** A table of keys each followed by its code symbol, searched in place; `codeAt` reads the code a key ends at. */
+function symbolTable(text: string, symbols: Symbols): SortedTable & { codeAt(keyEnd: number): string } {
+  const { numberOf, singles, count, codes } = symbols;
+  const isSymbol = (i: number): boolean => {
+    const c = text.charCodeAt(i);
+    return c < 128 && numberOf[c] >= 0;
   };
-  // The first-name initial of a full-name key: the word after the family name for family-first names.
-  const initialOf = (key: string): string => (familyFirst!.has(key) ? key[key.indexOf(' ') + 1] : key[0]);
   return {
-    person: (name) => people.get(nameKey(name)),
+    text,
+    startOf(at) {
+      let i = at;
+      while (i > 0 && isSymbol(i)) i--;
+      while (i > 0 && !isSymbol(i - 1)) i--;
+      return i;
+    },
+    keyEnd(start) {
+      let i = start;
+      while (i < text.length && !isSymbol(i)) i++;
+      return i;
+    },
+    next: (keyEnd) => keyEnd + (numberOf[text.charCodeAt(keyEnd)] < singles ? 1 : 2),
+    codeAt(keyEnd) {
+      const first = numberOf[text.charCodeAt(keyEnd)];
+      return codes[first < singles ? first : singles + (first - singles) * count + numberOf[text.charCodeAt(keyEnd + 1)]];
+    },
+  };
+}
+
+/** A table of `key` or `key\tvalue` entries separated by `separator`, searched in place; `valueAt` reads an entry's value. */
+function lineTable(text: string, separator: string): SortedTable & { valueAt(keyEnd: number): string } {
+  const endOf = (i: number): number => {
+    const end = text.indexOf(separator, i);
+    return end < 0 ? text.length : end;
+  };
+  return {
+    text,
+    startOf: (at) => text.lastIndexOf(separator, at - 1) + 1,
+    keyEnd(start) {
+      const tab = text.indexOf('\t', start);
+      const end = endOf(start);
+      return tab >= 0 && tab < end ? tab : end;
+    },
+    next: (keyEnd) => endOf(keyEnd) + 1,
+    valueAt: (keyEnd) => text.slice(keyEnd + 1, endOf(keyEnd)),
+  };
+}
+
+function parseTerms(field: string): Term[] {
+  return field.split(';').map((t) => {
+    const [code, from, to] = t.split(':');
+    return { code, from: Number(from || 0), to: Number(to || 0) };
+  });
+}
+
+/**
+ * The KB over a serialised file. Nothing is read ahead: each lookup binary-searches the file's sorted strings
+ * (a few microseconds) and is remembered, so loading costs nothing per entry and an article pays only for the
+ * names it holds.
+ */
+export function createKnowledgeBase(file: KbFile): KnowledgeBase {
+  const symbols = symbolsOf(file);
+  const people = symbolTable(file.people, symbols);
+  const phrases = symbolTable(file.phrases, symbols);
+  const peopleDated = lineTable(file.peopleDated, '\n');
+  const phrasesDated = lineTable(file.phrasesDated, '\n');
+  const demonyms = lineTable(file.demonyms, '\n');
+  const familyFirst = lineTable(file.familyFirst, '|');
+  // One Term[] per code for all names that only ever stood for it.
+  const byCode = new Map<string, Term[]>();
+  const undated = (code: string): Term[] => {
+    let terms = byCode.get(code);
+    if (!terms) byCode.set(code, (terms = [{ code, from: 0, to: 0 }]));
+    return terms;
+  };
+  const termsIn = (table: ReturnType<typeof symbolTable>, dated: ReturnType<typeof lineTable>, key: string): Term[] | undefined => {
+    const end = keyEndOf(table, key);
+    if (end >= 0) return undated(table.codeAt(end));
+    const datedEnd = keyEndOf(dated, key);
+    return datedEnd >= 0 ? parseTerms(dated.valueAt(datedEnd)) : undefined;
+  };
+  const isFamilyFirst = (key: string): boolean => keyEndOf(familyFirst, key) >= 0;
+  const person = remembered((key) => {
+    const found = termsIn(people, peopleDated, key);
+    // Names of three or four words are stored without their middle names when those say nothing more (see encodeKb).
+    const short = found ? undefined : withoutMiddleNames(key);
+    return found ?? (short ? termsIn(people, peopleDated, short) : undefined);
+  });
+  // The people of a surname: keys that end in it (family name last) or start with it (family name first).
+  const ofSurname = remembered((family) => {
+    const found: { key: string; terms: Term[] }[] = [];
+    if (!family || family.includes(' ')) return found;
+    const single = termsIn(people, peopleDated, family);
+    if (single) found.push({ key: family, terms: single });
+    const last = ` ${family}`;
+    for (const [table, termsAt] of [
+      [people, (end: number) => undated(people.codeAt(end))],
+      [peopleDated, (end: number) => parseTerms(peopleDated.valueAt(end))],
+    ] as [SortedTable, (end: number) => Term[]][]) {
+      const { text } = table;
+      for (let at = text.indexOf(last); at >= 0; at = text.indexOf(last, at + 1)) {
+        const end = at + last.length;
+        if (table.keyEnd(at + 1) !== end) continue;
+        const key = text.slice(table.startOf(at), end);
+        if (!isFamilyFirst(key)) found.push({ key, terms: termsAt(end) });
+      }
+    }
+    for (let start = lowerBound(familyFirst, `${family} `); start < familyFirst.text.length; ) {
+      const end = familyFirst.keyEnd(start);
+      const key = familyFirst.text.slice(start, end);
+      if (!key.startsWith(`${family} `)) break;
+      const terms = termsIn(people, peopleDated, key);
+      if (terms) found.push({ key, terms });
+      start = familyFirst.next(end);
+    }
+    return found;
+  });
+  const phrase = remembered((key) => termsIn(phrases, phrasesDated, key));
+  const goesOn = (table: SortedTable, prefix: string): boolean => {
+    const start = lowerBound(table, prefix);
+    return start < table.text.length && table.text.startsWith(prefix, start);
+  };
+  const phraseGoesOn = remembered((key) => goesOn(phrases, `${key} `) || goesOn(phrasesDated, `${key} `));
+  const demonym = remembered((key) => {
+    const end = keyEndOf(demonyms, key);
+    return end >= 0 ? demonyms.valueAt(end) : undefined;
+  });
+  // The first-name initial of a key: the word after the family name when that comes first ("ban ki moon").
+  const initialOf = (key: string): string => (isFamilyFirst(key) ? key[key.indexOf(' ') + 1] : key[0]);
+  return {
+    person: (name) => person(nameKey(name)),
     surname: (surname, initial, date) => {
-      const found = surnameIndex().get(foldWord(surname));
-      if (found === undefined) return [];
-      const keys = typeof found === 'string' ? [found] : found;
-      if (initial && !keys.some((k) => initialOf(k) === foldWord(initial)[0])) return [];
-      if (keys.length === 1) {
-        const terms = people.get(keys[0])!;
+      const found = ofSurname(foldWord(surname));
+      if (!found.length) return [];
+      if (initial && !found.some((p) => initialOf(p.key) === foldWord(initial)[0])) return [];
+      if (found.length === 1) {
+        const { terms } = found[0];
         const byRecency = [...terms].sort((a, b) => b.from - a.from).map((t) => t.code);
         return [...new Set([termAt(terms, date)!.code, ...byRecency])].filter(Boolean);
       }
-      const codes = new Set(keys.flatMap((k) => people.get(k)!.map((t) => t.code)));
+      const codes = new Set(found.flatMap((p) => p.terms.map((t) => t.code)));
       return codes.size === 1 ? [...codes].filter(Boolean) : [];
     },
-    phrase: (key) => phrases.get(key),
-    demonym: (key) => demonyms.get(key),
-    longPhrases: () => (longPhrases ??= trieOf(phrases, file.phrases, file.phrasesDated)),
+    phrase,
+    phraseGoesOn,
+    demonym,
+  };
+}
+
+/** What the KB is built from: terms by natural key (nameKey, phraseKey), demonyms, family-first people. */
+export interface KbEntries {
+  people: Map<string, Term[]>;
+  phrases: Map<string, Term[]>;
+  demonyms: Map<string, CountryCode>;
+  familyFirst: Set<string>;
+}
+
+// Characters a key never has (keys are lowercase words and digits; JSON's quote and backslash aside): code symbols.
+const SYMBOL_CHARS = "!#$%&'()*+,-./:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`{|}~";
+/** A key the tables can hold: words of lowercase letters (any script) and digits, one space between them. */
+export const STORABLE_KEY = /^[^\x00-\x20!-/:-`{-~]+(?: [^\x00-\x20!-/:-`{-~]+)*$/u;
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The serialised KB (see KbFile): names that only ever stood for one code keep no dates (they cannot change
+ * the answer) and are written key + code symbol, the most frequent codes in one symbol; the rest keep their
+ * dated terms. A person's name of three or four words is left out when its first and last words are stored
+ * with the same terms (the lookup falls back to them). Throws on a key the tables cannot hold.
+ */
+export function encodeKb(entries: KbEntries): KbFile {
+  const undatedCodes = (terms: Term[]): string | undefined => (terms.every((t) => t.code === terms[0].code) ? terms[0].code : undefined);
+  const frequency = new Map<string, number>();
+  for (const table of [entries.people, entries.phrases]) {
+    for (const [key, terms] of table) {
+      if (!STORABLE_KEY.test(key)) throw new Error(`encodeKb: "${key}" is no storable key`);
+      const code = undatedCodes(terms);
+      if (code !== undefined) frequency.set(code, (frequency.get(code) ?? 0) + 1);
+    }
+  }
+  const codes = [...frequency].sort(([a, m], [b, n]) => n - m || byString(a, b)).map(([code]) => code);
+  const count = SYMBOL_CHARS.length;
+  // As many pair-starting symbols as the codes need.
+  let pairs = 0;
+  while (count - pairs + pairs * count < codes.length) pairs++;
+  const singles = count - pairs;
+  const symbolOf = (i: number): string =>
+    i < singles ? SYMBOL_CHARS[i] : SYMBOL_CHARS[singles + Math.floor((i - singles) / count)] + SYMBOL_CHARS[(i - singles) % count];
+  const symbolByCode = new Map(codes.map((code, i) => [code, symbolOf(i)]));
+  const serialize = (table: Map<string, Term[]>) => {
+    const single: [string, string][] = [];
+    const dated: [string, string][] = [];
+    for (const [key, terms] of table) {
+      const code = undatedCodes(terms);
+      if (code !== undefined) single.push([key, symbolByCode.get(code)!]);
+      else dated.push([key, terms.map((t) => `${t.code}:${t.from || ''}:${t.to || ''}`).join(';')]);
+    }
+    single.sort(([a], [b]) => byString(a, b));
+    dated.sort(([a], [b]) => byString(a, b));
+    return { single: single.map(([k, s]) => k + s).join(''), dated: dated.map(([k, t]) => `${k}\t${t}`).join('\n') };
+  };
+  // A person's name with middle names whose first and last words are stored with the same terms is left to them.
+  const sameTerms = (a: Term[], b: Term[] | undefined): boolean =>
+    !!b && a.length === b.length && a.every((t, i) => t.code === b[i].code && t.from === b[i].from && t.to === b[i].to);
+  const people = new Map(
+    [...entries.people].filter(([key, terms]) => {
+      const short = withoutMiddleNames(key);
+      return !short || entries.familyFirst.has(key) || entries.familyFirst.has(short) || !sameTerms(terms, entries.people.get(short));
+    }),
+  );
+  const storedPeople = serialize(people);
+  const phrases = serialize(entries.phrases);
+  return {
+    version: 2,
+    symbols: SYMBOL_CHARS,
+    singles,
+    codes: codes.join('|'),
+    people: storedPeople.single,
+    peopleDated: storedPeople.dated,
+    phrases: phrases.single,
+    phrasesDated: phrases.dated,
+    demonyms: [...entries.demonyms].sort(([a], [b]) => byString(a, b)).map(([k, c]) => `${k}\t${c}`).join('\n'),
+    familyFirst: [...entries.familyFirst].filter((k) => entries.people.has(k)).sort(byString).join('|'),
   };
 }
 
 let defaultKb: KnowledgeBase | undefined;
 
-/** The committed KB, parsed on first use. */
+/** The committed KB: ready at once (nothing is parsed ahead), one instance whose lookups are remembered. */
 export function defaultKnowledgeBase(): KnowledgeBase {
   defaultKb ??= createKnowledgeBase(kbData as KbFile);
   return defaultKb;

@@ -1,8 +1,9 @@
-// npm run build:kb [-- --check]
+// npm run build:kb [-- --check | --trace NAME...]
 // Builds assets/kb/kb.json (and its README) from the actor dictionaries in ../shared/data/dicts, the
 // country and nationality packages pinned in package.json, and the curated list in assets/kb-sources.
 // A fresh clone without ../shared keeps the committed KB: the build says so and exits 0.
 // --check builds in memory and exits 1 when the committed KB differs.
+// --trace prints, for each NAME, its person and phrase keys with their terms and the sources that gave them.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { countries as countriesList } from 'countries-list';
 import isoCountries from 'i18n-iso-countries';
 import isoEn from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import nationalityEn from 'i18n-nationality/langs/en.json' with { type: 'json' };
-import { createKnowledgeBase, nameKey, phraseKey, type KbFile } from '../lib/kb';
+import { createKnowledgeBase, encodeKb, nameKey, phraseKey, type KbFile, type Term } from '../lib/kb';
 import { countDevKbOnly } from './country-gold';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,22 +28,19 @@ const OLDEST_TERM_END = 20050101;
 
 isoCountries.registerLocale(isoEn);
 
-interface RawTerm {
-  code: string;
-  from: number;
-  to: number;
-}
 type Source = 'phoenix' | 'everypolitician' | 'leaders2021' | 'packages' | 'curated';
+/** Keys an English article can write: words of Latin letters and digits. */
+const ARTICLE_KEY = /^[a-z0-9\u00c0-\u024f]+(?: [a-z0-9\u00c0-\u024f]+)*$/;
 /** A romanised Korean name, family name first, given name hyphenated: "Ban Ki-moon". */
 const FAMILY_FIRST = /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+-\p{Ll}+$/u;
 
 interface Table {
-  terms: Map<string, RawTerm[]>;
+  terms: Map<string, Term[]>;
   sources: Map<string, Set<Source>>;
 }
 const newTable = (): Table => ({ terms: new Map(), sources: new Map() });
 
-function add(table: Table, key: string, term: RawTerm, source: Source): void {
+function add(table: Table, key: string, term: Term, source: Source): void {
   if (!key || (term.to && term.to < OLDEST_TERM_END)) return;
   const list = table.terms.get(key) ?? [];
   if (!list.some((t) => t.code === term.code && t.from === term.from && t.to === term.to)) list.push(term);
@@ -90,7 +88,7 @@ function cameoDate(value: string | undefined): number {
   return 0;
 }
 
-function cameoTerm(codeField: string): RawTerm | undefined {
+function cameoTerm(codeField: string): Term | undefined {
   const m = /^\[([A-Z]{3,})\s*(?:(>|<)\s*(\d+)|(\d+)-(\d+))?\s*\]$/.exec(codeField.trim());
   if (!m) return undefined;
   const code = cameoCode(m[1]);
@@ -102,7 +100,7 @@ function cameoTerm(codeField: string): RawTerm | undefined {
 
 interface PhoenixEntry {
   names: string[];
-  terms: RawTerm[];
+  terms: Term[];
   /** The CAMEO codes as written, without dates ("RUSGOV", "NGOHRI"). */
   cameo: string[];
   /** Entries from the CountryInfo leader lists, or with dated codes, are people. */
@@ -234,12 +232,14 @@ function readCurated(): CuratedRow[] {
 interface Built {
   file: KbFile;
   counts: Record<string, number>;
+  people: Table;
+  phrases: Table;
 }
 
 function build(withCurated: boolean): Built {
   const people = newTable();
   const familyFirst = new Set<string>();
-  const addPerson = (name: string, term: RawTerm, source: Source): void => {
+  const addPerson = (name: string, term: Term, source: Source): void => {
     add(people, nameKey(name), term, source);
     if (FAMILY_FIRST.test(name.trim()) && people.terms.has(nameKey(name))) familyFirst.add(nameKey(name));
   };
@@ -327,55 +327,37 @@ function build(withCurated: boolean): Built {
     if (undated.size > 1 && !phrases.sources.get(key)!.has('curated')) phrases.terms.delete(key);
   }
 
-  const file: KbFile = {
-    version: 1,
-    ...serialize(people, 'people'),
-    ...serialize(phrases, 'phrases'),
-    demonyms: [...demonyms.entries()]
-      .filter(([, code]) => code)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, c]) => `${k}\t${c}`)
-      .join('\n'),
-    familyFirst: [...familyFirst].filter((k) => people.terms.has(k)).sort().join('|'),
-  };
+  // Keys in other scripts than Latin, or with punctuation, are no words of an English article: left out.
+  for (const [name, table] of [['people', people], ['phrases', phrases]] as const) {
+    const unreadable = [...table.terms.keys()].filter((key) => !ARTICLE_KEY.test(key));
+    for (const key of unreadable) {
+      table.terms.delete(key);
+      table.sources.delete(key);
+    }
+    counts[`${name} left out: other scripts or punctuation`] = unreadable.length;
+  }
+  const file = encodeKb({
+    people: people.terms,
+    phrases: phrases.terms,
+    demonyms: new Map([...demonyms].filter(([, code]) => code)),
+    familyFirst,
+  });
   counts['people'] = people.terms.size;
   counts['phrases'] = phrases.terms.size;
   counts['demonyms'] = file.demonyms.split('\n').length;
+  counts['codes'] = file.codes.split('|').length;
   for (const source of ['phoenix', 'everypolitician', 'leaders2021', 'packages', 'curated'] as Source[]) {
     counts[`people from ${source}`] = [...people.sources.values()].filter((s) => s.has(source)).length;
     counts[`phrases from ${source}`] = [...phrases.sources.values()].filter((s) => s.has(source)).length;
   }
-  return { file, counts };
-}
-
-const byKey = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * A table as two strings: names that only ever stand for one code, grouped by code (`CODE\tkey|key...`: the
- * dates cannot change their answer, so they are not shipped), and the rest with their dated terms
- * (`key\tCODE:from:to;...`).
- */
-function serialize<K extends string>(table: Table, name: K): Record<K | `${K}Dated`, string> {
-  const single = new Map<string, string[]>();
-  const dated: [string, RawTerm[]][] = [];
-  for (const [key, terms] of [...table.terms.entries()].sort(byKey)) {
-    const codes = new Set(terms.map((t) => t.code));
-    if (codes.size === 1) {
-      const code = terms[0].code;
-      single.set(code, [...(single.get(code) ?? []), key]);
-    } else dated.push([key, terms]);
-  }
-  return {
-    [name]: [...single.entries()].sort(byKey).map(([code, keys]) => `${code}\t${keys.join('|')}`).join('\n'),
-    [`${name}Dated`]: dated.map(([key, terms]) => `${key}\t${terms.map((t) => `${t.code}:${t.from || ''}:${t.to || ''}`).join(';')}`).join('\n'),
-  } as Record<K | `${K}Dated`, string>;
+  return { file, counts, people, phrases };
 }
 
 function readme(counts: Record<string, number>, raw: number, gzip: number, dev: string): string {
   const lines = Object.entries(counts).map(([k, v]) => `| ${k} | ${v} |`);
   return `# assets/kb — the country knowledge base
 
-Generated by \`npm run build:kb\` (scripts/build-kb.ts); do not edit by hand. Loaded by lib/kb.ts.
+Generated by \`npm run build:kb\` (scripts/build-kb.ts); do not edit by hand. Read by lib/kb.ts.
 
 ## Sources
 | source | licence | what it gives |
@@ -392,16 +374,20 @@ Office terms that ended before ${OLDEST_TERM_END} are dropped. A phrase that two
 curated entry, is dropped as ambiguous.
 
 ## Size budget
-kb.json must stay under ${BUDGET_BYTES} bytes raw and ${BUDGET_GZIP_BYTES} bytes gzip (it ships in the content script and is
-parsed once into maps: O(1) lookups). Now: ${raw} bytes raw, ${gzip} bytes gzip. To stay inside it: names that only ever
-stood for one code are stored without dates, grouped by code; people whose only offices were domestic portfolios and
-companies are left out.
+kb.json must stay under ${BUDGET_BYTES} bytes raw and ${BUDGET_GZIP_BYTES} bytes gzip (it ships in the extension's background
+bundle). Now: ${raw} bytes raw, ${gzip} bytes gzip. To stay inside it: names that only ever stood for one code are stored
+without dates, their code as one or two symbol characters; a person's name with middle names is left out when its first
+and last words are stored with the same terms; people whose only offices were domestic portfolios, companies, and keys
+in other scripts than Latin or with punctuation (no English article's words) are left out.
 
 ## Format
-See KbFile in lib/kb.ts: \`people\`/\`phrases\` are \`CODE<TAB>key|key|...\` lines; \`peopleDated\`/\`phrasesDated\` are
-\`key<TAB>CODE:from:to;...\` lines for names whose code changed over time (dates YYYYMMDD, empty = open); \`demonyms\` are
-\`adjective<TAB>CODE\` lines; \`familyFirst\` lists people whose family name comes first. A code of '' means "stands for no
-state" (an NGO, a generic intergovernmental body).
+See KbFile and encodeKb in lib/kb.ts. \`people\` and \`phrases\` are runs of key + code symbol, sorted by key: a key is
+lowercase words, a symbol one (the 52 most frequent codes) or two of the \`symbols\` characters, which no key has, and
+\`codes\` names the codes in symbol order (US first; an empty name stands for no state). \`peopleDated\`/\`phrasesDated\` are
+sorted \`key<TAB>CODE:from:to;...\` lines for names whose code changed over time (dates YYYYMMDD, empty = open);
+\`demonyms\` are sorted \`adjective<TAB>CODE\` lines; \`familyFirst\` lists people whose family name comes first. The
+engine binary-searches these strings as they are: loading the KB builds nothing, and each lookup an article makes costs
+a few microseconds once. \`npx tsx scripts/build-kb.ts --trace NAME...\` prints the key, terms and sources of a name.
 
 ## Counts
 | what | count |
@@ -414,11 +400,24 @@ ${dev}
 }
 
 const check = process.argv.includes('--check');
+const traced = process.argv.includes('--trace') ? process.argv.slice(process.argv.indexOf('--trace') + 1) : [];
 if (!existsSync(dictsDir)) {
   console.log(`build-kb: ${dictsDir} is absent; the committed KB stays as it is.`);
   process.exit(0);
 }
-const { file, counts } = build(true);
+const { file, counts, people, phrases } = build(true);
+if (traced.length) {
+  // Where each entry comes from: the sources that gave its key, and its terms.
+  for (const name of traced) {
+    for (const [table, key] of [[people, nameKey(name)], [phrases, phraseKey(name)]] as const) {
+      const terms = table.terms.get(key);
+      const what = table === people ? 'person' : 'phrase';
+      if (!terms) console.log(`${name}: no ${what} "${key}"`);
+      else console.log(`${name}: ${what} "${key}" ${terms.map((t) => `${t.code || "''"}:${t.from || ''}:${t.to || ''}`).join(';')} from ${[...table.sources.get(key)!].join(', ')}`);
+    }
+  }
+  process.exit(0);
+}
 const json = JSON.stringify(file) + '\n';
 const raw = Buffer.byteLength(json);
 const gzip = gzipSync(json, { level: 9 }).length;

@@ -40,11 +40,11 @@ export function readGold(dir: string): GoldArticle[] {
 
 const ORGANISATION_WORDS = /\b(?:Ministry|Department|Council|Committee|Government|government|Army|army|Party|Agency|Times|Office|office|International|Association|League|Commission|Nations|Union|Pentagon|Kremlin|House|delegation|administration|administrations|Haaretz|KCNA|OCHA|OSCE|Observatory)\b/;
 
-function speakerType(name: string, text: string): EntityType {
+function speakerType(name: string, kb: KnowledgeBase): EntityType {
   if (/^[a-z]/.test(name) || /\b(?:official|officials|source|diplomat|witness|user|users|general|commanders|leaders|spokesman)\b/.test(name)) return 'unnamed';
   if (ORGANISATION_WORDS.test(name) || /^[A-Z]{2,}$/.test(name)) return 'organisation';
   // A nationality as a noun is a group ("Russians").
-  if (defaultKnowledgeBase().demonym(phraseKey(name)) && /s$/.test(name)) return 'group';
+  if (kb.demonym(phraseKey(name)) && /s$/.test(name)) return 'group';
   return 'person';
 }
 
@@ -56,8 +56,8 @@ function findAll(text: string, needle: string, caseSensitive: boolean): Span[] {
 }
 
 /** An Entity for a gold speaker, as the entity stage would give it. */
-export function goldEntity(id: number, name: string, text: string): Entity {
-  const type = speakerType(name, text);
+export function goldEntity(id: number, name: string, text: string, kb: KnowledgeBase = defaultKnowledgeBase()): Entity {
+  const type = speakerType(name, kb);
   let mentions = findAll(text, name, true);
   if (!mentions.length) mentions = findAll(text, name, false);
   if (type === 'person') {
@@ -90,11 +90,11 @@ export interface CountryResult {
 }
 
 /** One result per gold quote with a named speaker. */
-export function evaluateCountries(articles: GoldArticle[], kb?: KnowledgeBase): CountryResult[] {
+export function evaluateCountries(articles: GoldArticle[], kb: KnowledgeBase = defaultKnowledgeBase()): CountryResult[] {
   const results: CountryResult[] = [];
   for (const article of articles) {
     const speakers = [...new Set(article.quotes.map((q) => q.speaker).filter((s): s is string => !!s))];
-    const entities = speakers.map((s, i) => goldEntity(i, s, article.text));
+    const entities = speakers.map((s, i) => goldEntity(i, s, article.text, kb));
     const assigned = assignCountries(article.text, entities, { date: article.date }, kb);
     for (const q of article.quotes) {
       if (!q.speaker) continue;
