@@ -1,7 +1,6 @@
 import { agreementIn, stancesInScope } from './stance';
-import { firstStartingAt } from './text';
 import { countryName } from './country-names';
-import { findTopics, normalizeKey, type TopicIndex, type Token } from './topics';
+import { findTopics, normalizeKey, type TopicIndex, type Tokens } from './topics';
 import type { CountryCode, Quote, Side, Summary, SideSummary, TopicStance } from './types';
 
 type Stance = TopicStance['stance'];
@@ -85,7 +84,7 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
         // The audience of a speech verb ("told CNN") is not what the statement is about.
         // A country that only introduces a name ("Syrian President ...") is the name's, not a topic of its own.
         const inScope = mentionsIn(index, from, to).filter(
-          (m) => !index.mentions[m].modifier && !AUDIENCE_CUES.has(index.tokens[index.mentions[m].first - 1]?.lower),
+          (m) => !index.mentions[m].modifier && !AUDIENCE_CUES.has(index.tokens.lower(index.mentions[m].first - 1)),
         );
         const targets = inScope.map((m) => index.mentions[m]);
         const stances = stancesInScope(index.tokens, from, to, targets, (i) => index.mentionAt[i] !== -1);
@@ -128,7 +127,7 @@ export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
         // Statements about agreement or disagreement between the two parties.
         const { agree, differ } = agreementIn(index.tokens, from, to);
         if (!agree && !differ) continue;
-        const namesBoth = (otherKey && keys.includes(otherKey)) || index.tokens.slice(from, to).some((t) => BOTH_WORDS.has(t.lower));
+        const namesBoth = (otherKey && keys.includes(otherKey)) || anyWordIn(index.tokens, from, to, BOTH_WORDS);
         if (!namesBoth) continue;
         const polar = [...perTopic].filter(([, sum]) => sum !== 0);
         if (!polar.length) {
@@ -253,9 +252,9 @@ function speakerCountries(quotes: Quote[]): Map<string, CountryCode> {
 
 
 /** The token range of the paragraph (a line of the text) that holds the statement. */
-function paragraphTokens(tokens: Token[], text: string, q: Quote): [number, number] {
+function paragraphTokens(tokens: Tokens, text: string, q: Quote): [number, number] {
   const end = text.indexOf('\n', q.end);
-  return [firstStartingAt(tokens, text.lastIndexOf('\n', q.start) + 1), firstStartingAt(tokens, end < 0 ? text.length : end)];
+  return [tokens.firstStartingAt(text.lastIndexOf('\n', q.start) + 1), tokens.firstStartingAt(end < 0 ? text.length : end)];
 }
 
 /**
@@ -263,23 +262,29 @@ function paragraphTokens(tokens: Token[], text: string, q: Quote): [number, numb
  * the last attribution cue before it ("Obama told troops that a strategy to prop up Assad is 'doomed to
  * failure'" -> "a strategy to prop up Assad is doomed to failure").
  */
-function statementScope(tokens: Token[], q: Quote): [number, number] {
-  const first = firstStartingAt(tokens, q.start);
-  let last = firstStartingAt(tokens, q.end);
+function statementScope(tokens: Tokens, q: Quote): [number, number] {
+  const first = tokens.firstStartingAt(q.start);
+  let last = tokens.firstStartingAt(q.end);
   if (first >= tokens.length) return [first, first];
   let from = first;
-  while (from > 0 && tokens[from - 1].sentence === tokens[first].sentence) from--;
+  while (from > 0 && tokens.sentence[from - 1] === tokens.sentence[first]) from--;
   // The cue itself stays in scope: a reporting verb's own wording ("warned", "welcomed") is the speaker's.
   for (let i = first - 1; i >= from; i--) {
-    if (!CUES.has(tokens[i].lower)) continue;
+    if (!CUES.has(tokens.lower(i))) continue;
     let cue = i;
-    if (tokens[i].lower === 'that') for (let k = i - 1; k >= Math.max(from, i - 4); k--) if (CUES.has(tokens[k].lower)) cue = k;
+    if (tokens.lower(i) === 'that') for (let k = i - 1; k >= Math.max(from, i - 4); k--) if (CUES.has(tokens.lower(k))) cue = k;
     from = cue;
     break;
   }
-  const lastSentence = tokens[Math.max(first, last - 1)].sentence;
-  while (last < tokens.length && tokens[last].sentence === lastSentence) last++;
+  const lastSentence = tokens.sentence[Math.max(first, last - 1)];
+  while (last < tokens.length && tokens.sentence[last] === lastSentence) last++;
   return [from, last];
+}
+
+/** Whether a token of [from, to) is one of `words`. */
+function anyWordIn(tokens: Tokens, from: number, to: number, words: Set<string>): boolean {
+  for (let i = from; i < to; i++) if (words.has(tokens.lower(i))) return true;
+  return false;
 }
 
 /** Indices of the mentions that lie inside the token range, in order. */
@@ -301,13 +306,12 @@ function mentionsIn(index: TopicIndex, from: number, to: number): number[] {
  * resolved to the nearest country mentioned before it in the sentence ("warned Russia that its support").
  */
 function holderCountry(index: TopicIndex, token: number, keyOf: (mention: number) => string): string | null {
-  const t = index.tokens[token];
   if (index.mentionAt[token] !== -1) {
     const key = keyOf(index.mentionAt[token]);
     return key.startsWith('C:') ? key : null;
   }
-  if (index.tokens[token + 1]?.lower === 'own') return null;
-  for (let i = token - 1; i >= 0 && index.tokens[i].sentence === t.sentence; i--) {
+  if (index.tokens.lower(token + 1) === 'own') return null;
+  for (let i = token - 1; i >= 0 && index.tokens.sentence[i] === index.tokens.sentence[token]; i--) {
     if (index.mentionAt[i] === -1) continue;
     const key = keyOf(index.mentionAt[i]);
     if (key.startsWith('C:')) return key;

@@ -10,7 +10,7 @@
 // module conversion of the JSON cannot export by name).
 import english from 'sentiment/languages/en/index.js';
 import negators from 'sentiment/languages/en/negators.json';
-import type { Token } from './topics';
+import type { Tokens } from './topics';
 
 const labels: Record<string, number> = english.labels;
 
@@ -62,23 +62,23 @@ const CLAUSE_BREAKS = new Set([';', 'but', 'however', 'whereas', 'although', 'th
 const CLAUSE_OPENERS = new Set(['even', 'as', 'while', 'which', 'who', 'although', 'though', 'whereas', 'despite']);
 
 /** Clause boundaries within [from, to): token indices where a new clause starts. */
-export function clauseStarts(tokens: Token[], from: number, to: number): number[] {
+export function clauseStarts(tokens: Tokens, from: number, to: number): number[] {
   const starts = [from];
   for (let i = from + 1; i < to; i++) {
-    const t = tokens[i];
-    const sentenceBreak = t.sentence !== tokens[i - 1].sentence;
-    const breakWord = CLAUSE_BREAKS.has(t.lower);
-    const commaOpener = tokens[i - 1].text === ',' && CLAUSE_OPENERS.has(t.lower);
+    const lower = tokens.lower(i);
+    const sentenceBreak = tokens.sentence[i] !== tokens.sentence[i - 1];
+    const breakWord = CLAUSE_BREAKS.has(lower);
+    const commaOpener = tokens.text(i - 1) === ',' && CLAUSE_OPENERS.has(lower);
     if (sentenceBreak || breakWord || commaOpener) starts.push(i);
   }
   return starts;
 }
 
 /** Polarity of token i with negation in the few words before it (same clause). */
-function signedPolarity(tokens: Token[], i: number, clauseFrom: number): number {
-  const p = tokens[i].word.polarity;
-  if (p === 0 || NEGATORS.has(tokens[i].lower)) return 0;
-  for (let k = i - 1; k >= Math.max(clauseFrom, i - NEGATION_REACH); k--) if (NEGATORS.has(tokens[k].lower)) return -p;
+function signedPolarity(tokens: Tokens, i: number, clauseFrom: number): number {
+  const p = tokens.word(i).polarity;
+  if (p === 0 || NEGATORS.has(tokens.lower(i))) return 0;
+  for (let k = i - 1; k >= Math.max(clauseFrom, i - NEGATION_REACH); k--) if (NEGATORS.has(tokens.lower(k))) return -p;
   return p;
 }
 
@@ -97,7 +97,7 @@ export interface TargetStance {
 
 const GOVERNOR_REACH = 4;
 /** A token that starts a verb's object: a determiner, "that" or a capitalised name. */
-const opensObject = (t: Token | undefined) => !!t && (DETERMINERS.has(t.lower) || t.cap);
+const opensObject = (tokens: Tokens, i: number) => DETERMINERS.has(tokens.lower(i)) || tokens.cap(i);
 const LOCATIVES = new Set(['in', 'at', 'from', 'into', 'near', 'across', 'inside', 'within', 'throughout', 'around']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'seems', 'appears', "isn't", 'isn’t', "wasn't", 'wasn’t']);
@@ -105,7 +105,10 @@ const HOLDER_REACH = 3;
 /** Verbs of wanting, whose object may be followed by what is wanted for it. */
 const DESIRE_WORDS = new Set(['want', 'wants', 'wanted', 'wanting']);
 /** A complement after a wanted object: a participle ("squeezed", "gone") or an infinitive ("to leave"). */
-const opensComplement = (t: Token | undefined) => !!t && (t.lower === 'to' || t.lower === 'gone' || (/^\p{Ll}/u.test(t.text) && t.lower.endsWith('ed')));
+const opensComplement = (tokens: Tokens, i: number) => {
+  const lower = tokens.lower(i);
+  return lower === 'to' || lower === 'gone' || (/^\p{Ll}/u.test(tokens.text(i)) && lower.endsWith('ed'));
+};
 
 /**
  * The stance toward each topic mention (token ranges, in order) inside the scope [from, to).
@@ -113,7 +116,7 @@ const opensComplement = (t: Token | undefined) => !!t && (t.lower === 'to' || t.
  * gaps. Linear in the scope's length (each mention looks back a bounded number of tokens).
  */
 export function stancesInScope(
-  tokens: Token[],
+  tokens: Tokens,
   from: number,
   to: number,
   targets: { first: number; last: number }[],
@@ -137,8 +140,8 @@ export function stancesInScope(
       const target = targets[k];
       // A place named as the setting ("the talks in Norway") has no governor: the stance is about the talks.
       let before = target.first - 1;
-      while (before > clauseFrom && DETERMINERS.has(tokens[before].lower)) before--;
-      const setting = before >= clauseFrom && LOCATIVES.has(tokens[before].lower);
+      while (before > clauseFrom && DETERMINERS.has(tokens.lower(before))) before--;
+      const setting = before >= clauseFrom && LOCATIVES.has(tokens.lower(before));
       let governor = -1;
       for (let i = target.first - 1; !setting && i >= Math.max(clauseFrom, target.first - GOVERNOR_REACH); i--) {
         if (isMentionToken(i)) continue;
@@ -149,21 +152,21 @@ export function stancesInScope(
       }
       // "wants X squeezed out", "wants X to leave": what is wanted for X is in the complement; the verb of
       // wanting says nothing for or against X (and is no evaluation of it either).
-      const wantedFor = governor >= 0 && DESIRE_WORDS.has(tokens[governor].lower) && opensComplement(tokens[target.last + 1]);
+      const wantedFor = governor >= 0 && DESIRE_WORDS.has(tokens.lower(governor)) && opensComplement(tokens, target.last + 1);
       let phraseStart = governor;
       if (governor >= 0) {
         // "the battle against X", "air strikes against X": the noun before "against" is the same relation.
-        if (tokens[governor].lower === 'against') phraseStart = Math.max(clauseFrom, governor - 2);
+        if (tokens.lower(governor) === 'against') phraseStart = Math.max(clauseFrom, governor - 2);
         laterPhrases.push([phraseStart, governor, target.first]);
       }
       governorStart.set(k, phraseStart);
       let holderToken = -1;
       for (let i = phraseStart - 1; governor >= 0 && i >= Math.max(clauseFrom, phraseStart - HOLDER_REACH); i--) {
-        if (isMentionToken(i) || ['its', 'their'].includes(tokens[i].lower)) {
+        if (isMentionToken(i) || ['its', 'their'].includes(tokens.lower(i))) {
           holderToken = i;
           break;
         }
-        if (/^[,;:]$/.test(tokens[i].text)) break;
+        if (/^[,;:]$/.test(tokens.text(i))) break;
       }
       return { k, governor, holderToken, setting, wantedFor };
     });
@@ -172,7 +175,7 @@ export function stancesInScope(
     const phraseNoun = new Set(
       inClause
         .map((k) => targets[k].last + 1)
-        .filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens[i].text) && !tokens[i].lower.endsWith('ed') && !opensObject(tokens[i + 1])),
+        .filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens.text(i)) && !tokens.lower(i).endsWith('ed') && !opensObject(tokens, i + 1)),
     );
     /**
      * An ungoverned mention that opens its clause and is not followed by a copula is the clause's subject:
@@ -181,11 +184,11 @@ export function stancesInScope(
      */
     const actsAsSubject = (k: number) => {
       // After an opening phrase set off by a comma ("In state-run media, al-Assad's regime ...").
-      for (let i = targets[k].first - 1; i >= clauseFrom && tokens[i].text !== ','; i--)
-        if (!DETERMINERS.has(tokens[i].lower) && !/^[\p{P}]+$/u.test(tokens[i].text)) return false;
+      for (let i = targets[k].first - 1; i >= clauseFrom && tokens.text(i) !== ','; i--)
+        if (!DETERMINERS.has(tokens.lower(i)) && !/^[\p{P}]+$/u.test(tokens.text(i))) return false;
       let next = targets[k].last + 1;
       if (phraseNoun.has(next)) next++;
-      return !COPULAS.has(tokens[next]?.lower ?? '');
+      return !COPULAS.has(tokens.lower(next));
     };
     let clauseEvaluation = 0;
     for (let i = clauseFrom; i < clauseTo; i++) if (!isMentionToken(i) && !phraseNoun.has(i)) clauseEvaluation += signedPolarity(tokens, i, clauseFrom);
@@ -197,7 +200,7 @@ export function stancesInScope(
       if (governor >= 0) for (let i = governorStart.get(k)!; i <= governor; i++) excluded.add(i);
       for (const [start, end, first] of laterPhrases) {
         // A prepositional relation ("the battle against IS") is complete in itself and evaluates nothing else.
-        const closed = tokens[end].lower === 'against';
+        const closed = tokens.lower(end) === 'against';
         if (first > targets[k].first || (closed && first !== targets[k].first)) for (let i = start; i <= end; i++) excluded.add(i);
       }
       const counts = (i: number) => !excluded.has(i) && !isMentionToken(i) && !phraseNoun.has(i);
@@ -223,13 +226,13 @@ const AGREEMENT_WORDS = new Set(['agree', 'agrees', 'agreed', 'share', 'shares',
 const DIVERGENCE_WORDS = new Set(['disagree', 'disagrees', 'disagreed', 'disagreement', 'disagreements', 'differ', 'differs', 'differences', 'divergence', 'divergences', 'dispute']);
 
 /** Whether the scope speaks of agreement (+1), disagreement (-1), both or neither (0). */
-export function agreementIn(tokens: Token[], from: number, to: number): { agree: boolean; differ: boolean } {
+export function agreementIn(tokens: Tokens, from: number, to: number): { agree: boolean; differ: boolean } {
   let agree = false;
   let differ = false;
   for (let i = from; i < to; i++) {
-    const negated = i > from && NEGATORS.has(tokens[i - 1].lower);
-    if (AGREEMENT_WORDS.has(tokens[i].lower)) (negated ? (differ = true) : (agree = true));
-    if (DIVERGENCE_WORDS.has(tokens[i].lower)) (negated ? (agree = true) : (differ = true));
+    const negated = i > from && NEGATORS.has(tokens.lower(i - 1));
+    if (AGREEMENT_WORDS.has(tokens.lower(i))) (negated ? (differ = true) : (agree = true));
+    if (DIVERGENCE_WORDS.has(tokens.lower(i))) (negated ? (agree = true) : (differ = true));
   }
   return { agree, differ };
 }

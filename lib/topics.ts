@@ -15,23 +15,6 @@ import { isOpinionWord, wordPolarity } from './stance';
 import { hasUpperOrNonAscii, sentenceEnd, splitParagraphs, tokenEndAt } from './text';
 import type { CountryCode, Span } from './types';
 
-export interface Token extends Span {
-  text: string;
-  lower: string;
-  /** The article's record of this word (shared by every token of it). */
-  word: Word;
-  /** Starts with a capital letter. */
-  cap: boolean;
-  /** Followed by a possessive 's (stripped from `text`). */
-  poss: boolean;
-  /** Index of the sentence the token belongs to. */
-  sentence: number;
-  /** First in its sentence, or right after an opening mark (a quotation starts with a capital). */
-  initial: boolean;
-  /** Written with a period that does not end its sentence ("Gen.", "Feb."): an abbreviation. */
-  abbreviation: boolean;
-}
-
 /** One lower-case word of an article: what the article shows of it and what the word lists say it is. */
 export interface Word {
   lower: string;
@@ -76,7 +59,7 @@ export interface TopicMention extends Span {
 }
 
 export interface TopicIndex {
-  tokens: Token[];
+  tokens: Tokens;
   topics: Topic[];
   /** In text order. */
   mentions: TopicMention[];
@@ -102,9 +85,164 @@ const NAME_PARTICLE_CAPITAL = /^(?:al|el|ad|as|ash|an|at|ar|az)-\p{Lu}/u;
 const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', ':', '—']);
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
 
+/** One way the article writes a word ("Russia", "russia"), shared by every token written so. */
+interface Form {
+  text: string;
+  /** Starts with a capital letter. */
+  cap: boolean;
+  word: Word;
+  /** normalizeKey(text), worked out when first asked for. */
+  key?: string;
+}
+
+const POSSESSIVE = 1;
+const INITIAL = 2;
+const ABBREVIATION = 4;
+
+/**
+ * The article's tokens, column by column: token i is `start[i]`..`end[i]` (a possessive 's and a sentence's
+ * final period left out) in sentence `sentence[i]`, written as `forms[form[i]]`. Columns of numbers rather
+ * than an object per token: a long article holds hundreds of thousands of tokens, all alive until the summary
+ * is done, and objects that many, pointed at from one large array, made the young-generation collector copy
+ * and rescan them all (a CPU profile of a 200,000-word summary showed it). Out of range, the accessors read as
+ * no token: '' for its words, false for its flags, undefined for its numbers.
+ */
+export class Tokens {
+  length = 0;
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  /** Index of the sentence the token belongs to. */
+  sentence = new Int32Array(64);
+  form = new Int32Array(64);
+  flags = new Uint8Array(64);
+  readonly forms: Form[] = [];
+
+  push(start: number, end: number, sentence: number, form: number, flags: number): void {
+    if (this.length === this.start.length) {
+      const grow = <T extends Int32Array | Uint8Array>(column: T): T => {
+        const wider = new (column.constructor as new (n: number) => T)(column.length * 2);
+        wider.set(column);
+        return wider;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.sentence = grow(this.sentence);
+      this.form = grow(this.form);
+      this.flags = grow(this.flags);
+    }
+    const i = this.length++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.sentence[i] = sentence;
+    this.form[i] = form;
+    this.flags[i] = flags;
+  }
+  /** Cuts the columns to the tokens pushed, so that reading past the last one gives undefined. */
+  seal(): this {
+    this.start = this.start.subarray(0, this.length);
+    this.end = this.end.subarray(0, this.length);
+    this.sentence = this.sentence.subarray(0, this.length);
+    this.form = this.form.subarray(0, this.length);
+    this.flags = this.flags.subarray(0, this.length);
+    return this;
+  }
+  private formAt(i: number): Form | undefined {
+    return i >= 0 && i < this.length ? this.forms[this.form[i]] : undefined;
+  }
+  /** The token as written. */
+  text(i: number): string {
+    return this.formAt(i)?.text ?? '';
+  }
+  lower(i: number): string {
+    return this.formAt(i)?.word.lower ?? '';
+  }
+  /** The article's record of this word (shared by every token of it). */
+  word(i: number): Word {
+    return this.forms[this.form[i]].word;
+  }
+  /** The token's normalizeKey ("U.S." -> "US"), worked out once per written form. */
+  key(i: number): string {
+    const form = this.formAt(i);
+    if (!form) return '';
+    return (form.key ??= normalizeKey(form.text));
+  }
+  /** Starts with a capital letter. */
+  cap(i: number): boolean {
+    return this.formAt(i)?.cap ?? false;
+  }
+  /** Followed by a possessive 's (left out of the token). */
+  poss(i: number): boolean {
+    return (this.flags[i] & POSSESSIVE) !== 0;
+  }
+  /** First in its sentence, or right after an opening mark (a quotation starts with a capital). */
+  initial(i: number): boolean {
+    return (this.flags[i] & INITIAL) !== 0;
+  }
+  /** Written with a period that does not end its sentence ("Gen.", "Feb."): an abbreviation. */
+  abbreviation(i: number): boolean {
+    return (this.flags[i] & ABBREVIATION) !== 0;
+  }
+  /** Index of the first token starting at or after `offset` (length when none). */
+  firstStartingAt(offset: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.start[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/**
+ * The article's written forms by their characters, read in place: a token is looked up without cutting its
+ * string out of the text (open addressing on an FNV-1a hash; only a new form becomes a string).
+ */
+class FormTable {
+  private slots = new Int32Array(1024).fill(-1);
+  private hashes: number[] = [];
+  private lastHash = 0;
+  constructor(
+    private readonly text: string,
+    private readonly forms: Form[],
+  ) {}
+  /** The form id of text[start, end), or -1 (then `add` files it under the same hash). */
+  find(start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ this.text.charCodeAt(k), 16777619);
+    this.lastHash = hash;
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot];
+      if (id < 0) return -1;
+      const written = this.forms[id].text;
+      if (written.length === end - start && this.text.startsWith(written, start)) return id;
+    }
+  }
+  /** Files a form not found by the last `find`, and returns its id. */
+  add(form: Form): number {
+    const id = this.forms.length;
+    this.forms.push(form);
+    this.hashes.push(this.lastHash);
+    if (this.forms.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let k = 0; k < this.forms.length; k++) this.place(k);
+    } else this.place(id);
+    return id;
+  }
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[id] & mask;
+    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id;
+  }
+}
+
 /** The article's words and clause punctuation, sentence by sentence (lib/text.ts), with the sentence each belongs to. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string): Tokens {
+  const tokens = new Tokens();
+  const formIds = new FormTable(text, tokens.forms);
   const vocabulary = new Map<string, Word>();
   const lemmaIds = new Map<string, number>();
   let sentence = 0;
@@ -125,19 +263,24 @@ export function tokenize(text: string): Token[] {
         // "Russia's" and the plural "sides'" are possessives
         const poss = end - start > 2 && possessiveEnd(text, end);
         if (poss) end -= isApostrophe(text.charCodeAt(end - 1)) ? 1 : 2;
-        const word = text.slice(start, end);
+        let formId = formIds.find(start, end);
+        if (formId < 0) {
+          const written = text.slice(start, end);
+          const lower = hasUpperOrNonAscii(text, start, end) ? written.toLowerCase() : written;
+          let word = vocabulary.get(lower);
+          if (!word) vocabulary.set(lower, (word = wordRecord(lower, lemmaIds)));
+          const c = written.charCodeAt(0);
+          const cap = isUpper(c) || ((c === 97 || c === 101) && NAME_PARTICLE_CAPITAL.test(written));
+          formId = formIds.add({ text: written, cap, word });
+        }
+        const form = tokens.forms[formId];
         let before = start - 1;
         while (before >= from && text.charCodeAt(before) === 32) before--;
-        const c = word.charCodeAt(0);
-        const lower = hasUpperOrNonAscii(text, start, end) ? word.toLowerCase() : word;
-        const cap = isUpper(c) || ((c === 97 || c === 101) && NAME_PARTICLE_CAPITAL.test(word));
         const initial = first || (before >= from && OPENING_MARKS.has(text[before]));
-        let record = vocabulary.get(lower);
-        if (!record) vocabulary.set(lower, (record = wordRecord(lower, lemmaIds)));
-        if (!cap) record.seenLower = true;
-        else if (!initial) record.seenMidCap = true;
+        if (!form.cap) form.word.seenLower = true;
+        else if (!initial) form.word.seenMidCap = true;
         const abbreviation = !dotted && next < to && text.charCodeAt(next - 1) === 46;
-        tokens.push({ start, end: start + word.length, text: word, lower, word: record, cap, poss, sentence, initial, abbreviation });
+        tokens.push(start, end, sentence, formId, (poss ? POSSESSIVE : 0) | (initial ? INITIAL : 0) | (abbreviation ? ABBREVIATION : 0));
         first = false;
         start = next;
       }
@@ -145,7 +288,7 @@ export function tokenize(text: string): Token[] {
       while (from < p.end && /\s/.test(text[from])) from++;
     }
   }
-  return tokens;
+  return tokens.seal();
 }
 
 function wordRecord(lower: string, lemmaIds: Map<string, number>): Word {
@@ -186,9 +329,11 @@ for (const form of countryByForm.keys()) {
   countryFormLength.set(words[0], Math.max(countryFormLength.get(words[0]) ?? 0, words.length));
 }
 
-/** A word that starts a country's name or is a country adjective joined to another word ("Russian-backed"). */
-const countryWord = (word: string) =>
-  countryFormLength.has(normalizeKey(word)) || (word.includes('-') && countryByForm.has(normalizeKey(word.split('-')[0])));
+/** A word (by its key) that starts a country's name or is a country adjective joined to another word ("Russian-backed"). */
+const countryWord = (key: string) => {
+  const hyphen = key.indexOf('-');
+  return countryFormLength.has(key) || (hyphen >= 0 && countryByForm.has(key.slice(0, hyphen)));
+};
 
 /** Phoenix synonym -> group head key. */
 const groupHead = new Map<string, string>();
@@ -232,8 +377,8 @@ class KeyUnion {
   private parent = new Map<string, string>();
   find(key: string): string {
     let root = key;
-    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
-    this.parent.set(key, root);
+    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
+    if (root !== key) this.parent.set(key, root);
     return root;
   }
   union(a: string, b: string) {
@@ -265,48 +410,66 @@ const initials = (words: string[]) =>
     .join('');
 
 /** Finds every topic mention in the article and merges aliases. Linear in the number of tokens. */
-export function findTopics(text: string, tokens: Token[] = tokenize(text)): TopicIndex {
-  const sentenceInitial = (i: number) => tokens[i].initial;
+export function findTopics(text: string, tokens: Tokens = tokenize(text)): TopicIndex {
   // Punctuation tokens are one character and never letters or digits.
-  const isWord = (t: Token) => t.text.length > 1 || !CLAUSE_PUNCTUATION.has(t.text);
+  const isWord = (i: number) => tokens.end[i] - tokens.start[i] > 1 || !CLAUSE_PUNCTUATION.has(tokens.text(i));
   // Per sentence, its words, those in capitals and the function words capitalised inside it: headlines and
   // slogans, in capitals or in title case ("Could Do When Up Against ..."), carry no name information beyond
   // country names.
   const shouting = new Set<number>();
-  const sentences = tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0;
+  const sentences = tokens.length ? tokens.sentence[tokens.length - 1] + 1 : 0;
   const wordCount = new Int32Array(sentences);
   const capsCount = new Int32Array(sentences);
   const titleCaseCount = new Int32Array(sentences);
-  for (const t of tokens) {
-    if (t.cap && !t.initial && FUNCTION_WORDS.has(t.lower)) titleCaseCount[t.sentence]++;
-    if (t.text.length < 3) continue;
-    wordCount[t.sentence]++;
-    if (t.cap && t.text === t.text.toUpperCase()) capsCount[t.sentence]++;
+  const allCaps = tokens.forms.map((f) => f.cap && f.text === f.text.toUpperCase());
+  for (let i = 0; i < tokens.length; i++) {
+    const sentence = tokens.sentence[i];
+    if (tokens.cap(i) && !tokens.initial(i) && FUNCTION_WORDS.has(tokens.lower(i))) titleCaseCount[sentence]++;
+    if (tokens.end[i] - tokens.start[i] < 3) continue;
+    wordCount[sentence]++;
+    if (allCaps[tokens.form[i]]) capsCount[sentence]++;
   }
   for (let k = 0; k < sentences; k++) if ((wordCount[k] >= 3 && capsCount[k] * 2 >= wordCount[k]) || titleCaseCount[k] >= 2) shouting.add(k);
   /** A capitalised token that can be part of a name: not a sentence-opening common word. */
   const nameToken = (i: number) => {
-    const t = tokens[i];
-    if (!t.cap || !isWord(t)) return false;
-    if (shouting.has(t.sentence)) return countryWord(t.text);
-    if (ACRONYM.test(t.text)) return true;
+    if (!tokens.cap(i) || !isWord(i)) return false;
+    const written = tokens.text(i);
+    if (shouting.has(tokens.sentence[i])) return countryWord(tokens.key(i));
+    if (ACRONYM.test(written)) return true;
     // "We're", "I'll": a pronoun with a contraction.
-    const apostrophe = t.lower.search(/['’]/);
-    if (FUNCTION_WORDS.has(t.lower) || (apostrophe > 0 && FUNCTION_WORDS.has(t.lower.slice(0, apostrophe)))) return false;
-    if (!sentenceInitial(i)) return true;
-    if (t.word.seenLower) return false;
+    const lower = tokens.lower(i);
+    const apostrophe = lower.search(/['’]/);
+    if (FUNCTION_WORDS.has(lower) || (apostrophe > 0 && FUNCTION_WORDS.has(lower.slice(0, apostrophe)))) return false;
+    if (!tokens.initial(i)) return true;
+    const word = tokens.word(i);
+    if (word.seenLower) return false;
     // A word that only ever opens sentences ("Immediately", "Either") is a name only when a name follows it.
-    const next = tokens[i + 1];
-    return t.word.seenMidCap || countryWord(t.text) || groupHead.has(normalizeKey(t.text)) || (!!next && next.sentence === t.sentence && next.cap && isWord(next) && !WEEKDAYS.has(normalizeKey(next.text)));
+    const next = i + 1;
+    return (
+      word.seenMidCap ||
+      countryWord(tokens.key(i)) ||
+      groupHead.has(tokens.key(i)) ||
+      (tokens.sentence[next] === tokens.sentence[i] && tokens.cap(next) && isWord(next) && !WEEKDAYS.has(tokens.key(next)))
+    );
   };
-  /** A word that reads as a title or role rather than a name: in the agents dictionary or seen lowercase. */
   /**
    * A title proper (lib/lexicon.ts's titles, honorifics) or an abbreviation ("Gen.", "Sen."); not an initial
    * ("Donald J. Trump") and not the two-letter bodies the title list holds for "U.N. Secretary-General" ("Kim Jong Un").
    */
-  const titleWord = (t: Token) =>
-    !ACRONYM.test(t.text) && t.text.length > 1 && (HONORIFICS.has(t.lower) || t.abbreviation || (t.text.length > 2 && TITLES.has(t.lower)));
-  const roleWord = (t: Token) => titleWord(t) || (!ACRONYM.test(t.text) && (t.word.role || (t.word.seenLower && !t.poss)));
+  const titleWord = (i: number) => {
+    const written = tokens.text(i);
+    return !ACRONYM.test(written) && written.length > 1 && (HONORIFICS.has(tokens.lower(i)) || tokens.abbreviation(i) || (written.length > 2 && TITLES.has(tokens.lower(i))));
+  };
+  /** A word that reads as a title or role rather than a name: in the agents dictionary or seen lowercase. */
+  const roleWord = (i: number) => titleWord(i) || (!ACRONYM.test(tokens.text(i)) && (tokens.word(i).role || (tokens.word(i).seenLower && !tokens.poss(i))));
+  /** Role words and connectors ("Secretary of State"), which stand before a name. */
+  const titlePart = (i: number) => roleWord(i) || CONNECTORS.has(tokens.lower(i));
+  /** The words of tokens [first, last], as written. */
+  const wordsOf = (first: number, last: number) => {
+    const words: string[] = [];
+    for (let k = first; k <= last; k++) words.push(tokens.text(k));
+    return words;
+  };
 
   const raw: RawMention[] = [];
   const union = new KeyUnion();
@@ -319,14 +482,16 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
 
   /** The country whose form starts at token i (longest match), with the index of its last token. */
   const countryAt = (i: number, to: number): { code: CountryCode; last: number } | null => {
-    const longest = countryFormLength.get(normalizeKey(tokens[i].text));
+    const one = tokens.key(i);
+    const longest = countryFormLength.get(one);
     if (!longest) {
       // "Russian-backed", "US-led": the country before the hyphen.
-      const head = tokens[i].text.includes('-') ? countryByForm.get(normalizeKey(tokens[i].text.split('-')[0])) : undefined;
+      const hyphen = one.indexOf('-');
+      const head = hyphen > 0 ? countryByForm.get(one.slice(0, hyphen)) : undefined;
       return head ? { code: head, last: i } : null;
     }
     for (let n = Math.min(longest, to - i + 1); n >= 1; n--) {
-      const key = normalizeKey(tokens.slice(i, i + n).map((t) => t.text).join(' '));
+      const key = n === 1 ? one : normalizeKey(wordsOf(i, i + n - 1).join(' '));
       const code = countryByForm.get(key);
       if (code) return { code, last: i + n - 1 };
     }
@@ -334,28 +499,29 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
   };
 
   const addName = (first: number, last: number) => {
-    const words = tokens.slice(first, last + 1);
-    const surface = text.slice(words[0].start, words[words.length - 1].end);
-    const allRoles = words.every((t) => roleWord(t) || CONNECTORS.has(t.lower));
-    if (words.length === 1 && (allRoles || HONORIFICS.has(words[0].lower))) return;
-    const lastWord = words[words.length - 1];
+    const one = first === last;
+    const surface = text.slice(tokens.start[first], tokens.end[last]);
+    let allRoles = true;
+    for (let k = first; k <= last && allRoles; k++) allRoles = titlePart(k);
+    if (one && (allRoles || HONORIFICS.has(tokens.lower(first)))) return;
+    const lastWord = tokens.text(last);
     let key: string;
     let kind: TopicKind;
-    if (words.length >= 2 && !roleWord(lastWord) && !/^[\p{Lu}\p{N}.]+$/u.test(lastWord.text)) {
+    if (!one && !roleWord(last) && !/^[\p{Lu}\p{N}.]+$/u.test(lastWord)) {
       // A person (or a name-headed organisation): keyed by the last word, particles dropped ("al-Assad" -> ASSAD).
-      key = normalizeKey(lastWord.text.replace(NAME_PARTICLE, ''));
+      key = normalizeKey(lastWord.replace(NAME_PARTICLE, ''));
       kind = 'person';
     } else {
       // A lone "al-Assad" meets "Bashar al-Assad" on the surname without its particle.
-      key = normalizeKey(words.length === 1 ? surface.replace(NAME_PARTICLE, '') : surface);
-      kind = words.length === 1 && !allRoles && !/^[\p{Lu}\p{N}.]+$/u.test(lastWord.text) ? 'person' : 'organisation';
-      if (words.length === 1 && ACRONYM.test(lastWord.text)) acronyms.push({ key, at: first });
-      else if (words.length >= 2) expansions.set(initials(words.map((t) => t.text)), key);
+      key = normalizeKey(one ? surface.replace(NAME_PARTICLE, '') : surface);
+      kind = one && !allRoles && !/^[\p{Lu}\p{N}.]+$/u.test(lastWord) ? 'person' : 'organisation';
+      if (one && ACRONYM.test(lastWord)) acronyms.push({ key, at: first });
+      else if (!one) expansions.set(initials(wordsOf(first, last)), key);
     }
     // Dictionary synonyms join names used alone ("Isil", "Daesh"); full names already meet on their surname.
-    if (words.length === 1 || kind !== 'person') key = groupHead.get(key) ?? key;
+    if (one || kind !== 'person') key = groupHead.get(key) ?? key;
     // A day or month alone is no topic; "Theresa May" is.
-    if (key.length > 1 && !(words.length === 1 && CALENDAR_WORDS.has(key))) raw.push({ first, last, key, kind, surface });
+    if (key.length > 1 && !(one && CALENDAR_WORDS.has(key))) raw.push({ first, last, key, kind, surface });
     return key;
   };
 
@@ -374,12 +540,13 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
     if (i > last) return;
     // Titles before a name: "President", "Foreign Minister", "Secretary of State", "Mr".
     let nameStart = i;
-    while (nameStart < last && (roleWord(tokens[nameStart]) || CONNECTORS.has(tokens[nameStart].lower))) nameStart++;
-    const titles = tokens.slice(i, nameStart);
-    const allTitles = nameStart === last && (roleWord(tokens[last]) || CONNECTORS.has(tokens[last].lower));
+    while (nameStart < last && titlePart(nameStart)) nameStart++;
+    const titlesFrom = i;
+    let titlesTo = nameStart;
+    const allTitles = nameStart === last && titlePart(last);
     if (country && (allTitles || nameStart > last)) {
       // "Russian Defense Ministry", "Syrian Army": an institution of the country.
-      const govWord = tokens[last].lower;
+      const govWord = tokens.lower(last);
       raw[raw.length - 1].last = last;
       if (GOVERNMENT_WORDS.has(govWord)) raw[raw.length - 1].governmentOf = country.code;
       return;
@@ -390,53 +557,60 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
     }
     // Words the article also writes in lower case are titles only before a title proper ("Foreign Minister",
     // "Secretary of State"): "Super Bowl" and "World War II" are names as written.
-    if (!titles.some(titleWord)) {
+    let titleProper = false;
+    for (let k = titlesFrom; k < titlesTo && !titleProper; k++) titleProper = titleWord(k);
+    if (!titleProper) {
       nameStart = i;
-      titles.length = 0;
+      titlesTo = titlesFrom;
     }
     // A title proper further in starts a person's name after it and the role words with it ("Maryland Gov.
     // Martin O'Malley", "Chief of Staff Rahm Emanuel"); a name ending in a role noun stays whole ("Florida
     // Democratic Party").
-    if (!roleWord(tokens[last])) {
+    if (!roleWord(last)) {
       for (let k = nameStart; k < last; k++) {
-        if (!titleWord(tokens[k])) continue;
+        if (!titleWord(k)) continue;
         nameStart = k + 1;
-        while (nameStart < last && (roleWord(tokens[nameStart]) || CONNECTORS.has(tokens[nameStart].lower))) nameStart++;
+        while (nameStart < last && titlePart(nameStart)) nameStart++;
         k = nameStart - 1;
       }
     }
     const countryMentions = raw.length;
     const key = addName(nameStart, last);
     if (country && key) for (let r = sequenceStart; r < countryMentions; r++) raw[r].modifier = true;
-    if (country && key && titles.length) affiliations.set(key, country.code);
-    if (country && key && titles.some((t) => LEADER_TITLES.has(t.lower))) leaders.set(country.code, key);
+    if (country && key && titlesTo > titlesFrom) affiliations.set(key, country.code);
+    let leaderTitle = false;
+    for (let k = titlesFrom; k < titlesTo && !leaderTitle; k++) leaderTitle = LEADER_TITLES.has(tokens.lower(k));
+    if (country && key && leaderTitle) leaders.set(country.code, key);
   };
 
   for (let i = 0; i < tokens.length; i++) {
     if (!nameToken(i)) continue;
     let j = i;
     // Extend over capitalised words and connectors that lead to another capitalised word ("Secretary of State").
-    while (j + 1 < tokens.length && tokens[j + 1].sentence === tokens[i].sentence) {
-      const next = tokens[j + 1];
+    while (j + 1 < tokens.length && tokens.sentence[j + 1] === tokens.sentence[i]) {
+      const next = j + 1;
+      const nextCap = tokens.cap(next);
       // A day ends a name ("in Europe Tuesday").
-      if (next.cap && WEEKDAYS.has(normalizeKey(next.text))) break;
-      if (tokens[j].poss) {
+      if (nextCap && WEEKDAYS.has(tokens.key(next))) break;
+      const gap = tokens.start[next] - tokens.end[j];
+      if (tokens.poss(j)) {
         // A common noun's possessive inside a name continues it ("Kurdish People's Protection Units"); a
         // name's possessive ends the name ("Russia's Foreign Ministry").
-        if (!(tokens[j].word.seenLower && !tokens[j].initial && next.cap && isWord(next) && next.start - tokens[j].end <= 3)) break;
+        if (!(tokens.word(j).seenLower && !tokens.initial(j) && nextCap && isWord(next) && gap <= 3)) break;
         j++;
         continue;
       }
       // (an abbreviation's period stands between: "Donald J. Trump", "Gen. Ivanov")
-      if (next.cap && isWord(next) && next.start - tokens[j].end <= (tokens[j].abbreviation ? 2 : 1)) {
+      if (nextCap && isWord(next) && gap <= (tokens.abbreviation(j) ? 2 : 1)) {
         j++;
         continue;
       }
-      if (CONNECTORS.has(next.lower) && j + 2 < tokens.length && tokens[j + 2].cap && isWord(tokens[j + 2])) {
+      const nextLower = tokens.lower(next);
+      if (CONNECTORS.has(nextLower) && j + 2 < tokens.length && tokens.cap(j + 2) && isWord(j + 2)) {
         j += 2;
         continue;
       }
-      if (next.lower === 'of' && tokens[j + 2]?.lower === 'the' && tokens[j + 3]?.cap) {
+      if (nextLower === 'of' && tokens.lower(j + 2) === 'the' && tokens.cap(j + 3)) {
         j += 3;
         continue;
       }
@@ -445,22 +619,20 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
     const before = raw.length;
     addSequence(i, j);
     // "Russia's government", "the Syrian regime": a lone country followed by a government word.
-    const next = tokens[j + 1];
-    if (raw.length === before + 1 && raw[before].kind === 'country' && raw[before].last === j && next && GOVERNMENT_WORDS.has(next.lower)) {
+    if (raw.length === before + 1 && raw[before].kind === 'country' && raw[before].last === j && GOVERNMENT_WORDS.has(tokens.lower(j + 1))) {
       raw[before].last = j + 1;
       raw[before].governmentOf = raw[before].key.slice(2);
     }
     // "Islamic State of Iraq and the Levant (ISIL)", "X, also known as Y": tie the two names.
     if (raw.length > before) {
       const here = raw[raw.length - 1];
-      const open = tokens[j + 1];
-      if (open?.text === '(' && tokens[j + 3]?.text === ')' && ACRONYM.test(tokens[j + 2].text)) {
-        const acr = normalizeKey(tokens[j + 2].text);
+      if (tokens.text(j + 1) === '(' && tokens.text(j + 3) === ')' && ACRONYM.test(tokens.text(j + 2))) {
+        const acr = tokens.key(j + 2);
         union.union(groupHead.get(acr) ?? acr, here.key);
         expansions.set(acr, here.key);
       }
-      const k = open?.text === ',' ? j + 2 : j + 1;
-      if (tokens[k]?.lower === 'also' && tokens[k + 1]?.lower === 'known' && tokens[k + 2]?.lower === 'as') linkNext.set(k + 3, here.key);
+      const k = tokens.text(j + 1) === ',' ? j + 2 : j + 1;
+      if (tokens.lower(k) === 'also' && tokens.lower(k + 1) === 'known' && tokens.lower(k + 2) === 'as') linkNext.set(k + 3, here.key);
     }
     if (linkNext.size && raw.length > before) {
       const linked = linkNext.get(i);
@@ -482,7 +654,7 @@ export function findTopics(text: string, tokens: Token[] = tokenize(text)): Topi
 
 function buildIndex(
   text: string,
-  tokens: Token[],
+  tokens: Tokens,
   raw: RawMention[],
   union: KeyUnion,
   affiliations: Map<string, CountryCode>,
@@ -506,9 +678,11 @@ function buildIndex(
     }
     topic.affiliation ??= affiliations.get(m.key) ?? null;
     if (!topic.aliases.includes(m.key)) topic.aliases.push(m.key);
-    const surface = m.surface || text.slice(tokens[m.first].start, tokens[m.last].end);
+    const start = tokens.start[m.first];
+    const end = tokens.end[m.last];
+    const surface = m.surface || text.slice(start, end);
     topic.surfaces.set(surface, (topic.surfaces.get(surface) ?? 0) + 1);
-    const mention = { start: tokens[m.first].start, end: tokens[m.last].end, topic: topic.id, first: m.first, last: m.last, modifier: !!m.modifier };
+    const mention = { start, end, topic: topic.id, first: m.first, last: m.last, modifier: !!m.modifier };
     for (let t = m.first; t <= m.last; t++) mentionAt[t] = mentions.length;
     mentions.push(mention);
   }
@@ -526,23 +700,23 @@ function buildIndex(
  * is kept, and so are nouns used as modifiers ("GOP nominee", "U.N. resolution"), which are topics.
  */
 const ADJECTIVE_ENDING = /(?:ern|ic|ish|ese|ian|ican)$/;
-function dropModifiers(tokens: Token[], raw: RawMention[], union: KeyUnion): void {
+function dropModifiers(tokens: Tokens, raw: RawMention[], union: KeyUnion): void {
   const modifierOnly = new Map<string, boolean>();
   for (const m of raw) {
     if (m.kind === 'country') continue;
     const root = union.find(m.key);
-    const next = tokens[m.last + 1];
+    const next = m.last + 1;
     const beforeNoun =
       m.first === m.last &&
-      ADJECTIVE_ENDING.test(tokens[m.first].lower) &&
-      !tokens[m.first].poss &&
-      !!next &&
-      next.sentence === tokens[m.first].sentence &&
-      next.start - tokens[m.last].end === 1 &&
-      /^\p{Ll}/u.test(next.text) &&
-      next.word.lemmaId >= 0 &&
-      !next.lower.endsWith('ed') &&
-      !SPEECH_VERBS.has(next.lower);
+      ADJECTIVE_ENDING.test(tokens.lower(m.first)) &&
+      !tokens.poss(m.first) &&
+      next < tokens.length &&
+      tokens.sentence[next] === tokens.sentence[m.first] &&
+      tokens.start[next] - tokens.end[m.last] === 1 &&
+      /^\p{Ll}/u.test(tokens.text(next)) &&
+      tokens.word(next).lemmaId >= 0 &&
+      !tokens.lower(next).endsWith('ed') &&
+      !SPEECH_VERBS.has(tokens.lower(next));
     modifierOnly.set(root, (modifierOnly.get(root) ?? true) && beforeNoun);
   }
   let kept = 0;
@@ -605,22 +779,22 @@ function isContentWord(w: string): boolean {
  * (official, minister), opinion words (they are stances, not topics) and function words never count. (Pushed
  * one by one: a long article has more mentions than a call may take arguments.)
  */
-function addIssues(tokens: Token[], raw: RawMention[]): void {
+function addIssues(tokens: Tokens, raw: RawMention[]): void {
   // One pass to count, one to emit; each word's lemma and word-list tests were worked out once, in tokenize.
-  const lemmaAt = (i: number) => (tokens[i].cap ? -1 : tokens[i].word.lemmaId);
+  const lemmaAt = (i: number) => (tokens.cap(i) ? -1 : tokens.word(i).lemmaId);
   // lemma ids are below the number of distinct words, so below the number of tokens
   const count = new Int32Array(tokens.length);
   const heads = new Int32Array(tokens.length);
   const verbs = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
     const l = lemmaAt(i);
     if (l >= 0) {
       count[l]++;
-      if (i > 0 && VERB_OPENERS.has(tokens[i - 1].lower)) verbs[l]++;
+      if (i > 0 && VERB_OPENERS.has(tokens.lower(i - 1))) verbs[l]++;
     }
     // "its", "the"; a possessive, but not a pronoun's contraction ("it's going", "that's because")
-    if (!NOUN_OPENERS.has(t.lower) && !(t.poss && !FUNCTION_WORDS.has(t.lower))) continue;
+    const lower = tokens.lower(i);
+    if (!NOUN_OPENERS.has(lower) && !(tokens.poss(i) && !FUNCTION_WORDS.has(lower))) continue;
     let j = i + 1;
     while (j < tokens.length && j - i <= 3 && lemmaAt(j) >= 0) j++;
     if (j > i + 1) heads[lemmaAt(j - 1)]++;
@@ -630,7 +804,7 @@ function addIssues(tokens: Token[], raw: RawMention[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const l = lemmaAt(i);
     if (l < 0) continue;
-    const w = tokens[i].word;
+    const w = tokens.word(i);
     if (!accepted[l]) {
       const ok = !GENERIC_NOUNS.has(w.lemma) && !SPEECH_VERBS.has(w.lemma) && count[l] >= MIN_ISSUE_MENTIONS && heads[l] >= MIN_ISSUE_HEADS && verbs[l] < heads[l] && !roles.has(w.lemma) && !isOpinionWord(w.lemma);
       accepted[l] = ok ? 1 : 2;

@@ -9,7 +9,7 @@ function stanceOf(sentence: string, topic: string) {
   const targets = index.mentions.filter((m) => m.topic === id);
   const all = stancesInScope(index.tokens, 0, index.tokens.length, index.mentions, (i) => index.mentionAt[i] !== -1);
   const mine = all.filter((s) => targets.includes(index.mentions[s.mention]));
-  return { ...mine[0], holder: mine[0].holderToken >= 0 ? index.tokens[mine[0].holderToken].text : null };
+  return { ...mine[0], holder: mine[0].holderToken >= 0 ? index.tokens.text(mine[0].holderToken) : null };
 }
 
 describe('wordPolarity', () => {
@@ -69,7 +69,7 @@ describe('agreementIn', () => {
   it('tells agreement and disagreement words, with negation', () => {
     const index = findTopics('Our views coincide. We do not agree on borders. The sides differ.');
     const t = index.tokens;
-    const sentence = (n: number) => [t.findIndex((x) => x.sentence === n), t.findLastIndex((x) => x.sentence === n) + 1] as const;
+    const sentence = (n: number) => [t.sentence.indexOf(n), t.sentence.lastIndexOf(n) + 1] as const;
     expect(agreementIn(t, ...sentence(0))).toEqual({ agree: true, differ: false });
     expect(agreementIn(t, ...sentence(1))).toEqual({ agree: false, differ: true });
     expect(agreementIn(t, ...sentence(2))).toEqual({ agree: false, differ: true });

@@ -96,10 +96,17 @@ describe('findTopics: names as written, not fragments of them', () => {
 describe('tokenize', () => {
   it('keeps dotted acronyms and splits possessives and sentences', () => {
     const tokens = tokenize('The U.S. envoy met Mr. Lund. Russia’s reply came.');
-    expect(tokens.map((t) => t.text)).toContain('U.S.');
-    const russia = tokens.find((t) => t.text === 'Russia');
-    expect(russia?.poss).toBe(true);
-    expect(tokens.find((t) => t.text === 'Lund')?.sentence).toBe(0);
-    expect(russia?.sentence).toBe(1);
+    const words = Array.from({ length: tokens.length }, (_, i) => tokens.text(i));
+    expect(words).toContain('U.S.');
+    const russia = words.indexOf('Russia');
+    expect(tokens.poss(russia)).toBe(true);
+    expect(tokens.sentence[words.indexOf('Lund')]).toBe(0);
+    expect(tokens.sentence[russia]).toBe(1);
+  });
+
+  it('reads past the last token as no token', () => {
+    const tokens = tokenize('Lund spoke.');
+    expect(tokens.length).toBe(2);
+    expect([tokens.text(2), tokens.lower(-1), tokens.cap(2), tokens.sentence[2]]).toEqual(['', '', false, undefined]);
   });
 });
