@@ -16,25 +16,87 @@ const PRONOUN_FAR = 2;
 /** How far back a he/she may reach the one recent source of its gender. */
 const PRONOUN_GENDER_FAR = 6;
 
-interface NameRun extends Span {
+/** What a capitalised run says, with offsets relative to the run's start (one per distinct run text). */
+interface NameShape {
+  /** End of the name (after any titles), relative. */
+  end: number;
+  /** Offset where the name words begin (after any titles), relative. */
+  nameStart: number;
   /** Words of the name itself, titles and nationalities removed. */
   words: string[];
-  /** Offset where the name words begin (after any titles). */
-  nameStart: number;
+  /** Lower-case keys of `words` (keyOf), computed once. */
+  keys: string[];
   /** The titles before the name in this run: "Russian Foreign Minister". */
   title: string | null;
   gender: 'm' | 'f' | null;
-  /** Lower-case keys of `words` (keyOf), computed once. */
-  keys: string[];
   /** A word of the name is an organisation or state word ("Foreign Ministry", "Moscow"). */
   organisation: boolean;
   /** ... or a nationality: not a person's name. */
   notPerson: boolean;
 }
 
-// (the first capital is tested as ASCII first: a bare \p{Lu} at every offset doubles the scan's cost)
-const RUN = /\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \u00a0]+(?:(?:of|al|bin|ibn|de|del|da|di|van|von|der|la|le|du)[ \u00a0]+)?(?:(?:al|el|ad|as|an|ash|at|az)-)?\p{Lu}[\p{L}\p{M}'’.\-]*)*/uy;
+/** One capitalised run of the text: its shape with absolute offsets. */
+interface NameRun extends Span, Omit<NameShape, 'end'> {}
+
 const UPPER = /\p{Lu}/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+/** Particles that may join two capitalised words of one name ("Secretary of State", "bin Salman"). */
+const RUN_CONNECTORS = new Set(['of', 'al', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du']);
+/** Arabic articles written before a capital with a hyphen ("al-Assad"). */
+const RUN_PREFIXES = new Set(['al', 'el', 'ad', 'as', 'an', 'ash', 'at', 'az']);
+
+// The run scanner reads character codes by hand (ASCII first): it visits every capital of the text, and a
+// sticky Unicode pattern there cost more than the rest of the stage.
+const isUpperAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return (c >= 65 && c <= 90) || (c >= 128 && UPPER.test(text[i]));
+};
+/** A character of a name word: a letter or mark, an apostrophe, a period or a hyphen. */
+const isNameCharAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 46 || c === 45 || c === 0x2019 || (c >= 128 && LETTER_OR_MARK.test(text[i]));
+};
+const isRunSpaceAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 0xa0;
+};
+/** End of the lower-case ASCII word at i (i when none). */
+function lowerWordEnd(text: string, i: number): number {
+  let j = i;
+  for (let c = text.charCodeAt(j); c >= 97 && c <= 122; c = text.charCodeAt(++j));
+  return j;
+}
+/** Where the capital of the next name word stands at i, after an optional "al-" prefix; -1 when none does. */
+function capitalAt(text: string, i: number): number {
+  const w = lowerWordEnd(text, i);
+  if (w > i && text.charCodeAt(w) === 45 && RUN_PREFIXES.has(text.slice(i, w)) && isUpperAt(text, w + 1)) return w + 1;
+  return isUpperAt(text, i) ? i : -1;
+}
+/**
+ * End of the capitalised run whose first capital is at i: name words (a capital, then letters, marks,
+ * apostrophes, periods, hyphens) joined by spaces, a particle ("of", "bin") or an "al-" prefix.
+ */
+function runEnd(text: string, i: number): number {
+  let end = i + 1;
+  while (end < text.length && isNameCharAt(text, end)) end++;
+  for (;;) {
+    let j = end;
+    while (j < text.length && isRunSpaceAt(text, j)) j++;
+    if (j === end) return end;
+    let capital = -1;
+    const w = lowerWordEnd(text, j);
+    if (w > j && isRunSpaceAt(text, w) && RUN_CONNECTORS.has(text.slice(j, w))) {
+      let k = w;
+      while (k < text.length && isRunSpaceAt(text, k)) k++;
+      capital = capitalAt(text, k);
+    }
+    if (capital < 0) capital = capitalAt(text, j);
+    if (capital < 0) return end;
+    end = capital + 1;
+    while (end < text.length && isNameCharAt(text, end)) end++;
+  }
+}
+
 /** Lower case, without a final possessive 's or a final period or apostrophe. */
 function keyOf(word: string): string {
   const n = word.length;
@@ -51,7 +113,7 @@ function bareWord(word: string): string {
 }
 
 /** Splits a capitalised run into titles and name, e.g. "Russian Foreign Minister Sergei Lavrov". */
-function nameRun(text: string, start: number, run: string): NameRun | null {
+function nameShape(run: string): NameShape | null {
   if (run.indexOf(' ') < 0 && run.indexOf('\u00a0') < 0) {
     // one word, the common case: a name only when it is not a title or a sentence opener
     const key = keyOf(run);
@@ -59,19 +121,19 @@ function nameRun(text: string, start: number, run: string): NameRun | null {
     const word = bareWord(run);
     if (word.length >= 6 && ADVERB_OR_HEADING.test(word)) return null;
     const organisation = isOrganisationKey(key);
-    return { start, end: start + word.length, words: [word], nameStart: start, title: null, gender: null, keys: [key], organisation, notPerson: organisation || isNationality(word) };
+    return { end: word.length, words: [word], nameStart: 0, title: null, gender: null, keys: [key], organisation, notPerson: organisation || isNationality(word) };
   }
   const parts: { word: string; at: number; key: string }[] = [];
   for (let i = 0; i < run.length; ) {
     let j = i;
     while (j < run.length && run[j] !== ' ' && run[j] !== '\u00a0') j++;
     const word = run.slice(i, j);
-    parts.push({ word, at: start + i, key: keyOf(word) });
+    parts.push({ word, at: i, key: keyOf(word) });
     for (i = j; i < run.length && (run[i] === ' ' || run[i] === '\u00a0'); ) i++;
   }
   // a day or month after a name is not part of it ("CNBC Saturday", "Kerry Monday")
   while (parts.length > 1 && NOT_NAME_WORDS.has(parts[parts.length - 1].key)) parts.pop();
-  if (parts.length === 1) return nameRun(text, start, parts[0].word);
+  if (parts.length === 1) return nameShape(parts[0].word);
   // the name begins after the last title-like word: "Fisheries Minister Tomas Brandt", "Secretary of State John Kerry"
   // (also a verb of a title-case headline, "Hollande Says Donald Trump", an imperative, "Watch Bush", and an
   // outlet's acronym before a full name, "CNN Michael Bociurkiw")
@@ -90,16 +152,14 @@ function nameRun(text: string, start: number, run: string): NameRun | null {
   const gender = parts.slice(0, k).map((p) => GENDERED_TITLES.get(p.key)).find((g) => g) ?? GIVEN_NAME_GENDER.get(names[0].key) ?? null;
   const organisation = names.some((n) => isOrganisationKey(n.key));
   const last = names[names.length - 1];
-  const end = last.at + bareWord(last.word).length;
   return {
-    start,
-    end,
+    end: last.at + bareWord(last.word).length,
     words: names.map((n) => bareWord(n.word)),
     keys: names.map((n) => n.key),
     organisation,
     notPerson: organisation || names.some((n) => isNationality(n.word)),
     nameStart: names[0].at,
-    title: titleWords.length ? text.slice(titleWords[0].at, titleWords[titleWords.length - 1].at + titleWords[titleWords.length - 1].word.length) : null,
+    title: titleWords.length ? run.slice(titleWords[0].at, titleWords[titleWords.length - 1].at + titleWords[titleWords.length - 1].word.length) : null,
     gender: names.length > 1 || k > 0 ? gender : null,
   };
 }
@@ -113,16 +173,21 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstW
     else map.set(key, [run]);
   };
   const runs: NameRun[] = [];
-  // runs start at capitals: the scan tests character codes and runs the pattern only where one stands
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 65 || (c > 90 && c < 128) || (c >= 128 && !UPPER.test(text[i]))) continue;
-    RUN.lastIndex = i;
-    const m = RUN.exec(text);
-    if (!m) continue;
-    i += m[0].length - 1;
-    const run = nameRun(text, m.index, m[0]);
-    if (!run || run.words.length > 5) continue;
+  // names recur: each distinct run text is split into titles and name once
+  const shapes = new Map<string, NameShape | null>();
+  // (a pattern finds the next candidate capital faster than a loop over character codes)
+  const candidate = /[A-Z\u0080-\uffff]/g;
+  for (let found = candidate.exec(text); found; found = candidate.exec(text)) {
+    const i = found.index;
+    if (text.charCodeAt(i) >= 128 && !UPPER.test(text[i])) continue;
+    const end = runEnd(text, i);
+    const runText = text.slice(i, end);
+    let shape = shapes.get(runText);
+    if (shape === undefined) shapes.set(runText, (shape = nameShape(runText)));
+    const start = i;
+    candidate.lastIndex = end;
+    if (!shape || shape.words.length > 5) continue;
+    const run: NameRun = { start, end: start + shape.end, nameStart: start + shape.nameStart, words: shape.words, keys: shape.keys, title: shape.title, gender: shape.gender, organisation: shape.organisation, notPerson: shape.notPerson };
     runs.push(run);
     add(bySurname, run.keys[run.keys.length - 1], run);
     if (run.words.length === 2) add(byFirstWord, run.keys[0], run);
@@ -181,11 +246,35 @@ const sameWord = (a: string, b: string) => a === b || a.toLowerCase() === b.toLo
 const isSuffix = (short: string[], long: string[]) =>
   short.length <= long.length && short.every((w, i) => sameWord(w, long[long.length - short.length + i]));
 
-/** "columnist Ai Jun": a role word and the name after it (one pattern per role word, built once). */
-const roleBeforeNamePatterns = new Map<string, RegExp>();
-function roleBeforeName(role: string): RegExp {
-  let pattern = roleBeforeNamePatterns.get(role);
-  if (!pattern) roleBeforeNamePatterns.set(role, (pattern = new RegExp(`\\b${escapeRegExp(role)}\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu')));
+/** The name after a role word ("columnist Ai Jun"), matched where the role word ends. */
+const NAME_AFTER_ROLE = /\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/uy;
+const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/**
+ * The name written right after the last whole `role` word in text[from, to) ("columnist Ai Jun"), or null.
+ * (Found from the role word's occurrences back from `to`: a pattern run over the whole window cost more.)
+ */
+function nameAfterLastRole(text: string, role: string, from: number, to: number): string | null {
+  for (let at = text.lastIndexOf(role, to - role.length); at >= from; at = at > 0 ? text.lastIndexOf(role, at - 1) : -1) {
+    if (at > from && isAsciiWordChar(text.charCodeAt(at - 1))) continue;
+    NAME_AFTER_ROLE.lastIndex = at + role.length;
+    const m = NAME_AFTER_ROLE.exec(text);
+    if (m && m.index + m[0].length <= to) return m[1];
+  }
+  return null;
+}
+
+/** "a Russian Embassy official": an unnamed source's fuller mention, one pattern per head noun (a fixed few). */
+const fullerMentionPatterns = new Map<string, RegExp>();
+function fullerMentionPattern(singular: string): RegExp {
+  let pattern = fullerMentionPatterns.get(singular);
+  if (!pattern) fullerMentionPatterns.set(singular, (pattern = new RegExp(`\\b(?:an?|the)\\s+((?:[a-z][a-z-]*\\s+){0,2}(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3})${escapeRegExp(singular)}s?\\b`, 'gu')));
+  return pattern;
+}
+/** A whole-word pattern for each pronoun ("he", "they"), built once. */
+const pronounPatterns = new Map<string, RegExp>();
+function pronounPattern(pronoun: string): RegExp {
+  let pattern = pronounPatterns.get(pronoun);
+  if (!pattern) pronounPatterns.set(pronoun, (pattern = new RegExp(`\\b${escapeRegExp(pronoun)}\\b`, 'i')));
   return pattern;
 }
 
@@ -239,10 +328,11 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     }
   };
   // each entity's mentions seen, as start and length in one number (a string key per mention made this
-  // set the stage's largest cost on long texts)
+  // set the stage's largest cost on long texts); a small integer while start * 128 stays under 2^30, which
+  // hashes fastest (a mention is a name: never 127 characters long)
   const seen: Set<number>[] = [];
   const addMention = (e: Entity, span: Span) => {
-    const key = span.start * 65536 + Math.min(span.end - span.start, 65535);
+    const key = span.start * 128 + Math.min(span.end - span.start, 127);
     const set = (seen[e.id] ??= new Set());
     if (set.has(key)) return;
     set.add(key);
@@ -332,7 +422,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     const isHeading = (k: number) => !/[.!?:"”’)]$/.test(text.slice(paragraphs[k].end - 1, paragraphs[k].end));
     let first = paragraphOf(source.start);
     for (let step = 0; step < PRONOUN_REACH && first > 0; ) if (!isHeading(--first)) step++;
-    const samePronoun = new RegExp(`\\b${escapeRegExp(p)}\\b`, 'i');
+    const samePronoun = pronounPattern(p);
     for (let extra = 0; extra < PRONOUN_CHAIN && first > 0 && samePronoun.test(text.slice(paragraphs[first].start, paragraphs[first].end)); extra++) first--;
     const reach = paragraphs[first]?.start ?? 0;
     const personal = p === 'he' || p === 'she';
@@ -427,9 +517,10 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
    */
   const fullerMentionBefore = (head: string, at: number): string | null => {
     const singular = head.replace(/s$/, '');
-    const pattern = new RegExp(`\\b(?:an?|the)\\s+((?:[a-z][a-z-]*\\s+){0,2}(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3})${escapeRegExp(singular)}s?\\b`, 'gu');
+    const window = text.slice(Math.max(0, at - 1500), at);
+    if (!window.includes(singular)) return null;
     let found: string | null = null;
-    for (const m of text.slice(Math.max(0, at - 1500), at).matchAll(pattern)) found = `${m[1].trim()} ${singular}`;
+    for (const m of window.matchAll(fullerMentionPattern(singular))) found = `${m[1].trim()} ${singular}`;
     return found;
   };
 
@@ -483,10 +574,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     if (/\b(?:a|an|one|another|other|former|some|many)\s+$/i.test(text.slice(Math.max(0, source.start - 10), source.start)) || source.plural) return null;
     // "the columnist" after "columnist Ai Jun": the name the same role word stood before
     if (words.length <= 2 && /^\p{Ll}/u.test(source.text)) {
-      let named: RegExpMatchArray | null = null;
-      const before = text.slice(Math.max(0, source.start - 1500), source.start);
-      if (before.includes(head)) for (const m of before.matchAll(roleBeforeName(head))) named = m;
-      if (named) return resolveName({ start: 0, end: 0, text: named[1].replace(/['’]s$/, ''), kind: 'name' });
+      const named = nameAfterLastRole(text, head, Math.max(0, source.start - 1500), source.start);
+      if (named) return resolveName({ start: 0, end: 0, text: named.replace(/['’]s$/, ''), kind: 'name' });
     }
     if (!HOLDER_TITLES.has(head) && !LEDE_HEADS.has(head)) return null;
     // a description in a lede whose next paragraph opens with the person's name ("Turkey's prime
