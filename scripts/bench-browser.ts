@@ -204,10 +204,15 @@ export interface PageSummary {
   fromBackground: number;
   highlight: number;
   ui: number;
+  /** Loading the reader module: from its import's start to its arrival, and the part the run waited for after the reply. */
+  readerLoad: number;
+  readerWait: number;
   mainThread: number;
   total: number;
   /** From the content script's start to the run's start (reading the settings). */
   startDelay: number;
+  /** From the content script's start to the last highlight (startDelay + total, on the first run). */
+  fromScriptStart: number;
   longestTask: number;
   /** Longest Long Tasks API entry in the extension's tab (page's own tasks included), median over loads. */
   longestLongTask: number;
@@ -242,9 +247,12 @@ export function summarise(samples: LoadSample[]): PageSummary {
     fromBackground: of((s) => s.timings.fromBackground ?? 0),
     highlight,
     ui: of((s) => s.timings.ui ?? 0),
+    readerLoad: of((s) => s.timings.readerLoad ?? 0),
+    readerWait: of((s) => s.timings.readerWait ?? 0),
     mainThread,
     total: of((s) => s.timings.total),
     startDelay: of((s) => s.timings.startDelay ?? 0),
+    fromScriptStart: of((s) => (s.timings.startDelay ?? 0) + s.timings.total),
     longestTask: of((s) => s.timings.longestTask),
     longestLongTask: of((s) => Math.max(0, ...s.longTasks)),
     scriptAdded: of((s) => s.withExtension.script - s.without.script),

@@ -1,14 +1,17 @@
 // One page's Stancemark run: detect, read the article, have the background analyse its text,
 // highlight, report. Features (entrypoints/content/features/) drive it and listen to its results.
 //
-// Only detection runs on every page; the engine never loads here (the background runs it), and the
-// highlighting of a long article is split into slices so no task holds the page for long.
+// Only detection runs on every page: it runs as the session starts, while the reader's settings are
+// being read. The highlighter and the reader UI (./reader/, the reader module) are loaded only when
+// detection finds a candidate, and while the background analyses the text; the engine never loads here
+// (the background runs it). The highlighting of a long article is split into slices so no task holds
+// the page for long.
 import { browser } from 'wxt/browser';
-import { highlightInSlices, planHighlights, removeHighlights, yieldToTasks } from '../../dom/highlight';
+import { yieldToTasks } from '../../dom/highlight';
 import { articleIn, articleRoot, detectArticle, hasQuotationMarks } from '../../dom/page';
 import {
-  parseAnalysisReply,
   type AnalysisReply,
+  type PrepareRequest,
   type AnalyzeRequest,
   type PageReport,
   type PageResult,
@@ -30,10 +33,18 @@ export interface PageSession {
   setHighlights(on: boolean, options?: { anyway?: boolean }): Promise<PageResult>;
   /** Calls `listener` with every result reported from now until `signal` aborts. */
   onResult(listener: (result: PageResult) => void, signal: AbortSignal): void;
+  /**
+   * For a result listener: runs `work` in a task of its own once the result is shown (the reader UI's
+   * legend and card, after the coloured marks). A run counts it in its reader UI time and reports after it.
+   */
+  soon(work: () => void): void;
 }
 
 /** A content-script feature: starts with the session, and releases everything it holds when `signal` aborts. */
 export type Feature = (session: PageSession, signal: AbortSignal) => void;
+
+/** The reader module: what a page needs once it has a candidate article (./reader/index.ts). */
+export type ReaderModule = typeof import('./reader/index');
 
 type Findings = Pick<AnalysisReply, 'quotes' | 'sides' | 'summary'>;
 
@@ -50,9 +61,53 @@ interface RunClock {
 /** The run was stopped by a newer one or by teardown: it has nothing to report. */
 class Superseded extends Error {}
 
-export function createPageSession(signal: AbortSignal): PageSession {
+/**
+ * `loadReader` imports the reader module. Detection runs at once, while the settings are read; the
+ * first run takes its verdict unless the page was asked to be analysed anyway.
+ */
+export function createPageSession(signal: AbortSignal, loadReader: () => Promise<ReaderModule>): PageSession {
   const html = document.documentElement;
   const createdAt = performance.now();
+  /** The reader module once loaded: until then the page has no highlights to remove. */
+  let reader: ReaderModule | null = null;
+  let loadingReader: Promise<ReaderModule> | null = null;
+  /** How long loading the reader module took (ms), once it has loaded. */
+  let readerLoad = 0;
+  const removeHighlights = () => reader?.removeHighlights(document);
+
+  /**
+   * On a candidate article: the reader module starts loading and the background warms its engine up, both
+   * while the page reads its settings and its article text, so neither waits on the way to the highlights.
+   * Only a candidate pays for them; a page that is no article loads nothing more.
+   */
+  const prepare = (): Promise<ReaderModule> => {
+    if (loadingReader) return loadingReader;
+    browser.runtime.sendMessage({ type: 'stancemark:prepare' } satisfies PrepareRequest).catch(() => {
+      // The background is gone (extension reloaded or updated): the teardown cleans up.
+    });
+    const loadBegan = performance.now();
+    loadingReader = loadReader().then(
+      (module) => {
+        readerLoad = performance.now() - loadBegan;
+        return (reader = module);
+      },
+      (error: unknown) => {
+        // A later run tries again.
+        loadingReader = null;
+        throw error;
+      },
+    );
+    loadingReader.catch(() => {
+      // Awaited by the run, which ends in the error state on a failed load.
+    });
+    return loadingReader;
+  };
+
+  let firstDetection: { detected: ReturnType<typeof detectArticle>; ms: number } | null = {
+    detected: detectArticle(document),
+    ms: performance.now() - createdAt,
+  };
+  if (firstDetection.detected === 'candidate') void prepare();
   const listeners = new Set<(result: PageResult) => void>();
   let result: PageResult | null = null;
   /** The background's name for the findings of `result`, when they came from one of its replies. */
@@ -62,13 +117,21 @@ export function createPageSession(signal: AbortSignal): PageSession {
   let currentRun: AbortController | null = null;
   let latest: Promise<PageResult> | null = null;
 
-  /** Makes `next` the page's result: its state on <html>, then the listeners (the reader UI among them). */
+  /** The main-thread time (ms) of each piece of work the listeners of the latest result left for later (soon). */
+  let later: Promise<number>[] = [];
+
+  /** Makes `next` the page's result and calls the listeners (the reader UI among them). */
   const show = (next: PageResult, analysis: string | undefined) => {
+    later = [];
     result = next;
     resultAnalysis = analysis;
-    // An attribute, not dataset: the root of an XML or SVG document may have no dataset.
-    html.setAttribute('data-stancemark-state', next.state);
     for (const listener of listeners) listener(next);
+  };
+
+  /** Says the state on <html>, once the result is shown and its reader UI is in. */
+  const markState = (state: ResultState) => {
+    // An attribute, not dataset: the root of an XML or SVG document may have no dataset.
+    html.setAttribute('data-stancemark-state', state);
   };
 
   /** Hands `next` to the background; findings it already has (`analysis`) are named, not sent back. */
@@ -90,6 +153,7 @@ export function createPageSession(signal: AbortSignal): PageSession {
 
   const report = (next: PageResult, analysis?: string): PageResult => {
     show(next, analysis);
+    markState(next.state);
     send(next, analysis);
     return next;
   };
@@ -111,10 +175,19 @@ export function createPageSession(signal: AbortSignal): PageSession {
       if (runSignal.aborted) throw new Superseded();
       clock.taskBegan = performance.now();
     };
-    const detectBegan = (clock.taskBegan = performance.now());
-    const detected = detectArticle(document, { anyway });
-    timings.detect = performance.now() - detectBegan;
+    const early = firstDetection;
+    firstDetection = null;
+    let detected: ReturnType<typeof detectArticle>;
+    if (early && !anyway) {
+      ({ detected, ms: timings.detect } = early);
+    } else {
+      const detectBegan = (clock.taskBegan = performance.now());
+      detected = detectArticle(document, { anyway });
+      timings.detect = performance.now() - detectBegan;
+    }
     if (detected !== 'candidate') return { state: detected };
+    const loadedBefore = reader !== null;
+    const readerReady = prepare();
 
     await yieldIfLong();
     const rootBegan = performance.now();
@@ -133,34 +206,38 @@ export function createPageSession(signal: AbortSignal): PageSession {
     }
     const request: AnalyzeRequest = { type: 'stancemark:analyze', text: map.text, ...(date ? { date } : {}) };
     const sentAt = performance.timeOrigin + performance.now();
-    const replied = browser.runtime.sendMessage(request);
+    const answered = browser.runtime.sendMessage(request);
     // Handing the text over (its serialisation) is part of reading.
     const sent = performance.now();
     timings.read += sent - readBegan;
     endTask();
-    const reply = await replied;
+    const reply = await answered;
+    const arrived = performance.now();
+    timings.analysis = arrived - sent;
+    const loaded = await readerReady;
     const replyBegan = (clock.taskBegan = performance.now());
-    timings.analysis = replyBegan - sent;
+    timings.readerWait = replyBegan - arrived;
+    if (!loadedBefore) timings.readerLoad = readerLoad;
     if (runSignal.aborted) throw new Superseded();
 
-    const parsed = parseAnalysisReply(reply, map.text.length);
+    const parsed = loaded.parseAnalysisReply(reply, map.text.length);
     if (!parsed) throw new Error('the background sent no well-formed analysis');
     const { analysis, engineMs, receivedAt, repliedAt, ...findings } = parsed;
     timings.engine = engineMs ?? 0;
     if (receivedAt !== undefined && repliedAt !== undefined) {
       timings.toBackground = Math.max(0, receivedAt - sentAt);
-      timings.fromBackground = Math.max(0, performance.timeOrigin + replyBegan - repliedAt);
+      timings.fromBackground = Math.max(0, performance.timeOrigin + arrived - repliedAt);
     }
     // Taking the reply and planning the marks count as highlighting.
     timings.highlight = performance.now() - replyBegan;
     if (!findings.quotes.length) return { state: 'no-quotes' };
     await yieldIfLong();
     const planBegan = performance.now();
-    const plan = planHighlights(map, findings.quotes);
+    const plan = loaded.planHighlights(map, findings.quotes);
     timings.highlight += performance.now() - planBegan;
     await yieldIfLong();
     let slices = 0;
-    const highlighted = await highlightInSlices(plan, {
+    const highlighted = await loaded.highlightInSlices(plan, {
       signal: runSignal,
       onSlice: (ms) => {
         // The first slice may run in the task that took the reply; each later one is a task of its own.
@@ -202,6 +279,11 @@ export function createPageSession(signal: AbortSignal): PageSession {
       timings.ui = ended - uiBegan;
       timings.total = ended - began;
       timings.longestTask = Math.max(timings.longestTask, ended - clock.taskBegan);
+      for (const ms of await Promise.all(later)) {
+        timings.ui += ms;
+        timings.longestTask = Math.max(timings.longestTask, ms);
+      }
+      markState(next.state);
       send(next, analysis);
       return next;
     } catch (error) {
@@ -209,7 +291,7 @@ export function createPageSession(signal: AbortSignal): PageSession {
       if (signal.aborted) return new Promise<PageResult>(() => {});
       // A newer run took over: its result is the answer.
       if (error instanceof Superseded && currentRun !== controller && latest) return latest;
-      removeHighlights(document);
+      removeHighlights();
       console.warn('Stancemark could not analyse this page:', error);
       return report(resultOf({ state: 'error' }));
     }
@@ -223,7 +305,7 @@ export function createPageSession(signal: AbortSignal): PageSession {
       anyway ||= options.anyway === true;
       currentRun?.abort();
       currentRun = null;
-      removeHighlights(document);
+      removeHighlights();
       latest = !on && result ? Promise.resolve(report({ ...result, highlighted: false }, resultAnalysis)) : runAndReport();
       return latest;
     },
@@ -231,12 +313,26 @@ export function createPageSession(signal: AbortSignal): PageSession {
       listeners.add(listener);
       onAbort(listenerSignal, () => listeners.delete(listener));
     },
+    soon(work) {
+      later.push(
+        yieldToTasks().then(() => {
+          if (signal.aborted) return 0;
+          const began = performance.now();
+          try {
+            work();
+          } catch (error) {
+            console.warn('Stancemark: the reader UI failed:', error);
+          }
+          return performance.now() - began;
+        }),
+      );
+    },
   };
 
   onAbort(signal, () => {
     currentRun?.abort();
     listeners.clear();
-    removeHighlights(document);
+    removeHighlights();
     html.removeAttribute('data-stancemark-state');
   });
   return session;

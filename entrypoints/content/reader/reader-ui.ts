@@ -1,6 +1,8 @@
 // What the reader sees around the highlights: the colours (one stylesheet, restyled live when the scheme
-// or the pair changes), the hover/focus card, the legend and the quote keys. Built on the first
-// highlighted result only, so a page without an article costs nothing; gone when highlights go.
+// or the pair changes), the hover/focus card, the legend and the quote keys. Part of the reader module,
+// so a page without an article never loads it; built on the first highlighted result, gone when the
+// highlights go. The colours go on with the last marks; the legend, card and keys follow in a task of
+// their own (session.soon), so the coloured highlights do not wait for them.
 import { describeQuote, mountQuoteCard } from '../../../dom/card';
 import { listenForQuoteKeys, QUOTE_KEYS_HINT, type QuoteMove } from '../../../dom/keyboard';
 import { mountLegend, type LegendSide } from '../../../dom/legend';
@@ -31,8 +33,10 @@ function remembered(palette: (code: string | null) => CountryColour): (code: str
   };
 }
 
+type HighlightedQuote = ReturnType<typeof quotesInPageOrder>[number];
+
 /** The sides in the order shown (the pinned pair first), then the quotes with no known country; counts of the quotes highlighted. */
-function legendSides(result: PageResult, ranked: string[], highlighted: readonly { country: string }[]): LegendSide[] {
+function legendSides(result: PageResult, ranked: string[], highlighted: readonly HighlightedQuote[]): LegendSide[] {
   const byCode = new Map(result.sides.map((side) => [side.country, side]));
   const counts = new Map<string, number>();
   for (const { country } of highlighted) counts.set(country, (counts.get(country) ?? 0) + 1);
@@ -47,10 +51,11 @@ export const readerUi =
   (settings: ReaderSettings): Feature =>
   (session, signal) => {
     const theme = pageTheme(document);
-    let shown: { controller: AbortController; update(result: PageResult): void } | null = null;
+    /** The card, legend and quote keys, once a result has been shown. */
+    let controls: { controller: AbortController; update(result: PageResult, ranked: string[], highlighted: HighlightedQuote[]): void } | null = null;
     let colourOf: (code: string | null) => CountryColour = sidePalette([], 'standard');
 
-    const mount = () => {
+    const mountControls = () => {
       const controller = new AbortController();
       const uiSignal = AbortSignal.any([signal, controller.signal]);
       let result = session.result!;
@@ -85,13 +90,8 @@ export const readerUi =
         },
         uiSignal,
       );
-      const update = (next: PageResult) => {
+      const update = (next: PageResult, ranked: string[], highlighted: HighlightedQuote[]) => {
         result = next;
-        const ranked = orderSides(next.sides.map((s) => s.country), settings.current.pair);
-        colourOf = remembered(sidePalette(ranked, settings.current.scheme));
-        const highlighted = quotesInPageOrder(document);
-        const codes = new Set([...highlighted.map((q) => q.country), UNKNOWN]);
-        theme.apply(themeCss(codes, (code) => colourOf(code === UNKNOWN ? null : code)));
         legend.update(legendSides(next, ranked, highlighted), colourOf);
         card.hide();
       };
@@ -100,19 +100,29 @@ export const readerUi =
 
     const show = (result: PageResult) => {
       if (result.state !== 'done' || !result.highlighted || !result.quotes.length) {
-        shown?.controller.abort();
-        shown = null;
+        controls?.controller.abort();
+        controls = null;
         theme.remove();
         return;
       }
-      shown ??= mount();
-      shown.update(result);
+      // The colours go on in the task that shows the result (the marks are never painted uncoloured)...
+      const ranked = orderSides(result.sides.map((s) => s.country), settings.current.pair);
+      colourOf = remembered(sidePalette(ranked, settings.current.scheme));
+      const highlighted = quotesInPageOrder(document);
+      const codes = new Set([...highlighted.map((q) => q.country), UNKNOWN]);
+      theme.apply(themeCss(codes, (code) => colourOf(code === UNKNOWN ? null : code)));
+      // ...the legend, the card and the keys in the next one, unless another result came meanwhile.
+      session.soon(() => {
+        if (session.result !== result) return;
+        controls ??= mountControls();
+        controls.update(result, ranked, highlighted);
+      });
     };
 
     session.onResult(show, signal);
     // A new scheme or pair restyles the page at once, without a new run.
     settings.onChange(() => {
-      if (shown && session.result) shown.update(session.result);
+      if (session.result) show(session.result);
     }, signal);
     signal.addEventListener('abort', () => theme.remove(), { once: true });
   };
