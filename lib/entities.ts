@@ -254,11 +254,13 @@ const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 
  * (Found from the role word's occurrences back from `to`: a pattern run over the whole window cost more.)
  */
 function nameAfterLastRole(text: string, role: string, from: number, to: number): string | null {
-  for (let at = text.lastIndexOf(role, to - role.length); at >= from; at = at > 0 ? text.lastIndexOf(role, at - 1) : -1) {
-    if (at > from && isAsciiWordChar(text.charCodeAt(at - 1))) continue;
+  // (searched in the window itself: lastIndexOf on the whole text would run on to its start)
+  const window = text.slice(from, to);
+  for (let at = window.lastIndexOf(role, window.length - role.length); at >= 0; at = at > 0 ? window.lastIndexOf(role, at - 1) : -1) {
+    if (at > 0 && isAsciiWordChar(window.charCodeAt(at - 1))) continue;
     NAME_AFTER_ROLE.lastIndex = at + role.length;
-    const m = NAME_AFTER_ROLE.exec(text);
-    if (m && m.index + m[0].length <= to) return m[1];
+    const m = NAME_AFTER_ROLE.exec(window);
+    if (m) return m[1];
   }
   return null;
 }
