@@ -8,12 +8,17 @@
 // next article). Each tab's result is kept in storage.session, which outlives the service worker and
 // is cleared with the browser session; the tab's number of quotes is its badge.
 //
-// The reply leaves before anything is stored, and the background keeps each tab's last findings, so
-// the content script's report after highlighting names them instead of sending them back: no second
-// copy of a long article's quotes is serialised on the page's main thread, nor parsed here.
+// The reply carries what highlighting needs (quotes without their text, which the page has, and sides)
+// and leaves before anything else: the summary (a third to a half of the engine's time) is computed in
+// the task after it, and nothing is stored before the page reports. The background keeps each tab's last
+// findings, so the content script's report after highlighting names them instead of sending them back
+// (no second copy of a long article's quotes is serialised on the page's main thread, nor parsed here),
+// and gets their summary in answer, for the quote cards.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { analyze } from '../../lib/analyze';
+import { analyzeStatements } from '../../lib/analyze';
+import { summarize } from '../../lib/positions';
+import type { Summary } from '../../lib/types';
 import { countryColour } from '../../lib/palette';
 import {
   contentScriptTab,
@@ -22,12 +27,32 @@ import {
   parsePageResultMessage,
   parsePrepareRequest,
   storageKey,
-  type AnalysisReply,
+  type AnalysisReplyMessage,
   type PageResult,
+  type ReportAnswer,
 } from './messages';
 import { createEngineWarmUp } from './warm-up';
 
-type Findings = Pick<PageResult, 'quotes' | 'sides' | 'summary'>;
+/** A tab's last findings, by the name the reply gave them; the article's text until they are summarised. */
+interface KeptFindings extends Pick<PageResult, 'quotes' | 'sides'> {
+  analysis: string;
+  text?: string;
+  summary?: Summary;
+}
+
+/** The findings' summary, computed on first need (an empty one if the engine fails on it); the text then goes. */
+function summaryOf(kept: KeptFindings): Summary {
+  if (!kept.summary) {
+    try {
+      kept.summary = summarize(kept.quotes, kept.sides, kept.text);
+    } catch (error) {
+      console.warn('Stancemark: could not summarise the sides’ positions', error);
+      kept.summary = { sides: [], agreement: [], divergence: [] };
+    }
+    kept.text = undefined;
+  }
+  return kept.summary;
+}
 
 function badgeText(result: PageResult): string {
   return result.state === 'done' ? String(result.quotes.length) : '';
@@ -62,19 +87,23 @@ export default defineBackground(() => {
 
   // Each tab's last findings, by the name its reply gave them. Names are unique across restarts of the
   // service worker (which forget the findings: a report naming them is then refused and resent whole).
-  const lastFindings = new Map<number, { analysis: string; findings: Findings }>();
+  const lastFindings = new Map<number, KeptFindings>();
   const namePrefix = `${Math.round(performance.timeOrigin)}-`;
   let analyses = 0;
   const warmUp = createEngineWarmUp();
 
-  const analyzeForTab = (tabId: number, text: string, date: string | undefined, receivedAt: number): AnalysisReply => {
+  const analyzeForTab = (tabId: number, text: string, date: string | undefined, receivedAt: number): AnalysisReplyMessage => {
     warmUp.analysisBegins();
     const began = performance.now();
-    const { quotes, sides, summary } = analyze(text, { date });
-    const ended = performance.now();
+    const { quotes, sides } = analyzeStatements(text, { date });
     const analysis = namePrefix + ++analyses;
-    lastFindings.set(tabId, { analysis, findings: { quotes, sides, summary } });
-    return { quotes, sides, summary, analysis, engineMs: ended - began, receivedAt, repliedAt: performance.timeOrigin + ended };
+    const kept: KeptFindings = { analysis, quotes, sides, text };
+    lastFindings.set(tabId, kept);
+    // After the reply has left (it is sent in a microtask of this task); not for findings already replaced.
+    setTimeout(() => lastFindings.get(tabId) === kept && summaryOf(kept), 0);
+    const replyQuotes = quotes.map(({ text: _text, ...quote }) => quote);
+    const ended = performance.now();
+    return { quotes: replyQuotes, sides, analysis, engineMs: ended - began, receivedAt, repliedAt: performance.timeOrigin + ended };
   };
 
   // Only our own content scripts, in the top frame of a web page, are answered; anything else is ignored.
@@ -88,7 +117,7 @@ export default defineBackground(() => {
     }
     const request = parseAnalyzeRequest(message);
     // A promise, so an engine failure reaches the content script as a rejection (it then shows state `error`).
-    if (request) return new Promise<AnalysisReply>((resolve) => resolve(analyzeForTab(tabId, request.text, request.date, receivedAt)));
+    if (request) return new Promise<AnalysisReplyMessage>((resolve) => resolve(analyzeForTab(tabId, request.text, request.date, receivedAt)));
     const received = parsePageResultMessage(message);
     if (!received) return;
     if ('result' in received) {
@@ -96,8 +125,10 @@ export default defineBackground(() => {
       return;
     }
     const kept = lastFindings.get(tabId);
-    if (kept?.analysis === received.analysis) keepResult(tabId, { ...received.report, ...kept.findings });
-    return Promise.resolve(kept?.analysis === received.analysis);
+    if (kept?.analysis !== received.analysis) return Promise.resolve(false);
+    const summary = summaryOf(kept);
+    keepResult(tabId, { ...received.report, quotes: kept.quotes, sides: kept.sides, summary });
+    return Promise.resolve({ summary } satisfies ReportAnswer);
   });
 
   // A new page in the tab will report afresh; a closed tab needs nothing kept.

@@ -58,7 +58,7 @@ export interface PageTimings {
   readerWait?: number;
 }
 
-/** Content script -> background: run the engine on an article's text. Answered with an AnalysisReply. */
+/** Content script -> background: run the engine on an article's text. Answered with an AnalysisReplyMessage. */
 export interface AnalyzeRequest {
   type: 'stancemark:analyze';
   text: string;
@@ -74,11 +74,22 @@ export interface PrepareRequest {
   type: 'stancemark:prepare';
 }
 
-/** Background -> content script: what the page needs of the engine's Analysis (entities stay in the background). */
+/** A quote as a reply carries it: without its text, which is the page's own text from start to end. */
+export type ReplyQuote = Omit<Quote, 'text'>;
+
+/**
+ * Background -> content script, the answer to an AnalyzeRequest: what highlighting needs of the engine's
+ * Analysis. The summary is not in it: the background computes it after replying and gives it in the
+ * answer to the run's report (a ReportAnswer); entities stay in the background.
+ */
+export interface AnalysisReplyMessage extends Omit<AnalysisReply, 'quotes'> {
+  quotes: ReplyQuote[];
+}
+
+/** The analysis reply as the page takes it (parseAnalysisReply): each quote's text restored from the page's text. */
 export interface AnalysisReply {
   quotes: Quote[];
   sides: Side[];
-  summary: Summary;
   /** Names these findings: a later report refers to them by it instead of sending them back. */
   analysis?: string;
   /** How long the engine ran, in milliseconds. */
@@ -88,13 +99,18 @@ export interface AnalysisReply {
   repliedAt?: number;
 }
 
+/** Background -> content script, the answer to a report naming kept findings: their summary. */
+export interface ReportAnswer {
+  summary: Summary;
+}
+
 /** A PageResult without its findings. */
 export type PageReport = Omit<PageResult, 'quotes' | 'sides' | 'summary'>;
 
 /**
  * Content script -> background, after every run: the whole result, or (`analysis` set) the report of a
  * run whose findings are those of the background's reply `analysis`, which the background kept; it then
- * answers whether it still has them (false: send the whole result).
+ * answers with their summary (a ReportAnswer), or false when it no longer has them (send the whole result).
  */
 export type PageResultMessage =
   | { type: 'stancemark:page-result'; result: PageResult }
@@ -163,14 +179,19 @@ const isCount = (value: unknown): value is number => Number.isInteger(value) && 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT;
 const isTextOrNull = (value: unknown): value is string | null => value === null || isText(value);
 
-function parseQuote(value: unknown): Quote | null {
+function parseReplyQuote(value: unknown): ReplyQuote | null {
   if (!isObject(value)) return null;
-  const { start, end, text, kind, speaker, role, country, evidence, paragraph } = value;
+  const { start, end, kind, speaker, role, country, evidence, paragraph } = value;
+  if (!isCount(start) || !isCount(end) || end < start || !KINDS.includes(kind as StatementKind) || !isTextOrNull(speaker)) return null;
+  if (!isTextOrNull(role) || !isTextOrNull(country) || !isTextOrNull(evidence) || !Number.isInteger(paragraph)) return null;
+  return { start, end, kind: kind as StatementKind, speaker, role, country, evidence, paragraph: paragraph as number };
+}
+
+function parseQuote(value: unknown): Quote | null {
+  const quote = parseReplyQuote(value);
+  const { text } = value as Fields;
   // A quote's text is a stretch of the article, which may be long.
-  if (!isCount(start) || !isCount(end) || end < start || typeof text !== 'string' || text.length > MAX_ARTICLE_TEXT) return null;
-  if (!KINDS.includes(kind as StatementKind) || !isTextOrNull(speaker) || !isTextOrNull(role)) return null;
-  if (!isTextOrNull(country) || !isTextOrNull(evidence) || !Number.isInteger(paragraph)) return null;
-  return { start, end, text, kind: kind as StatementKind, speaker, role, country, evidence, paragraph: paragraph as number };
+  return quote && typeof text === 'string' && text.length <= MAX_ARTICLE_TEXT ? { ...quote, text } : null;
 }
 
 function parseSpeaker(value: unknown): SideSpeaker | null {
@@ -244,7 +265,7 @@ function parseTimings(value: unknown): PageTimings | null {
 }
 
 /** Quotes, sides and summary, or null when anything is missing or mistyped. */
-function parseFindings(value: Fields): AnalysisReply | null {
+function parseFindings(value: Fields): Pick<PageResult, 'quotes' | 'sides' | 'summary'> | null {
   const quotes = parseAll(value.quotes, parseQuote);
   const sides = parseAll(value.sides, parseSide);
   const summary = parseSummary(value.summary);
@@ -283,18 +304,28 @@ export function parsePrepareRequest(value: unknown): PrepareRequest | null {
   return isObject(value) && value.type === 'stancemark:prepare' ? { type: value.type } : null;
 }
 
-/** The background's reply for a text of `textLength` characters, or null when malformed or pointing outside the text. */
-export function parseAnalysisReply(value: unknown, textLength: number): AnalysisReply | null {
+/**
+ * The background's reply about `text`, each quote with its text from `text`; null when malformed or
+ * pointing outside the text.
+ */
+export function parseAnalysisReply(value: unknown, text: string): AnalysisReply | null {
   if (!isObject(value)) return null;
-  const findings = parseFindings(value);
-  if (!findings || !findings.quotes.every((q) => q.end <= textLength)) return null;
+  const quotes = parseAll(value.quotes, parseReplyQuote);
+  const sides = parseAll(value.sides, parseSide);
+  if (!quotes || !sides || !quotes.every((q) => q.end <= text.length)) return null;
   const { analysis, engineMs, receivedAt, repliedAt } = value;
   return {
-    ...findings,
+    quotes: quotes.map((quote) => ({ ...quote, text: text.slice(quote.start, quote.end) })),
+    sides,
     ...(isAnalysisName(analysis) ? { analysis } : {}),
     ...(isDuration(engineMs) ? { engineMs } : {}),
     ...(isDuration(receivedAt) && isDuration(repliedAt) ? { receivedAt, repliedAt } : {}),
   };
+}
+
+/** The summary in the background's answer to a report naming kept findings; null for any other answer (false: not kept). */
+export function parseReportAnswer(value: unknown): Summary | null {
+  return isObject(value) ? parseSummary(value.summary) : null;
 }
 
 /** A page-result message: the whole result, or a report naming the analysis whose findings it has. */

@@ -7,6 +7,7 @@ import {
   parseAnalyzeRequest,
   parsePageResultMessage,
   parsePrepareRequest,
+  parseReportAnswer,
   parseTabRequest,
   type PageResult,
 } from '../../entrypoints/background/messages';
@@ -84,17 +85,28 @@ describe('the analysis exchange between content script and background', () => {
     }
   });
 
-  it('accepts a reply whose quotes lie inside the text it was asked about', () => {
-    const reply = { quotes: result.quotes, sides: result.sides, summary: result.summary };
-    expect(parseAnalysisReply({ ...reply, entities: [] }, 9)).toEqual(reply);
-    expect(parseAnalysisReply({ ...reply, engineMs: 12.5 }, 9)).toEqual({ ...reply, engineMs: 12.5 });
-    const named = { ...reply, analysis: '1764000000000-3', receivedAt: 1764000000100.5, repliedAt: 1764000000112.5 };
-    expect(parseAnalysisReply(named, 9)).toEqual(named);
+  it('accepts a reply whose quotes lie inside the text it was asked about, and gives them their text from it', () => {
+    const text = 'He said hello!';
+    const { text: _quoteText, ...sent } = { ...result.quotes[0], start: 8, end: 14 };
+    const reply = { quotes: [{ ...sent, text: 'hello!' }], sides: result.sides };
+    expect(parseAnalysisReply({ quotes: [sent], sides: result.sides, entities: [] }, text)).toEqual(reply);
+    // A text sent along is not taken from the message: the page's own text is the quote's.
+    expect(parseAnalysisReply({ quotes: [{ ...sent, text: '<b>x</b>' }], sides: result.sides }, text)).toEqual(reply);
+    // So is a summary: the background gives it in answer to the report.
+    expect(parseAnalysisReply({ quotes: [sent], sides: result.sides, summary: result.summary, engineMs: 12.5 }, text)).toEqual({ ...reply, engineMs: 12.5 });
+    const named = { analysis: '1764000000000-3', receivedAt: 1764000000100.5, repliedAt: 1764000000112.5 };
+    expect(parseAnalysisReply({ quotes: [sent], sides: result.sides, ...named }, text)).toEqual({ ...reply, ...named });
     // A malformed name or clock is dropped, the findings kept.
-    expect(parseAnalysisReply({ ...reply, analysis: 'a"]', receivedAt: -1, repliedAt: 5 }, 9)).toEqual(reply);
-    expect(parseAnalysisReply(reply, 8)).toBeNull();
-    expect(parseAnalysisReply({ ...reply, quotes: [{ ...result.quotes[0], text: 1 }] }, 9)).toBeNull();
-    expect(parseAnalysisReply(undefined, 9)).toBeNull();
+    expect(parseAnalysisReply({ quotes: [sent], sides: result.sides, analysis: 'a"]', receivedAt: -1, repliedAt: 5 }, text)).toEqual(reply);
+    expect(parseAnalysisReply({ quotes: [sent], sides: result.sides }, text.slice(0, 13))).toBeNull();
+    expect(parseAnalysisReply({ quotes: [{ ...sent, end: 7 }], sides: result.sides }, text)).toBeNull();
+    expect(parseAnalysisReply({ quotes: [sent] }, text)).toBeNull();
+    expect(parseAnalysisReply(undefined, text)).toBeNull();
+  });
+
+  it('takes the summary from the answer to a report, and nothing else', () => {
+    expect(parseReportAnswer({ summary: result.summary })).toEqual(result.summary);
+    for (const answer of [false, true, undefined, { summary: { sides: 'x' } }, result.summary]) expect(parseReportAnswer(answer)).toBeNull();
   });
 });
 

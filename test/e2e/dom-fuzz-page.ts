@@ -185,7 +185,7 @@ export async function randomCase(seed: number): Promise<CaseReport> {
 
 /** The engine's quotes for the text, as the background sends them (a structured clone) and the content script checks them. */
 const engineQuotes: QuoteSource = (map, problems) => {
-  const reply = parseAnalysisReply(JSON.parse(JSON.stringify({ ...analyze(map.text), engineMs: 1 })), map.text.length);
+  const reply = parseAnalysisReply(JSON.parse(JSON.stringify({ ...analyze(map.text), engineMs: 1 })), map.text);
   if (!reply) {
     problems.push('the content script would refuse the engine’s reply');
     return [];

@@ -31,7 +31,7 @@ function problems(text: string, analysis: Analysis): string[] {
   }
   for (const item of [...summary.agreement, ...summary.divergence]) inQuotes(item.evidence, `topic ${item.topic}`);
   for (const side of sides) if (!side.country) found.push('a side without a country');
-  if (!parseAnalysisReply(JSON.parse(JSON.stringify({ quotes, sides, summary })), text.length)) found.push('the content script would refuse this reply');
+  if (!parseAnalysisReply(JSON.parse(JSON.stringify({ quotes, sides, summary })), text)) found.push('the content script would refuse this reply');
   return found;
 }
 
