@@ -26,6 +26,8 @@ export interface LoadSample {
   mainThread: number;
   quotes: number;
   marks: number;
+  /** Whether the tab loaded the reader module (content-scripts/reader.js): only a candidate article should. */
+  readerLoaded: boolean;
   /** Long tasks (> 50 ms, Long Tasks API) in the extension's tab from navigation to the end of the run. */
   longTasks: number[];
   /** mark.js markRanges on the same ranges in the extension-free tab, ms (null when nothing was highlighted). */
@@ -146,6 +148,10 @@ function storedResult(extensionPage: Page, url: string, timeout: number): Promis
 /** One load of `url` with the extension and one without it (baseline and mark.js floor). */
 export async function measureLoad(extension: ExtensionBrowser, extensionPage: Page, plain: BrowserContext, url: string, timeout = 60_000): Promise<LoadSample> {
   const page = await extension.context.newPage();
+  let readerLoaded = false;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/content-scripts/reader.js')) readerLoaded = true;
+  });
   await watchLongTasks(page);
   const countWith = await countTab(page);
   const stored = storedResult(extensionPage, url, timeout);
@@ -181,7 +187,7 @@ export async function measureLoad(extension: ExtensionBrowser, extensionPage: Pa
   }
   await bare.close();
   const mainThread = timings.detect + timings.read + timings.highlight + (timings.ui ?? 0);
-  return { state, timings, mainThread, quotes: result.quotes, marks, longTasks, floor, floorMarks, withExtension, without };
+  return { state, timings, mainThread, quotes: result.quotes, marks, readerLoaded, longTasks, floor, floorMarks, withExtension, without };
 }
 
 export function median(values: number[]): number {
