@@ -172,9 +172,12 @@ function speechBefore(text: string, open: number, paragraph: Paragraph): boolean
 /** A speech verb in the sentence just before the quote's, when the quote opens a sentence: '..." she said. "Quite so."'. */
 function speechInSentenceBefore(text: string, open: number, paragraph: Paragraph): boolean {
   const left = text.slice(Math.max(paragraph.start, open - 200), open);
-  const stop = /[.!?]["”’']?\s*$/.exec(left);
-  if (!stop) return false;
-  const sentence = left.slice(0, stop.index);
+  // the previous sentence's stop, maybe with its closing mark, then only spaces
+  let stop = left.length;
+  while (stop > 0 && SPACE.test(left[stop - 1])) stop--;
+  if (stop > 0 && '"”’\''.includes(left[stop - 1])) stop--;
+  if (stop === 0 || !'.!?'.includes(left[stop - 1])) return false;
+  const sentence = left.slice(0, stop - 1);
   return wordsOf(sentence.slice(Math.max(sentence.lastIndexOf('.'), sentence.lastIndexOf('!'), sentence.lastIndexOf('?')) + 1)).some((w) => SPEECH_VERBS.has(w.toLowerCase()));
 }
 
@@ -182,6 +185,13 @@ function speechInSentenceBefore(text: string, open: number, paragraph: Paragraph
 function speechAfter(right: string): boolean {
   const clause = /^[^.!?;:"“”]*/.exec(right)![0];
   return wordsOf(clause).slice(0, 5).some((w) => SPEECH_VERBS.has(w.toLowerCase()));
+}
+
+/** The last character of `s` that is not a space ('' when none). */
+function lastNonSpace(s: string): string {
+  let i = s.length;
+  while (i > 0 && SPACE.test(s[i - 1])) i--;
+  return i > 0 ? s[i - 1] : '';
 }
 
 function isTitleCase(words: string[]): boolean {
@@ -203,7 +213,7 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   const left = text.slice(Math.max(paragraph.start, open - 40), open);
   const right = text.slice(close, Math.min(paragraph.end, close + 40));
   if (/[:]\s*$/.test(left)) return false;
-  if (NAMING_BEFORE.test(left) || (NAMING_APPOSITION.test(left) && !speechAfter(right))) return true;
+  if (NAMING_BEFORE.test(left) || (lastNonSpace(left) === ',' && NAMING_APPOSITION.test(left) && !speechAfter(right))) return true;
   if (words.length === 1 && /^(?:he|she|they|it|him|her|them|his|hers|we|us|i|you)\.?$/i.test(words[0])) return true;
   // a programme or publication: on NBC's "Meet the Press", told "Fox and Friends", his "Keepin' It Real" radio program
   if (isTitleCase(words) && NAMING_AFTER.test(right)) return true;
@@ -212,9 +222,8 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   if (isTitleCase(words) && (words.length > 1 || /['’]s\s*$/.test(left)) && /(?:\b(?:on|to|told|with|in|from)|['’]s)\s*$/i.test(left) && !headline()) return true;
   // a short answer or exclamation its attribution follows: "Absolutely," he said; "Mexico!" the crowd shouted
   if (/[,!?]$/.test(body) && speechAfter(right)) return false;
-  // a sentence of its own right after one with a speech verb: '"...," she said, clapping. "The Boss. Our Boss."'
-  if (/[.!?]$/.test(body) && speechInSentenceBefore(text, open, paragraph)) return false;
-  if (isTitleCase(words) && (words.length > 1 || /^\p{Lu}\p{Ll}/u.test(words[0])) && !headline() && !speechBefore(text, open, paragraph)) {
+  // (not a sentence of its own right after one with a speech verb: '"...," she said, clapping. "The Boss. Our Boss."')
+  if (isTitleCase(words) && (words.length > 1 || /^\p{Lu}\p{Ll}/u.test(words[0])) && !headline() && !speechBefore(text, open, paragraph) && !(/[.!?]$/.test(body) && speechInSentenceBefore(text, open, paragraph))) {
     // a capitalised single word may still be a one-word answer: "Absolutely," she said.
     return words.length > 1 || !/^[,.!?]?\s*[\p{Ll}]/u.test(right) || /^\s*\p{Ll}/u.test(right);
   }
