@@ -7,7 +7,8 @@
 // our own pays those fixed costs while the page is still reading its article, so the article's own
 // analysis starts with them paid. Once per worker lifetime, only when a page asks (a candidate article),
 // and never after a real analysis has begun (it would have paid them already).
-import { analyze } from '../../lib/analyze';
+import { analyzeStatements } from '../../lib/analyze';
+import { summarize } from '../../lib/positions';
 
 /**
  * Written for the warm-up (no publisher's text): direct quotes with named speakers, a surname-only
@@ -25,29 +26,38 @@ export const WARM_UP_TEXT = [
 const WARM_UP_DATE = '2024-03-01';
 
 export interface EngineWarmUp {
-  /** Schedules the warm-up in a task of its own, unless it ran or a real analysis began. */
+  /** Schedules the warm-up (two tasks), unless it was asked for before or a real analysis began. */
   prepare(): void;
   /** Called as a real analysis begins: a warm-up not yet run is no longer needed. */
   analysisBegins(): void;
 }
 
 export function createEngineWarmUp(): EngineWarmUp {
-  let needed = true;
+  let asked = false;
+  let analysisBegan = false;
+  /** Runs `step` in a task of its own, unless a real analysis has begun (it pays the same costs itself). */
+  const later = (step: () => void) =>
+    setTimeout(() => {
+      if (analysisBegan) return;
+      try {
+        step();
+      } catch (error) {
+        console.warn('Stancemark: the engine warm-up failed', error);
+      }
+    }, 0);
   return {
     prepare() {
-      if (!needed) return;
-      needed = false;
-      // A task of its own, so the prepare message's dispatch ends at once.
-      setTimeout(() => {
-        try {
-          analyze(WARM_UP_TEXT, { date: WARM_UP_DATE });
-        } catch (error) {
-          console.warn('Stancemark: the engine warm-up failed', error);
-        }
-      }, 0);
+      if (asked || analysisBegan) return;
+      asked = true;
+      // The statements, then the summary in a task of its own: an analysis request arriving meanwhile
+      // waits only for the part it needs before its reply (the background summarises after replying).
+      later(() => {
+        const { quotes, sides } = analyzeStatements(WARM_UP_TEXT, { date: WARM_UP_DATE });
+        later(() => summarize(quotes, sides, WARM_UP_TEXT));
+      });
     },
     analysisBegins() {
-      needed = false;
+      analysisBegan = true;
     },
   };
 }
