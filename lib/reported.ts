@@ -41,7 +41,7 @@ function forms(base: string): string[] {
  */
 const WEAK_CUES = new Set(
   ('state states email emails spoke speak speaks continue continues continued call find points point put puts attack attacks support ' +
-    'knew considered begin begins began report repeat plan write').split(' '),
+    'knew considered begin begins began report repeat plan write push challenge order putting').split(' '),
 );
 /** Past forms that report a stance or a statement; their other forms are mostly nouns or rare (measured on polnear-train). */
 const PAST_CUES = 'assailed slammed listed learned thanked referenced projected preferred named invoked bemoaned lambasted congratulated likened voiced knocked retweeted encouraged'.split(' ');
@@ -54,7 +54,7 @@ const PARTICIPLE_CUES: ReadonlySet<string> = new Set([
   ...[...SPEECH_VERBS].filter((v) => v.endsWith('ing')),
   ...ATTITUDE_VERBS.map((v) => `${v.replace(/e$/, '')}ing`),
   ...ATTITUDE_FORMS.map(([v]) => `${v}ing`),
-]);
+].filter((v) => !WEAK_CUES.has(v)));
 /** Nouns of speech and stance with the preposition that opens their content ("criticism of", "support for"). */
 const NOUN_CUES: ReadonlyMap<string, string> = new Map([
   ['criticism', 'of'], ['endorsement', 'of'], ['rejection', 'of'], ['view', 'of'], ['views', 'on'],
@@ -80,6 +80,8 @@ function possessor(text: string, tokens: Token[], last: number): SourcePhrase | 
 
 /** Forms of "speak" and "talk": cues only before "about" (alone they are mostly a venue, "spoke at a rally", or the noun). */
 const TALK_FORMS = new Set('speak speaks spoke speaking talk talks talked talking'.split(' '));
+/** "speaking to crews", "talked at length": a form of "speak" or "talk" that no "about" follows, so no cue. */
+const talkWithoutAbout = (tokens: Token[], k: number) => TALK_FORMS.has(tokens[k].key) && tokens[k + 1]?.key !== 'about';
 /** Every word that can tie a statement to its source: a sentence without one holds no statement. */
 const ANY_CUE: ReadonlySet<string> = new Set([...CUE_VERBS, ...PARTICIPLE_CUES, ...SPEECH_VERBS, ...NOUN_CUES.keys(), ...TALK_FORMS, 'according']);
 
@@ -154,7 +156,7 @@ function isCueAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!ANY_CUE.has(t.key)) return false;
   // "spoke about", "talked about": weak or noun-like forms that report content with "about" after them
-  if (TALK_FORMS.has(t.key) && tokens[i + 1]?.key === 'about') return i > 0 && !isCapital(t) && !NOUN_BEFORE.test(tokens[i - 1].key) && !/['’]s$/.test(tokens[i - 1].text);
+  if (TALK_FORMS.has(t.key)) return !talkWithoutAbout(tokens, i) && i > 0 && !isCapital(t) && !NOUN_BEFORE.test(tokens[i - 1].key) && !/['’]s$/.test(tokens[i - 1].text);
   // the word lists first: most tokens are in neither
   // "-ing" is a cue as a finite verb ("she is calling for"), or as a participle after a lower-case word
   // ("a statement saying", "tweets criticizing", "a bill supporting")
@@ -433,7 +435,7 @@ class Sentence {
     if (from >= last) return;
     const first = all[from];
     if (inverted && !joined && (cue !== 'according to' || DETERMINERS.has(first.key) || /['’]s$/.test(first.text))) return;
-    if (RELATIVE.test(first.key) || (/ing$/.test(first.key) && !SPEECH_VERBS.has(first.key))) return;
+    if (RELATIVE.test(first.key) || (/ing$/.test(first.key) && (!SPEECH_VERBS.has(first.key) || talkWithoutAbout(all, from)))) return;
     this.emit(from, last, source, cue);
   }
 
@@ -551,7 +553,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
         break;
       }
       // ", saying that CONTENT": the subject of the sentence's first cue
-      if (PARTICIPLE_CUES.has(next.key)) {
+      if (PARTICIPLE_CUES.has(next.key) && !talkWithoutAbout(all, v + 1)) {
         const main = found.length ? (found[found.length - 1].source as SourcePhrase) : sentenceSubjectBefore(text, all, v) ?? sentenceSubject(text, all, v) ?? clauseSubject(text, all, v);
         let from = v + 2;
         if (LISTENER_VERBS.has(next.key)) from = skipListener(all, from, last);

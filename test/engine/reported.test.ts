@@ -151,6 +151,10 @@ describe('cues of the long tail', () => {
       { source: 'Okafor', text: 'the delays on the northern ferry line' },
     ]);
     expect(reported(body('Okafor spoke at the harbour on Friday.'))).toEqual([]);
+    expect(reported(body('The pier will stay shut, Okafor said, speaking to crews on the quay.'))).toEqual([
+      { source: 'Okafor', text: 'The pier will stay shut' },
+    ]);
+    expect(reported(body('Okafor was speaking at the harbour on Friday when the storm hit.'))).toEqual([]);
     expect(reported(body('Okafor is talking about a night ferry to the island.'))).toEqual([
       { source: 'Okafor', text: 'a night ferry to the island' },
     ]);
