@@ -131,25 +131,29 @@ function withoutMiddleNames(key: string): string | undefined {
 }
 
 /**
- * A sorted table searched in place: where the entry holding an offset starts, where its key ends, where the
- * next entry starts.
+ * A sorted table searched in place, moving forward only (with native string scans: the first lookups run
+ * before the engine's code is optimised): the first entry starting at or after an offset, where an entry's
+ * key ends, where the next entry starts.
  */
 interface SortedTable {
   text: string;
-  startOf(at: number): number;
+  startFrom(at: number): number;
   keyEnd(start: number): number;
   next(keyEnd: number): number;
 }
 
 /** The first entry whose key is not below `key` (by string order), or the text's length: a binary search on offsets. */
 function lowerBound(table: SortedTable, key: string): number {
+  const { text } = table;
   let lo = 0;
-  let hi = table.text.length;
+  let hi = text.length;
   // lo and hi are entry starts: every key before lo is below `key`, none from hi on.
   while (lo < hi) {
-    const start = table.startOf((lo + hi) >>> 1);
+    let start = table.startFrom((lo + hi) >>> 1);
+    // No entry starts between the middle and hi: the one at lo is left to decide.
+    if (start >= hi) start = lo;
     const end = table.keyEnd(start);
-    if (table.text.slice(start, end) < key) lo = table.next(end);
+    if (text.slice(start, end) < key) lo = table.next(end);
     else hi = start;
   }
   return lo;
@@ -163,49 +167,66 @@ function keyEndOf(table: SortedTable, key: string): number {
   return end - start === key.length && table.text.startsWith(key, start) ? end : -1;
 }
 
+
 /** How code symbols read: the number of each symbol character (ASCII), -1 for characters of keys. */
 interface Symbols {
   numberOf: Int8Array;
   count: number;
   singles: number;
   codes: string[];
+  /** Sticky patterns: a run of key characters (maybe empty), a run of symbols. */
+  keyRun: RegExp;
+  symbolRun: RegExp;
 }
 
 function symbolsOf(file: KbFile): Symbols {
   const numberOf = new Int8Array(128).fill(-1);
   for (let i = 0; i < file.symbols.length; i++) numberOf[file.symbols.charCodeAt(i)] = i;
-  return { numberOf, count: file.symbols.length, singles: file.singles, codes: file.codes.split('|') };
+  const set = file.symbols.replace(/[\\\]\[^-]/g, '\\$&');
+  return {
+    numberOf,
+    count: file.symbols.length,
+    singles: file.singles,
+    codes: file.codes.split('|'),
+    keyRun: new RegExp(`[^${set}]*`, 'y'),
+    symbolRun: new RegExp(`[${set}]+`, 'y'),
+  };
 }
 
-/** A table of keys each followed by its code symbol, searched in place; `codeAt` reads the code a key ends at. */
-function symbolTable(text: string, symbols: Symbols): SortedTable & { codeAt(keyEnd: number): string } {
-  const { numberOf, singles, count, codes } = symbols;
+/** A table of keys each followed by its code symbol; `codeAt` reads the code a key ends at, `startOf` where the key holding an offset starts. */
+function symbolTable(text: string, symbols: Symbols): SortedTable & { codeAt(keyEnd: number): string; startOf(at: number): number } {
+  const { numberOf, singles, count, codes, keyRun, symbolRun } = symbols;
   const isSymbol = (i: number): boolean => {
     const c = text.charCodeAt(i);
     return c < 128 && numberOf[c] >= 0;
   };
+  const keyEnd = (start: number): number => {
+    keyRun.lastIndex = start;
+    keyRun.test(text);
+    return keyRun.lastIndex;
+  };
   return {
     text,
+    startFrom(at) {
+      if (at === 0 || (isSymbol(at - 1) && !isSymbol(at))) return at;
+      symbolRun.lastIndex = keyEnd(at);
+      return symbolRun.test(text) ? symbolRun.lastIndex : text.length;
+    },
+    keyEnd,
+    next: (end) => end + (numberOf[text.charCodeAt(end)] < singles ? 1 : 2),
+    codeAt(end) {
+      const first = numberOf[text.charCodeAt(end)];
+      return codes[first < singles ? first : singles + (first - singles) * count + numberOf[text.charCodeAt(end + 1)]];
+    },
     startOf(at) {
       let i = at;
-      while (i > 0 && isSymbol(i)) i--;
       while (i > 0 && !isSymbol(i - 1)) i--;
       return i;
-    },
-    keyEnd(start) {
-      let i = start;
-      while (i < text.length && !isSymbol(i)) i++;
-      return i;
-    },
-    next: (keyEnd) => keyEnd + (numberOf[text.charCodeAt(keyEnd)] < singles ? 1 : 2),
-    codeAt(keyEnd) {
-      const first = numberOf[text.charCodeAt(keyEnd)];
-      return codes[first < singles ? first : singles + (first - singles) * count + numberOf[text.charCodeAt(keyEnd + 1)]];
     },
   };
 }
 
-/** A table of `key` or `key\tvalue` entries separated by `separator`, searched in place; `valueAt` reads an entry's value. */
+/** A table of `key` or `key\tvalue` entries separated by `separator`; `valueAt` reads an entry's value. */
 function lineTable(text: string, separator: string): SortedTable & { valueAt(keyEnd: number): string } {
   const endOf = (i: number): number => {
     const end = text.indexOf(separator, i);
@@ -213,7 +234,7 @@ function lineTable(text: string, separator: string): SortedTable & { valueAt(key
   };
   return {
     text,
-    startOf: (at) => text.lastIndexOf(separator, at - 1) + 1,
+    startFrom: (at) => (at === 0 ? 0 : endOf(at - 1) + 1),
     keyEnd(start) {
       const tab = text.indexOf('\t', start);
       const end = endOf(start);
@@ -271,15 +292,15 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     const single = termsIn(people, peopleDated, family);
     if (single) found.push({ key: family, terms: single });
     const last = ` ${family}`;
-    for (const [table, termsAt] of [
-      [people, (end: number) => undated(people.codeAt(end))],
-      [peopleDated, (end: number) => parseTerms(peopleDated.valueAt(end))],
-    ] as [SortedTable, (end: number) => Term[]][]) {
+    for (const [table, startOf, termsAt] of [
+      [people, people.startOf, (end: number) => undated(people.codeAt(end))],
+      [peopleDated, (at: number) => peopleDated.text.lastIndexOf('\n', at) + 1, (end: number) => parseTerms(peopleDated.valueAt(end))],
+    ] as [SortedTable, (at: number) => number, (end: number) => Term[]][]) {
       const { text } = table;
       for (let at = text.indexOf(last); at >= 0; at = text.indexOf(last, at + 1)) {
         const end = at + last.length;
         if (table.keyEnd(at + 1) !== end) continue;
-        const key = text.slice(table.startOf(at), end);
+        const key = text.slice(startOf(at), end);
         if (!isFamilyFirst(key)) found.push({ key, terms: termsAt(end) });
       }
     }
@@ -293,12 +314,25 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     }
     return found;
   });
-  const phrase = remembered((key) => termsIn(phrases, phrasesDated, key));
-  const goesOn = (table: SortedTable, prefix: string): boolean => {
-    const start = lowerBound(table, prefix);
-    return start < table.text.length && table.text.startsWith(prefix, start);
-  };
-  const phraseGoesOn = remembered((key) => goesOn(phrases, `${key} `) || goesOn(phrasesDated, `${key} `));
+  // A phrase's terms and whether longer phrases start with it, from one search of each table: a phrase's
+  // longer forms follow it in key order ("united nations" < "united nations security council").
+  const phraseEntry = remembered((key) => {
+    let terms: Term[] | undefined;
+    let goesOn = false;
+    for (const [table, termsAt] of [
+      [phrases, (end: number) => undated(phrases.codeAt(end))],
+      [phrasesDated, (end: number) => parseTerms(phrasesDated.valueAt(end))],
+    ] as [SortedTable, (end: number) => Term[]][]) {
+      let start = lowerBound(table, key);
+      const end = start < table.text.length ? table.keyEnd(start) : start;
+      if (key && end - start === key.length && table.text.startsWith(key, start)) {
+        terms ??= termsAt(end);
+        start = table.next(end);
+      }
+      goesOn ||= start < table.text.length && table.text.startsWith(`${key} `, start);
+    }
+    return { terms, goesOn };
+  });
   const demonym = remembered((key) => {
     const end = keyEndOf(demonyms, key);
     return end >= 0 ? demonyms.valueAt(end) : undefined;
@@ -319,8 +353,8 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
       const codes = new Set(found.flatMap((p) => p.terms.map((t) => t.code)));
       return codes.size === 1 ? [...codes].filter(Boolean) : [];
     },
-    phrase,
-    phraseGoesOn,
+    phrase: (key) => phraseEntry(key).terms,
+    phraseGoesOn: (key) => phraseEntry(key).goesOn,
     demonym,
   };
 }

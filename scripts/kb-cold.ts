@@ -1,10 +1,10 @@
 // npx tsx scripts/kb-cold.ts [--runs N] [--root DIR ...]
 // The knowledge base's cold cost, in fresh Node processes, as the browser meets it: the engine is bundled
 // by esbuild (kb.json inlined as the extension's bundle inlines it) and each figure is the median over N
-// fresh processes (default 9) of
+// fresh processes (default 9), in CPU milliseconds, of
 //   load   importing lib/kb (evaluating the inlined KB), defaultKnowledgeBase(), then one lookup of each kind
 //          the country stage makes (an older KB built its maps, surname index and phrase trie on these);
-//   first  importing lib/analyze, then the first analyze() of test/fixtures/seed.txt (its own time).
+//   first  importing lib/analyze, then the first analyze() of test/fixtures/seed.txt (its own time, and each stage's).
 // Several --root directories (e.g. an older checkout from `git archive`) are measured alternately in the
 // same run, so a busy machine weighs on them alike. The load average is printed beside the figures.
 import { execFileSync } from 'node:child_process';
@@ -21,26 +21,35 @@ if (!roots.length) roots.push(fileURLToPath(new URL('..', import.meta.url)));
 const seed = readFileSync(fileURLToPath(new URL('../test/fixtures/seed.txt', import.meta.url)), 'utf8');
 
 // The child's code, run in a fresh process: dynamic imports, so the time spent evaluating each bundle chunk is counted.
+// Each figure is CPU time (process.cpuUsage: this process's threads), which a busy machine inflates far less than
+// wall time; the wall time of the whole is printed too.
 const loadEntry = (root: string) => `
-const t0 = performance.now();
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const w0 = performance.now();
+const t0 = cpu();
 const kbModule = await import(${JSON.stringify(join(root, 'lib/kb.ts'))});
-const t1 = performance.now();
+const t1 = cpu();
 const kb = kbModule.defaultKnowledgeBase();
-const t2 = performance.now();
+const t2 = cpu();
 kb.person('Sergei Lavrov'); kb.surname('Kerry', 'J'); kb.phrase('state department'); kb.demonym('russian');
 if (kb.longPhrases) kb.longPhrases().get('united'); else kb.phraseGoesOn('united');
-const t3 = performance.now();
-console.log(JSON.stringify({ import: t1 - t0, ready: t2 - t1, lookups: t3 - t2, load: t3 - t0 }));
+const t3 = cpu();
+console.log(JSON.stringify({ import: t1 - t0, ready: t2 - t1, lookups: t3 - t2, load: t3 - t0, wall: performance.now() - w0 }));
 `;
 const firstEntry = (root: string) => `
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const text = ${JSON.stringify(seed)};
-const t0 = performance.now();
+const t0 = cpu();
 const { analyze } = await import(${JSON.stringify(join(root, 'lib/analyze.ts'))});
-const t1 = performance.now();
-const result = analyze(text);
-const t2 = performance.now();
+const t1 = cpu();
+const w1 = performance.now();
+const stages = {};
+let last = t1;
+const result = analyze(text, { onStage: (stage) => { const now = cpu(); stages[stage] = now - last; last = now; } });
+const wall = performance.now() - w1;
+const t2 = cpu();
 if (!result.quotes.length) throw new Error('no quotes');
-console.log(JSON.stringify({ import: t1 - t0, first: t2 - t1 }));
+console.log(JSON.stringify({ import: t1 - t0, first: t2 - t1, wall, ...stages }));
 `;
 
 const dir = mkdtempSync(join(tmpdir(), 'kb-cold-'));

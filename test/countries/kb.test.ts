@@ -45,6 +45,11 @@ describe('dated terms', () => {
   const kb = createKnowledgeBase(fixture());
   const terms = kb.person('Kim Jae')!;
 
+  it('are found by surname, the term at the date first', () => {
+    expect(kb.surname('Jae')).toEqual(['UN', 'KR']);
+    expect(kb.surname('Jae', undefined, '2005-06-01')).toEqual(['KR', 'UN']);
+  });
+
   it('pick the term in force at the date', () => {
     expect(termAt(terms, '2005-06-01')!.code).toBe('KR');
     expect(termAt(terms, '2010-06-01')!.code).toBe('UN');
