@@ -257,10 +257,19 @@ function paragraphTokens(tokens: Tokens, text: string, q: Quote): [number, numbe
   return [tokens.firstStartingAt(text.lastIndexOf('\n', q.start) + 1), tokens.firstStartingAt(end < 0 ? text.length : end)];
 }
 
+/** Punctuation that ends the phrase a direct quote closes inside ("'share the same goals' in the battle against IS, ..."). */
+const PHRASE_ENDS = new Set([',', ';', ':', '(', ')', '—', '–', '―', '--']);
+/** A quotation that closes with its own punctuation ("time out," / "enormous."). */
+const CLOSES_ITSELF = /[,.;:!?…]$/;
+
 /**
  * The statement's scope as a token range: its own words, widened to the sentences it sits in, from just after
  * the last attribution cue before it ("Obama told troops that a strategy to prop up Assad is 'doomed to
- * failure'" -> "a strategy to prop up Assad is doomed to failure").
+ * failure'" -> "a strategy to prop up Assad is doomed to failure"). A direct quote's frame is the speaker's only
+ * from a cue on: one set in the journalist's own sentence with no cue before it ("Beijing expressed its
+ * 'dissatisfaction,' noting ...") starts at its own words. After a direct quote, the scope runs on to the end
+ * of the phrase the quote closes inside, not to the end of the sentence: the words after a quote that closes
+ * with its own punctuation ("'time out,' allowing Hamas to ...") are the journalist's.
  */
 function statementScope(tokens: Tokens, q: Quote): [number, number] {
   const first = tokens.firstStartingAt(q.start);
@@ -268,15 +277,23 @@ function statementScope(tokens: Tokens, q: Quote): [number, number] {
   if (first >= tokens.length) return [first, first];
   let from = first;
   while (from > 0 && tokens.sentence[from - 1] === tokens.sentence[first]) from--;
+  let cued = false;
   // The cue itself stays in scope: a reporting verb's own wording ("warned", "welcomed") is the speaker's.
   for (let i = first - 1; i >= from; i--) {
     if (!CUES.has(tokens.lower(i))) continue;
     let cue = i;
     if (tokens.lower(i) === 'that') for (let k = i - 1; k >= Math.max(from, i - 4); k--) if (CUES.has(tokens.lower(k))) cue = k;
     from = cue;
+    cued = true;
     break;
   }
   const lastSentence = tokens.sentence[Math.max(first, last - 1)];
+  if (q.kind === 'direct') {
+    if (!cued) from = first;
+    if (CLOSES_ITSELF.test(q.text.trimEnd())) return [from, last];
+    while (last < tokens.length && tokens.sentence[last] === lastSentence && !PHRASE_ENDS.has(tokens.text(last))) last++;
+    return [from, last];
+  }
   while (last < tokens.length && tokens.sentence[last] === lastSentence) last++;
   return [from, last];
 }

@@ -509,7 +509,10 @@ export function findTopics(text: string, tokens: Tokens = tokenize(text)): Topic
     let kind: TopicKind;
     if (!one && !roleWord(last) && !/^[\p{Lu}\p{N}.]+$/u.test(lastWord)) {
       // A person (or a name-headed organisation): keyed by the last word, particles dropped ("al-Assad" -> ASSAD).
+      // A last word of one or two letters is a given name or an initial, not a surname ("Kim Jong Un"), and
+      // would meet an acronym's key ("U.N." -> UN): the whole name is the key.
       key = normalizeKey(lastWord.replace(NAME_PARTICLE, ''));
+      if (key.length <= 2) key = normalizeKey(surface);
       kind = 'person';
     } else {
       // A lone "al-Assad" meets "Bashar al-Assad" on the surname without its particle.
@@ -660,6 +663,7 @@ function buildIndex(
   affiliations: Map<string, CountryCode>,
 ): TopicIndex {
   dropModifiers(tokens, raw, union);
+  dropChannels(tokens, raw, union);
   addIssues(tokens, raw);
   raw.sort((a, b) => a.first - b.first || b.last - a.last);
   const topics: Topic[] = [];
@@ -721,6 +725,45 @@ function dropModifiers(tokens: Tokens, raw: RawMention[], union: KeyUnion): void
   }
   let kept = 0;
   for (const m of raw) if (m.kind === 'country' || !modifierOnly.get(union.find(m.key))) raw[kept++] = m;
+  raw.length = kept;
+}
+
+/** Words before a name that make it the audience or channel of speech: "told CNN", "according to Reuters". */
+const AUDIENCE_WORDS = new Set(['told', 'tells', 'telling']);
+const CHANNEL_PAIRS = new Set(['according to', 'interview with', 'quoted by', 'reported by', 'news agency']);
+/** Words after a name that make it a channel: "Interfax reported", "Associated Press contributed". */
+const CHANNEL_AFTER = new Set(['reported', 'reports', 'contributed', 'news']);
+
+/**
+ * A name the article uses mostly as the audience or channel of speech — "told CNN", "according to Reuters",
+ * "Interfax reported", "the Interfax news agency", the dateline's "(CNN) --" — is the outlet that carries the
+ * statements, not something they are about: more than half of its mentions so used drop it as a topic.
+ * Countries stay ("told Russia that ..."), as do names the article uses otherwise at least as often ("told Kerry").
+ */
+function dropChannels(tokens: Tokens, raw: RawMention[], union: KeyUnion): void {
+  const uses = new Map<string, { channel: number; all: number }>();
+  for (const m of raw) {
+    if (m.kind === 'country') continue;
+    const root = union.find(m.key);
+    // (past a "the": "told the Associated Press", "according to the state news agency")
+    const before = tokens.lower(m.first - 1) === 'the' ? m.first - 2 : m.first - 1;
+    const pairBefore = `${tokens.lower(before - 1)} ${tokens.lower(before)}`;
+    const dateline = tokens.text(m.first - 1) === '(' && tokens.text(m.last + 1) === ')' && /^[-—–]+$/.test(tokens.text(m.last + 2));
+    const channel =
+      AUDIENCE_WORDS.has(tokens.lower(before)) ||
+      CHANNEL_PAIRS.has(pairBefore) ||
+      CHANNEL_AFTER.has(tokens.lower(m.last + 1)) ||
+      dateline;
+    const count = uses.get(root) ?? { channel: 0, all: 0 };
+    count.all++;
+    if (channel) count.channel++;
+    uses.set(root, count);
+  }
+  let kept = 0;
+  for (const m of raw) {
+    const count = m.kind === 'country' ? undefined : uses.get(union.find(m.key));
+    if (!count || count.channel * 2 <= count.all) raw[kept++] = m;
+  }
   raw.length = kept;
 }
 

@@ -150,3 +150,28 @@ describe('gist', () => {
     expect(side.gist.map((i) => quotes[i].text)).toContain('We will not accept new tolls on the bridge at any price.');
   });
 });
+
+describe('partial quotes', () => {
+  // Written for this test: a short quotation set in the journalist's own sentence, and one framed by its speaker.
+  const text =
+    'Ruritania bombed the bridge and Osterlich condemned the raid, calling the attack on the bridge "shameful."\n\n' +
+    'Hailing a glorious victory over Velmar, the Ruritanian army described its raid as "routine," the ministry said.\n\n' +
+    'The envoy said the bridge deal was "fair," despite a disastrous flood on the bridge.';
+  const at = (words: string, country: string, speaker: string): Quote => {
+    const start = text.indexOf(words);
+    return { start, end: start + words.length, text: words, kind: 'direct', speaker, role: null, country, evidence: null, paragraph: 0 };
+  };
+  const quotes = [at('shameful.', 'OS', 'Osterlich'), at('routine,', 'RR', 'ministry'), at('fair,', 'OS', 'envoy')];
+  const summary = summarize(quotes, rankSides(quotes), text);
+  const side = (code: string) => summary.sides.find((s) => s.country === code)!;
+
+  it('take no stance from the journalist’s words before them when no cue frames them', () => {
+    // "a glorious victory over Velmar" is not the ministry's wording: its quote is one word.
+    expect(side('RR').topics.find((t) => t.topic === 'Velmar')?.stance ?? 'mentions').toBe('mentions');
+  });
+
+  it('keep the speaker’s frame from the cue on, and end where a quote closes with its own punctuation', () => {
+    // "despite a disastrous flood" after the quote is the journalist's.
+    expect(side('OS').topics.find((t) => t.topic === 'bridge' && t.evidence.includes(2))).toMatchObject({ stance: 'supports' });
+  });
+});

@@ -80,6 +80,22 @@ describe('findTopics: names as written, not fragments of them', () => {
     expect(found).toContain('GOP');
   });
 
+  it('takes an outlet the text mostly uses as audience or channel for no topic', () => {
+    const found = names([
+      'OSLO, Norway (Radio Nordland) -- The envoy told Radio Nordland the talks were over.',
+      'According to the Nordland Herald, Lund told Kerry that the dam was safe. Kerry said the dam was old.',
+    ]);
+    expect(found).not.toContain('Radio Nordland');
+    expect(found).not.toContain('Nordland Herald');
+    expect(found).toEqual(expect.arrayContaining(['Lund', 'Kerry']));
+  });
+
+  it('keys a person whose last word has one or two letters by the whole name, apart from an acronym', () => {
+    const index = findTopics('Leader Kim Jong Un tested a rocket. The U.N. condemned the test.');
+    const names = index.topics.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['Kim Jong Un', 'U.N.']));
+  });
+
   it('takes no names but countries from a headline in title case', () => {
     expect(names(['Why Lund Could Lose The Vote In Bergen And Oslo'])).toEqual(['Norway']);
   });
