@@ -10,7 +10,6 @@ import { browser } from 'wxt/browser';
 import { yieldToTasks } from '../../dom/highlight';
 import { articleIn, articleRoot, detectArticle, hasQuotationMarks } from '../../dom/page';
 import {
-  type AnalysisReply,
   type PrepareRequest,
   type AnalyzeRequest,
   type PageReport,
@@ -46,7 +45,10 @@ export type Feature = (session: PageSession, signal: AbortSignal) => void;
 /** The reader module: what a page needs once it has a candidate article (./reader/index.ts). */
 export type ReaderModule = typeof import('./reader/index');
 
-type Findings = Pick<AnalysisReply, 'quotes' | 'sides' | 'summary'>;
+type Findings = Pick<PageResult, 'quotes' | 'sides' | 'summary'>;
+
+/** A result's summary before the background has given it (it summarises after replying). */
+const NO_SUMMARY: PageResult['summary'] = { sides: [], agreement: [], divergence: [] };
 
 /** A task of the run that has held the main thread this long yields before the next stage (half a highlighting slice). */
 const YIELD_AFTER_MS = 4;
@@ -141,8 +143,13 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     if (analysis) {
       const { quotes: _quotes, sides: _sides, summary: _summary, ...report } = next;
       const named: PageResultMessage = { type: 'stancemark:page-result', result: report satisfies PageReport, analysis };
-      // Refused when the background no longer has them (its service worker restarted meanwhile).
-      sent = browser.runtime.sendMessage(named).then((taken) => taken === true || browser.runtime.sendMessage(whole));
+      // Answered with the summary of the findings it kept, or refused when the background no longer has them
+      // (its service worker restarted meanwhile). The summary then joins the result still shown (the card's stances).
+      sent = browser.runtime.sendMessage(named).then((answer) => {
+        const summary = reader?.parseReportAnswer(answer);
+        if (!summary) return browser.runtime.sendMessage(whole);
+        if (result === next) show({ ...next, summary }, analysis);
+      });
     } else {
       sent = browser.runtime.sendMessage(whole);
     }
@@ -220,9 +227,11 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     if (!loadedBefore) timings.readerLoad = readerLoad;
     if (runSignal.aborted) throw new Superseded();
 
-    const parsed = loaded.parseAnalysisReply(reply, map.text.length);
+    const parsed = loaded.parseAnalysisReply(reply, map.text);
     if (!parsed) throw new Error('the background sent no well-formed analysis');
-    const { analysis, engineMs, receivedAt, repliedAt, ...findings } = parsed;
+    const { analysis, engineMs, receivedAt, repliedAt, ...statements } = parsed;
+    // The summary comes later, as the answer to the report (send).
+    const findings: Findings = { ...statements, summary: NO_SUMMARY };
     timings.engine = engineMs ?? 0;
     if (receivedAt !== undefined && repliedAt !== undefined) {
       timings.toBackground = Math.max(0, receivedAt - sentAt);
@@ -255,7 +264,7 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     title: document.title,
     state: outcome.state,
     highlighted: outcome.state === 'done',
-    ...(outcome.state === 'done' ? outcome.findings : { quotes: [], sides: [], summary: { sides: [], agreement: [], divergence: [] } }),
+    ...(outcome.state === 'done' ? outcome.findings : { quotes: [], sides: [], summary: NO_SUMMARY }),
     ...(timings ? { timings } : {}),
   });
 

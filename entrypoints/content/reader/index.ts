@@ -6,6 +6,6 @@
 //
 // It runs in the content script's isolated world and uses no extension API: the page session hands it
 // what it needs.
-export { parseAnalysisReply } from '../../background/messages';
+export { parseAnalysisReply, parseReportAnswer } from '../../background/messages';
 export { highlightInSlices, planHighlights, removeHighlights } from '../../../dom/highlight';
 export { readerUi } from './reader-ui';
