@@ -353,6 +353,22 @@ function build(withCurated: boolean): Built {
   return { file, counts, people, phrases };
 }
 
+/**
+ * Every name of the build is read back from the file by the engine's own lookups with the terms it was built with
+ * (dates aside for names that only ever stood for one code): the format loses nothing. Throws on the first that differs.
+ */
+function verifyReadBack(file: KbFile, people: Table, phrases: Table): void {
+  const kb = createKnowledgeBase(file);
+  const same = (built: Term[], read: Term[] | undefined): boolean =>
+    !!read &&
+    (read.length === 1 && read[0].from === 0 && read[0].to === 0
+      ? built.every((t) => t.code === read[0].code)
+      : read.length === built.length && read.every((t, i) => t.code === built[i].code && t.from === built[i].from && t.to === built[i].to));
+  for (const [key, terms] of phrases.terms) if (!same(terms, kb.phrase(key))) throw new Error(`build-kb: phrase "${key}" does not read back`);
+  // A person is looked up by name, and a key is its own name's key (folding twice may fold once more: skipped).
+  for (const [key, terms] of people.terms) if (nameKey(key) === key && !same(terms, kb.person(key))) throw new Error(`build-kb: person "${key}" does not read back`);
+}
+
 function readme(counts: Record<string, number>, raw: number, gzip: number, dev: string): string {
   const lines = Object.entries(counts).map(([k, v]) => `| ${k} | ${v} |`);
   return `# assets/kb — the country knowledge base
@@ -387,7 +403,8 @@ lowercase words, a symbol one (the 52 most frequent codes) or two of the \`symbo
 sorted \`key<TAB>CODE:from:to;...\` lines for names whose code changed over time (dates YYYYMMDD, empty = open);
 \`demonyms\` are sorted \`adjective<TAB>CODE\` lines; \`familyFirst\` lists people whose family name comes first. The
 engine binary-searches these strings as they are: loading the KB builds nothing, and each lookup an article makes costs
-a few microseconds once. \`npx tsx scripts/build-kb.ts --trace NAME...\` prints the key, terms and sources of a name.
+a few microseconds once. The build reads every name back through those lookups and fails if one differs.
+\`npx tsx scripts/build-kb.ts --trace NAME...\` prints the key, terms and sources of a name.
 
 ## Counts
 | what | count |
@@ -406,6 +423,7 @@ if (!existsSync(dictsDir)) {
   process.exit(0);
 }
 const { file, counts, people, phrases } = build(true);
+verifyReadBack(file, people, phrases);
 if (traced.length) {
   // Where each entry comes from: the sources that gave its key, and its terms.
   for (const name of traced) {
