@@ -478,6 +478,11 @@ function siteBefore(text: string, from: number, to: number): Site | null {
       continue;
     }
     if (isParticiple(t.key)) {
+      // "footage of Trump saying": a name right before the participle is its subject (not a place or
+      // medium, "on Facebook writing")
+      const named = v > 0 && !isPunct(tokens[v - 1]) ? subjectBefore(text, tokens, v, 0) : null;
+      const before = named ? tokens[tokens.findIndex((w) => w.start >= named.start) - 1] : undefined;
+      if (named?.kind === 'name' && !(before && PLACE_PREPOSITIONS.has(before.key))) return { source: named, cue: t.text };
       // "..., saying that": the subject of the clause before
       const main = tokens.slice(0, v).findIndex((w, k) => isVerbAt(tokens, k) && !isParticiple(w.key));
       const source = main >= 0 ? subjectBefore(text, tokens, main, 0) : sentenceSubject(text, tokens, v - 1);
@@ -492,6 +497,8 @@ function siteBefore(text: string, from: number, to: number): Site | null {
   return null;
 }
 
+/** Prepositions before a place or medium, never before the subject of a participle ("on Facebook writing"). */
+const PLACE_PREPOSITIONS = new Set(['on', 'in', 'at', 'via', 'through', 'from', 'into', 'to']);
 const QUOTING = new Set(['quote', 'quotes', 'quoted', 'quoting']);
 /** "RIA Novosti quoted the official as saying", "..., quoting the ambassador, X": the person quoted speaks. */
 function quotedPerson(text: string, tokens: Token[], from: number): Site | null {

@@ -485,3 +485,10 @@ describe('a party label before a noun-like verb', () => {
     expect(speakers('The checkers rated 30% of Republican claims as "false" last year.')).not.toContain('Republican');
   });
 });
+
+describe('a name before a participle', () => {
+  it('takes the name right before "saying" or "asking" as its subject, not a medium', () => {
+    expect(speakers('The new ad shows footage of Mara Quist asking, "Why are we not ahead?"')).toEqual(['Mara Quist']);
+    expect(speakers('Quist replied to the question on Harbourbook writing, "Yes, I will."')).toEqual(['Quist']);
+  });
+});
