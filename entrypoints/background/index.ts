@@ -38,17 +38,21 @@ interface KeptFindings extends Pick<PageResult, 'quotes' | 'sides'> {
   analysis: string;
   text?: string;
   summary?: Summary;
+  /** How long summarising took, ms. */
+  summaryMs?: number;
 }
 
 /** The findings' summary, computed on first need (an empty one if the engine fails on it); the text then goes. */
 function summaryOf(kept: KeptFindings): Summary {
   if (!kept.summary) {
+    const began = performance.now();
     try {
       kept.summary = summarize(kept.quotes, kept.sides, kept.text);
     } catch (error) {
       console.warn('Stancemark: could not summarise the sides’ positions', error);
       kept.summary = { sides: [], agreement: [], divergence: [] };
     }
+    kept.summaryMs = performance.now() - began;
     kept.text = undefined;
   }
   return kept.summary;
@@ -127,7 +131,10 @@ export default defineBackground(() => {
     const kept = lastFindings.get(tabId);
     if (kept?.analysis !== received.analysis) return Promise.resolve(false);
     const summary = summaryOf(kept);
-    keepResult(tabId, { ...received.report, quotes: kept.quotes, sides: kept.sides, summary });
+    const { report } = received;
+    // The summary's time, spent after the reply (off the page's wait), goes with the page's timings.
+    const timings = report.timings && { ...report.timings, summary: kept.summaryMs };
+    keepResult(tabId, { ...report, ...(timings ? { timings } : {}), quotes: kept.quotes, sides: kept.sides, summary });
     return Promise.resolve({ summary } satisfies ReportAnswer);
   });
 

@@ -56,6 +56,8 @@ export interface PageTimings {
    */
   readerLoad?: number;
   readerWait?: number;
+  /** Set by the background: summarising the findings, which it does after its reply (not in `engine`). */
+  summary?: number;
 }
 
 /** Content script -> background: run the engine on an article's text. Answered with an AnalysisReplyMessage. */
@@ -171,7 +173,7 @@ export const MAX_STORED_QUOTES = 5_000;
 /** The longest article text the background analyses (far beyond any article; a 5 MB page still ends in a state). */
 export const MAX_ARTICLE_TEXT = 8_000_000;
 const TIMING_FIELDS = ['detect', 'read', 'analysis', 'engine', 'highlight', 'total', 'longestTask'] as const;
-const OPTIONAL_TIMING_FIELDS = ['toBackground', 'fromBackground', 'ui', 'startDelay', 'readerLoad', 'readerWait'] as const;
+const OPTIONAL_TIMING_FIELDS = ['toBackground', 'fromBackground', 'ui', 'startDelay', 'readerLoad', 'readerWait', 'summary'] as const;
 
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -67,7 +67,7 @@ describe('parsePageResult', () => {
   it('keeps well-formed timings, the optional ones when well-formed', () => {
     const timings = { detect: 0.4, read: 3, analysis: 20, engine: 15, highlight: 2, total: 26, longestTask: 3.4 };
     expect(parsePageResult({ ...result, timings })).toEqual({ ...result, timings });
-    const split = { ...timings, toBackground: 1.5, fromBackground: 2, ui: 1.2, startDelay: 9, readerLoad: 6, readerWait: 0 };
+    const split = { ...timings, toBackground: 1.5, fromBackground: 2, ui: 1.2, startDelay: 9, readerLoad: 6, readerWait: 0, summary: 4.5 };
     expect(parsePageResult({ ...result, timings: split })).toEqual({ ...result, timings: split });
     expect(parsePageResult({ ...result, timings: { ...timings, ui: -1, startDelay: 'soon', readerLoad: Infinity, readerWait: null } })).toEqual({ ...result, timings });
   });
