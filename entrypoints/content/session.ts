@@ -8,7 +8,7 @@
 // the page for long.
 import { browser } from 'wxt/browser';
 import { yieldToTasks } from '../../dom/highlight';
-import { articleIn, articleRoot, detectArticle, hasQuotationMarks } from '../../dom/page';
+import { articleIn, articleRoot, detectArticle, hasQuotationMarks, type ArticleText } from '../../dom/page';
 import {
   type PrepareRequest,
   type AnalyzeRequest,
@@ -105,11 +105,56 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     return loadingReader;
   };
 
+  /**
+   * Finds the article body and reads its text, `pause` between the two (a yield when the task has run
+   * long), adding the main-thread time to `timings.read`. Null when the article has no quotation mark.
+   */
+  const readCandidate = async (timings: Pick<PageTimings, 'read'>, pause: () => Promise<void>): Promise<ArticleText | null> => {
+    const rootBegan = performance.now();
+    let root = articleRoot(document);
+    timings.read += performance.now() - rootBegan;
+    if (!root) return null;
+    await pause();
+    const readBegan = performance.now();
+    // The page may have replaced its article meanwhile.
+    if (!root.isConnected) root = articleRoot(document) ?? document.documentElement;
+    const article = articleIn(document, root);
+    timings.read += performance.now() - readBegan;
+    return hasQuotationMarks(article.map.text) ? article : null;
+  };
+
   let firstDetection: { detected: ReturnType<typeof detectArticle>; ms: number } | null = {
     detected: detectArticle(document),
     ms: performance.now() - createdAt,
   };
-  if (firstDetection.detected === 'candidate') void prepare();
+  /**
+   * A candidate's article is read in the tasks after detection, while the settings are on their way: the
+   * first run, once they allow it, only hands the text over. Nothing leaves the page before that.
+   */
+  let firstReading: Promise<{ article: ArticleText | null; read: number; longestTask: number }> | null = null;
+  if (firstDetection.detected === 'candidate') {
+    void prepare();
+    const early = { read: 0, longestTask: 0 };
+    let taskBegan = 0;
+    const pause = async () => {
+      if (performance.now() - taskBegan < YIELD_AFTER_MS) return;
+      early.longestTask = Math.max(early.longestTask, performance.now() - taskBegan);
+      await yieldToTasks();
+      taskBegan = performance.now();
+    };
+    firstReading = yieldToTasks()
+      .then(() => {
+        taskBegan = performance.now();
+        return signal.aborted ? null : readCandidate(early, pause);
+      })
+      .then((article) => {
+        early.longestTask = Math.max(early.longestTask, performance.now() - taskBegan);
+        return { article, ...early };
+      });
+    firstReading.catch(() => {
+      // The run reads again.
+    });
+  }
   const listeners = new Set<(result: PageResult) => void>();
   let result: PageResult | null = null;
   /** The background's name for the findings of `result`, when they came from one of its replies. */
@@ -182,11 +227,11 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
       if (runSignal.aborted) throw new Superseded();
       clock.taskBegan = performance.now();
     };
-    const early = firstDetection;
+    const detection = firstDetection;
     firstDetection = null;
     let detected: ReturnType<typeof detectArticle>;
-    if (early && !anyway) {
-      ({ detected, ms: timings.detect } = early);
+    if (detection && !anyway) {
+      ({ detected, ms: timings.detect } = detection);
     } else {
       const detectBegan = (clock.taskBegan = performance.now());
       detected = detectArticle(document, { anyway });
@@ -196,27 +241,28 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     const loadedBefore = reader !== null;
     const readerReady = prepare();
 
-    await yieldIfLong();
-    const rootBegan = performance.now();
-    let root = articleRoot(document);
-    timings.read = performance.now() - rootBegan;
-    if (!root) return { state: 'no-quotes' };
-
-    await yieldIfLong();
-    const readBegan = performance.now();
-    // The page may have replaced its article meanwhile.
-    if (!root.isConnected) root = articleRoot(document) ?? document.documentElement;
-    const { map, date } = articleIn(document, root);
-    if (!hasQuotationMarks(map.text)) {
-      timings.read += performance.now() - readBegan;
-      return { state: 'no-quotes' };
+    const reading = firstReading;
+    firstReading = null;
+    let article: ArticleText | null = null;
+    const earlyRead = reading && !anyway ? await reading.catch(() => null) : null;
+    if (runSignal.aborted) throw new Superseded();
+    if (earlyRead && (!earlyRead.article || earlyRead.article.root.isConnected)) {
+      ({ article, read: timings.read } = earlyRead);
+      timings.longestTask = Math.max(timings.longestTask, earlyRead.longestTask);
+      clock.taskBegan = performance.now();
+    } else {
+      await yieldIfLong();
+      article = await readCandidate(timings, yieldIfLong);
     }
+    if (!article) return { state: 'no-quotes' };
+    const { map, date } = article;
     const request: AnalyzeRequest = { type: 'stancemark:analyze', text: map.text, ...(date ? { date } : {}) };
-    const sentAt = performance.timeOrigin + performance.now();
+    const sendBegan = performance.now();
+    const sentAt = performance.timeOrigin + sendBegan;
     const answered = browser.runtime.sendMessage(request);
     // Handing the text over (its serialisation) is part of reading.
     const sent = performance.now();
-    timings.read += sent - readBegan;
+    timings.read += sent - sendBegan;
     endTask();
     const reply = await answered;
     const arrived = performance.now();
