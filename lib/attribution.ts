@@ -208,6 +208,8 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
     }
   }
   const named = words.slice(titleEnd, nameEnd);
+  // "I" and its contractions ("I'd") are capitalised but name nobody
+  if (named.every((w) => w.key === 'i' || /^i['’]/.test(w.key))) return null;
   const nameWords = named.every((w) => isNationality(w.text)) ? [] : named;
   const isOrganisation = words.slice(nameFrom).some((w) => ORGANISATION_WORDS.has(w.key) || STATE_NAMES.has(w.key)) && !nameWords.some((w, k) => k > 0 && !ORGANISATION_WORDS.has(w.key) && !STATE_NAMES.has(w.key) && !CONNECTORS.has(w.key) && titleEnd > nameFrom);
   if (isOrganisation) {
@@ -374,6 +376,16 @@ function subjectAfter(text: string, tokens: Token[], first: number, ceiling: num
   return m;
 }
 
+const SPACE_OR_MARK = ' \u00a0"“”„\'‘’«»‹›';
+/** Reporting verbs that, right after a quote, attribute it even when the quote lacks its comma ('..." said Ruiz'). */
+const ATTRIBUTING = new Set(['say', 'says', 'said', 'tell', 'tells', 'told', 'add', 'adds', 'added', 'ask', 'asks', 'asked', 'write', 'writes', 'wrote', 'reply', 'replies', 'replied', 'continue', 'continues', 'continued', 'explain', 'explains', 'explained', 'note', 'notes', 'noted', 'recall', 'recalls', 'recalled', 'insist', 'insists', 'insisted', 'warn', 'warns', 'warned', 'declare', 'declares', 'declared', 'state', 'states', 'stated', 'argue', 'argues', 'argued', 'remark', 'remarked', 'answer', 'answered', 'respond', 'responded', 'conclude', 'concluded', 'quip', 'quipped', 'tweet', 'tweeted', 'tweets']);
+/** Whether the quote that closes just before `close` ends with punctuation inside its marks ('...,"', '...?"'). */
+function endsWithPunctuation(text: string, close: number): boolean {
+  let k = close;
+  while (k > 0 && (SPACE_OR_MARK.includes(text[k - 1]))) k--;
+  return k > 0 && /[,.!?…;:\-–—]/.test(text[k - 1]);
+}
+
 /** The attribution in the words after a quote, up to the end of its sentence. */
 function siteAfter(text: string, from: number, to: number): Site | null {
   const tokens = tokenize(text, from, to);
@@ -390,7 +402,10 @@ function siteAfter(text: string, from: number, to: number): Site | null {
     return source ? { source, cue: 'according to' } : null;
   }
   if (isVerbAt(tokens, i) && !isParticiple(tokens[i].key)) {
-    // inverted: "said Kerry"
+    // inverted: "said Kerry"; not after a partial quote that runs on into its clause's verb
+    // ('the ad "plainly and wrongly" suggests that Lima ...': the quote ends with no mark of its own and
+    // the verb is not one that only reports, as "said" is even after a quote missing its comma)
+    if (i === 0 && !ATTRIBUTING.has(tokens[i].key) && !endsWithPunctuation(text, from)) return null;
     const source = subjectAfter(text, tokens, i + 1, last);
     return source ? { source, cue: tokens[i].text } : null;
   }
@@ -417,6 +432,11 @@ function siteAfter(text: string, from: number, to: number): Site | null {
   // Not across a subordinate clause ("... since Putin announced"), and only near the sentence end.
   for (let v = i; v <= last; v++) {
     if (SUBORDINATORS.has(tokens[v].key) || RELATIVE.has(tokens[v].key)) return null;
+    // '"walk-in" at 200 schools, according to the organisers'
+    if (tokens[v].key === 'according' && tokens[v + 1]?.key === 'to' && v > i && tokens[v - 1].text === ',') {
+      const source = subjectAfter(text, tokens, v + 2, last);
+      return source ? { source, cue: 'according to' } : null;
+    }
     if (v === i || !isVerbAt(tokens, v) || isParticiple(tokens[v].key)) continue;
     // '..." to the complex, said Kim Hyung-seok': inverted after the words that finish the quoted clause
     if (tokens[v - 1].text === ',') {

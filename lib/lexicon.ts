@@ -183,7 +183,9 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     'mr mrs ms dr sir during despite amid among under over through following including like unlike without ' +
     'within about against between into upon across behind beyond near toward towards via per some many ' +
     'several both each every all most other another such no not only just inside outside beside around along ' +
-    'beneath above below except besides regarding concerning asked answering responding speaking').split(' '),
+    'beneath above below except besides regarding concerning asked answering responding speaking ' +
+    // quantity words that open a sentence ("More than 100 people ...")
+    'more fewer less nearly almost roughly').split(' '),
 );
 
 /** A capitalised sentence-opening adverb ("Specifically", "Honestly") or a shouted heading word: never part of a name. */

@@ -492,3 +492,20 @@ describe('a name before a participle', () => {
     expect(speakers('Quist replied to the question on Harbourbook writing, "Yes, I will."')).toEqual(['Quist']);
   });
 });
+
+describe('words after a partial quote', () => {
+  it('does not read the verb of the clause a partial quote runs into as an inverted attribution', () => {
+    expect(speakers('Mayor Ines Laval said in the letter that the poster "plainly and wrongly" suggests that Corvo supports the plan.')).toEqual(['Ines Laval']);
+    expect(speakers('"The harbour stays open" said Ines Laval.')).toEqual(['Ines Laval']);
+  });
+
+  it('reads "according to" later in the clause after the quote', () => {
+    expect(speakers('More than 9,000 people joined a "sit-down" in 40 towns, according to the organiser Harbour Watch.')).toEqual(['Harbour Watch']);
+  });
+
+  it('never takes "I" or its contractions for a name', () => {
+    const text = 'As a young, Hispanic woman....I’d rather live in what he calls “home” than drown.';
+    const paragraphs = splitParagraphs(text);
+    expect(attribute(text, paragraphs, findQuotes(text, paragraphs))[0].source?.text).not.toBe('I’d');
+  });
+});
