@@ -33,16 +33,21 @@ import {
 } from './messages';
 import { createEngineWarmUp } from './warm-up';
 
-/** A tab's last findings, by the name the reply gave them; the article's text until they are summarised. */
+/** The longest article text a tab's findings keep once summarised, to recognise a re-run on the same article. */
+const MAX_KEPT_TEXT = 1_000_000;
+
+/** A tab's last findings, by the name the reply gave them, with the text and date they are of. */
 interface KeptFindings extends Pick<PageResult, 'quotes' | 'sides'> {
   analysis: string;
+  /** Dropped after summarising when longer than MAX_KEPT_TEXT. */
   text?: string;
+  date?: string;
   summary?: Summary;
-  /** How long summarising took, ms. */
+  /** How long summarising took for this reply, ms (0 when the findings were reused). */
   summaryMs?: number;
 }
 
-/** The findings' summary, computed on first need (an empty one if the engine fails on it); the text then goes. */
+/** The findings' summary, computed on first need (an empty one if the engine fails on it). */
 function summaryOf(kept: KeptFindings): Summary {
   if (!kept.summary) {
     const began = performance.now();
@@ -53,7 +58,7 @@ function summaryOf(kept: KeptFindings): Summary {
       kept.summary = { sides: [], agreement: [], divergence: [] };
     }
     kept.summaryMs = performance.now() - began;
-    kept.text = undefined;
+    if (kept.text && kept.text.length > MAX_KEPT_TEXT) kept.text = undefined;
   }
   return kept.summary;
 }
@@ -96,18 +101,29 @@ export default defineBackground(() => {
   let analyses = 0;
   const warmUp = createEngineWarmUp();
 
+  /** Analyses `text` for the tab and keeps the findings; they are summarised after the reply has left. */
+  const analyzeAndKeep = (tabId: number, text: string, date: string | undefined): KeptFindings => {
+    const { quotes, sides } = analyzeStatements(text, { date });
+    const kept: KeptFindings = { analysis: namePrefix + ++analyses, quotes, sides, text, date };
+    // The reply is sent in a microtask of this task; findings replaced meanwhile need no summary.
+    setTimeout(() => lastFindings.get(tabId) === kept && summaryOf(kept), 0);
+    return kept;
+  };
+
   const analyzeForTab = (tabId: number, text: string, date: string | undefined, receivedAt: number): AnalysisReplyMessage => {
     warmUp.analysisBegins();
     const began = performance.now();
-    const { quotes, sides } = analyzeStatements(text, { date });
-    const analysis = namePrefix + ++analyses;
-    const kept: KeptFindings = { analysis, quotes, sides, text };
+    const previous = lastFindings.get(tabId);
+    // A re-run on the unchanged article (highlights switched off and on, the page changing around the
+    // article) takes the tab's findings again, under a new name.
+    const kept =
+      previous?.text === text && previous.date === date
+        ? { ...previous, analysis: namePrefix + ++analyses, summaryMs: previous.summary && 0 }
+        : analyzeAndKeep(tabId, text, date);
     lastFindings.set(tabId, kept);
-    // After the reply has left (it is sent in a microtask of this task); not for findings already replaced.
-    setTimeout(() => lastFindings.get(tabId) === kept && summaryOf(kept), 0);
-    const replyQuotes = quotes.map(({ text: _text, ...quote }) => quote);
+    const quotes = kept.quotes.map(({ text: _text, ...quote }) => quote);
     const ended = performance.now();
-    return { quotes: replyQuotes, sides, analysis, engineMs: ended - began, receivedAt, repliedAt: performance.timeOrigin + ended };
+    return { quotes, sides: kept.sides, analysis: kept.analysis, engineMs: ended - began, receivedAt, repliedAt: performance.timeOrigin + ended };
   };
 
   // Only our own content scripts, in the top frame of a web page, are answered; anything else is ignored.
