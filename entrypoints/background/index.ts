@@ -2,11 +2,13 @@
 //
 // The engine (lib/analyze, with its 430 kB knowledge base) lives here, not in the content script: a
 // page only ever loads the small detection and highlighting code, and the engine's cost falls on the
-// extension's own thread, not the page's. The knowledge base is parsed on the first article and stays
-// parsed while the background lives: for the browser session in Firefox (a persistent MV2 page), for
-// the service worker's lifetime in Chrome (it stops after ~30 s without events and parses again on the
-// next article). Each tab's result is kept in storage.session, which outlives the service worker and
-// is cleared with the browser session; the tab's number of quotes is its badge.
+// extension's own thread, not the page's. The engine's first run pays its first-use costs (code compiled,
+// lookups set up); a candidate page's prepare message has a short warm-up run pay them while the page
+// reads its article (warm-up.ts). The engine then stays ready while the background lives: for the
+// browser session in Firefox (a persistent MV2 page), for the service worker's lifetime in Chrome (it
+// stops after ~30 s without events, and the next article meets the engine cold again). Each tab's
+// result is kept in storage.session, which outlives the service worker and is cleared with the browser
+// session; the tab's number of quotes is its badge.
 //
 // The reply carries what highlighting needs (quotes without their text, which the page has, and sides)
 // and leaves before anything else: the summary (a third to a half of the engine's time) is computed in
