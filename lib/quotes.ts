@@ -47,7 +47,8 @@ function classify(text: string, i: number, length: number, from: number, to: num
     return { at: i, family: 'double', role: 'open' };
   }
   if (c === '”' || c === '»') {
-    if (!hugsLeft && hugsRight) return { at: i, family: 'double', role: c === '»' ? 'open' : 'either' };
+    // (nothing precedes a mark that opens its paragraph, so it cannot close: '” … what I learned')
+    if (!hugsLeft && (hugsRight || before === '')) return { at: i, family: 'double', role: c === '»' ? 'open' : 'either' };
     return { at: i, family: 'double', role: 'close' };
   }
   if (c === '"') {

@@ -68,6 +68,10 @@ describe('quotation marks', () => {
     expect(texts(text)).toEqual(['Now the results will come,']);
   });
 
+  it('reads a closing-shaped mark that opens its paragraph as an opening one', () => {
+    expect(texts('The captain spoke.\n\n” … we stay until spring,” she said.')).toEqual(['… we stay until spring,']);
+  });
+
   it('finds the quotes after a stray opening mark', () => {
     expect(texts('"The crowd rose, chanting “Home! Home!” at the gate.')).toEqual(['Home! Home!']);
   });
