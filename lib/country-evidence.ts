@@ -2,7 +2,7 @@
 // Foreign Minister Sergei Lavrov", "his Iranian counterpart, ..."), the apposition after it (", Russia's
 // ambassador to the U.N.,"), and names that carry a country themselves ("Russian Defense Ministry", "Kremlin").
 import type { KnowledgeBase } from './kb';
-import { phraseKey } from './kb';
+import { LONGEST_PHRASE, phraseKey } from './kb';
 import { firstStartingAt, startsWithCapital } from './text';
 import type { CountryCode, Span } from './types';
 
@@ -255,7 +255,7 @@ function matchAt(src: Tokens, i: number, end: number, kb: KnowledgeBase): Match 
   let words = first.key;
   let longest: Match | undefined;
   // A possessive ends a phrase: "Russia's foreign ministry" is Russia, then a ministry.
-  for (let k = i + 1; k < end && k - i < 8 && !tokens[k - 1].possessive && kb.phraseGoesOn(words); k++) {
+  for (let k = i + 1; k < end && k - i < LONGEST_PHRASE && !tokens[k - 1].possessive && kb.phraseGoesOn(words); k++) {
     words += ` ${tokens[k].key}`;
     const terms = kb.phrase(words);
     if (terms?.length) longest = { code: terms[terms.length - 1].code, from: i, to: k + 1, adjectival: tokens[k].possessive };

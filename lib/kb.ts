@@ -19,7 +19,8 @@ export interface Term {
  * The serialised KB (see encodeKb). `people` and `phrases` are sorted runs of `key` + code symbol for names that
  * only ever stand for one code: a key is lowercase words, a code symbol one or two of `symbols` (characters no
  * key has), so each key ends where its symbol starts. The `...Dated` tables hold sorted `key\tCODE:from:to;...`
- * lines for names whose code changed over time (Ban Ki-moon: KR, then UN).
+ * lines for names whose code changed over time (Ban Ki-moon: KR, then UN). People are stored family name first
+ * ("kerri john"; "ban ki moon" as it is), so the people of a surname stand together.
  */
 export interface KbFile {
   version: number;
@@ -62,7 +63,6 @@ export interface KnowledgeBase {
 
 // Spellings transliterations vary on: word endings (Sergey/Sergei, Dmitriy/Dmitry/Dmitri) and y after a
 // vowel (Shoygu/Shoigu). Both the KB and the article are folded the same way.
-// Plain ASCII needs no accent folding (most text: the costly normalize is skipped).
 const ASCII = /^[\x00-\x7f]*$/;
 const FINAL_VARIANT = /(?:ey|ei|iy|yi|ii|y)$/;
 const VOWEL_Y = /([aeiou])y/g;
@@ -81,9 +81,18 @@ function remembered<T>(compute: (input: string) => T): (input: string) => T {
   };
 }
 
+// Letters with no accent to strip that English writes plainly ("Yıldırım" -> "Yildirim", "Łukasz", "Đukanović"):
+// with them folded, the KB's keys are Latin-1, which the engine scans as one-byte strings.
+const PLAIN_LETTERS: Record<string, string> = { ı: 'i', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D' };
+
+/** The text without accents (plain ASCII, most text, is returned as it is: the costly normalize is skipped). */
+function unaccented(text: string): string {
+  return ASCII.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[ıłŁđĐ]/g, (c) => PLAIN_LETTERS[c]);
+}
+
 /** One word folded for matching: no accents, no dots or apostrophes, lowercase, transliteration variants folded. */
 export const foldWord = remembered((word) => {
-  let w = (ASCII.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase().replace(/[.'’‘`]/g, '');
+  let w = unaccented(word).toLowerCase().replace(/[.'’‘`]/g, '');
   w = w.replace(VOWEL_Y, '$1i');
   return w.length > 3 ? w.replace(FINAL_VARIANT, 'i') : w;
 });
@@ -103,7 +112,7 @@ export const nameKey = remembered((name) => nameWords(name).join(' '));
 
 /** The key of a phrase (institution, place, body): plain lowercase words without dots or accents, no folding. */
 export const phraseKey = remembered((phrase) =>
-  (ASCII.test(phrase) ? phrase : phrase.normalize('NFD').replace(/\p{M}/gu, ''))
+  unaccented(phrase)
     .toLowerCase()
     .replace(/[.’'`]/g, '')
     .split(/[\s\-_‐–]+/)
@@ -128,6 +137,12 @@ export function termAt(terms: Term[], date?: string): Term | undefined {
 function withoutMiddleNames(key: string): string | undefined {
   const words = key.split(' ');
   return words.length === 3 || words.length === 4 ? `${words[0]} ${words[words.length - 1]}` : undefined;
+}
+
+/** "john kerri" -> "kerri john": a key with its family name first, as people are stored. */
+function familyNameFirst(key: string): string {
+  const space = key.lastIndexOf(' ');
+  return space < 0 ? key : `${key.slice(space + 1)} ${key.slice(0, space)}`;
 }
 
 /**
@@ -193,8 +208,8 @@ function symbolsOf(file: KbFile): Symbols {
   };
 }
 
-/** A table of keys each followed by its code symbol; `codeAt` reads the code a key ends at, `startOf` where the key holding an offset starts. */
-function symbolTable(text: string, symbols: Symbols): SortedTable & { codeAt(keyEnd: number): string; startOf(at: number): number } {
+/** A table of keys each followed by its code symbol; `codeAt` reads the code a key ends at. */
+function symbolTable(text: string, symbols: Symbols): SortedTable & { codeAt(keyEnd: number): string } {
   const { numberOf, singles, count, codes, keyRun, symbolRun } = symbols;
   const isSymbol = (i: number): boolean => {
     const c = text.charCodeAt(i);
@@ -217,11 +232,6 @@ function symbolTable(text: string, symbols: Symbols): SortedTable & { codeAt(key
     codeAt(end) {
       const first = numberOf[text.charCodeAt(end)];
       return codes[first < singles ? first : singles + (first - singles) * count + numberOf[text.charCodeAt(end + 1)]];
-    },
-    startOf(at) {
-      let i = at;
-      while (i > 0 && !isSymbol(i - 1)) i--;
-      return i;
     },
   };
 }
@@ -279,38 +289,32 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     return datedEnd >= 0 ? parseTerms(dated.valueAt(datedEnd)) : undefined;
   };
   const isFamilyFirst = (key: string): boolean => keyEndOf(familyFirst, key) >= 0;
+  // People are stored family name first: a name in the other order reaching a family-first key is someone else.
+  const storedPerson = (key: string): Term[] | undefined => {
+    const first = isFamilyFirst(key);
+    const stored = first ? key : familyNameFirst(key);
+    return !first && isFamilyFirst(stored) ? undefined : termsIn(people, peopleDated, stored);
+  };
   const person = remembered((key) => {
-    const found = termsIn(people, peopleDated, key);
     // Names of three or four words are stored without their middle names when those say nothing more (see encodeKb).
-    const short = found ? undefined : withoutMiddleNames(key);
-    return found ?? (short ? termsIn(people, peopleDated, short) : undefined);
+    const short = withoutMiddleNames(key);
+    return storedPerson(key) ?? (short ? storedPerson(short) : undefined);
   });
-  // The people of a surname: keys that end in it (family name last) or start with it (family name first).
+  // The people of a surname stand together in each table: its stored keys are the surname or start with it and a space.
   const ofSurname = remembered((family) => {
     const found: { key: string; terms: Term[] }[] = [];
     if (!family || family.includes(' ')) return found;
-    const single = termsIn(people, peopleDated, family);
-    if (single) found.push({ key: family, terms: single });
-    const last = ` ${family}`;
-    for (const [table, startOf, termsAt] of [
-      [people, people.startOf, (end: number) => undated(people.codeAt(end))],
-      [peopleDated, (at: number) => peopleDated.text.lastIndexOf('\n', at) + 1, (end: number) => parseTerms(peopleDated.valueAt(end))],
-    ] as [SortedTable, (at: number) => number, (end: number) => Term[]][]) {
-      const { text } = table;
-      for (let at = text.indexOf(last); at >= 0; at = text.indexOf(last, at + 1)) {
-        const end = at + last.length;
-        if (table.keyEnd(at + 1) !== end) continue;
-        const key = text.slice(startOf(at), end);
-        if (!isFamilyFirst(key)) found.push({ key, terms: termsAt(end) });
+    for (const [table, termsAt] of [
+      [people, (end: number) => undated(people.codeAt(end))],
+      [peopleDated, (end: number) => parseTerms(peopleDated.valueAt(end))],
+    ] as [SortedTable, (end: number) => Term[]][]) {
+      for (let start = lowerBound(table, family); start < table.text.length; ) {
+        const end = table.keyEnd(start);
+        const key = table.text.slice(start, end);
+        if (key !== family && !key.startsWith(`${family} `)) break;
+        found.push({ key, terms: termsAt(end) });
+        start = table.next(end);
       }
-    }
-    for (let start = lowerBound(familyFirst, `${family} `); start < familyFirst.text.length; ) {
-      const end = familyFirst.keyEnd(start);
-      const key = familyFirst.text.slice(start, end);
-      if (!key.startsWith(`${family} `)) break;
-      const terms = termsIn(people, peopleDated, key);
-      if (terms) found.push({ key, terms });
-      start = familyFirst.next(end);
     }
     return found;
   });
@@ -337,8 +341,8 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     const end = keyEndOf(demonyms, key);
     return end >= 0 ? demonyms.valueAt(end) : undefined;
   });
-  // The first-name initial of a key: the word after the family name when that comes first ("ban ki moon").
-  const initialOf = (key: string): string => (isFamilyFirst(key) ? key[key.indexOf(' ') + 1] : key[0]);
+  // The first-name initial of a stored key: the word after the family name ("kerri john", "ban ki moon").
+  const initialOf = (key: string): string => key[key.indexOf(' ') + 1];
   return {
     person: (name) => person(nameKey(name)),
     surname: (surname, initial, date) => {
@@ -359,6 +363,9 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
   };
 }
 
+/** The most words a phrase may have: texts are scanned for phrases this long at most, so longer ones are not stored. */
+export const LONGEST_PHRASE = 8;
+
 /** What the KB is built from: terms by natural key (nameKey, phraseKey), demonyms, family-first people. */
 export interface KbEntries {
   people: Map<string, Term[]>;
@@ -378,7 +385,8 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * The serialised KB (see KbFile): names that only ever stood for one code keep no dates (they cannot change
  * the answer) and are written key + code symbol, the most frequent codes in one symbol; the rest keep their
  * dated terms. A person's name of three or four words is left out when its first and last words are stored
- * with the same terms (the lookup falls back to them). Throws on a key the tables cannot hold.
+ * with the same terms (the lookup falls back to them). People are stored family name first, so that the people of
+ * a surname stand together. Throws on a key the tables cannot hold, and on two people stored under one key.
  */
 export function encodeKb(entries: KbEntries): KbFile {
   const undatedCodes = (terms: Term[]): string | undefined => (terms.every((t) => t.code === terms[0].code) ? terms[0].code : undefined);
@@ -399,10 +407,14 @@ export function encodeKb(entries: KbEntries): KbFile {
   const symbolOf = (i: number): string =>
     i < singles ? SYMBOL_CHARS[i] : SYMBOL_CHARS[singles + Math.floor((i - singles) / count)] + SYMBOL_CHARS[(i - singles) % count];
   const symbolByCode = new Map(codes.map((code, i) => [code, symbolOf(i)]));
-  const serialize = (table: Map<string, Term[]>) => {
+  const serialize = (table: Map<string, Term[]>, storedKey: (key: string) => string) => {
     const single: [string, string][] = [];
     const dated: [string, string][] = [];
-    for (const [key, terms] of table) {
+    const stored = new Set<string>();
+    for (const [name, terms] of table) {
+      const key = storedKey(name);
+      if (stored.has(key)) throw new Error(`encodeKb: two names are stored as "${key}"`);
+      stored.add(key);
       const code = undatedCodes(terms);
       if (code !== undefined) single.push([key, symbolByCode.get(code)!]);
       else dated.push([key, terms.map((t) => `${t.code}:${t.from || ''}:${t.to || ''}`).join(';')]);
@@ -420,8 +432,8 @@ export function encodeKb(entries: KbEntries): KbFile {
       return !short || entries.familyFirst.has(key) || entries.familyFirst.has(short) || !sameTerms(terms, entries.people.get(short));
     }),
   );
-  const storedPeople = serialize(people);
-  const phrases = serialize(entries.phrases);
+  const storedPeople = serialize(people, (key) => (entries.familyFirst.has(key) ? key : familyNameFirst(key)));
+  const phrases = serialize(entries.phrases, (key) => key);
   return {
     version: 2,
     symbols: SYMBOL_CHARS,

@@ -12,7 +12,7 @@ import { countries as countriesList } from 'countries-list';
 import isoCountries from 'i18n-iso-countries';
 import isoEn from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import nationalityEn from 'i18n-nationality/langs/en.json' with { type: 'json' };
-import { createKnowledgeBase, encodeKb, nameKey, phraseKey, type KbFile, type Term } from '../lib/kb';
+import { createKnowledgeBase, encodeKb, LONGEST_PHRASE, nameKey, phraseKey, type KbFile, type Term } from '../lib/kb';
 import { countDevKbOnly } from './country-gold';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,8 +29,8 @@ const OLDEST_TERM_END = 20050101;
 isoCountries.registerLocale(isoEn);
 
 type Source = 'phoenix' | 'everypolitician' | 'leaders2021' | 'packages' | 'curated';
-/** Keys an English article can write: words of Latin letters and digits. */
-const ARTICLE_KEY = /^[a-z0-9\u00c0-\u024f]+(?: [a-z0-9\u00c0-\u024f]+)*$/;
+/** Keys an English article can write: words of Latin letters (Latin-1, the rest folded by the key functions) and digits. */
+const ARTICLE_KEY = /^[a-z0-9\u00c0-\u00ff]+(?: [a-z0-9\u00c0-\u00ff]+)*$/;
 /** A romanised Korean name, family name first, given name hyphenated: "Ban Ki-moon". */
 const FAMILY_FIRST = /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+-\p{Ll}+$/u;
 
@@ -327,6 +327,13 @@ function build(withCurated: boolean): Built {
     if (undated.size > 1 && !phrases.sources.get(key)!.has('curated')) phrases.terms.delete(key);
   }
 
+  // Phrases longer than a text is scanned for are never found: left out.
+  const longPhrases = [...phrases.terms.keys()].filter((key) => key.split(' ').length > LONGEST_PHRASE);
+  for (const key of longPhrases) {
+    phrases.terms.delete(key);
+    phrases.sources.delete(key);
+  }
+  counts[`phrases left out: more than ${LONGEST_PHRASE} words`] = longPhrases.length;
   // Keys in other scripts than Latin, or with punctuation, are no words of an English article: left out.
   for (const [name, table] of [['people', people], ['phrases', phrases]] as const) {
     const unreadable = [...table.terms.keys()].filter((key) => !ARTICLE_KEY.test(key));
@@ -393,8 +400,9 @@ curated entry, is dropped as ambiguous.
 kb.json must stay under ${BUDGET_BYTES} bytes raw and ${BUDGET_GZIP_BYTES} bytes gzip (it ships in the extension's background
 bundle). Now: ${raw} bytes raw, ${gzip} bytes gzip. To stay inside it: names that only ever stood for one code are stored
 without dates, their code as one or two symbol characters; a person's name with middle names is left out when its first
-and last words are stored with the same terms; people whose only offices were domestic portfolios, companies, and keys
-in other scripts than Latin or with punctuation (no English article's words) are left out.
+and last words are stored with the same terms; people whose only offices were domestic portfolios, companies, phrases
+longer than the engine scans for, and keys in other scripts than Latin or with punctuation (no English article's words)
+are left out.
 
 ## Format
 See KbFile and encodeKb in lib/kb.ts. \`people\` and \`phrases\` are runs of key + code symbol, sorted by key: a key is
