@@ -5,10 +5,12 @@
 //   load   importing lib/kb (evaluating the inlined KB), defaultKnowledgeBase(), then one lookup of each kind
 //          the country stage makes (an older KB built its maps, surname index and phrase trie on these);
 //   first  importing lib/analyze, then the first analyze() of test/fixtures/seed.txt (its own time, and each stage's).
+//   new    with ../shared: the countries stage over the dev articles, first seen after a pass over polnear-dev (what
+//          an article costs in a worker that has run before; the warm bench repeats one text, whose lookups are remembered).
 // Several --root directories (e.g. an older checkout from `git archive`) are measured alternately in the
 // same run, so a busy machine weighs on them alike. The load average is printed beside the figures.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +54,23 @@ if (!result.quotes.length) throw new Error('no quotes');
 console.log(JSON.stringify({ import: t1 - t0, first: t2 - t1, wall, ...stages }));
 `;
 
+// Articles the engine has not seen, in a process that has run it before: each brings names and words no lookup has
+// been remembered for. CPU time of the countries stage over ../shared's dev articles after one pass over polnear-dev.
+const shared = fileURLToPath(new URL('../../shared/data', import.meta.url));
+const newArticlesEntry = (root: string) => `
+import { readdirSync, readFileSync } from 'node:fs';
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const read = (set) => readdirSync(${JSON.stringify(shared)} + '/' + set).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(${JSON.stringify(shared)} + '/' + set + '/' + f, 'utf8'));
+const { analyze } = await import(${JSON.stringify(join(root, 'lib/analyze.ts'))});
+for (const text of read('polnear-dev')) analyze(text);
+let countries = 0;
+for (const text of read('dev')) {
+  let last = cpu();
+  analyze(text, { onStage: (stage) => { const now = cpu(); if (stage === 'countries') countries += now - last; last = now; } });
+}
+console.log(JSON.stringify({ countries }));
+`;
+
 const dir = mkdtempSync(join(tmpdir(), 'kb-cold-'));
 
 async function bundle(name: string, contents: string, root: string): Promise<string> {
@@ -74,13 +93,22 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const bundles = await Promise.all(roots.map(async (root, i) => ({ root, load: await bundle(`load${i}`, loadEntry(root), root), first: await bundle(`first${i}`, firstEntry(root), root) })));
-const samples = bundles.map(() => ({ load: [] as Record<string, number>[], first: [] as Record<string, number>[] }));
+const withShared = existsSync(shared);
+const bundles = await Promise.all(
+  roots.map(async (root, i) => ({
+    root,
+    load: await bundle(`load${i}`, loadEntry(root), root),
+    first: await bundle(`first${i}`, firstEntry(root), root),
+    fresh: withShared ? await bundle(`fresh${i}`, newArticlesEntry(root), root) : '',
+  })),
+);
+const samples = bundles.map(() => ({ load: [] as Record<string, number>[], first: [] as Record<string, number>[], fresh: [] as Record<string, number>[] }));
 const before = loadavg()[0];
 for (let r = 0; r < runs; r++) {
   bundles.forEach((b, i) => {
     samples[i].load.push(JSON.parse(execFileSync(process.execPath, [b.load], { encoding: 'utf8' })));
     samples[i].first.push(JSON.parse(execFileSync(process.execPath, [b.first], { encoding: 'utf8' })));
+    if (b.fresh && r < 3) samples[i].fresh.push(JSON.parse(execFileSync(process.execPath, [b.fresh], { encoding: 'utf8' })));
   });
 }
 const show = (rows: Record<string, number>[]): string =>
@@ -90,4 +118,5 @@ const show = (rows: Record<string, number>[]): string =>
 console.log(`kb-cold: medians of ${runs} fresh processes (ms), load average ${before.toFixed(2)} -> ${loadavg()[0].toFixed(2)}`);
 bundles.forEach((b, i) => {
   console.log(`${b.root}\n  KB load:        ${show(samples[i].load)}\n  first analyze:  ${show(samples[i].first)}`);
+  if (samples[i].fresh.length) console.log(`  new articles:   ${show(samples[i].fresh)} (countries stage, all 35 dev articles, median of 3 processes)`);
 });
