@@ -19,7 +19,7 @@ const ATTITUDE_FORMS: string[][] = [
   ['deem', 'deems', 'deemed'],
   // "back" alone is mostly the adverb ("came back")
   ['backs', 'backed'],
-  ['sees', 'saw'],
+  ['sees', 'saw', 'see'],
   // "talks" and "talk" are mostly the noun in political news
   ['talked'],
 ];
@@ -53,7 +53,8 @@ const CUE_VERBS: ReadonlySet<string> = new Set(
 const PARTICIPLE_CUES: ReadonlySet<string> = new Set([
   ...[...SPEECH_VERBS].filter((v) => v.endsWith('ing')),
   ...ATTITUDE_VERBS.map((v) => `${v.replace(/e$/, '')}ing`),
-  ...ATTITUDE_FORMS.map(([v]) => `${v}ing`),
+  // the -ing form of the forms lists that open with the base
+  ...ATTITUDE_FORMS.filter(([v]) => !/(?:s|ed)$/.test(v)).map(([v]) => `${v}ing`),
 ].filter((v) => !WEAK_CUES.has(v)));
 /** Nouns of speech and stance with the preposition that opens their content ("criticism of", "support for"). */
 const NOUN_CUES: ReadonlyMap<string, string> = new Map([
@@ -83,7 +84,7 @@ const TALK_FORMS = new Set('speak speaks spoke speaking talk talks talked talkin
 /** "speaking to crews", "talked at length": a form of "speak" or "talk" that no "about" follows, so no cue. */
 const talkWithoutAbout = (tokens: Token[], k: number) => TALK_FORMS.has(tokens[k].key) && tokens[k + 1]?.key !== 'about';
 /** Every word that can tie a statement to its source: a sentence without one holds no statement. */
-const ANY_CUE: ReadonlySet<string> = new Set([...CUE_VERBS, ...PARTICIPLE_CUES, ...SPEECH_VERBS, ...NOUN_CUES.keys(), ...TALK_FORMS, 'according']);
+const ANY_CUE: ReadonlySet<string> = new Set([...CUE_VERBS, ...PARTICIPLE_CUES, ...SPEECH_VERBS, ...NOUN_CUES.keys(), ...TALK_FORMS, 'according', 'make', 'makes', 'made', 'making']);
 
 /** A hash of the ASCII letters text[start, end) in lower case, with no string made. */
 function letterHash(text: string, start: number, end: number): number {
@@ -131,6 +132,8 @@ const PARTICLES = /^(?:about|of|for|on|against|over|out|up)$/;
 /** Subordinators that open a sentence with a subordinate clause, which ends at a comma. */
 const SUBORDINATE_OPEN = /^(?:while|although|though|if|when|because|as|since|after|before|whereas|once|unless)$/;
 const ARTICLE = /^(?:the|a|an)$/;
+/** Words for a share of a group before "of": "some of the crews", "two of the captains". */
+const QUANTIFIERS = /^(?:some|many|most|all|none|one|two|three|four|five|several|few|half|both|each|any|majority|dozens|hundreds|thousands|millions|number|percent|share)$/;
 const RELATIVE = /^(?:who|whom|whose|which)$/;
 /**
  * Verbs whose object is part of what is said, not a listener: "called the plan a failure", "described
@@ -138,6 +141,7 @@ const RELATIVE = /^(?:who|whom|whose|which)$/;
  */
 const OBJECT_VERBS = /^(?:call|calls|called|calling|describe|describes|described|describing|accuse|accused|praise|praised|criticize|criticized|criticise|criticised|mock|mocked|dismiss|dismissed)$/;
 const TELL = /^(?:tell|tells|told|telling)$/;
+const MAKE = /^(?:make|makes|made|making)$/;
 /** Prepositions that open an adjunct phrase. */
 const PREPOSITIONS = new Set('in at on after during before from to with by for of about over under into onto near since until via through throughout across among amid inside outside aboard'.split(' '));
 /** "say" takes no particle: "said on the radio", "says of the plan" are adjuncts before the content, if any. */
@@ -169,10 +173,20 @@ function isCueAt(tokens: Token[], i: number): boolean {
   const nounForm = NOUN_FORMS.has(t.key) || NOUN_LIKE_VERBS.has(t.key);
   // unless a singular noun with its determiner stands before it and an object after ("the poll shows a lead")
   const next = tokens[i + 1]?.key ?? '';
-  const singularSubject = i > 1 && DETERMINERS.has(tokens[i - 2].key) && !before.key.endsWith('s') && (DETERMINERS.has(next) || next === 'that' || /^\d/.test(next));
+  // (one modifier may stand between: "the new poll shows Okafor ahead")
+  const determined = i > 1 && (DETERMINERS.has(tokens[i - 2].key) || (i > 2 && DETERMINERS.has(tokens[i - 3].key) && !isPunct(tokens[i - 2])));
+  const object = DETERMINERS.has(next) || next === 'that' || /^\d/.test(next) || (i + 1 < tokens.length && (isCapital(tokens[i + 1]) || PERSON_PRONOUNS.has(next)));
+  const singularSubject = determined && !before.key.endsWith('s') && object;
   if (nounForm && t.key.endsWith('s') && !isCapital(before) && !PERSON_PRONOUNS.has(before.key) && !singularSubject) return false;
   if (SPEECH_VERBS.has(t.key)) return isVerbAt(tokens, i);
   return !(nounForm && (NOUN_BEFORE.test(before.key) || /['’]s$/.test(before.text)));
+}
+
+/** The index of "clear" in "made clear" or "made it clear" at tokens[i], else -1. */
+function madeClear(tokens: Token[], i: number): number {
+  if (!MAKE.test(tokens[i].key)) return -1;
+  const k = tokens[i + 1]?.key === 'it' ? i + 2 : i + 1;
+  return tokens[k]?.key === 'clear' ? k : -1;
 }
 
 /** "-ing" after a form of "be" is a finite verb: "she is calling for", "they have been talking about". */
@@ -196,6 +210,8 @@ function plainSubject(text: string, tokens: Token[], v: number, floor: number): 
   let first = i;
   while (first - 1 >= floor && i - first < 3 && !isPunct(tokens[first - 1]) && !NOT_SUBJECT.has(tokens[first - 1].key) && !CUE_VERBS.has(tokens[first - 1].key)) first--;
   if (first - 1 >= floor && DETERMINERS.has(tokens[first - 1].key)) first--;
+  // a share of a group is the subject ("some of the crews said", "most of them believe")
+  if (first - 2 >= floor && tokens[first - 1].key === 'of' && QUANTIFIERS.test(tokens[first - 2].key)) first -= 2;
   // the object of a preposition is no subject ("has in its turn asked")
   if (first - 1 >= floor && /^(?:in|on|at|for|with|by|from|of|to|into|under|over|after|before|during|about)$/.test(tokens[first - 1].key)) return null;
   const start = tokens[first].start;
@@ -570,7 +586,9 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       if (owner) sentence.emit(v + 2, sentence.clauseEnd(v + 2), owner, t.text);
       continue;
     }
-    if (!isCueAt(all, v)) continue;
+    // "made (it) clear that ...": the content follows "clear"
+    const clear = madeClear(all, v);
+    if (clear < 0 && !isCueAt(all, v)) continue;
     // a speech verb and a name right after a quotation are its attribution ('“...,” said Okafor, the mayor'): the direct quote's
     if (quoted.length && v < last && isCapital(all[v + 1]) && SPEECH_VERBS.has(t.key) && sentence.followsQuote(v)) continue;
     let before = v - 1;
@@ -592,7 +610,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     // "X said he wants ...": the pronoun inside X's statement is X
     if (source?.kind === 'pronoun' && outer && !coordinated && found[found.length - 1].start <= source.start) source = outer;
     if (!source) continue;
-    let from = v + 1;
+    let from = clear >= 0 ? clear + 1 : v + 1;
     if (LISTENER_VERBS.has(t.key) && !OBJECT_VERBS.test(t.key)) from = skipListener(all, from, last);
     // "told a crowd in the town": after "tell" and its listener the content opens with "that", "to", "about", or a new subject
     if (TELL.test(t.key) && !(from <= last && (/^(?:that|to|about|of)$/.test(all[from].key) || PERSON_PRONOUNS.has(all[from].key) || isCapital(all[from]) || from > v + 1 && DETERMINERS.has(all[from].key)))) continue;

@@ -181,6 +181,25 @@ describe('verbs of thought and stance measured as cues', () => {
   });
 });
 
+describe('subjects and cues measured on polnear-train', () => {
+  it('reads a share of a group as the subject', () => {
+    expect(reported(body('Some of the crews said they had spoken at the hearings on the pier.'))).toEqual([
+      { source: 'Some of the crews', text: 'they had spoken at the hearings on the pier' },
+    ]);
+  });
+
+  it('reads "made (it) clear" and "see" as cues', () => {
+    expect(reported(body('Okafor made it clear that the night ferry would stay.'))).toEqual([{ source: 'Okafor', text: 'the night ferry would stay' }]);
+    expect(reported(body('The crews see a long winter ahead for the port.'))).toEqual([{ source: 'The crews', text: 'a long winter ahead for the port' }]);
+  });
+
+  it('reads a noun-like cue form as a verb after a determiner, a modifier and a singular noun', () => {
+    expect(reported(body('The new survey shows Okafor ahead in the harbour towns.'))).toEqual([
+      { source: 'new survey', text: 'Okafor ahead in the harbour towns' },
+    ]);
+  });
+});
+
 describe('a participle of speech or stance after a noun', () => {
   it('reads "a letter saying ..." as the sentence subject\'s statement', () => {
     expect(reported(body('Okafor sent the crews a letter saying the ferries would run again in May.'))).toEqual([
