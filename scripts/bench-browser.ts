@@ -208,6 +208,8 @@ export interface PageSummary {
   engine: number;
   toBackground: number;
   fromBackground: number;
+  /** The background's summary, computed after its reply (off the way to the highlights). */
+  summary: number;
   highlight: number;
   ui: number;
   /** Loading the reader module: from its import's start to its arrival, and the part the run waited for after the reply. */
@@ -251,6 +253,7 @@ export function summarise(samples: LoadSample[]): PageSummary {
     engine: of((s) => s.timings.engine),
     toBackground: of((s) => s.timings.toBackground ?? 0),
     fromBackground: of((s) => s.timings.fromBackground ?? 0),
+    summary: of((s) => s.timings.summary ?? 0),
     highlight,
     ui: of((s) => s.timings.ui ?? 0),
     readerLoad: of((s) => s.timings.readerLoad ?? 0),

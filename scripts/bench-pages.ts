@@ -126,12 +126,12 @@ for (const { label, cold } of browsers) {
   );
 }
 console.log(
-  '\n| page | state | quotes / marks | detect | read | wait for background: to / engine / back | reader module: load (waited) | highlight | reader UI | main thread | start → highlights (settings wait before) | script start → highlights | longest task (tab\'s longest) | added script / task time (CDP) | heap added | mark.js floor | highlight / floor | main thread / floor |',
+  '\n| page | state | quotes / marks | detect | read | wait for background: to / engine / back (summary after) | reader module: load (waited) | highlight | reader UI | main thread | start → highlights (settings wait before) | script start → highlights | longest task (tab\'s longest) | added script / task time (CDP) | heap added | mark.js floor | highlight / floor | main thread / floor |',
 );
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const { name, label, summary: s } of results) {
   console.log(
-    `| ${name}${named(label)} | ${s.state} | ${s.quotes} / ${s.marks} | ${ms(s.detect)} | ${ms(s.read)} | ${ms(s.analysis)}: ${ms(s.toBackground)} / ${ms(s.engine)} / ${ms(s.fromBackground)} | ${ms(s.readerLoad)} (${ms(s.readerWait)}) | ${ms(s.highlight)} | ${ms(s.ui)} | ${ms(s.mainThread)} | ${ms(s.total)} (${ms(s.startDelay)}) | ${ms(s.fromScriptStart)} | ${ms(s.longestTask)} (${ms(s.longestLongTask)}) | ${ms(s.scriptAdded)} / ${ms(s.taskAdded)} | ${kb(s.heapAdded)} | ${ms(s.floor)} | ${ratio(s.highlightRatio)} | ${ratio(s.mainThreadRatio)} |`,
+    `| ${name}${named(label)} | ${s.state} | ${s.quotes} / ${s.marks} | ${ms(s.detect)} | ${ms(s.read)} | ${ms(s.analysis)}: ${ms(s.toBackground)} / ${ms(s.engine)} / ${ms(s.fromBackground)} (${ms(s.summary)}) | ${ms(s.readerLoad)} (${ms(s.readerWait)}) | ${ms(s.highlight)} | ${ms(s.ui)} | ${ms(s.mainThread)} | ${ms(s.total)} (${ms(s.startDelay)}) | ${ms(s.fromScriptStart)} | ${ms(s.longestTask)} (${ms(s.longestLongTask)}) | ${ms(s.scriptAdded)} / ${ms(s.taskAdded)} | ${kb(s.heapAdded)} | ${ms(s.floor)} | ${ratio(s.highlightRatio)} | ${ratio(s.mainThreadRatio)} |`,
   );
 }
 
