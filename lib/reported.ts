@@ -148,6 +148,8 @@ const PREPOSITIONS = new Set('in at on after during before from to with by for o
 const SAY = /^(?:say|says|said|saying)$/;
 /** Adjuncts of the verb that are not its content ("said in an interview", "told reporters at a briefing"). */
 const ADJUNCTS = /^(?:in|at|during|after|before|on|via|through|while|when|by|of|about|for|over)$/;
+/** Subordinators and prepositions that open an aside right after "said", with or without a comma. */
+const ASIDE = /^(?:as|when|while|after|before|without|until|since)$/;
 
 const QUOTATION_MARK = /["“”«»„]/g;
 
@@ -589,8 +591,9 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     // "made (it) clear that ...": the content follows "clear"
     const clear = madeClear(all, v);
     if (clear < 0 && !isCueAt(all, v)) continue;
-    // a speech verb and a name right after a quotation are its attribution ('“...,” said Okafor, the mayor'): the direct quote's
-    if (quoted.length && v < last && isCapital(all[v + 1]) && SPEECH_VERBS.has(t.key) && sentence.followsQuote(v)) continue;
+    // a speech verb and a name right after a quotation are its attribution ('“...,” said Okafor, the mayor', '“...,” said
+    // the mayor'): the direct quote's
+    if (quoted.length && v < last && (isCapital(all[v + 1]) || (ARTICLE.test(all[v + 1].key) && SAY.test(t.key))) && SPEECH_VERBS.has(t.key) && sentence.followsQuote(v)) continue;
     let before = v - 1;
     while (before >= 0 && (/ly$/.test(all[before].key) || /^(?:not|also|never)$/.test(all[before].key))) before--;
     if (before >= 0 && PASSIVE.test(all[before].key) && /(?:ed|wn|ght|nd|lt)$/.test(t.key)) continue;
@@ -621,6 +624,16 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
       const that = all.findIndex((w, k) => k > from && k <= from + 10 && w.key === 'that');
       if (that < 0) continue;
       from = that;
+    }
+    // "said as she left", "said, when crews arrived": an aside of the verb, before a "that" or no content
+    if (SAY.test(t.key)) {
+      let first = from;
+      while (first <= last && all[first].text === ',') first++;
+      if (first <= last && ASIDE.test(all[first].key)) {
+        const that = all.findIndex((w, k) => k > first && k <= first + 10 && w.key === 'that');
+        if (that < 0) continue;
+        from = that;
+      }
     }
     if (all[from]?.key === 'that') from++;
     // the content may hold a statement of its own ("he said Moscow wants ..."): the loop reads on inside it

@@ -253,6 +253,14 @@ describe('what follows an attribution inside the sentence', () => {
 
   it('leaves "said Name" after a quotation to the direct quote', () => {
     expect(reported(body('“The ferries are late again,” said Ann Okafor, one of the captains.'))).toEqual([]);
+    expect(reported(body('“The ferries are late again,” said the harbour master, who runs the night crossing.'))).toEqual([]);
+  });
+
+  it('reads no content in an aside right after "said", only a "that" after it', () => {
+    expect(reported(body('“The pier stays shut,” Okafor said as the last crews left the quay.'))).toEqual([]);
+    expect(reported(body('Okafor said, when the storm had passed, that the pier would open.'))).toEqual([
+      { source: 'Okafor', text: 'the pier would open' },
+    ]);
   });
 });
 
