@@ -6,12 +6,14 @@
 // reloaded, updated or removed) tears everything down with one abort. To add a feature, write
 // features/<name>.ts exporting a `Feature` and list it in the features below.
 //
-// This script holds detection and what every page needs (settings, messages, the page watcher). The
-// reader module (./reader/: highlighter, reader UI) is imported only when a page passes detection; its
-// reader UI then starts as one more feature.
+// This script holds detection, reading, messaging, the highlighter and the colours. The reader module
+// (./reader/: the legend, the hover card and the quote keys) is imported only when a page passes
+// detection, and starts as one more feature when it arrives: nothing on the way to the highlights waits
+// for it.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { backForwardCache } from './features/back-forward-cache';
+import { highlightColours } from './features/highlight-colours';
 import { highlightSwitch } from './features/highlight-switch';
 import { liveUpdates } from './features/live-updates';
 import { popupRequests } from './features/popup-requests';
@@ -44,7 +46,7 @@ export default defineContentScript({
       return module;
     };
     const session = createPageSession(ctx.signal, loadReader);
-    const features: readonly Feature[] = [popupRequests, backForwardCache, liveUpdates(settings), highlightSwitch(settings)];
+    const features: readonly Feature[] = [popupRequests, backForwardCache, highlightColours(settings), liveUpdates(settings), highlightSwitch(settings)];
     for (const feature of features) start(feature, session, ctx.signal);
   },
 });

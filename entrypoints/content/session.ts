@@ -1,15 +1,16 @@
 // One page's Stancemark run: detect, read the article, have the background analyse its text,
 // highlight, report. Features (entrypoints/content/features/) drive it and listen to its results.
 //
-// Only detection runs on every page: it runs as the session starts, while the reader's settings are
-// being read. The highlighter and the reader UI (./reader/, the reader module) are loaded only when
-// detection finds a candidate, and while the background analyses the text; the engine never loads here
-// (the background runs it). The highlighting of a long article is split into slices so no task holds
-// the page for long.
+// Detection runs as the session starts, while the reader's settings are being read; on a candidate the
+// article is read then too, and the reader module (./reader/: legend, card, keys) starts loading, off the
+// way to the highlights. The engine never loads here (the background runs it). The highlighting of a
+// long article is split into slices so no task holds the page for long.
 import { browser } from 'wxt/browser';
-import { yieldToTasks } from '../../dom/highlight';
+import { highlightInSlices, planHighlights, removeHighlights as removeMarks, yieldToTasks } from '../../dom/highlight';
 import { articleIn, articleRoot, detectArticle, hasQuotationMarks, type ArticleText } from '../../dom/page';
 import {
+  parseAnalysisReply,
+  parseReportAnswer,
   type PrepareRequest,
   type AnalyzeRequest,
   type PageReport,
@@ -64,45 +65,41 @@ interface RunClock {
 class Superseded extends Error {}
 
 /**
- * `loadReader` imports the reader module. Detection runs at once, while the settings are read; the
- * first run takes its verdict unless the page was asked to be analysed anyway.
+ * `loadReader` imports the reader module (and starts its UI). Detection runs at once, while the settings
+ * are read; the first run takes its verdict unless the page was asked to be analysed anyway.
  */
 export function createPageSession(signal: AbortSignal, loadReader: () => Promise<ReaderModule>): PageSession {
   const html = document.documentElement;
   const createdAt = performance.now();
-  /** The reader module once loaded: until then the page has no highlights to remove. */
-  let reader: ReaderModule | null = null;
-  let loadingReader: Promise<ReaderModule> | null = null;
-  /** How long loading the reader module took (ms), once it has loaded. */
-  let readerLoad = 0;
-  const removeHighlights = () => reader?.removeHighlights(document);
+  /** How long the reader module took to arrive (ms); null until it has. */
+  let readerLoad: number | null = null;
+  let readerRequested = false;
+  /** Settles once the reader module has arrived (its UI started) or failed to. */
+  let readerArrival: Promise<void> | null = null;
+  const removeHighlights = () => removeMarks(document);
 
   /**
-   * On a candidate article: the reader module starts loading and the background warms its engine up, both
-   * while the page reads its settings and its article text, so neither waits on the way to the highlights.
-   * Only a candidate pays for them; a page that is no article loads nothing more.
+   * On a candidate article: the reader module (legend, card, keys) starts loading and the background warms
+   * its engine up, while the page reads its settings and its article text. Neither is on the way to the
+   * highlights. Only a candidate pays for them; a page that is no article loads nothing more.
    */
-  const prepare = (): Promise<ReaderModule> => {
-    if (loadingReader) return loadingReader;
+  const prepare = () => {
+    if (readerRequested) return;
+    readerRequested = true;
     browser.runtime.sendMessage({ type: 'stancemark:prepare' } satisfies PrepareRequest).catch(() => {
       // The background is gone (extension reloaded or updated): the teardown cleans up.
     });
     const loadBegan = performance.now();
-    loadingReader = loadReader().then(
-      (module) => {
+    readerArrival = loadReader().then(
+      () => {
         readerLoad = performance.now() - loadBegan;
-        return (reader = module);
       },
       (error: unknown) => {
-        // A later run tries again.
-        loadingReader = null;
-        throw error;
+        // The highlights stand without it; a later run tries again.
+        readerRequested = false;
+        console.warn('Stancemark: the reader UI could not load:', error);
       },
     );
-    loadingReader.catch(() => {
-      // Awaited by the run, which ends in the error state on a failed load.
-    });
-    return loadingReader;
   };
 
   /**
@@ -133,7 +130,7 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
    */
   let firstReading: Promise<{ article: ArticleText | null; read: number; longestTask: number }> | null = null;
   if (firstDetection.detected === 'candidate') {
-    void prepare();
+    prepare();
     const early = { read: 0, longestTask: 0 };
     let taskBegan = 0;
     const pause = async () => {
@@ -191,7 +188,7 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
       // Answered with the summary of the findings it kept, or refused when the background no longer has them
       // (its service worker restarted meanwhile). The summary then joins the result still shown (the card's stances).
       sent = browser.runtime.sendMessage(named).then((answer) => {
-        const summary = reader?.parseReportAnswer(answer);
+        const summary = parseReportAnswer(answer);
         if (!summary) return browser.runtime.sendMessage(whole);
         if (result === next) show({ ...next, summary }, analysis);
       });
@@ -238,8 +235,7 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
       timings.detect = performance.now() - detectBegan;
     }
     if (detected !== 'candidate') return { state: detected };
-    const loadedBefore = reader !== null;
-    const readerReady = prepare();
+    prepare();
 
     const reading = firstReading;
     firstReading = null;
@@ -267,13 +263,10 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     const reply = await answered;
     const arrived = performance.now();
     timings.analysis = arrived - sent;
-    const loaded = await readerReady;
     const replyBegan = (clock.taskBegan = performance.now());
-    timings.readerWait = replyBegan - arrived;
-    if (!loadedBefore) timings.readerLoad = readerLoad;
     if (runSignal.aborted) throw new Superseded();
 
-    const parsed = loaded.parseAnalysisReply(reply, map.text);
+    const parsed = parseAnalysisReply(reply, map.text);
     if (!parsed) throw new Error('the background sent no well-formed analysis');
     const { analysis, engineMs, receivedAt, repliedAt, ...statements } = parsed;
     // The summary comes later, as the answer to the report (send).
@@ -288,11 +281,11 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     if (!findings.quotes.length) return { state: 'no-quotes' };
     await yieldIfLong();
     const planBegan = performance.now();
-    const plan = loaded.planHighlights(map, findings.quotes);
+    const plan = planHighlights(map, findings.quotes);
     timings.highlight += performance.now() - planBegan;
     await yieldIfLong();
     let slices = 0;
-    const highlighted = await loaded.highlightInSlices(plan, {
+    const highlighted = await highlightInSlices(plan, {
       signal: runSignal,
       onSlice: (ms) => {
         // The first slice may run in the task that took the reply; each later one is a task of its own.
@@ -323,7 +316,7 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     const clock: RunClock = { taskBegan: began };
     try {
       const outcome = await run(controller.signal, timings, clock);
-      // The reader UI (colours, legend, card) runs in the run's last task and counts as its main-thread
+      // The reader UI (colours, then legend and card) runs in the run's last tasks and counts as its main-thread
       // time. Marks go in back to front, so the last slice holds the article's start: it is coloured in
       // the task that wraps it, never painted in the browser's default <mark> style.
       const analysis = outcome.state === 'done' ? outcome.analysis : undefined;
@@ -334,6 +327,14 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
       timings.ui = ended - uiBegan;
       timings.total = ended - began;
       timings.longestTask = Math.max(timings.longestTask, ended - clock.taskBegan);
+      // The legend, card and keys come with the reader module: the state and the report wait for them, the
+      // coloured highlights (above) did not.
+      if (outcome.state === 'done' && readerArrival) {
+        await readerArrival;
+        timings.readerWait = performance.now() - ended;
+        // The first run says how long the module took to arrive.
+        if (timings.startDelay !== undefined && readerLoad !== null) timings.readerLoad = readerLoad;
+      }
       for (const ms of await Promise.all(later)) {
         timings.ui += ms;
         timings.longestTask = Math.max(timings.longestTask, ms);

@@ -54,12 +54,12 @@ async function loads(path: string): Promise<LoadSample[]> {
 }
 
 describe('performance budgets (ratios, wide margin)', () => {
-  it('the content script and its reader module stay under 60 KB gzipped; the highlighter is in the module only', () => {
+  it('the content script and its reader module stay under 60 KB gzipped; the legend is in the module only', () => {
     const code = (file: string) => readFileSync(`${CHROME_DIST}/content-scripts/${file}`);
     expect(gzipSync(code('content.js'), { level: 9 }).length + gzipSync(code('reader.js'), { level: 9 }).length).toBeLessThan(60 * 1024);
-    // The country label of a quote's last mark: written by the highlighter and styled by the theme.
-    expect(code('reader.js').includes('stancemark-label')).toBe(true);
-    expect(code('content.js').includes('stancemark-label')).toBe(false);
+    // The legend's label (dom/legend.ts): the reader UI's controls load only with the module.
+    expect(code('reader.js').includes('Stancemark legend')).toBe(true);
+    expect(code('content.js').includes('Stancemark legend')).toBe(false);
   });
 
   it('a page that is no article costs detection only: nothing read, nothing sent to the background, no reader module loaded', async () => {

@@ -7,31 +7,15 @@ import { describeQuote, mountQuoteCard } from '../../../dom/card';
 import { listenForQuoteKeys, QUOTE_KEYS_HINT, type QuoteMove } from '../../../dom/keyboard';
 import { mountLegend, type LegendSide } from '../../../dom/legend';
 import { goToQuote, quotesInPageOrder, stepQuote } from '../../../dom/quote-navigation';
-import { pageTheme, themeCss } from '../../../dom/theme';
-import { orderSides } from '../../../extension/settings';
 import { countryName } from '../../../lib/country-names';
 import { sidePalette, type CountryColour } from '../../../lib/palette';
+import { isHighlighted, sideColours, UNKNOWN } from '../features/highlight-colours';
 import type { PageResult } from '../../background/messages';
 import type { ReaderSettings } from '../reader-settings';
 import type { Feature } from '../session';
 
-const UNKNOWN = 'unknown';
-
 /** The country a mark carries for quote `index`'s side ('unknown' for none). */
 const markCountry = (result: PageResult, index: number) => result.quotes[index]?.country ?? UNKNOWN;
-
-/**
- * `palette` remembered per code: a colour is derived by bisecting shades (lib/palette.ts), and the theme,
- * the legend and the card each ask for the same few codes.
- */
-function remembered(palette: (code: string | null) => CountryColour): (code: string | null) => CountryColour {
-  const known = new Map<string | null, CountryColour>();
-  return (code) => {
-    let colour = known.get(code);
-    if (!colour) known.set(code, (colour = palette(code)));
-    return colour;
-  };
-}
 
 type HighlightedQuote = ReturnType<typeof quotesInPageOrder>[number];
 
@@ -50,9 +34,8 @@ function legendSides(result: PageResult, ranked: string[], highlighted: readonly
 export const readerUi =
   (settings: ReaderSettings): Feature =>
   (session, signal) => {
-    const theme = pageTheme(document);
     /** The card, legend and quote keys, once a result has been shown. */
-    let controls: { controller: AbortController; update(result: PageResult, ranked: string[], highlighted: HighlightedQuote[]): void } | null = null;
+    let controls: { controller: AbortController; update(result: PageResult): void } | null = null;
     let colourOf: (code: string | null) => CountryColour = sidePalette([], 'standard');
 
     const mountControls = () => {
@@ -90,39 +73,34 @@ export const readerUi =
         },
         uiSignal,
       );
-      const update = (next: PageResult, ranked: string[], highlighted: HighlightedQuote[]) => {
+      const update = (next: PageResult) => {
         result = next;
-        legend.update(legendSides(next, ranked, highlighted), colourOf);
+        const colours = sideColours(next, settings);
+        colourOf = colours.colourOf;
+        legend.update(legendSides(next, colours.ranked, quotesInPageOrder(document)), colourOf);
         card.hide();
       };
       return { controller, update };
     };
 
     const show = (result: PageResult) => {
-      if (result.state !== 'done' || !result.highlighted || !result.quotes.length) {
+      if (!isHighlighted(result)) {
         controls?.controller.abort();
         controls = null;
-        theme.remove();
         return;
       }
-      // The colours go on in the task that shows the result (the marks are never painted uncoloured)...
-      const ranked = orderSides(result.sides.map((s) => s.country), settings.current.pair);
-      colourOf = remembered(sidePalette(ranked, settings.current.scheme));
-      const highlighted = quotesInPageOrder(document);
-      const codes = new Set([...highlighted.map((q) => q.country), UNKNOWN]);
-      theme.apply(themeCss(codes, (code) => colourOf(code === UNKNOWN ? null : code)));
-      // ...the legend, the card and the keys in the next one, unless another result came meanwhile.
+      // After the coloured marks, in a task of their own, unless another result came meanwhile.
       session.soon(() => {
         if (session.result !== result) return;
         controls ??= mountControls();
-        controls.update(result, ranked, highlighted);
+        controls.update(result);
       });
     };
 
     session.onResult(show, signal);
-    // A new scheme or pair restyles the page at once, without a new run.
+    // The module may arrive after the first result was shown.
+    if (session.result) show(session.result);
     settings.onChange(() => {
       if (session.result) show(session.result);
     }, signal);
-    signal.addEventListener('abort', () => theme.remove(), { once: true });
   };
