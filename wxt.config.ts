@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
- * The content script's second part (entrypoints/content/reader/): loaded by the content script with a
- * dynamic import() only on a page that passes detection, so the script every page runs holds detection
- * and little else. Built as an ES module (WXT builds scripts as IIFEs, which export nothing).
+ * The content script's second part (entrypoints/content/reader/: the legend, hover card and quote keys):
+ * loaded by the content script with a dynamic import() only on a page that passes detection. Built as an
+ * ES module (WXT builds scripts as IIFEs, which export nothing).
  */
 const READER = { name: 'reader', input: 'entrypoints/content/reader/index.ts', output: 'content-scripts/reader.js' };
 
