@@ -1,5 +1,5 @@
 import { SPEECH_VERBS } from './lexicon';
-import { sentenceEnd } from './text';
+import { sentenceEnd, startsWithCapital } from './text';
 import type { Paragraph, QuoteSpan, Span } from './types';
 
 // Direct quotations. Marks are paired within a paragraph by which side they hug (an opening mark
@@ -134,6 +134,12 @@ function marksOf(text: string): { at: number; length: number }[] {
 }
 
 /** A transcript turn after its opening mark: a speaker label in capitals and a colon, or a bracketed stage note alone. */
+function isTranscriptTurn(text: string, at: number, end: number): boolean {
+  // (a capital and a lower-case letter, as most quotes open, cannot begin a label: no pattern needed)
+  const c = text.charCodeAt(at + 1);
+  if (c >= 97 && c <= 122 && startsWithCapital(text[at])) return false;
+  return TRANSCRIPT_TURN.test(text.slice(at, Math.min(end, at + 60)));
+}
 const TRANSCRIPT_TURN = /^\s*(?:\p{Lu}[\p{Lu}.'’\- ]{0,40}:|[([]\p{Lu}[^)\]]*[)\]][.]?\s*$)/u;
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
@@ -150,8 +156,35 @@ const NAMING_AFTER = /^[\s,]*(?:radio |TV |television |talk |news |weekly |daily
 const LONG_BODY = /^\S*(?:\s+\S+){6}\s+\S/;
 const TITLE_CASE_GLUE = /^(?:of|the|a|an|and|in|on|to|for|at|with|or|is|as|by|from|but|nor|vs\.?|&)$/i;
 
+const LETTER_OR_DIGIT_CHAR = /[\p{L}\p{N}]/u;
+/** A letter or digit at i (ASCII tested first); its length in code units, 0 when none. */
+function wordCharAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT_CHAR.test(s.slice(i, i + 2)) ? 2 : 0;
+  return LETTER_OR_DIGIT_CHAR.test(s[i]) ? 1 : 0;
+}
+/** The words of `s` as WORD reads them (a letter or digit, then letters, digits, apostrophes, hyphens, periods), by hand: this runs on every quote. */
 function wordsOf(s: string): string[] {
-  return s.match(WORD) ?? [];
+  const words: string[] = [];
+  for (let i = 0; i < s.length; ) {
+    let n = wordCharAt(s, i);
+    if (!n) {
+      i++;
+      continue;
+    }
+    let j = i + n;
+    for (;;) {
+      const c = s.charCodeAt(j);
+      if (c === 39 || c === 0x2019 || c === 45 || c === 46) j++;
+      else if ((n = wordCharAt(s, j))) j += n;
+      else break;
+    }
+    words.push(s.slice(i, j));
+    i = j;
+  }
+  return words;
 }
 
 const WORD_SCAN = new RegExp(WORD.source, 'gu');
@@ -196,8 +229,13 @@ function lastNonSpace(s: string): string {
 }
 
 function isTitleCase(words: string[]): boolean {
-  return words.some((w) => /^\p{Lu}/u.test(w)) && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_CASE_GLUE.test(w));
+  return words.some(startsWithCapital) && words.every((w) => startsWithCapital(w) || startsWithDigit(w) || TITLE_CASE_GLUE.test(w));
 }
+const DIGIT_START = /^\p{N}/u;
+const startsWithDigit = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 48 && c <= 57 : DIGIT_START.test(w);
+};
 
 /**
  * Drops pairs that name or mention rather than quote: a word or short phrase after a naming word
@@ -286,7 +324,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
     // A transcript set in quotation marks ('"SMITH: ...', '"(CROSSTALK)') is a record, not a quotation:
     // the mark opening each turn, and each paragraph the turn runs on to, is skipped; quotes inside count.
     const opensWithMark = nextMark < marks.length && marks[nextMark].at === p.start;
-    transcript = opensWithMark && (transcript || TRANSCRIPT_TURN.test(text.slice(p.start + marks[nextMark].length, Math.min(p.end, p.start + 60))));
+    transcript = opensWithMark && (transcript || isTranscriptTurn(text, p.start + marks[nextMark].length, p.end));
     if (transcript) nextMark++;
     for (; nextMark < marks.length && marks[nextMark].at < p.end; nextMark++) {
       if (unclosed.size > 0 && unclosed.has(marks[nextMark].at)) continue;
@@ -341,7 +379,9 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
       pi--;
       continue;
     }
-    const raw: RawPair[] = d.pairs.concat(s.pairs);
+    // (d.pairs is this paragraph's own array: extended in place, concat's generic path cost more)
+    const raw: RawPair[] = d.pairs;
+    for (const pair of s.pairs) raw.push(pair);
     carried = null;
     let opensRunOn = false;
     const runOn = (family: Family, r: typeof d) => {
