@@ -41,7 +41,7 @@ function forms(base: string): string[] {
  */
 const WEAK_CUES = new Set(
   ('state states email emails spoke speak speaks continue continues continued call find points point put puts attack attacks support ' +
-    'knew considered begin begins began report repeat plan write push challenge order putting').split(' '),
+    'knew considered begin begins began report repeat plan write push challenge order putting continuing decide favored counter welcome explaining').split(' '),
 );
 /** Past forms that report a stance or a statement; their other forms are mostly nouns or rare (measured on polnear-train). */
 const PAST_CUES = 'assailed slammed listed learned thanked referenced projected preferred named invoked bemoaned lambasted congratulated likened voiced knocked retweeted encouraged'.split(' ');
@@ -58,9 +58,9 @@ const PARTICIPLE_CUES: ReadonlySet<string> = new Set([
 ].filter((v) => !WEAK_CUES.has(v)));
 /** Nouns of speech and stance with the preposition that opens their content ("criticism of", "support for"). */
 const NOUN_CUES: ReadonlyMap<string, string> = new Map([
-  ['criticism', 'of'], ['endorsement', 'of'], ['rejection', 'of'], ['view', 'of'], ['views', 'on'],
+  ['criticism', 'of'], ['endorsement', 'of'], ['rejection', 'of'], ['views', 'on'],
   ['support', 'for'], ['call', 'for'], ['calls', 'for'], ['comments', 'about'], ['remarks', 'about'],
-  ['concerns', 'about'], ['questions', 'about'], ['doubts', 'about'], ['attacks', 'on'], ['attack', 'on'], ['stance', 'on'], ['position', 'on'],
+  ['concerns', 'about'], ['questions', 'about'], ['doubts', 'about'], ['attacks', 'on'], ['stance', 'on'],
 ]);
 const POSSESSIVE_PRONOUNS = new Map<string, { gender: 'm' | 'f' | null; plural: boolean }>([
   ['his', { gender: 'm', plural: false }], ['her', { gender: 'f', plural: false }], ['their', { gender: null, plural: true }],
