@@ -252,12 +252,12 @@ function matchAt(src: Tokens, i: number, end: number, kb: KnowledgeBase): Match 
   const { tokens } = src;
   const first = tokens[i];
   if (!startsWithCapital(first.word)) return undefined;
-  let words = first.key;
+  let node = kb.phraseNode(first.key);
   let longest: Match | undefined;
   // A possessive ends a phrase: "Russia's foreign ministry" is Russia, then a ministry.
-  for (let k = i + 1; k < end && k - i < LONGEST_PHRASE && !tokens[k - 1].possessive && kb.phraseGoesOn(words); k++) {
-    words += ` ${tokens[k].key}`;
-    const terms = kb.phrase(words);
+  for (let k = i + 1; k < end && k - i < LONGEST_PHRASE && !tokens[k - 1].possessive && node.goesOn; k++) {
+    node = kb.phraseAfter(node, tokens[k].key);
+    const { terms } = node;
     if (terms?.length) longest = { code: terms[terms.length - 1].code, from: i, to: k + 1, adjectival: tokens[k].possessive };
   }
   if (longest) return longest;

@@ -58,7 +58,19 @@ export interface KnowledgeBase {
    * a text is scanned word by word while the words read so far may go on into a phrase.
    */
   phraseGoesOn(key: string): boolean;
+  /** A one-word phrase key as a node to walk on from, word by word (see phraseAfter). */
+  phraseNode(key: string): PhraseNode;
+  /** The node of the node's words and one more ("united nations" after "united"), remembered in the node. */
+  phraseAfter(node: PhraseNode, word: string): PhraseNode;
   demonym(key: string): CountryCode | undefined;
+}
+
+/** A phrase key as looked up: its terms, whether longer phrases start with it, the nodes of its longer forms looked up so far. */
+export interface PhraseNode {
+  key: string;
+  terms: Term[] | undefined;
+  goesOn: boolean;
+  next?: Map<string, PhraseNode>;
 }
 
 // Spellings transliterations vary on: word endings (Sergey/Sergei, Dmitriy/Dmitry/Dmitri) and y after a
@@ -320,7 +332,7 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
   });
   // A phrase's terms and whether longer phrases start with it, from one search of each table: a phrase's
   // longer forms follow it in key order ("united nations" < "united nations security council").
-  const phraseEntry = remembered((key) => {
+  const phraseEntry = (key: string): PhraseNode => {
     let terms: Term[] | undefined;
     let goesOn = false;
     for (const [table, termsAt] of [
@@ -335,8 +347,9 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
       }
       goesOn ||= start < table.text.length && table.text.startsWith(`${key} `, start);
     }
-    return { terms, goesOn };
-  });
+    return { key, terms, goesOn };
+  };
+  const phraseNode = remembered(phraseEntry);
   const demonym = remembered((key) => {
     const end = keyEndOf(demonyms, key);
     return end >= 0 ? demonyms.valueAt(end) : undefined;
@@ -357,8 +370,15 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
       const codes = new Set(found.flatMap((p) => p.terms.map((t) => t.code)));
       return codes.size === 1 ? [...codes].filter(Boolean) : [];
     },
-    phrase: (key) => phraseEntry(key).terms,
-    phraseGoesOn: (key) => phraseEntry(key).goesOn,
+    phrase: (key) => phraseNode(key).terms,
+    phraseGoesOn: (key) => phraseNode(key).goesOn,
+    phraseNode,
+    phraseAfter: (node, word) => {
+      node.next ??= new Map();
+      let after = node.next.get(word);
+      if (!after) node.next.set(word, (after = phraseEntry(`${node.key} ${word}`)));
+      return after;
+    },
     demonym,
   };
 }

@@ -127,6 +127,17 @@ describe('the serialised format', () => {
     expect(kb.phrase('')).toBeUndefined();
   });
 
+  it('walks phrases word by word, remembering each step in its node', () => {
+    const withCastle = createKnowledgeBase(fixture());
+    const castle = withCastle.phraseNode('castle');
+    expect(castle.goesOn).toBe(true);
+    const hill = withCastle.phraseAfter(castle, 'hill');
+    expect(hill.terms?.[0].code).toBe('AA');
+    expect(hill.goesOn).toBe(false);
+    expect(withCastle.phraseAfter(castle, 'hill')).toBe(hill);
+    expect(withCastle.phraseAfter(castle, 'gate').terms).toBeUndefined();
+  });
+
   it('says whether a phrase of more words starts with some words', () => {
     expect(kb.phraseGoesOn('name')).toBe(true);
     expect(kb.phraseGoesOn('name 1')).toBe(false);
