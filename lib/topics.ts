@@ -30,6 +30,8 @@ export interface Word {
   polarity: number;
   /** A role noun of the agents dictionary ("minister", "official"). */
   role: boolean;
+  /** What the word opens or is (NOUN_OPENING, VERB_OPENING, FUNCTION_WORD bits). */
+  opens: number;
 }
 
 export type TopicKind = 'country' | 'person' | 'organisation' | 'issue';
@@ -82,7 +84,7 @@ const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '(', ')', '—', '–', '―'
 /** A surname with an Arabic article, capitalised after it: "al-Assad". */
 const NAME_PARTICLE_CAPITAL = /^(?:al|el|ad|as|ash|an|at|ar|az)-\p{Lu}/u;
 /** Marks after which a capital opens a quotation or aside, as at a sentence start. */
-const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', ':', '—']);
+const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', ':', '—'].map((mark) => mark.charCodeAt(0)));
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
 
 /** One way the article writes a word ("Russia", "russia"), shared by every token written so. */
@@ -109,13 +111,22 @@ const ABBREVIATION = 4;
  */
 export class Tokens {
   length = 0;
-  start = new Int32Array(64);
-  end = new Int32Array(64);
+  start: Int32Array;
+  end: Int32Array;
   /** Index of the sentence the token belongs to. */
-  sentence = new Int32Array(64);
-  form = new Int32Array(64);
-  flags = new Uint8Array(64);
+  sentence: Int32Array;
+  form: Int32Array;
+  flags: Uint8Array;
   readonly forms: Form[] = [];
+
+  /** Room for `capacity` tokens before the columns grow (each growth copies them). */
+  constructor(capacity = 64) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.sentence = new Int32Array(capacity);
+    this.form = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
 
   push(start: number, end: number, sentence: number, form: number, flags: number): void {
     if (this.length === this.start.length) {
@@ -164,7 +175,7 @@ export class Tokens {
   key(i: number): string {
     const form = this.formAt(i);
     if (!form) return '';
-    return (form.key ??= normalizeKey(form.text));
+    return (form.key ??= wordKey(form.text));
   }
   /** Starts with a capital letter. */
   cap(i: number): boolean {
@@ -200,13 +211,18 @@ export class Tokens {
  * string out of the text (open addressing on an FNV-1a hash; only a new form becomes a string).
  */
 class FormTable {
-  private slots = new Int32Array(1024).fill(-1);
+  private slots: Int32Array;
   private hashes: number[] = [];
   private lastHash = 0;
   constructor(
     private readonly text: string,
     private readonly forms: Form[],
-  ) {}
+  ) {
+    // An article has about one new written form per 15 characters at 2,000 words, fewer as it grows.
+    let size = 1024;
+    while (size < text.length / 8) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+  }
   /** The form id of text[start, end), or -1 (then `add` files it under the same hash). */
   find(start: number, end: number): number {
     let hash = 0x811c9dc5;
@@ -216,9 +232,14 @@ class FormTable {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot];
       if (id < 0) return -1;
-      const written = this.forms[id].text;
-      if (written.length === end - start && this.text.startsWith(written, start)) return id;
+      if (this.holds(this.forms[id].text, start, end)) return id;
     }
+  }
+  /** Whether text[start, end) is `written` (compared in place: String.prototype.startsWith is a call per token). */
+  private holds(written: string, start: number, end: number): boolean {
+    if (written.length !== end - start) return false;
+    for (let k = 0; k < written.length; k++) if (written.charCodeAt(k) !== this.text.charCodeAt(start + k)) return false;
+    return true;
   }
   /** Files a form not found by the last `find`, and returns its id. */
   add(form: Form): number {
@@ -241,7 +262,8 @@ class FormTable {
 
 /** The article's words and clause punctuation, sentence by sentence (lib/text.ts), with the sentence each belongs to. */
 export function tokenize(text: string): Tokens {
-  const tokens = new Tokens();
+  // about one token per six characters of English text
+  const tokens = new Tokens(Math.ceil(text.length / 5) + 16);
   const formIds = new FormTable(text, tokens.forms);
   const vocabulary = new Map<string, Word>();
   const lemmaIds = new Map<string, number>();
@@ -276,7 +298,7 @@ export function tokenize(text: string): Tokens {
         const form = tokens.forms[formId];
         let before = start - 1;
         while (before >= from && text.charCodeAt(before) === 32) before--;
-        const initial = first || (before >= from && OPENING_MARKS.has(text[before]));
+        const initial = first || (before >= from && OPENING_MARKS.has(text.charCodeAt(before)));
         if (!form.cap) form.word.seenLower = true;
         else if (!initial) form.word.seenMidCap = true;
         const abbreviation = !dotted && next < to && text.charCodeAt(next - 1) === 46;
@@ -291,14 +313,43 @@ export function tokenize(text: string): Tokens {
   return tokens.seal();
 }
 
+const NOUN_OPENING = 1;
+const VERB_OPENING = 2;
+const FUNCTION_WORD = 4;
+
+/** What the word lists say of a lower-case word: the same in every article. */
+interface WordLists {
+  lemma: string;
+  polarity: number;
+  role: boolean;
+  opens: number;
+}
+/**
+ * Word lists' answers by word, kept from article to article (most of an article's words were in the last
+ * one: a profile of the 2,000-word summary spent a tenth of its time asking again). Bounded: emptied when full.
+ */
+const wordLists = new Map<string, WordLists>();
+const WORD_LISTS_LIMIT = 50_000;
+
+function listsOf(lower: string): WordLists {
+  let lists = wordLists.get(lower);
+  if (!lists) {
+    if (wordLists.size >= WORD_LISTS_LIMIT) wordLists.clear();
+    const opens = (NOUN_OPENERS.has(lower) ? NOUN_OPENING : 0) | (VERB_OPENERS.has(lower) ? VERB_OPENING : 0) | (FUNCTION_WORDS.has(lower) ? FUNCTION_WORD : 0);
+    lists = { lemma: issueLemma(lower), polarity: wordPolarity(lower), role: roles.has(lower), opens };
+    wordLists.set(lower, lists);
+  }
+  return lists;
+}
+
 function wordRecord(lower: string, lemmaIds: Map<string, number>): Word {
-  const lemma = issueLemma(lower);
+  const { lemma, polarity, role, opens } = listsOf(lower);
   let lemmaId = -1;
   if (lemma) {
     lemmaId = lemmaIds.get(lemma) ?? lemmaIds.size;
     lemmaIds.set(lemma, lemmaId);
   }
-  return { lower, seenLower: false, seenMidCap: false, lemma, lemmaId, polarity: wordPolarity(lower), role: roles.has(lower) };
+  return { lower, seenLower: false, seenMidCap: false, lemma, lemmaId, polarity, role, opens };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -315,6 +366,17 @@ export function normalizeKey(words: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^THE /, '')
     .trim();
+}
+
+/** normalizeKey of one written word, kept from article to article like the word lists' answers (bounded). */
+const wordKeys = new Map<string, string>();
+function wordKey(written: string): string {
+  let key = wordKeys.get(written);
+  if (key === undefined) {
+    if (wordKeys.size >= WORD_LISTS_LIMIT) wordKeys.clear();
+    wordKeys.set(written, (key = normalizeKey(written)));
+  }
+  return key;
 }
 
 const countryByForm = new Map<string, CountryCode>();
@@ -833,11 +895,11 @@ function addIssues(tokens: Tokens, raw: RawMention[]): void {
     const l = lemmaAt(i);
     if (l >= 0) {
       count[l]++;
-      if (i > 0 && VERB_OPENERS.has(tokens.lower(i - 1))) verbs[l]++;
+      if (i > 0 && tokens.word(i - 1).opens & VERB_OPENING) verbs[l]++;
     }
     // "its", "the"; a possessive, but not a pronoun's contraction ("it's going", "that's because")
-    const lower = tokens.lower(i);
-    if (!NOUN_OPENERS.has(lower) && !(tokens.poss(i) && !FUNCTION_WORDS.has(lower))) continue;
+    const opens = tokens.word(i).opens;
+    if (!(opens & NOUN_OPENING) && !(tokens.poss(i) && !(opens & FUNCTION_WORD))) continue;
     let j = i + 1;
     while (j < tokens.length && j - i <= 3 && lemmaAt(j) >= 0) j++;
     if (j > i + 1) heads[lemmaAt(j - 1)]++;
