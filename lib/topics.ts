@@ -218,9 +218,10 @@ class FormTable {
     private readonly text: string,
     private readonly forms: Form[],
   ) {
-    // An article has about one new written form per 15 characters at 2,000 words, fewer as it grows.
-    let size = 1024;
-    while (size < text.length / 8) size *= 2;
+    // About one new written form per 15 characters at 2,000 words, one per 100 at 200,000 (the table grows past
+    // half full): a table much larger than that costs a cache miss per token.
+    let size = 2048;
+    while (size < text.length / 32) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
   }
   /** The form id of text[start, end), or -1 (then `add` files it under the same hash). */
