@@ -300,8 +300,12 @@ describe('the popup', () => {
     await popup.selectOption('.pair select[aria-label="Left side"]', 'RU');
     await expect.poll(shown).toEqual(['RU', 'TR']);
     await popup.locator('.pair .keep').click();
-    const stored = await extensionPage.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('settings'));
-    expect((stored.settings as { pair: unknown }).pair).toEqual(['RU', 'TR']);
+    // The popup saves in two storage round trips: wait for the stored pair rather than read it once.
+    const storedPair = async () =>
+      ((await extensionPage.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('settings'))).settings as
+        | { pair?: unknown }
+        | undefined)?.pair;
+    await expect.poll(storedPair).toEqual(['RU', 'TR']);
     // The page follows: its legend now lists the pair first.
     await expect
       .poll(() => inShadowUi(page, 'legend', (root) => [...root.querySelectorAll('.side .code')].map((c) => c.textContent)))
