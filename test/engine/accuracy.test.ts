@@ -24,12 +24,12 @@ function score(set: string, bars: Record<string, number>): { line: string; ok: b
 /**
  * The issues' bars where the engine meets them (issue 3's speakers and exact spans, issue 4's countries and
  * sides, issue 5's attributionF1 0.65), and a floor just under today's figure where it does not yet:
- * polnear-dev quoteF1 (bar 0.97, today 0.959; PolNeAR's gold leaves many quoted paragraphs and scare
+ * polnear-dev quoteF1 (bar 0.97, today 0.966; PolNeAR's gold leaves many quoted paragraphs and scare
  * quotes unlabelled).
  */
 const BARS: Record<'dev' | 'polnear-dev', Record<string, number>> = {
   dev: { quoteF1: 0.97, speakerAcc: 0.92, countryAcc: 0.95, e2eCountryF1: 0.9, sidesAcc: 0.95 },
-  'polnear-dev': { quoteF1: 0.955, exactSpan: 0.95, speakerAcc: 0.9, attributionF1: 0.65 },
+  'polnear-dev': { quoteF1: 0.96, exactSpan: 0.95, speakerAcc: 0.9, attributionF1: 0.65 },
 };
 
 describe.skipIf(!present)('accuracy on the gold sets (../shared)', () => {
