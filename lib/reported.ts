@@ -435,7 +435,9 @@ class Sentence {
     if (!source || to < from) return;
     // content that opens with a partial quote starts at its mark: “the old ferry” would not run
     const start = quoted.find((r) => all[from].start >= r.start && all[from].end <= r.end)?.start ?? all[from].start;
-    const end = all[to].end - (/[.!?]$/.test(all[to].text) && to === last ? 1 : 0);
+    // and content that closes with one ends after its mark: “doomed to failure” keeps both marks
+    const closing = quoted.find((r) => r.start >= start && all[to].start >= r.start && all[to].end <= r.end);
+    const end = closing && /^(?:[”’"»]|'')$/.test(text.slice(all[to].end, closing.end)) ? closing.end : all[to].end - (/[.!?]$/.test(all[to].text) && to === last ? 1 : 0);
     found.push({ start, end, text: text.slice(start, end), kind: 'indirect', quote: null, cue, source });
   }
 

@@ -82,6 +82,13 @@ describe('reported speech patterns', () => {
     expect(reported(body('Okafor said that “the old ferry” would not run again before the spring.'))).toEqual([
       { source: 'Okafor', text: '“the old ferry” would not run again before the spring' },
     ]);
+    // content that ends with a partial quote ends after its closing mark, so the marks stay paired
+    expect(reported(body('Okafor told the crews that the old timetable was “past saving”.'))).toEqual([
+      { source: 'Okafor', text: 'the old timetable was “past saving”' },
+    ]);
+    expect(reported(body('The council said that the new bridge was “years overdue.”'))).toEqual([
+      { source: 'council', text: 'the new bridge was “years overdue.”' },
+    ]);
   });
 
   it('reads a title line "Name: ..." and a title-case speech verb', () => {
