@@ -387,9 +387,14 @@ class Sentence {
     this.last = all.length - 1;
   }
 
-  inQuote(k: number): boolean {
+  /** The quotation tokens[k] stands in, if any. */
+  quoteAround(k: number): Span | undefined {
     const t = this.all[k];
-    return this.quoted.some((r) => t.start >= r.start && t.end <= r.end);
+    return this.quoted.find((r) => t.start >= r.start && t.end <= r.end);
+  }
+
+  inQuote(k: number): boolean {
+    return this.quoteAround(k) !== undefined;
   }
 
   /** Whether tokens[k] comes right after a quotation, past commas: '“...,” said', '“...”, said'. */
@@ -434,9 +439,9 @@ class Sentence {
     while (from <= to && isPunct(all[from])) from++;
     if (!source || to < from) return;
     // content that opens with a partial quote starts at its mark: “the old ferry” would not run
-    const start = quoted.find((r) => all[from].start >= r.start && all[from].end <= r.end)?.start ?? all[from].start;
+    const start = this.quoteAround(from)?.start ?? all[from].start;
     // and content that closes with one ends after its mark: “doomed to failure” keeps both marks
-    const closing = quoted.find((r) => r.start >= start && all[to].start >= r.start && all[to].end <= r.end);
+    const closing = this.quoteAround(to);
     const end = closing && /^(?:[”’"»]|'')$/.test(text.slice(all[to].end, closing.end)) ? closing.end : all[to].end - (/[.!?]$/.test(all[to].text) && to === last ? 1 : 0);
     found.push({ start, end, text: text.slice(start, end), kind: 'indirect', quote: null, cue, source });
   }
