@@ -2,6 +2,7 @@
 // institution, group or place stands for, with office terms. Built by scripts/build-kb.ts into
 // assets/kb/kb.json, whose tables are sorted strings: the engine binary-searches them as they are, so
 // loading the KB costs nothing per entry, and each lookup an article makes is remembered.
+import { remembered } from './remembered';
 import kbData from '../assets/kb/kb.json';
 import type { CountryCode } from './types';
 
@@ -79,19 +80,8 @@ const ASCII = /^[\x00-\x7f]*$/;
 const FINAL_VARIANT = /(?:ey|ei|iy|yi|ii|y)$/;
 const VOWEL_Y = /([aeiou])y/g;
 
-/** A pure function of a string remembered for the last 20,000 inputs: names, words and lookups recur within and across articles. */
-function remembered<T>(compute: (input: string) => T): (input: string) => T {
-  const seen = new Map<string, T>();
-  return (input) => {
-    let out = seen.get(input);
-    if (out === undefined && !seen.has(input)) {
-      if (seen.size >= 20_000) seen.clear();
-      out = compute(input);
-      seen.set(input, out);
-    }
-    return out as T;
-  };
-}
+/** How many answers each remembered lookup keeps: names, words and lookups recur within and across articles. */
+const REMEMBERED = 20_000;
 
 // Letters with no accent to strip that English writes plainly ("Yıldırım" -> "Yildirim", "Łukasz", "Đukanović"):
 // with them folded, the KB's keys are Latin-1, which the engine scans as one-byte strings.
@@ -107,7 +97,7 @@ export const foldWord = remembered((word) => {
   let w = unaccented(word).toLowerCase().replace(/[.'’‘`]/g, '');
   w = w.replace(VOWEL_Y, '$1i');
   return w.length > 3 ? w.replace(FINAL_VARIANT, 'i') : w;
-});
+}, REMEMBERED);
 
 /** Words of a name: split on spaces, hyphens and underscores; initials ("F.") and suffixes dropped. */
 export function nameWords(name: string): string[] {
@@ -120,16 +110,18 @@ export function nameWords(name: string): string[] {
 }
 
 /** The key a person's name is stored and looked up under: "John F. Kerry" -> "john kerri". */
-export const nameKey = remembered((name) => nameWords(name).join(' '));
+export const nameKey = remembered((name) => nameWords(name).join(' '), REMEMBERED);
 
 /** The key of a phrase (institution, place, body): plain lowercase words without dots or accents, no folding. */
-export const phraseKey = remembered((phrase) =>
-  unaccented(phrase)
-    .toLowerCase()
-    .replace(/[.’'`]/g, '')
-    .split(/[\s\-_‐–]+/)
-    .filter(Boolean)
-    .join(' '),
+export const phraseKey = remembered(
+  (phrase) =>
+    unaccented(phrase)
+      .toLowerCase()
+      .replace(/[.’'`]/g, '')
+      .split(/[\s\-_‐–]+/)
+      .filter(Boolean)
+      .join(' '),
+  REMEMBERED,
 );
 
 
@@ -311,7 +303,7 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     // Names of three or four words are stored without their middle names when those say nothing more (see encodeKb).
     const short = withoutMiddleNames(key);
     return storedPerson(key) ?? (short ? storedPerson(short) : undefined);
-  });
+  }, REMEMBERED);
   // The people of a surname stand together in each table: its stored keys are the surname or start with it and a space.
   const ofSurname = remembered((family) => {
     const found: { key: string; terms: Term[] }[] = [];
@@ -329,7 +321,7 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
       }
     }
     return found;
-  });
+  }, REMEMBERED);
   // A phrase's terms and whether longer phrases start with it, from one search of each table: a phrase's
   // longer forms follow it in key order ("united nations" < "united nations security council").
   const phraseEntry = (key: string): PhraseNode => {
@@ -349,11 +341,11 @@ export function createKnowledgeBase(file: KbFile): KnowledgeBase {
     }
     return { key, terms, goesOn };
   };
-  const phraseNode = remembered(phraseEntry);
+  const phraseNode = remembered(phraseEntry, REMEMBERED);
   const demonym = remembered((key) => {
     const end = keyEndOf(demonyms, key);
     return end >= 0 ? demonyms.valueAt(end) : undefined;
-  });
+  }, REMEMBERED);
   // The first-name initial of a stored key: the word after the family name ("kerri john", "ban ki moon").
   const initialOf = (key: string): string => key[key.indexOf(' ') + 1];
   return {

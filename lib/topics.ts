@@ -10,6 +10,7 @@
 //   - issues: common nouns the article keeps coming back to ("ceasefire", "sanctions").
 import aliasData from '../assets/topic-aliases.json';
 import { countryName } from './country-names';
+import { remembered } from './remembered';
 import { SPEECH_VERBS, TITLES } from './lexicon';
 import { isOpinionWord, wordPolarity } from './stance';
 import { hasUpperOrNonAscii, sentenceEnd, splitParagraphs, tokenEndAt } from './text';
@@ -329,19 +330,12 @@ interface WordLists {
  * Word lists' answers by word, kept from article to article (most of an article's words were in the last
  * one: a profile of the 2,000-word summary spent a tenth of its time asking again). Bounded: emptied when full.
  */
-const wordLists = new Map<string, WordLists>();
 const WORD_LISTS_LIMIT = 50_000;
 
-function listsOf(lower: string): WordLists {
-  let lists = wordLists.get(lower);
-  if (!lists) {
-    if (wordLists.size >= WORD_LISTS_LIMIT) wordLists.clear();
-    const opens = (NOUN_OPENERS.has(lower) ? NOUN_OPENING : 0) | (VERB_OPENERS.has(lower) ? VERB_OPENING : 0) | (FUNCTION_WORDS.has(lower) ? FUNCTION_WORD : 0);
-    lists = { lemma: issueLemma(lower), polarity: wordPolarity(lower), role: roles.has(lower), opens };
-    wordLists.set(lower, lists);
-  }
-  return lists;
-}
+const listsOf = remembered((lower: string): WordLists => {
+  const opens = (NOUN_OPENERS.has(lower) ? NOUN_OPENING : 0) | (VERB_OPENERS.has(lower) ? VERB_OPENING : 0) | (FUNCTION_WORDS.has(lower) ? FUNCTION_WORD : 0);
+  return { lemma: issueLemma(lower), polarity: wordPolarity(lower), role: roles.has(lower), opens };
+}, WORD_LISTS_LIMIT);
 
 function wordRecord(lower: string, lemmaIds: Map<string, number>): Word {
   const { lemma, polarity, role, opens } = listsOf(lower);
@@ -370,15 +364,7 @@ export function normalizeKey(words: string): string {
 }
 
 /** normalizeKey of one written word, kept from article to article like the word lists' answers (bounded). */
-const wordKeys = new Map<string, string>();
-function wordKey(written: string): string {
-  let key = wordKeys.get(written);
-  if (key === undefined) {
-    if (wordKeys.size >= WORD_LISTS_LIMIT) wordKeys.clear();
-    wordKeys.set(written, (key = normalizeKey(written)));
-  }
-  return key;
-}
+const wordKey = remembered(normalizeKey, WORD_LISTS_LIMIT);
 
 const countryByForm = new Map<string, CountryCode>();
 for (const c of aliasData.countries) {
