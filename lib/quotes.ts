@@ -1,5 +1,5 @@
 import { SPEECH_VERBS } from './lexicon';
-import { sentenceEnd, startsWithCapital } from './text';
+import { sentenceEnd, sentenceStart, startsWithCapital } from './text';
 import type { Paragraph, QuoteSpan, Span } from './types';
 
 // Direct quotations. Marks are paired within a paragraph by which side they hug (an opening mark
@@ -153,6 +153,12 @@ const NAMING_BEFORE = /(?:\b(?:[Ss]o-called|[Ss]o called|word|hashtag|motto|bann
 const NAMING_APPOSITION = /\b(?:show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|magazine|newspaper|commentary|editorial|essay),\s*$/;
 // Nouns after a title that make it the name of a work or programme.
 const NAMING_AFTER = /^[\s,]*(?:radio |TV |television |talk |news |weekly |daily )?(?:show|program(?:me)?|series|podcast|book|memoir|film|movie|documentary|song|album|column|segment|campaign|event|forum)\b/i;
+// "as" closing the words before a quote (after another quote of a list: as "A" and "B"), with a word earlier in the
+// sentence that has someone name or describe a thing: the quote is the name they gave
+const NAMED_AS = /\bas\s+(?:["“][^"“”]{1,60}["”],?\s+(?:and|or)\s+)?$/;
+const REFERENCE_WORD = /\b(?:refer(?:s|red|ring|ences?)?|call(?:s|ed|ing)?|dub(?:s|bed|bing)?|nicknam(?:e|es|ed|ing)|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|identif(?:y|ies|ied|ying)|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|derid(?:e|es|ed|ing)|mock(?:s|ed|ing)?)\b/i;
+// "by" and an outlet's or author's possessive before a name: by the Courier's Ann Lee, by Times' Ann Lee
+const BYLINE_AFTER = /^\s*by\s+(?:the\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*['’]s?\s+\p{Lu}/u;
 const LONG_BODY = /^\S*(?:\s+\S+){6}\s+\S/;
 const TITLE_CASE_GLUE = /^(?:of|the|a|an|and|in|on|to|for|at|with|or|is|as|by|from|but|nor|vs\.?|&)$/i;
 
@@ -245,6 +251,8 @@ const startsWithDigit = (w: string) => {
  */
 function isMention(text: string, inner: Span, open: number, close: number, paragraph: Paragraph, headline: () => boolean): boolean {
   const body = text.slice(inner.start, inner.end);
+  // a piece's headline cited with its byline, however long: "Ferries resume after the storm," by the Courier's Ann Lee
+  if (body.endsWith(',') && BYLINE_AFTER.test(text.slice(close, Math.min(paragraph.end, close + 80)))) return true;
   if (LONG_BODY.test(body)) return false; // more than six words: never a mention
   const words = wordsOf(body);
   if (words.length === 0) return true;
@@ -252,6 +260,9 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   const left = text.slice(Math.max(paragraph.start, open - 40), open);
   const right = text.slice(close, Math.min(paragraph.end, close + 40));
   if (/[:]\s*$/.test(left)) return false;
+  // a name someone gave is their word, title case or not: her references to the mayor as "Captain Delay"
+  // (and "Mr. Maybe"), describing the plan as "Operation Nowhere"
+  if (NAMED_AS.test(left) && REFERENCE_WORD.test(text.slice(sentenceStart(text, Math.max(paragraph.start, open - 200), open), open))) return false;
   if (NAMING_BEFORE.test(left) || (lastNonSpace(left) === ',' && NAMING_APPOSITION.test(left) && !speechAfter(right))) return true;
   if (words.length === 1 && /^(?:he|she|they|it|him|her|them|his|hers|we|us|i|you)\.?$/i.test(words[0])) return true;
   // a programme or publication: on NBC's "Meet the Press", told "Fox and Friends", his "Keepin' It Real" radio program

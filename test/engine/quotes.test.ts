@@ -170,3 +170,17 @@ describe('names of works and subheadings', () => {
     expect(texts('The mayor spoke for an hour.\n\n‘The Harbour Is Ours.’\n\nThen the council voted.')).toEqual([]);
   });
 });
+
+describe('names someone gave and cited headlines', () => {
+  it('keeps a name someone is said to call a person or thing by, title case or not', () => {
+    expect(texts('She recalled his references to the harbour master as "Captain Delay" and "Mr. Maybe" at the meeting.')).toEqual(['Captain Delay', 'Mr. Maybe']);
+    expect(texts('The council kept describing the scheme as "Operation Nowhere" in its letters.')).toEqual(['Operation Nowhere']);
+    // the same words with no one naming anything are a name, not a quote
+    expect(texts('The crew took part in "Operation Nowhere" last year.')).toEqual([]);
+  });
+
+  it("drops a piece's headline cited with its byline, but not words a speech verb attributes", () => {
+    expect(texts('READ MORE: "Ferries resume after the long winter storm on the coast," by the Courier\'s Ann Lee: example.org/ferries')).toEqual([]);
+    expect(texts('"Ferries resume after the long winter storm on the coast," said the Courier\'s Ann Lee.')).toEqual(['Ferries resume after the long winter storm on the coast,']);
+  });
+});
