@@ -143,10 +143,15 @@ function isTranscriptTurn(text: string, at: number, end: number): boolean {
 const TRANSCRIPT_TURN = /^\s*(?:\p{Lu}[\p{Lu}.'’\- ]{0,40}:|[([]\p{Lu}[^)\]]*[)\]][.]?\s*$)/u;
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
-// Words that announce a name or a single mentioned word rather than speech: a work ("the film"; lower
-// case, so "Dr. Paul Song" is no song), a "so-called" term, "the word". A phrase someone is said to use,
-// call or write ("the phrase", "dubbed", "a sign that read") is that someone's words: it stays a quote.
-const NAMING_BEFORE = /(?:\b(?:[Ss]o-called|[Ss]o called|word|hashtag|motto|banner)|\b(?:show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|operation|magazine|newspaper)|\bepisode of)\s*$/;
+// Words that announce a single mentioned word rather than speech: a "so-called" term, "the word", an
+// episode's name. A phrase someone is said to use, call or write ("the phrase", "dubbed", "a sign that
+// read") is that someone's words: it stays a quote.
+const MENTION_BEFORE = /(?:\b(?:[Ss]o-called|[Ss]o called|word|hashtag|motto|banner)|\bepisode of)\s*$/;
+// A kind of work before its title ("the film"; lower case, so "Dr. Paul Song" is no song). A title opens with
+// a capital or a digit: a lower-case phrase there is what someone called the work ("called the show "a
+// disgrace"", "getting the program "back on track."").
+const WORK_BEFORE = /\b(?:show|program(?:me)?|film|movie|book|documentary|series|song|album|novel|column|op-ed|segment|podcast|operation|magazine|newspaper)\s*$/;
+const TITLE_START = /^[\p{Lu}\p{N}]/u;
 // The same nouns with the title set off by a comma ("the documentary, "Tide,""), and opinion pieces, whose
 // titles are cited that way ("her commentary, "Keep the ferry," is thoughtful"): a work unless a speech
 // verb follows, as one may after a source named so ("In his memoir, "I was wrong," he admits").
@@ -263,7 +268,7 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   // a name someone gave is their word, title case or not: her references to the mayor as "Captain Delay"
   // (and "Mr. Maybe"), describing the plan as "Operation Nowhere"
   if (NAMED_AS.test(left) && REFERENCE_WORD.test(text.slice(sentenceStart(text, Math.max(paragraph.start, open - 200), open), open))) return false;
-  if (NAMING_BEFORE.test(left) || (lastNonSpace(left) === ',' && NAMING_APPOSITION.test(left) && !speechAfter(right))) return true;
+  if (MENTION_BEFORE.test(left) || (WORK_BEFORE.test(left) && TITLE_START.test(body)) || (lastNonSpace(left) === ',' && NAMING_APPOSITION.test(left) && !speechAfter(right))) return true;
   if (words.length === 1 && /^(?:he|she|they|it|him|her|them|his|hers|we|us|i|you)\.?$/i.test(words[0])) return true;
   // a programme or publication: on NBC's "Meet the Press", told "Fox and Friends", his "Keepin' It Real" radio program
   if (isTitleCase(words) && NAMING_AFTER.test(right)) return true;

@@ -109,6 +109,12 @@ describe('mentions are not quotes', () => {
     expect(texts('The word "he" appears twice.')).toEqual([]);
   });
 
+  it('keeps a lower-case phrase after the kind of work: what someone called it, not its title', () => {
+    expect(texts('A critic called the show "the dullest hour on air."')).toEqual(['the dullest hour on air.']);
+    expect(texts('She wants to get the ferry program "back on its feet."')).toEqual(['back on its feet.']);
+    expect(texts('A critic reviewed the show "Harbour Nights" at length.')).toEqual([]);
+  });
+
   it('keeps a phrase someone is said to use, call or write: their words', () => {
     expect(texts('The governor avoided the phrase "harbour tax" all week.')).toEqual(['harbour tax']);
     expect(texts('Protesters held a sign that read "Keep the ferry."')).toEqual(['Keep the ferry.']);
