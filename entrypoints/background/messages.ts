@@ -110,12 +110,15 @@ export interface ReportAnswer {
 export type PageReport = Omit<PageResult, 'quotes' | 'sides' | 'summary'>;
 
 /**
- * Content script -> background, after every run: the whole result, or (`analysis` set) the report of a
+ * Content script -> background, after a run that asked the background for something (a page that is no
+ * article sends nothing: the popup asks the tab): the whole result, or (`analysis` set) the report of a
  * run whose findings are those of the background's reply `analysis`, which the background kept; it then
- * answers with their summary (a ReportAnswer), or false when it no longer has them (send the whole result).
+ * answers with their summary (a ReportAnswer), or false when it no longer has them (its service worker
+ * restarted meanwhile). The whole result is then sent with `text`, the article text the findings are of,
+ * and answered with their summary too (a ReportAnswer), since the page never got one.
  */
 export type PageResultMessage =
-  | { type: 'stancemark:page-result'; result: PageResult }
+  | { type: 'stancemark:page-result'; result: PageResult; text?: string }
   | { type: 'stancemark:page-result'; result: PageReport; analysis: string };
 
 /**
@@ -138,6 +141,12 @@ export interface RevealQuoteMessage {
 export type TabRequest = SetHighlightsMessage | RevealQuoteMessage;
 
 export const storageKey = (tabId: number) => `tab:${tabId}`;
+
+/** The tab whose result is kept under `key`, or null for any other key. */
+export function tabOfStorageKey(key: string): number | null {
+  const match = /^tab:(\d{1,15})$/.exec(key);
+  return match ? Number(match[1]) : null;
+}
 
 /** The fields of runtime.MessageSender the background checks. */
 export interface Sender {
@@ -330,12 +339,17 @@ export function parseReportAnswer(value: unknown): Summary | null {
   return isObject(value) ? parseSummary(value.summary) : null;
 }
 
-/** A page-result message: the whole result, or a report naming the analysis whose findings it has. */
-export function parsePageResultMessage(value: unknown): { result: PageResult } | { report: PageReport; analysis: string } | null {
+/**
+ * A page-result message: the whole result (with the article text its findings are of, when given), or a
+ * report naming the analysis whose findings it has.
+ */
+export function parsePageResultMessage(value: unknown): { result: PageResult; text?: string } | { report: PageReport; analysis: string } | null {
   if (!isObject(value) || value.type !== 'stancemark:page-result') return null;
   if (value.analysis === undefined) {
     const result = parsePageResult(value.result);
-    return result && { result };
+    const { text } = value;
+    if (text !== undefined && !(typeof text === 'string' && text.length <= MAX_ARTICLE_TEXT)) return null;
+    return result && { result, ...(text ? { text } : {}) };
   }
   const report = isAnalysisName(value.analysis) ? parsePageReport(value.result) : null;
   return report && { report, analysis: value.analysis as string };

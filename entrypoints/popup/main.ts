@@ -7,7 +7,7 @@ import { loadSettings, saveSettings, watchSettings } from '../../extension/setti
 import { countryName } from '../../lib/country-names';
 import { sidePalette, type CountryColour } from '../../lib/palette';
 import type { Quote, Side, Summary, TopicStance } from '../../lib/types';
-import { parsePageResult, storageKey, type PageResult, type RevealQuoteMessage, type SetHighlightsMessage } from '../background/messages';
+import { parsePageResult, storageKey, type PageResult, type ResultState, type RevealQuoteMessage, type SetHighlightsMessage } from '../background/messages';
 import { closedPage, parseStatus, STATUS_REQUEST, type ClosedPage } from '../../extension/status-probe';
 
 const app = document.getElementById('app')!;
@@ -183,18 +183,41 @@ function button(className: string, text: string, onClick: () => void): HTMLButto
   return node;
 }
 
-/** What the popup found out about its tab's page by asking its content script (extension/status-probe.ts). */
+/**
+ * What the popup found out about its tab's page by asking its content script (extension/status-probe.ts).
+ * `tabUrl`: the tab's URL, when the popup may read it (opened from the toolbar: activeTab).
+ */
 type TabPage =
-  /** The content script answered from this page; `pdf`: it is Chromium's PDF viewer; `highlighted`: it has finished and highlighted the quotes. */
-  | { kind: 'running'; url: string; pdf: boolean; highlighted: boolean }
+  /**
+   * The content script answered from this page; `pdf`: it is Chromium's PDF viewer; `state`: how its last run
+   * ended (null while the first is going). A page that is no article says so only here: it sends nothing.
+   */
+  | { kind: 'running'; url: string; pdf: boolean; state: ResultState | null }
   /** The tab is still loading and no content script answered yet (it starts once the page has loaded). */
-  | { kind: 'loading' }
+  | { kind: 'loading'; tabUrl: string | null }
   /** The tab has loaded but its content script has not answered in time (a busy page): it may still. */
-  | { kind: 'silent' }
+  | { kind: 'silent'; tabUrl: string | null }
   /** No content script runs in the tab; why, from the tab's URL when the popup may read it. */
-  | { kind: 'closed'; why: ClosedPage }
+  | { kind: 'closed'; why: ClosedPage; tabUrl: string | null }
   /** There is no such tab (closed, or no tab is active). */
   | { kind: 'no-tab' };
+
+const RESULT_STATES: readonly string[] = ['done', 'not-article', 'no-quotes', 'error'] satisfies ResultState[];
+
+/** A URL without its fragment: moving within a page (#section) keeps its result. */
+const withoutFragment = (url: string) => url.replace(/#.*$/s, '');
+
+/**
+ * Whether a stored result is of the page now in the tab. Records are not cleared when a tab navigates (that
+ * would wake the background on every navigation), so one may be of the tab's previous page: it is, when the
+ * page's URL (from its content script, else from the tab when the popup may read it) is another. A result
+ * whose page cannot be told is taken.
+ */
+function isOfPage(result: PageResult, page: TabPage): boolean {
+  if (page.kind === 'no-tab') return false;
+  const url = page.kind === 'running' ? page.url : page.tabUrl;
+  return url === null || withoutFragment(url) === withoutFragment(result.url);
+}
 
 /** What the popup knows about its tab. */
 interface TabView {
@@ -263,6 +286,8 @@ function stateMessage(view: TabView): HTMLElement | null {
     return message('This is a PDF document', 'Stancemark reads news articles on web pages; it cannot read inside PDF files. Open the article’s web page instead.');
   }
   const url = pageUrl(view);
+  const notArticle = () =>
+    message('Not a news article', 'This page does not look like an article, so Stancemark left it alone.', ...(tabId === null ? [] : [analyse(true, 'Analyse it anyway')]));
   const analyse = (anyway: boolean, text: string) =>
     button('anyway', text, () => void requestHighlights({ type: 'stancemark:set-highlights', on: true, ...(anyway ? { anyway: true } : {}) }));
   if (url && !settings.highlight) {
@@ -280,7 +305,8 @@ function stateMessage(view: TabView): HTMLElement | null {
       case 'closed':
         return closedMessage(page.why, tabId);
       case 'running':
-        if (page.highlighted) {
+        if (page.state === 'not-article') return notArticle();
+        if (page.state === 'done') {
           // The page is done but its result was not kept (storage.session holds 10 MB: a huge article's result may not fit).
           return message('Too large to list here', 'Stancemark has finished with this page, but its result is too large for this popup to show. The quotes are highlighted on the page itself.');
         }
@@ -288,9 +314,7 @@ function stateMessage(view: TabView): HTMLElement | null {
         return message('Reading this page', 'Stancemark is reading the article; what it finds shows here in a moment.');
     }
   }
-  if (result.state === 'not-article') {
-    return message('Not a news article', 'This page does not look like an article, so Stancemark left it alone.', ...(tabId === null ? [] : [analyse(true, 'Analyse it anyway')]));
-  }
+  if (result.state === 'not-article') return notArticle();
   if (result.state === 'no-quotes' || (result.state === 'done' && !result.quotes.length)) {
     return message('No quotes found', 'This article quotes nobody: there are no sides to set side by side.');
   }
@@ -327,7 +351,9 @@ function pairChooser(sides: Side[], pair: [string, string], settings: Settings):
   return box;
 }
 
-function render(view: TabView): void {
+function render(known: TabView): void {
+  // A record of the tab's previous page is no result for this one.
+  const view = known.result && !isOfPage(known.result, known.page) ? { ...known, result: null } : known;
   const { result, tabId, settings } = view;
   app.replaceChildren();
   revealInTab = null;
@@ -433,13 +459,16 @@ const PROBE_PATIENCE_MS = 1000;
 async function probeTab(tabId: number | null, onLate: (page: TabPage) => void): Promise<TabPage> {
   const tab = tabId === null ? null : await browser.tabs.get(tabId).catch(() => null);
   if (tabId === null || !tab) return { kind: 'no-tab' };
+  // The URL is hidden unless the reader opened the popup from the toolbar on this tab (activeTab).
+  const tabUrl = tab.pendingUrl ?? tab.url ?? null;
   const withoutScript = (): TabPage =>
-    // The URL is hidden unless the reader opened the popup from the toolbar on this tab (activeTab).
-    tab.status === 'loading' ? { kind: 'loading' } : { kind: 'closed', why: closedPage(tab.url ?? tab.pendingUrl) };
+    tab.status === 'loading' ? { kind: 'loading', tabUrl } : { kind: 'closed', why: closedPage(tab.url ?? tab.pendingUrl), tabUrl };
   const answer = browser.tabs.sendMessage(tabId, STATUS_REQUEST).then(
     (reply): TabPage => {
       const status = parseStatus(reply);
-      return status ? { kind: 'running', url: status.url, pdf: status.contentType === 'application/pdf', highlighted: status.state === 'done' } : withoutScript();
+      if (!status) return withoutScript();
+      const state = RESULT_STATES.includes(status.state ?? '') ? (status.state as ResultState) : null;
+      return { kind: 'running', url: status.url, pdf: status.contentType === 'application/pdf', state };
     },
     withoutScript,
   );
@@ -447,12 +476,12 @@ async function probeTab(tabId: number | null, onLate: (page: TabPage) => void): 
   const first = await Promise.race([answer, new Promise<typeof late>((done) => setTimeout(() => done(late), PROBE_PATIENCE_MS))]);
   if (first !== late) return first;
   void answer.then(onLate);
-  return tab.status === 'loading' ? { kind: 'loading' } : { kind: 'silent' };
+  return tab.status === 'loading' ? { kind: 'loading', tabUrl } : { kind: 'silent', tabUrl };
 }
 
 async function main(): Promise<void> {
   const tabId = await targetTab();
-  const view: TabView = { tabId, page: { kind: 'loading' }, result: null, settings: await loadSettings(), pair: null };
+  const view: TabView = { tabId, page: { kind: 'loading', tabUrl: null }, result: null, settings: await loadSettings(), pair: null };
   const show = () => render(view);
   const onLate = (page: TabPage) => {
     view.page = page;

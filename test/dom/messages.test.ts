@@ -9,6 +9,8 @@ import {
   parsePrepareRequest,
   parseReportAnswer,
   parseTabRequest,
+  storageKey,
+  tabOfStorageKey,
   type PageResult,
 } from '../../entrypoints/background/messages';
 
@@ -144,6 +146,21 @@ describe('a report naming the findings the background kept', () => {
     expect(parsePageResultMessage({ type: 'stancemark:page-result', result: { ...report, state: 'finished' }, analysis: '17-1' })).toBeNull();
     // Without a name, the findings are required.
     expect(parsePageResultMessage({ type: 'stancemark:page-result', result: report })).toBeNull();
+  });
+});
+
+describe('a whole result sent back after the background forgot its findings', () => {
+  it('comes with the article text its findings are of, which must be a string of at most MAX_ARTICLE_TEXT', () => {
+    const text = 'The envoy said “we will sign” on Monday.';
+    expect(parsePageResultMessage({ type: 'stancemark:page-result', result, text })).toEqual({ result, text });
+    for (const bad of [5, null, 'x'.repeat(MAX_ARTICLE_TEXT + 1)]) expect(parsePageResultMessage({ type: 'stancemark:page-result', result, text: bad })).toBeNull();
+  });
+});
+
+describe('storage keys', () => {
+  it('name the tab whose result they keep, and nothing else', () => {
+    expect(tabOfStorageKey(storageKey(42))).toBe(42);
+    for (const key of ['tab:', 'tab:x', 'settings', 'tab:4 ', `tab:${'9'.repeat(16)}`]) expect(tabOfStorageKey(key)).toBeNull();
   });
 });
 

@@ -13,6 +13,7 @@ import {
   openExtensionPage,
   openPopup,
   serveDirectory,
+  tabIdByProbe,
   tabIdFor,
   waitForState,
   type ChromeGlobal,
@@ -61,7 +62,21 @@ async function open(path: string): Promise<{ page: Page; state: string; tabId: n
   const page = await browser.context.newPage();
   await page.goto(`${server.origin}${path}`);
   const state = await waitForState(page);
-  return { page, state, tabId: await tabIdFor(extensionPage, page.url()) };
+  // Asked of the content script: a page that is no article stores no result.
+  return { page, state, tabId: await tabIdByProbe(extensionPage, page.url()) };
+}
+
+/** The result the background keeps for the tab, if any. */
+function storedResult(tabId: number): Promise<PageResult | undefined> {
+  return extensionPage.evaluate(
+    (key) => (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(key).then((items) => items[key] as PageResult | undefined),
+    `tab:${tabId}`,
+  );
+}
+
+/** The badge of the tab. */
+function badgeOf(tabId: number): Promise<string> {
+  return extensionPage.evaluate((tab) => (globalThis as unknown as ChromeGlobal).chrome.action.getBadgeText({ tabId: tab }), tabId);
 }
 
 /** Asks the page's content script to turn highlights on (re-running the pipeline) or off. */
@@ -291,6 +306,31 @@ describe('navigation', () => {
     await expect.poll(() => tabIdFor(extensionPage, page.url()).catch(() => null), { timeout: 10_000 }).toBe(tabId);
     expect(quotesOf(await marksOn(page)).size).toBeGreaterThanOrEqual(9);
     await page.close();
+  });
+});
+
+describe('a tab’s record and the background’s wake-ups', () => {
+  it('the record of the tab’s previous page is not shown for the next one, and the browser clears its badge', async () => {
+    const { page, tabId } = await open('/index.html?before');
+    await expect.poll(() => storedResult(tabId).then((result) => result?.url)).toBe(page.url());
+    expect(Number(await badgeOf(tabId))).toBeGreaterThan(0);
+    await page.goto(`${server.origin}/not-article.html`);
+    expect(await waitForState(page)).toBe('not-article');
+    expect(await badgeOf(tabId)).toBe('');
+    const popup = await openPopup(browser, tabId);
+    expect(await popup.locator('.message h2').textContent()).toBe('Not a news article');
+    expect(await popup.locator('.side').count()).toBe(0);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('a closed tab’s record is dropped once another result is kept', async () => {
+    const closed = await open('/index.html?closed');
+    await expect.poll(() => storedResult(closed.tabId).then((result) => result?.state)).toBe('done');
+    await closed.page.close();
+    const next = await open('/index.html?next');
+    await expect.poll(() => storedResult(next.tabId).then((result) => result?.url)).toBe(next.page.url());
+    await expect.poll(() => storedResult(closed.tabId)).toBeUndefined();
+    await next.page.close();
   });
 });
 
