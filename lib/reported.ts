@@ -1,6 +1,6 @@
 import { DETERMINERS, isPunct, isVerbAt, mention, phraseEndForward, subjectBefore, TIME_WORDS, type SourcePhrase } from './attribution';
 import { LISTENER_VERBS, NOUN_LIKE_VERBS, PERSON_PRONOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon';
-import { sentenceEnd, sentenceStart, startsWithCapital, tokenize, type Token } from './text';
+import { sentenceEnd, sentenceStart, startsWithCapital, textTokens, tokenize, type TextTokens, type Token } from './text';
 import type { Attribution, Paragraph, QuoteSpan, Span } from './types';
 
 // Reported speech: statements attributed without quotation marks ("X said (that) ...", "X warned Y that
@@ -86,31 +86,6 @@ const talkWithoutAbout = (tokens: Token[], k: number) => TALK_FORMS.has(tokens[k
 /** Every word that can tie a statement to its source: a sentence without one holds no statement. */
 const ANY_CUE: ReadonlySet<string> = new Set([...CUE_VERBS, ...PARTICIPLE_CUES, ...SPEECH_VERBS, ...NOUN_CUES.keys(), ...TALK_FORMS, 'according', 'make', 'makes', 'made', 'making']);
 
-/** A hash of the ASCII letters text[start, end) in lower case, with no string made. */
-function letterHash(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
-  return h;
-}
-const CUE_HASHES: ReadonlySet<number> = new Set([...ANY_CUE].map((w) => letterHash(w, 0, w.length)));
-
-/**
- * False when text[from, to) holds no cue word, read without tokenizing: every cue is plain ASCII
- * letters, so a cue token is a run of letters (a hash collision only costs a tokenizing).
- */
-function mayHoldCue(text: string, from: number, to: number): boolean {
-  let run = -1;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? text.charCodeAt(i) | 32 : 0;
-    if (c >= 97 && c <= 122) {
-      if (run < 0) run = i;
-    } else if (run >= 0) {
-      if (CUE_HASHES.has(letterHash(text, run, i))) return true;
-      run = -1;
-    }
-  }
-  return false;
-}
 /** Words that open a noun rather than a verb when they stand before a cue form ("the plans", "her support"). */
 const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|no|any|every|each|new|public|strong|broad|growing|[\d]+)$/;
 /** Cue forms that are common nouns too: read as a verb only after a plain subject. */
@@ -239,8 +214,11 @@ function subjectOf(text: string, tokens: Token[], v: number, floor: number): Sou
  * Reported speech without quotation marks: one statement per cue verb whose subject the sentence names,
  * in sentences that hold no quotation; the title line is read as "Name: ..." or in title case.
  */
-export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[]): Attribution[] {
+export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[], tokens = textTokens(text, paragraphs)): Attribution[] {
   const found: Attribution[] = [];
+  // which written forms are cue words, worked out once per form
+  const cueForm = new Uint8Array(tokens.forms.length);
+  tokens.forms.forEach((form, id) => (cueForm[id] = ANY_CUE.has(form.key) ? 1 : 0));
   let q = 0;
   // the next quotation mark at or after a sentence start: one forward scan over the whole text
   let mark = -1;
@@ -248,10 +226,12 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
   const wireMarks: number[] = [];
   for (let i = text.indexOf("''"); i >= 0; i = text.indexOf("''", i + 2)) wireMarks.push(i);
   let wire = 0;
+  let s = 0;
   for (const p of paragraphs) {
     const first = found.length;
-    for (let from = p.start; from < p.end; ) {
-      const to = sentenceEnd(text, from, p.end);
+    for (; s < tokens.sentences && tokens.sentenceStart[s] < p.end; s++) {
+      const from = tokens.sentenceStart[s];
+      const to = tokens.sentenceEnd[s];
       while (q < quotes.length && quotes[q].close <= from) q++;
       const quoted: Span[] = [];
       for (let k = q; k < quotes.length && quotes[k].open < to; k++) quoted.push({ start: quotes[k].open, end: quotes[k].close });
@@ -260,17 +240,20 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
         mark = QUOTATION_MARK.exec(text)?.index ?? text.length;
       }
       // quotation marks the quote stage left unpaired leave the sentence unread: its extent is unknown
-      if ((quoted.length || mark >= to) && (p.index === 0 || mayHoldCue(text, from, to))) {
-        const tokens = tokenize(text, from, to);
-        found.push(...(p.index === 0 && !quoted.length ? headlineStatements(text, tokens) : sentenceStatements(text, tokens, quoted)));
-      }
-      from = to;
-      while (from < p.end && /\s/.test(text[from])) from++;
+      if (!quoted.length && mark < to) continue;
+      if (p.index === 0 && !quoted.length) found.push(...headlineStatements(text, tokens.sentenceTokens(s)));
+      else if (holdsCue(tokens, s, cueForm)) found.push(...sentenceStatements(text, tokens.sentenceTokens(s), quoted));
     }
     while (wire < wireMarks.length && wireMarks[wire] < p.start) wire++;
     if (wire < wireMarks.length && wireMarks[wire] < p.end) wireQuoteStatements(text, p, found, first, wireMarks, wire);
   }
   return outermost(found);
+}
+
+/** Whether sentence s holds a cue word: a sentence without one holds no statement. */
+function holdsCue(tokens: TextTokens, s: number, cueForm: Uint8Array): boolean {
+  for (let i = tokens.sentenceToken[s]; i < tokens.sentenceToken[s + 1]; i++) if (cueForm[tokens.form[i]]) return true;
+  return false;
 }
 
 /**

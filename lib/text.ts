@@ -143,6 +143,16 @@ export function hasUpperOrNonAscii(text: string, start = 0, end = text.length): 
   return false;
 }
 
+/** A token's key: lower case, without a trailing period or a possessive 's. */
+function keyOf(word: string): string {
+  let cut = word.endsWith('.') && word.length > 1 ? 1 : 0;
+  const n = word.length - cut;
+  if (n > 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’')) cut += 2;
+  const keyed = cut ? word.slice(0, word.length - cut) : word;
+  // lower-casing copies even a word it leaves unchanged: most words are lower case already
+  return hasUpperOrNonAscii(keyed) ? keyed.toLowerCase() : keyed;
+}
+
 /** Words and clause punctuation of text[from, to), with offsets. A trailing period stays in `text` only. */
 export function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
@@ -153,15 +163,248 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       continue;
     }
     const word = text.slice(start, end);
-    let cut = word.endsWith('.') && word.length > 1 ? 1 : 0;
-    const n = word.length - cut;
-    if (n > 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’')) cut += 2;
-    const keyed = cut ? word.slice(0, word.length - cut) : word;
-    // lower-casing copies even a word it leaves unchanged: most words are lower case already
-    tokens.push({ start, end, text: word, key: hasUpperOrNonAscii(keyed) ? keyed.toLowerCase() : keyed });
+    tokens.push({ start, end, text: word, key: keyOf(word) });
     start = end;
   }
   return tokens;
+}
+
+/** One way a token is written in the article ("Said", "U.S."), shared by every token written so. */
+export interface WordForm {
+  /** As written, a trailing period included. */
+  text: string;
+  /** As Token.key. */
+  key: string;
+}
+
+/**
+ * The article cut once into sentences and tokens, for every stage that reads it sentence by sentence
+ * (tokenizing again per stage cost each about as much as the stage's own reading). Columns of numbers
+ * rather than an object per token: a long article holds hundreds of thousands of tokens. Token i is
+ * text[start[i], end[i]) written as forms[form[i]]; a form is made once per distinct spelling, so a stage
+ * can work out a per-form answer once (indexed by form id) and its strings are the same objects throughout.
+ * Sentence s is text[sentenceStart[s], sentenceEnd[s]) in paragraph sentenceParagraph[s] (its index), and
+ * holds tokens sentenceToken[s] .. sentenceToken[s + 1] - 1. Sentences are as sentenceEnd cuts a paragraph,
+ * tokens as tokenize cuts a sentence.
+ */
+export class TextTokens {
+  length = 0;
+  start: Int32Array;
+  end: Int32Array;
+  form: Int32Array;
+  readonly forms: WordForm[] = [];
+  sentences = 0;
+  sentenceStart: Int32Array;
+  sentenceEnd: Int32Array;
+  sentenceParagraph: Int32Array;
+  /** sentences + 1 entries: the last is `length`. */
+  sentenceToken: Int32Array;
+  private readonly table: FormTable;
+
+  constructor(
+    readonly text: string,
+    /** The paragraphs it was cut from: splitParagraphs(text). */
+    readonly paragraphs: readonly Paragraph[],
+  ) {
+    // about one token per six characters of English text, one sentence per hundred and fifty (columns grow when short)
+    const tokens = Math.ceil(text.length / 5) + 16;
+    const sentences = Math.ceil(text.length / 80) + 16;
+    this.start = new Int32Array(tokens);
+    this.end = new Int32Array(tokens);
+    this.form = new Int32Array(tokens);
+    this.sentenceStart = new Int32Array(sentences);
+    this.sentenceEnd = new Int32Array(sentences);
+    this.sentenceParagraph = new Int32Array(sentences);
+    this.sentenceToken = new Int32Array(sentences);
+    this.table = new FormTable(text, this.forms);
+    for (const p of paragraphs) this.cutParagraph(p);
+    this.sentenceToken[this.sentences] = this.length;
+    this.start = this.start.subarray(0, this.length);
+    this.end = this.end.subarray(0, this.length);
+    this.form = this.form.subarray(0, this.length);
+    this.sentenceStart = this.sentenceStart.subarray(0, this.sentences);
+    this.sentenceEnd = this.sentenceEnd.subarray(0, this.sentences);
+    this.sentenceParagraph = this.sentenceParagraph.subarray(0, this.sentences);
+    this.sentenceToken = this.sentenceToken.subarray(0, this.sentences + 1);
+  }
+
+  /**
+   * The paragraph's sentences and tokens in one scan. Only a period, "!" or "?" can end a sentence, and a
+   * token never runs past one that does (a token's inner period stands before a letter), so the sentence
+   * ends are tested at those characters alone: the tokens are as tokenize gives them per sentence.
+   */
+  private cutParagraph(p: Paragraph): void {
+    const { text } = this;
+    this.openSentence(p.start, p.index);
+    for (let i = p.start; i < p.end; ) {
+      const end = tokenEndAt(text, i, p.end);
+      let next = end;
+      if (end < 0) {
+        const c = text.charCodeAt(i);
+        next = (c === 46 || c === 33 || c === 63) && endsSentence(text, i, p.end) ? -(i + 1) : i + 1;
+      } else {
+        this.addToken(i, end);
+        if (text.charCodeAt(end - 1) === 46 && endsSentence(text, end - 1, p.end)) next = -end;
+      }
+      if (next >= 0) {
+        i = next;
+        continue;
+      }
+      // a sentence ends at -next; the next one opens after the spaces
+      i = -next;
+      this.sentenceEnd[this.sentences - 1] = i;
+      while (i < p.end && isSpaceAt(text, i)) i++;
+      if (i < p.end) this.openSentence(i, p.index);
+    }
+    if (this.sentenceEnd[this.sentences - 1] < 0) this.sentenceEnd[this.sentences - 1] = p.end;
+  }
+
+  /** A sentence from `start` (its end filled in when found, -1 until then). */
+  private openSentence(start: number, paragraph: number): void {
+    // room for this sentence and the end mark after the last
+    if (this.sentences + 1 >= this.sentenceToken.length) {
+      this.sentenceStart = wider(this.sentenceStart);
+      this.sentenceEnd = wider(this.sentenceEnd);
+      this.sentenceParagraph = wider(this.sentenceParagraph);
+      this.sentenceToken = wider(this.sentenceToken);
+    }
+    const s = this.sentences++;
+    this.sentenceStart[s] = start;
+    this.sentenceEnd[s] = -1;
+    this.sentenceParagraph[s] = paragraph;
+    this.sentenceToken[s] = this.length;
+  }
+
+  private addToken(start: number, end: number): void {
+    if (this.length === this.start.length) {
+      this.start = wider(this.start);
+      this.end = wider(this.end);
+      this.form = wider(this.form);
+    }
+    const i = this.length++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.form[i] = this.table.formOf(start, end);
+  }
+
+  /** Index of the first token starting at or after `offset` (length when none). */
+  firstTokenAt(offset: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.start[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether these are the tokens of `text` cut into `paragraphs`. */
+  isOf(text: string, paragraphs: readonly Paragraph[]): boolean {
+    if (this.text !== text) return false;
+    const known = this.paragraphs;
+    if (known === paragraphs) return true;
+    if (known.length !== paragraphs.length) return false;
+    for (let k = 0; k < known.length; k++) {
+      if (known[k].start !== paragraphs[k].start || known[k].end !== paragraphs[k].end || known[k].index !== paragraphs[k].index) return false;
+    }
+    return true;
+  }
+
+  /** Token i as the phrase readers take it. */
+  token(i: number): Token {
+    const form = this.forms[this.form[i]];
+    return { start: this.start[i], end: this.end[i], text: form.text, key: form.key };
+  }
+
+  /** Tokens first .. last (inclusive) as the phrase readers take them. */
+  tokens(first: number, last: number): Token[] {
+    const tokens: Token[] = new Array(Math.max(0, last - first + 1));
+    for (let i = first; i <= last; i++) tokens[i - first] = this.token(i);
+    return tokens;
+  }
+
+  /** Sentence s's tokens as the phrase readers take them: tokenize(text, sentenceStart[s], sentenceEnd[s]). */
+  sentenceTokens(s: number): Token[] {
+    return this.tokens(this.sentenceToken[s], this.sentenceToken[s + 1] - 1);
+  }
+}
+
+let kept: TextTokens | null = null;
+
+/**
+ * The sentences and tokens of `text` cut into `paragraphs`: the last ones made are kept, so that the stages of
+ * one analysis, and its summary made later, cut the article once.
+ */
+export function textTokens(text: string, paragraphs: readonly Paragraph[] = splitParagraphs(text)): TextTokens {
+  return kept?.isOf(text, paragraphs) ? kept : newTextTokens(text, paragraphs);
+}
+
+/** The sentences and tokens of `text` cut anew (an analysis starts with them: timed as its own stage), then kept. */
+export function newTextTokens(text: string, paragraphs: readonly Paragraph[]): TextTokens {
+  kept = new TextTokens(text, paragraphs);
+  return kept;
+}
+
+/** A copy of `column` with twice the room. */
+function wider(column: Int32Array): Int32Array {
+  const copy = new Int32Array(column.length * 2);
+  copy.set(column);
+  return copy;
+}
+
+/**
+ * The article's written forms by their characters, read in place: a token is looked up without cutting its
+ * string out of the text (open addressing on an FNV-1a hash; only a new form becomes a string).
+ */
+class FormTable {
+  private slots: Int32Array;
+  private readonly hashes: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly forms: WordForm[],
+  ) {
+    // the table grows past half full; one much larger than the article's forms costs a cache miss per token
+    let size = 1024;
+    while (size < text.length / 32) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+  }
+
+  /** The id of the form text[start, end), filed now if new. */
+  formOf(start: number, end: number): number {
+    const { text, forms } = this;
+    let hash = 0x811c9dc5;
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 16777619);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let id = this.slots[slot]; id >= 0; id = this.slots[slot]) {
+      if (this.hashes[id] === hash && this.holds(forms[id].text, start, end)) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = forms.length;
+    const written = text.slice(start, end);
+    forms.push({ text: written, key: keyOf(written) });
+    this.hashes.push(hash);
+    if (forms.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let k = 0; k < forms.length; k++) this.place(k);
+    } else this.slots[slot] = id;
+    return id;
+  }
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[id] & mask;
+    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id;
+  }
+
+  /** Whether text[start, end) is `written`, compared in place. */
+  private holds(written: string, start: number, end: number): boolean {
+    if (written.length !== end - start) return false;
+    for (let k = 0; k < written.length; k++) if (written.charCodeAt(k) !== this.text.charCodeAt(start + k)) return false;
+    return true;
+  }
 }
 
 /** `words` as a literal inside a RegExp: article words may hold any character ("(", "$", "{"). */

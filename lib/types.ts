@@ -170,4 +170,4 @@ export interface AnalyzeOptions {
   onStage?: (stage: AnalyzeStage, ms: number) => void;
 }
 
-export type AnalyzeStage = 'paragraphs' | 'quotes' | 'attribution' | 'reported' | 'entities' | 'countries' | 'sides' | 'summary';
+export type AnalyzeStage = 'paragraphs' | 'tokens' | 'quotes' | 'attribution' | 'reported' | 'entities' | 'countries' | 'sides' | 'summary';
