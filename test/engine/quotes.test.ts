@@ -190,3 +190,16 @@ describe('names someone gave and cited headlines', () => {
     expect(texts('"Ferries resume after the long winter storm on the coast," said the Courier\'s Ann Lee.')).toEqual(['Ferries resume after the long winter storm on the coast,']);
   });
 });
+
+describe('code and addresses between marks', () => {
+  it('are no quotes, nor the marks inside them', () => {
+    expect(texts('Send the form as "application/x-www-form-urlencoded" to "https://example.org/form" first.')).toEqual([]);
+    expect(texts('Set the option to \'{"mode": "fast"}\' and call "app.config.reload" again.')).toEqual([]);
+    expect(texts('The page ends with "</div></body>" as usual.')).toEqual([]);
+  });
+
+  it('leaves words with dots or a slash in a sentence alone', () => {
+    expect(texts('Fans chanted "U.S.A.!" at the gate.')).toEqual(['U.S.A.!']);
+    expect(texts('The mayor said the crews work "around the clock, 24/7, until it is done."')).toEqual(['around the clock, 24/7, until it is done.']);
+  });
+});
