@@ -5,13 +5,13 @@ import { summarize } from './positions';
 import { findQuotes } from './quotes';
 import { reportedSpeech } from './reported';
 import { rankSides } from './sides';
-import { splitParagraphs } from './text';
+import { newTextTokens, splitParagraphs, type TextTokens } from './text';
 import type { Analysis, AnalyzeOptions, AnalyzeStage, Paragraph, Quote } from './types';
 
 /** The whole engine: article text in (paragraphs separated by blank lines), analysis out. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const statements = analyzeStatements(text, options);
-  return { ...statements, summary: timedStage(options, 'summary', () => summarize(statements.quotes, statements.sides, text)) };
+  const { tokens, ...statements } = statementsOf(text, options);
+  return { ...statements, summary: timedStage(options, 'summary', () => summarize(statements.quotes, statements.sides, text, tokens)) };
 }
 
 /**
@@ -19,11 +19,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * page with it and summarises afterwards, off the page's wait). `analyze` is this plus the summary.
  */
 export function analyzeStatements(text: string, options: AnalyzeOptions = {}): Omit<Analysis, 'summary'> {
+  const { tokens: _, ...statements } = statementsOf(text, options);
+  return statements;
+}
+
+/** analyzeStatements, with the sentences and tokens its stages read (the summary reads them too). */
+function statementsOf(text: string, options: AnalyzeOptions): Omit<Analysis, 'summary'> & { tokens: TextTokens } {
   const stage = <T>(name: AnalyzeStage, run: () => T): T => timedStage(options, name, run);
   const paragraphs = stage('paragraphs', () => splitParagraphs(text));
+  // Cut anew, not taken from lib/text.ts's keeping: a text analysed twice (benchmarks) pays for its cut each time.
+  const tokens = stage('tokens', () => newTextTokens(text, paragraphs));
   const quoteSpans = stage('quotes', () => findQuotes(text, paragraphs));
   const direct = stage('attribution', () => attribute(text, paragraphs, quoteSpans));
-  const attributions = [...direct, ...stage('reported', () => reportedSpeech(text, paragraphs, quoteSpans))];
+  const attributions = [...direct, ...stage('reported', () => reportedSpeech(text, paragraphs, quoteSpans, tokens))];
   const { entities, statements } = stage('entities', () => resolveSpeakers(text, paragraphs, attributions));
   const countries = stage('countries', () => assignCountries(text, entities, options));
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -44,7 +52,7 @@ export function analyzeStatements(text: string, options: AnalyzeOptions = {}): O
       };
     })
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  return { quotes, entities, sides: stage('sides', () => rankSides(quotes)) };
+  return { quotes, entities, sides: stage('sides', () => rankSides(quotes)), tokens };
 }
 
 /** Runs one stage, telling options.onStage its time when asked to. */

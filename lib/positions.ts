@@ -1,6 +1,7 @@
 import { agreementIn, stancesInScope } from './stance';
 import { countryName } from './country-names';
-import { findTopics, normalizeKey, type TopicIndex, type Tokens } from './topics';
+import type { TextTokens } from './text';
+import { findTopics, normalizeKey, tokenize, type TopicIndex, type Tokens } from './topics';
 import type { CountryCode, Quote, Side, Summary, SideSummary, TopicStance } from './types';
 
 type Stance = TopicStance['stance'];
@@ -35,13 +36,14 @@ interface Claim {
  * The popup's summary of the two main sides: who spoke, the topics each side addresses and its stance on
  * them, where the sides agree and where they differ (with evidence and provenance), and each side's most
  * representative statements. A pure function of the earlier stages' output and the article text; without
- * the text there are no topics, only statements and gist.
+ * the text there are no topics, only statements and gist. `textTokens`, the text as the earlier stages cut it
+ * (lib/text.ts), spares cutting it again.
  */
-export function summarize(quotes: Quote[], sides: Side[], text = ''): Summary {
+export function summarize(quotes: Quote[], sides: Side[], text = '', textTokens?: TextTokens): Summary {
   const top = sides.slice(0, 2);
   const holdsQuote = reportedAroundQuotes(quotes);
   const statements = top.map((side) => quotes.flatMap((q, i) => (q.country === side.country && !holdsQuote.has(i) ? [i] : [])));
-  const index = text ? findTopics(text) : null;
+  const index = text ? findTopics(text, tokenize(text, textTokens)) : null;
   const readings = top.map(() => new Map<string, Reading[]>());
   const claims: Claim[] = [];
   const general = top.map(() => ({ agree: [] as number[], differ: [] as number[] }));

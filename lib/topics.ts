@@ -13,7 +13,7 @@ import { countryName } from './country-names';
 import { remembered } from './remembered';
 import { SPEECH_VERBS, TITLES } from './lexicon';
 import { isOpinionWord, wordPolarity } from './stance';
-import { hasUpperOrNonAscii, sentenceEnd, splitParagraphs, tokenEndAt } from './text';
+import { hasUpperOrNonAscii, textTokens, type TextTokens } from './text';
 import type { CountryCode, Span } from './types';
 
 /** One lower-case word of an article: what the article shows of it and what the word lists say it is. */
@@ -27,6 +27,10 @@ export interface Word {
   lemma: string;
   /** Index of the lemma among the article's lemmas, -1 when there is none. */
   lemmaId: number;
+  /** The lemma passes the word lists' tests for an issue: no generic noun, speech verb, role or opinion word. */
+  issueLemma: boolean;
+  /** The key of an issue mention of the lemma ("I:sanction"). */
+  issueKey: string;
   /** The opinion lexicon's score (lib/stance.ts). */
   polarity: number;
   /** A role noun of the agents dictionary ("minister", "official"). */
@@ -90,12 +94,13 @@ const isUpper = (c: number) => (c >= 65 && c <= 90) || (c > 127 && String.fromCh
 
 /** One way the article writes a word ("Russia", "russia"), shared by every token written so. */
 interface Form {
+  /** As written, without a final period or a possessive 's. */
   text: string;
   /** Starts with a capital letter. */
   cap: boolean;
   word: Word;
-  /** normalizeKey(text), worked out when first asked for. */
-  key?: string;
+  /** What every article's form of these characters shares (its key, worked out when first asked for). */
+  known: KnownForm;
 }
 
 const POSSESSIVE = 1;
@@ -111,52 +116,24 @@ const ABBREVIATION = 4;
  * no token: '' for its words, false for its flags, undefined for its numbers.
  */
 export class Tokens {
-  length = 0;
-  start: Int32Array;
-  end: Int32Array;
+  readonly length: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
   /** Index of the sentence the token belongs to. */
-  sentence: Int32Array;
-  form: Int32Array;
-  flags: Uint8Array;
-  readonly forms: Form[] = [];
+  readonly sentence: Int32Array;
+  /** The form ids of lib/text.ts's tokens (one form here per form there). */
+  readonly form: Int32Array;
+  readonly flags: Uint8Array;
+  readonly forms: Form[];
 
-  /** Room for `capacity` tokens before the columns grow (each growth copies them). */
-  constructor(capacity = 64) {
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.sentence = new Int32Array(capacity);
-    this.form = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
-  }
-
-  push(start: number, end: number, sentence: number, form: number, flags: number): void {
-    if (this.length === this.start.length) {
-      const grow = <T extends Int32Array | Uint8Array>(column: T): T => {
-        const wider = new (column.constructor as new (n: number) => T)(column.length * 2);
-        wider.set(column);
-        return wider;
-      };
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.sentence = grow(this.sentence);
-      this.form = grow(this.form);
-      this.flags = grow(this.flags);
-    }
-    const i = this.length++;
-    this.start[i] = start;
-    this.end[i] = end;
-    this.sentence[i] = sentence;
-    this.form[i] = form;
-    this.flags[i] = flags;
-  }
-  /** Cuts the columns to the tokens pushed, so that reading past the last one gives undefined. */
-  seal(): this {
-    this.start = this.start.subarray(0, this.length);
-    this.end = this.end.subarray(0, this.length);
-    this.sentence = this.sentence.subarray(0, this.length);
-    this.form = this.form.subarray(0, this.length);
-    this.flags = this.flags.subarray(0, this.length);
-    return this;
+  constructor(source: TextTokens) {
+    this.length = source.length;
+    this.start = source.start;
+    this.form = source.form;
+    this.end = new Int32Array(source.length);
+    this.sentence = new Int32Array(source.length);
+    this.flags = new Uint8Array(source.length);
+    this.forms = new Array(source.forms.length);
   }
   private formAt(i: number): Form | undefined {
     return i >= 0 && i < this.length ? this.forms[this.form[i]] : undefined;
@@ -176,11 +153,16 @@ export class Tokens {
   key(i: number): string {
     const form = this.formAt(i);
     if (!form) return '';
-    return (form.key ??= wordKey(form.text));
+    return (form.known.key ??= normalizeKey(form.text));
   }
   /** Starts with a capital letter. */
   cap(i: number): boolean {
     return this.formAt(i)?.cap ?? false;
+  }
+  /** Whether the token's form has all the SHAPE bits `bits` (false out of range). */
+  is(i: number, bits: number): boolean {
+    const form = this.formAt(i);
+    return form !== undefined && (form.known.shape & bits) === bits;
   }
   /** Followed by a possessive 's (left out of the token). */
   poss(i: number): boolean {
@@ -208,150 +190,178 @@ export class Tokens {
 }
 
 /**
- * The article's written forms by their characters, read in place: a token is looked up without cutting its
- * string out of the text (open addressing on an FNV-1a hash; only a new form becomes a string).
+ * What a written form is in every article: its word lists' answers and key. Kept from article to article
+ * (most of an article's forms were in the last one: asking the word lists again for each was a tenth of a
+ * 2,000-word summary), bounded: emptied when full.
  */
-class FormTable {
-  private slots: Int32Array;
-  private hashes: number[] = [];
-  private lastHash = 0;
-  constructor(
-    private readonly text: string,
-    private readonly forms: Form[],
-  ) {
-    // About one new written form per 15 characters at 2,000 words, one per 100 at 200,000 (the table grows past
-    // half full): a table much larger than that costs a cache miss per token.
-    let size = 2048;
-    while (size < text.length / 32) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
+interface KnownForm {
+  text: string;
+  cap: boolean;
+  word: KnownWord;
+  /** SHAPE bits. */
+  shape: number;
+  key?: string;
+}
+/** What a written form is, whatever the article: bits of KnownForm.shape. */
+const SHAPE = {
+  /** A word, not clause punctuation. */
+  word: 1,
+  /** Capitalised, all in capitals ("NATO", "WASHINGTON"). */
+  allCaps: 2,
+  /** All capitals with optional dots ("IS", "U.N."). */
+  acronym: 4,
+  /** A title proper or honorific ("President", "Mr"). */
+  titleProper: 8,
+  /** A function word, or one with a contraction ("We're"). */
+  functionWord: 16,
+};
+/** A lower-case word's answers from the word lists, and (while one article is tokenized) its record there. */
+interface KnownWord {
+  lower: string;
+  lemma: KnownLemma | null;
+  polarity: number;
+  role: boolean;
+  opens: number;
+  /** The tokenize call that last made an article record of the word, and that record. */
+  article: number;
+  record: Word | null;
+}
+interface KnownLemma {
+  lemma: string;
+  issue: boolean;
+  key: string;
+  article: number;
+  id: number;
+}
+const KNOWN_LIMIT = 50_000;
+const knownForms = new Map<string, KnownForm>();
+const knownWords = new Map<string, KnownWord>();
+const knownLemmas = new Map<string, KnownLemma>();
+/** Counts tokenize calls: a known word's or lemma's article record is current only for the call that made it. */
+let articleCount = 0;
+
+function knownForm(written: string): KnownForm {
+  let known = knownForms.get(written);
+  if (known) return known;
+  const lower = hasUpperOrNonAscii(written) ? written.toLowerCase() : written;
+  let word = knownWords.get(lower);
+  if (!word) {
+    const opens = (NOUN_OPENERS.has(lower) ? NOUN_OPENING : 0) | (VERB_OPENERS.has(lower) ? VERB_OPENING : 0) | (FUNCTION_WORDS.has(lower) ? FUNCTION_WORD : 0);
+    const lemmaText = issueLemma(lower);
+    let lemma = lemmaText ? knownLemmas.get(lemmaText) : null;
+    if (lemmaText && !lemma) knownLemmas.set(lemmaText, (lemma = { lemma: lemmaText, issue: issueWord(lemmaText), key: `I:${lemmaText}`, article: -1, id: -1 }));
+    word = { lower, lemma: lemma ?? null, polarity: wordPolarity(lower), role: roles.has(lower), opens, article: -1, record: null };
+    knownWords.set(lower, word);
   }
-  /** The form id of text[start, end), or -1 (then `add` files it under the same hash). */
-  find(start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ this.text.charCodeAt(k), 16777619);
-    this.lastHash = hash;
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot];
-      if (id < 0) return -1;
-      if (this.holds(this.forms[id].text, start, end)) return id;
-    }
-  }
-  /** Whether text[start, end) is `written` (compared in place: String.prototype.startsWith is a call per token). */
-  private holds(written: string, start: number, end: number): boolean {
-    if (written.length !== end - start) return false;
-    for (let k = 0; k < written.length; k++) if (written.charCodeAt(k) !== this.text.charCodeAt(start + k)) return false;
-    return true;
-  }
-  /** Files a form not found by the last `find`, and returns its id. */
-  add(form: Form): number {
-    const id = this.forms.length;
-    this.forms.push(form);
-    this.hashes.push(this.lastHash);
-    if (this.forms.length * 2 > this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-      for (let k = 0; k < this.forms.length; k++) this.place(k);
-    } else this.place(id);
-    return id;
-  }
-  private place(id: number): void {
-    const mask = this.slots.length - 1;
-    let slot = this.hashes[id] & mask;
-    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
-    this.slots[slot] = id;
-  }
+  const c = written.charCodeAt(0);
+  const cap = isUpper(c) || ((c === 97 || c === 101) && NAME_PARTICLE_CAPITAL.test(written));
+  const apostrophe = lower.search(/['’]/);
+  const shape =
+    (written.length > 1 || !CLAUSE_PUNCTUATION.has(written) ? SHAPE.word : 0) |
+    (cap && written === written.toUpperCase() ? SHAPE.allCaps : 0) |
+    (ACRONYM.test(written) ? SHAPE.acronym : 0) |
+    (HONORIFICS.has(lower) || (written.length > 2 && TITLES.has(lower)) ? SHAPE.titleProper : 0) |
+    (FUNCTION_WORDS.has(lower) || (apostrophe > 0 && FUNCTION_WORDS.has(lower.slice(0, apostrophe))) ? SHAPE.functionWord : 0);
+  known = { text: written, cap, word, shape };
+  knownForms.set(written, known);
+  return known;
 }
 
-/** The article's words and clause punctuation, sentence by sentence (lib/text.ts), with the sentence each belongs to. */
-export function tokenize(text: string): Tokens {
-  // about one token per six characters of English text
-  const tokens = new Tokens(Math.ceil(text.length / 5) + 16);
-  const formIds = new FormTable(text, tokens.forms);
-  const vocabulary = new Map<string, Word>();
-  const lemmaIds = new Map<string, number>();
-  let sentence = 0;
-  for (const p of splitParagraphs(text)) {
-    for (let from = p.start; from < p.end; sentence++) {
-      const to = sentenceEnd(text, from, p.end);
-      let first = true;
-      for (let start = from; start < to; ) {
-        let end = tokenEndAt(text, start, to);
-        if (end < 0) {
-          start++;
-          continue;
-        }
-        const next = end;
+/**
+ * The article's sentences and tokens (lib/text.ts's, which the earlier stages have cut already when they read
+ * this text), with what topic finding needs.
+ */
+export function tokenize(text: string, source = textTokens(text)): Tokens {
+  if (knownForms.size >= KNOWN_LIMIT) {
+    knownForms.clear();
+    knownWords.clear();
+    knownLemmas.clear();
+  }
+  const article = ++articleCount;
+  let lemmas = 0;
+  const tokens = new Tokens(source);
+  const { forms, end: ends, sentence: sentences, flags } = tokens;
+  /** Per form: how many characters its tokens lose at the end, and whether that is a possessive / a kept acronym's dot. */
+  const cut = new Uint8Array(source.forms.length);
+  const formFlags = new Uint8Array(source.forms.length);
+  for (let s = 0; s < source.sentences; s++) {
+    const from = source.sentenceStart[s];
+    const to = source.sentenceEnd[s];
+    const last = source.sentenceToken[s + 1];
+    for (let i = source.sentenceToken[s]; i < last; i++) {
+      const f = source.form[i];
+      let form = forms[f];
+      if (!form) {
+        const raw = source.forms[f].text;
+        let length = raw.length;
         // a trailing period ends the sentence or an abbreviation ("Mr."); dotted acronyms keep theirs ("U.S.")
-        const dotted = text.charCodeAt(end - 1) === 46 && text.lastIndexOf('.', end - 2) >= start;
-        if (text.charCodeAt(end - 1) === 46 && !dotted) end--;
+        const period = raw.charCodeAt(length - 1) === 46;
+        const dotted = period && raw.lastIndexOf('.', length - 2) >= 0;
+        if (period && !dotted) length--;
         // "Russia's" and the plural "sides'" are possessives
-        const poss = end - start > 2 && possessiveEnd(text, end);
-        if (poss) end -= isApostrophe(text.charCodeAt(end - 1)) ? 1 : 2;
-        let formId = formIds.find(start, end);
-        if (formId < 0) {
-          const written = text.slice(start, end);
-          const lower = hasUpperOrNonAscii(text, start, end) ? written.toLowerCase() : written;
-          let word = vocabulary.get(lower);
-          if (!word) vocabulary.set(lower, (word = wordRecord(lower, lemmaIds)));
-          const c = written.charCodeAt(0);
-          const cap = isUpper(c) || ((c === 97 || c === 101) && NAME_PARTICLE_CAPITAL.test(written));
-          formId = formIds.add({ text: written, cap, word });
+        const poss = length > 2 && possessiveEnd(raw, length);
+        if (poss) length -= isApostrophe(raw.charCodeAt(length - 1)) ? 1 : 2;
+        cut[f] = raw.length - length;
+        formFlags[f] = (poss ? POSSESSIVE : 0) | (period && !dotted ? ABBREVIATION : 0);
+        const known = knownForm(length === raw.length ? raw : raw.slice(0, length));
+        const kw = known.word;
+        if (kw.article !== article) {
+          let lemmaId = -1;
+          if (kw.lemma) {
+            if (kw.lemma.article !== article) {
+              kw.lemma.article = article;
+              kw.lemma.id = lemmas++;
+            }
+            lemmaId = kw.lemma.id;
+          }
+          kw.article = article;
+          const lemma = kw.lemma;
+          kw.record = {
+            lower: kw.lower,
+            seenLower: false,
+            seenMidCap: false,
+            lemma: lemma?.lemma ?? '',
+            lemmaId,
+            issueLemma: lemma?.issue ?? false,
+            issueKey: lemma?.key ?? '',
+            polarity: kw.polarity,
+            role: kw.role,
+            opens: kw.opens,
+          };
         }
-        const form = tokens.forms[formId];
-        let before = start - 1;
-        while (before >= from && text.charCodeAt(before) === 32) before--;
-        const initial = first || (before >= from && OPENING_MARKS.has(text.charCodeAt(before)));
-        if (!form.cap) form.word.seenLower = true;
-        else if (!initial) form.word.seenMidCap = true;
-        const abbreviation = !dotted && next < to && text.charCodeAt(next - 1) === 46;
-        tokens.push(start, end, sentence, formId, (poss ? POSSESSIVE : 0) | (initial ? INITIAL : 0) | (abbreviation ? ABBREVIATION : 0));
-        first = false;
-        start = next;
+        form = forms[f] = { text: known.text, cap: known.cap, word: kw.record!, known };
       }
-      from = to;
-      while (from < p.end && /\s/.test(text[from])) from++;
+      const start = source.start[i];
+      const next = source.end[i];
+      ends[i] = next - cut[f];
+      sentences[i] = s;
+      let before = start - 1;
+      while (before >= from && text.charCodeAt(before) === 32) before--;
+      const initial = i === source.sentenceToken[s] || (before >= from && OPENING_MARKS.has(text.charCodeAt(before)));
+      if (!form.cap) form.word.seenLower = true;
+      else if (!initial) form.word.seenMidCap = true;
+      // a period that does not end the sentence: an abbreviation ("Gen.")
+      const abbreviation = (formFlags[f] & ABBREVIATION) !== 0 && next < to;
+      flags[i] = (formFlags[f] & POSSESSIVE) | (initial ? INITIAL : 0) | (abbreviation ? ABBREVIATION : 0);
     }
   }
-  return tokens.seal();
+  return tokens;
 }
 
 const NOUN_OPENING = 1;
 const VERB_OPENING = 2;
 const FUNCTION_WORD = 4;
 
-/** What the word lists say of a lower-case word: the same in every article. */
-interface WordLists {
-  lemma: string;
-  polarity: number;
-  role: boolean;
-  opens: number;
-}
-/**
- * Word lists' answers by word, kept from article to article (most of an article's words were in the last
- * one: a profile of the 2,000-word summary spent a tenth of its time asking again). Bounded: emptied when full.
- */
-const WORD_LISTS_LIMIT = 50_000;
-
-const listsOf = remembered((lower: string): WordLists => {
-  const opens = (NOUN_OPENERS.has(lower) ? NOUN_OPENING : 0) | (VERB_OPENERS.has(lower) ? VERB_OPENING : 0) | (FUNCTION_WORDS.has(lower) ? FUNCTION_WORD : 0);
-  return { lemma: issueLemma(lower), polarity: wordPolarity(lower), role: roles.has(lower), opens };
-}, WORD_LISTS_LIMIT);
-
-function wordRecord(lower: string, lemmaIds: Map<string, number>): Word {
-  const { lemma, polarity, role, opens } = listsOf(lower);
-  let lemmaId = -1;
-  if (lemma) {
-    lemmaId = lemmaIds.get(lemma) ?? lemmaIds.size;
-    lemmaIds.set(lemma, lemmaId);
-  }
-  return { lower, seenLower: false, seenMidCap: false, lemma, lemmaId, polarity, role, opens };
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Alias data (built by scripts/build-topic-aliases.ts)
 
-/** "U.S." -> "US", "the Islamic State" -> "ISLAMIC STATE", "al-Qaeda" -> "AL-QAEDA". */
-export function normalizeKey(words: string): string {
+/**
+ * "U.S." -> "US", "the Islamic State" -> "ISLAMIC STATE", "al-Qaeda" -> "AL-QAEDA". Kept from article to article
+ * like the word lists' answers (bounded): names recur, and a name's key takes five string rewrites.
+ */
+export const normalizeKey = remembered(keyOfWords, KNOWN_LIMIT);
+
+function keyOfWords(words: string): string {
   const upper = words.toUpperCase();
   // one word without dots or apostrophes (most calls) needs no rewriting
   if (!/[.’´\s]/.test(upper)) return upper;
@@ -363,8 +373,6 @@ export function normalizeKey(words: string): string {
     .trim();
 }
 
-/** normalizeKey of one written word, kept from article to article like the word lists' answers (bounded). */
-const wordKey = remembered(normalizeKey, WORD_LISTS_LIMIT);
 
 const countryByForm = new Map<string, CountryCode>();
 for (const c of aliasData.countries) {
@@ -461,7 +469,7 @@ const initials = (words: string[]) =>
 /** Finds every topic mention in the article and merges aliases. Linear in the number of tokens. */
 export function findTopics(text: string, tokens: Tokens = tokenize(text)): TopicIndex {
   // Punctuation tokens are one character and never letters or digits.
-  const isWord = (i: number) => tokens.end[i] - tokens.start[i] > 1 || !CLAUSE_PUNCTUATION.has(tokens.text(i));
+  const isWord = (i: number) => tokens.is(i, SHAPE.word);
   // Per sentence, its words, those in capitals and the function words capitalised inside it: headlines and
   // slogans, in capitals or in title case ("Could Do When Up Against ..."), carry no name information beyond
   // country names.
@@ -470,25 +478,21 @@ export function findTopics(text: string, tokens: Tokens = tokenize(text)): Topic
   const wordCount = new Int32Array(sentences);
   const capsCount = new Int32Array(sentences);
   const titleCaseCount = new Int32Array(sentences);
-  const allCaps = tokens.forms.map((f) => f.cap && f.text === f.text.toUpperCase());
   for (let i = 0; i < tokens.length; i++) {
     const sentence = tokens.sentence[i];
-    if (tokens.cap(i) && !tokens.initial(i) && FUNCTION_WORDS.has(tokens.lower(i))) titleCaseCount[sentence]++;
+    if (tokens.cap(i) && !tokens.initial(i) && tokens.word(i).opens & FUNCTION_WORD) titleCaseCount[sentence]++;
     if (tokens.end[i] - tokens.start[i] < 3) continue;
     wordCount[sentence]++;
-    if (allCaps[tokens.form[i]]) capsCount[sentence]++;
+    if (tokens.is(i, SHAPE.allCaps)) capsCount[sentence]++;
   }
   for (let k = 0; k < sentences; k++) if ((wordCount[k] >= 3 && capsCount[k] * 2 >= wordCount[k]) || titleCaseCount[k] >= 2) shouting.add(k);
   /** A capitalised token that can be part of a name: not a sentence-opening common word. */
   const nameToken = (i: number) => {
     if (!tokens.cap(i) || !isWord(i)) return false;
-    const written = tokens.text(i);
     if (shouting.has(tokens.sentence[i])) return countryWord(tokens.key(i));
-    if (ACRONYM.test(written)) return true;
+    if (tokens.is(i, SHAPE.acronym)) return true;
     // "We're", "I'll": a pronoun with a contraction.
-    const lower = tokens.lower(i);
-    const apostrophe = lower.search(/['’]/);
-    if (FUNCTION_WORDS.has(lower) || (apostrophe > 0 && FUNCTION_WORDS.has(lower.slice(0, apostrophe)))) return false;
+    if (tokens.is(i, SHAPE.functionWord)) return false;
     if (!tokens.initial(i)) return true;
     const word = tokens.word(i);
     if (word.seenLower) return false;
@@ -507,10 +511,10 @@ export function findTopics(text: string, tokens: Tokens = tokenize(text)): Topic
    */
   const titleWord = (i: number) => {
     const written = tokens.text(i);
-    return !ACRONYM.test(written) && written.length > 1 && (HONORIFICS.has(tokens.lower(i)) || tokens.abbreviation(i) || (written.length > 2 && TITLES.has(tokens.lower(i))));
+    return !tokens.is(i, SHAPE.acronym) && written.length > 1 && (tokens.is(i, SHAPE.titleProper) || tokens.abbreviation(i));
   };
   /** A word that reads as a title or role rather than a name: in the agents dictionary or seen lowercase. */
-  const roleWord = (i: number) => titleWord(i) || (!ACRONYM.test(tokens.text(i)) && (tokens.word(i).role || (tokens.word(i).seenLower && !tokens.poss(i))));
+  const roleWord = (i: number) => titleWord(i) || (!tokens.is(i, SHAPE.acronym) && (tokens.word(i).role || (tokens.word(i).seenLower && !tokens.poss(i))));
   /** Role words and connectors ("Secretary of State"), which stand before a name. */
   const titlePart = (i: number) => roleWord(i) || CONNECTORS.has(tokens.lower(i));
   /** The words of tokens [first, last], as written. */
@@ -716,7 +720,9 @@ function buildIndex(
   addIssues(tokens, raw);
   raw.sort((a, b) => a.first - b.first || b.last - a.last);
   const topics: Topic[] = [];
-  const byRoot = new Map<string, Topic & { surfaces: Map<string, number> }>();
+  const byRoot = new Map<string, Topic>();
+  /** Per topic that is no country, how often each form is written (its display name is picked from them). */
+  const surfaces: (Map<string, number> | null)[] = [];
   const mentions: TopicMention[] = [];
   const mentionAt = new Int32Array(tokens.length).fill(-1);
   for (const m of raw) {
@@ -725,24 +731,25 @@ function buildIndex(
     let topic = byRoot.get(root);
     if (!topic) {
       const country = root.startsWith('C:') ? root.slice(2) : null;
-      topic = { id: topics.length, name: '', kind: country ? 'country' : m.kind, country, key: root, affiliation: null, aliases: [], surfaces: new Map() };
+      topic = { id: topics.length, name: '', kind: country ? 'country' : m.kind, country, key: root, affiliation: null, aliases: [] };
       byRoot.set(root, topic);
       topics.push(topic);
+      surfaces.push(country ? null : new Map());
     }
     topic.affiliation ??= affiliations.get(m.key) ?? null;
     if (!topic.aliases.includes(m.key)) topic.aliases.push(m.key);
     const start = tokens.start[m.first];
     const end = tokens.end[m.last];
-    const surface = m.surface || text.slice(start, end);
-    topic.surfaces.set(surface, (topic.surfaces.get(surface) ?? 0) + 1);
+    const written = surfaces[topic.id];
+    if (written) {
+      const surface = m.surface || text.slice(start, end);
+      written.set(surface, (written.get(surface) ?? 0) + 1);
+    }
     const mention = { start, end, topic: topic.id, first: m.first, last: m.last, modifier: !!m.modifier };
     for (let t = m.first; t <= m.last; t++) mentionAt[t] = mentions.length;
     mentions.push(mention);
   }
-  for (const t of byRoot.values()) {
-    t.name = t.country ? countryName(t.country) : displayName(t.surfaces);
-    delete (t as Partial<typeof t>).surfaces;
-  }
+  for (const t of topics) t.name = t.country ? countryName(t.country) : displayName(surfaces[t.id]!);
   return { tokens, topics, mentions, mentionAt };
 }
 
@@ -873,37 +880,40 @@ function isContentWord(w: string): boolean {
  */
 function addIssues(tokens: Tokens, raw: RawMention[]): void {
   // One pass to count, one to emit; each word's lemma and word-list tests were worked out once, in tokenize.
-  const lemmaAt = (i: number) => (tokens.cap(i) ? -1 : tokens.word(i).lemmaId);
+  const { forms, form, flags, length } = tokens;
+  /** Per form: its lemma's id when written in lower case, else -1. */
+  const formLemma = new Int32Array(forms.length);
+  for (let f = 0; f < forms.length; f++) formLemma[f] = forms[f].cap ? -1 : forms[f].word.lemmaId;
   // lemma ids are below the number of distinct words, so below the number of tokens
-  const count = new Int32Array(tokens.length);
-  const heads = new Int32Array(tokens.length);
-  const verbs = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const l = lemmaAt(i);
+  const count = new Int32Array(length);
+  const heads = new Int32Array(length);
+  const verbs = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
+    const l = formLemma[form[i]];
     if (l >= 0) {
       count[l]++;
-      if (i > 0 && tokens.word(i - 1).opens & VERB_OPENING) verbs[l]++;
+      if (i > 0 && forms[form[i - 1]].word.opens & VERB_OPENING) verbs[l]++;
     }
     // "its", "the"; a possessive, but not a pronoun's contraction ("it's going", "that's because")
-    const opens = tokens.word(i).opens;
-    if (!(opens & NOUN_OPENING) && !(tokens.poss(i) && !(opens & FUNCTION_WORD))) continue;
+    const opens = forms[form[i]].word.opens;
+    if (!(opens & NOUN_OPENING) && !(flags[i] & POSSESSIVE && !(opens & FUNCTION_WORD))) continue;
     let j = i + 1;
-    while (j < tokens.length && j - i <= 3 && lemmaAt(j) >= 0) j++;
-    if (j > i + 1) heads[lemmaAt(j - 1)]++;
+    while (j < length && j - i <= 3 && formLemma[form[j]] >= 0) j++;
+    if (j > i + 1) heads[formLemma[form[j - 1]]]++;
   }
   /** Per lemma: 0 not yet tested, 1 an issue, 2 not one. */
-  const accepted = new Int8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const l = lemmaAt(i);
+  const accepted = new Int8Array(length);
+  for (let i = 0; i < length; i++) {
+    const l = formLemma[form[i]];
     if (l < 0) continue;
-    const w = tokens.word(i);
-    if (!accepted[l]) {
-      const ok = !GENERIC_NOUNS.has(w.lemma) && !SPEECH_VERBS.has(w.lemma) && count[l] >= MIN_ISSUE_MENTIONS && heads[l] >= MIN_ISSUE_HEADS && verbs[l] < heads[l] && !roles.has(w.lemma) && !isOpinionWord(w.lemma);
-      accepted[l] = ok ? 1 : 2;
-    }
-    if (accepted[l] === 1 && !w.role && w.polarity === 0 && w.seenLower) raw.push({ first: i, last: i, key: `I:${w.lemma}`, kind: 'issue', surface: w.lemma });
+    const w = forms[form[i]].word;
+    if (!accepted[l]) accepted[l] = w.issueLemma && count[l] >= MIN_ISSUE_MENTIONS && heads[l] >= MIN_ISSUE_HEADS && verbs[l] < heads[l] ? 1 : 2;
+    if (accepted[l] === 1 && !w.role && w.polarity === 0 && w.seenLower) raw.push({ first: i, last: i, key: w.issueKey, kind: 'issue', surface: w.lemma });
   }
 }
+
+/** Whether the word lists allow a lemma as an issue: no generic noun, speech verb, role noun or opinion word. */
+const issueWord = (lemma: string) => !GENERIC_NOUNS.has(lemma) && !SPEECH_VERBS.has(lemma) && !roles.has(lemma) && !isOpinionWord(lemma);
 
 /** The form a word is counted under as an issue ("sanctions" -> "sanction", "militias" -> "militia"), or ''. */
 function issueLemma(w: string): string {
