@@ -143,6 +143,7 @@ async function main(): Promise<void> {
     current = settings;
     show(settings);
   }, new AbortController().signal);
+  (document.getElementById('controls') as HTMLFieldSetElement).disabled = false;
 }
 
 void main();
