@@ -7,6 +7,7 @@ import {
   NOT_NAME_WORDS,
   NOUN_LIKE_VERBS,
   ORGANISATION_WORDS,
+  OUTLET_WORDS,
   PERSON_PRONOUNS,
   SPEAKER_NOUNS,
   SPEECH_VERBS,
@@ -563,6 +564,56 @@ function pronounToSubject(text: string, tokens: Token[], source: SourcePhrase): 
   const p = source.text.toLowerCase();
   const fits = p === 'he' || p === 'she' ? subject.kind === 'name' : p === 'it' ? subject.kind === 'organisation' : subject.kind === 'organisation' || subject.plural;
   return fits ? subject : null;
+}
+
+/** A form of "tell" just before a mention (a determiner between): the mention is the listener ("..., X told Interfax"). */
+const LISTENER_BEFORE = /\b(?:tell|tells|told|telling)\s+(?:the\s+|a\s+|an\s+)?$/i;
+/** A form of "quote" just after a mention ("Interfax quoted X as saying", "State TV also quotes X"). */
+const QUOTING_AFTER = /^\s+(?:\p{Ll}+ly\s+|also\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:(?:said|says|reported|reports|wrote|writes|added)\s*,\s*)?quot(?:ed|es|ing)\b/u;
+
+/**
+ * The speaker a statement's source only relays, or the one it is said to: "X told Interfax" (X, not the
+ * listener), "Interfax quoted X as saying" (X), "X said Tuesday, according to Interfax" and "X said that
+ * ..., Interfax reported" (X, whose own speech verb the content holds). Null when the source speaks itself.
+ * `sentence` is the start of the source's sentence.
+ */
+export function relayedSpeaker(text: string, statement: Attribution, sentence: number, paragraphEnd: number): SourcePhrase | null {
+  const source = statement.source;
+  if (!source || source.kind === 'pronoun') return null;
+  if (LISTENER_BEFORE.test(text.slice(Math.max(sentence, source.start - 16), source.start))) {
+    const tokens = tokenize(text, sentence, source.start);
+    let v = tokens.length - 1;
+    if (v >= 0 && DETERMINERS.has(tokens[v].key)) v--;
+    return v > 0 ? subjectBefore(text, tokens, v, 0) : null;
+  }
+  if (QUOTING_AFTER.test(text.slice(source.end, source.end + 40))) {
+    const tokens = tokenize(text, source.end, sentenceEnd(text, source.end, paragraphEnd));
+    return quotedPerson(text, tokens, 0)?.source ?? null;
+  }
+  // an outlet after the content ("..., Interfax reported", "according to Interfax"): the content's own speaker
+  if (statement.kind !== 'indirect' || (statement.cue !== 'according to' && source.start < statement.end) || !source.text.split(/\s+/).some((w) => OUTLET_WORDS.has(w.toLowerCase()))) return null;
+  const content = tokenize(text, statement.start, statement.end);
+  // "(In Syria, meanwhile,) X said (that) ...": the content's first speech verb, its subject opening the content's
+  // clause after any opening phrases
+  let clause = 0;
+  for (let v = 1; v < Math.min(content.length, 16); v++) {
+    if (content[v].text === ',') clause = v + 1;
+    if (!isVerbAt(content, v) || isParticiple(content[v].key) || isPassive(content, v)) continue;
+    const speaker = clause < v ? subjectBefore(text, content, v, clause) : null;
+    const opens = clause + (DETERMINERS.has(content[clause].key) ? 1 : 0);
+    if (speaker && speaker.start === content[opens].start && speaker.kind !== 'pronoun') return speaker;
+    break;
+  }
+  // "... , X said Tuesday": a speech verb among the content's last words, after a comma
+  let v = content.length - 1;
+  while (v > 0 && (TIME_WORDS.has(content[v].key) || /^(?:on|in|a|an|the|statement|interview)$/.test(content[v].key))) v--;
+  if (v > 1 && isVerbAt(content, v) && !isParticiple(content[v].key)) {
+    let comma = v - 1;
+    while (comma > 0 && content[comma].text !== ',' && v - comma < 12) comma--;
+    const speaker = content[comma].text === ',' ? subjectBefore(text, content, v, comma + 1) : null;
+    if (speaker && speaker.kind !== 'pronoun') return speaker;
+  }
+  return null;
 }
 
 /** Links each quote to its source mention and speech verb (reported speech is lib/reported.ts). */

@@ -1,4 +1,5 @@
 import { ADVERB_OR_HEADING, GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, SPEAKER_NOUNS, SPEECH_VERBS, STATE_NAMES, TITLES } from './lexicon';
+import { relayedSpeaker } from './attribution';
 import { escapeRegExp, sentenceStart } from './text';
 import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, Statement } from './types';
 
@@ -139,7 +140,9 @@ function nameShape(run: string): NameShape | null {
   // outlet's acronym before a full name, "CNN Michael Bociurkiw")
   const titleLike = (p: { word: string; key: string }, j: number) =>
     NOT_NAME_WORDS.has(p.key) || TITLES.has(p.key) || isOrganisationKey(p.key) || isNationality(p.word) || p.word === 'of' || p.word === 'the' ||
-    SPEECH_VERBS.has(p.key) || HEADLINE_VERBS.has(p.key) || (/^\p{Lu}{2,6}$/u.test(p.word) && parts.length - j > 2);
+    SPEECH_VERBS.has(p.key) || HEADLINE_VERBS.has(p.key) || (/^\p{Lu}{2,6}$/u.test(p.word) && parts.length - j > 2) ||
+    // a possessor before the name: "CNN's Arwa Damon"
+    /['’]s$/.test(p.word);
   let k = 0;
   for (let j = parts.length - 2; j >= 0; j--) if (titleLike(parts[j], j)) {
     k = j + 1;
@@ -280,6 +283,119 @@ function pronounPattern(pronoun: string): RegExp {
   return pattern;
 }
 
+/** Words that open an adjunct: the noun phrase after them is never the clause's subject ("despite polls", "like officials"). */
+const ADJUNCT_OPENERS = new Set('like unlike despite including among amid without during through following by with in on at from into toward towards'.split(' '));
+/** Subordinators and demonstratives before a clause's subject: the subject is what follows ("while critics argue", "that officials said"). */
+const SUBJECT_OPENERS = new Set('that this these those while when whereas though although since because if as where after before once until unless whether'.split(' '));
+/** Subordinators that open a clause inside a phrase read as a subject: its subject follows ("days after Ukrainian forces"). */
+const SUBORDINATORS = new Set('after before when while whereas since because although though until unless where'.split(' '));
+/** A personal pronoun (not "US" or "IT"): a description that opens with one is a clause fragment ("that he didn't"). */
+const PERSONAL_PRONOUN = /^(?:i|we|you|he|she|they|it|me|us|him|them|I|We|You|He|She|They|It)$/;
+/** Possessive pronouns: alone, a possessor without its noun ("his"). */
+const POSSESSIVE_WORDS = new Set('his her their its my our your'.split(' '));
+/** Heads that name no speaker: a time ("years", "that night"). */
+const NO_SPEAKER_HEADS = new Set('year years day days hour hours week weeks month months minute minutes night time ago'.split(' '));
+/** Words for a share of a group, which speak for it ("Some say", "Most believe"). */
+const SHARES = new Set('some many most few one all both another several'.split(' '));
+/** Endings of adjectives, which nouns of speakers and documents rarely have ("vocal", "persuasive", "biggest"). */
+const ADJECTIVE_ENDING = /(?:al|ive|ous|ful|able|ible|ic|est|less|ing|ar|ate|ish)$/;
+/** A form of "tell" right before a mention: the mention is the listener ("..., X told Interfax"). */
+const LISTENER_BEFORE = /\b(?:tell|tells|told|telling)\s+(?:the\s+|a\s+|an\s+)?$/i;
+/** A contraction: a clause, not a noun phrase ("that he didn't"). */
+const CONTRACTION = /n['’]t$|['’](?:re|ve|ll|m|d)$/i;
+
+/**
+ * The mention as a speaker's name can use it, or null when it is none: a listener ("told Interfax"), a clause
+ * fragment ("that he didn't", "despite polls"), a lone adjective or number ("a vocal", "many"). A subordinator
+ * before the subject is dropped ("while critics" -> critics), and so is a possessive ending ("Russian
+ * government's" -> Russian government); "U.S" gets back the period the sentence's end took.
+ * (lib/reported.ts reads subjects as plain noun phrases; this is where every mention becomes a speaker.)
+ */
+function speakerSource(text: string, source: SourceMention): SourceMention | null {
+  if (source.kind === 'pronoun') return source;
+  // (a listener whose speaker lib/attribution.ts's relayedSpeaker found no subject for)
+  if (LISTENER_BEFORE.test(text.slice(Math.max(0, source.start - 16), source.start))) return null;
+  const words: { start: number; end: number; key: string }[] = [];
+  for (const m of source.text.matchAll(/\S+/g)) words.push({ start: source.start + m.index!, end: source.start + m.index! + m[0].length, key: m[0].toLowerCase() });
+  if (source.kind !== 'name') {
+    while (words.length > 1 && SUBJECT_OPENERS.has(words[0].key)) words.shift();
+    if (ADJUNCT_OPENERS.has(words[0].key)) return null;
+    // "days after Ukrainian forces": the subject of the clause a subordinator opens inside the phrase
+    const inner = words.findIndex((w, k) => k > 0 && k < words.length - 1 && SUBORDINATORS.has(w.key));
+    if (inner > 0) words.splice(0, inner + 1);
+    // "the prime minister didn't", "the reporter who": an auxiliary or a relative pronoun the reading took in
+    if (words.length > 1 && (CONTRACTION.test(words[words.length - 1].key) || /^(?:who|which|that)$/.test(words[words.length - 1].key))) words.pop();
+    const opener = text.slice(words[0].start, words[0].end);
+    if (PERSONAL_PRONOUN.test(opener) || (words.length === 1 && POSSESSIVE_WORDS.has(words[0].key)) || words.some((w) => CONTRACTION.test(w.key))) return null;
+    // "head of the Israeli military's": a possessive after "of" belongs to a noun the reading cut off
+    if (words.length > 2 && words.some((w) => w.key === 'of') && /(?:['’]s|s['’])$/.test(words[words.length - 1].key)) return null;
+    const body = /^(?:the|a|an)$/.test(words[0].key) && words.length > 1 ? words.slice(1) : words;
+    const head = keyOf(body[body.length - 1].key);
+    if (NO_SPEAKER_HEADS.has(head)) return null;
+    // a lone adjective of stance ("Pro-Russian", "Anti-government") names nobody
+    if (body.length === 1 && /^(?:anti|pro)-/.test(head)) return null;
+    // a lone lower-case adjective: the reading stopped before its noun ("a vocal [advocate]", "the biggest [decline]")
+    if (body.length === 1 && !/^\p{Lu}/u.test(text[body[0].start]) && !SPEAKER_NOUNS.has(head) && !ORGANISATION_WORDS.has(head) && ADJECTIVE_ENDING.test(head)) return null;
+  }
+  const first = words[0], last = words[words.length - 1];
+  let end = last.end;
+  // a possessor without its noun speaks as itself
+  const possessive = /['’]s?$/.exec(text.slice(last.start, end));
+  if (possessive && end - possessive[0].length > last.start && (possessive[0].length === 2 || /s['’]$/.test(text.slice(last.start, end)))) end -= possessive[0].length;
+  // "U.S" before the period that also ends the sentence
+  if (text[end] === '.' && /(?:^|[^\p{L}])(?:\p{L}\.)+\p{L}$/u.test(text.slice(first.start, end))) end++;
+  if (first.start === source.start && end === source.end) return source;
+  const words_ = text.slice(first.start, end);
+  // a single capitalised word left ("Trump's" read as a description) is a name
+  const kind = source.kind === 'description' && /^\p{Lu}[^\s]*$/u.test(words_) && !SPEAKER_NOUNS.has(keyOf(words_)) ? 'name' : source.kind;
+  return { ...source, start: first.start, end, text: words_, kind };
+}
+
+/**
+ * Whether a one-word name is a common word capitalised only where it opens a sentence or a title ("Indeed",
+ * "Instead", "The Latest"): never capitalised after a sentence's first word, and written in lower case too
+ * or shaped as an adverb or participle. A name is written mid-sentence somewhere ("said Kerry", "John Kerry").
+ */
+function isCommonWord(text: string, name: string, memo: Map<string, boolean>): boolean {
+  // (a capitalised plural or speaker noun opening a sentence is a group described: "Critics say", "Poll finds")
+  if (/\s/.test(name) || !/^\p{Lu}\p{Ll}+$/u.test(name) || name.endsWith('s') || SPEAKER_NOUNS.has(name.toLowerCase()) || ORGANISATION_WORDS.has(name.toLowerCase()) || SHARES.has(name.toLowerCase())) return false;
+  let common = memo.get(name);
+  if (common !== undefined) return common;
+  common = true;
+  for (let at = text.indexOf(name); at >= 0 && common; at = text.indexOf(name, at + name.length)) {
+    if (isWordCharAt(text, at - 1) || isWordCharAt(text, at + name.length)) continue;
+    if (!opensSentence(text, at)) common = false;
+  }
+  if (common && !/(?:ly|ing|ed)$/.test(name)) common = hasLowerCaseWord(text, name.toLowerCase());
+  memo.set(name, common);
+  return common;
+}
+const isWordCharAt = (text: string, i: number) => i >= 0 && i < text.length && LETTER_OR_MARK.test(text[i]);
+/** Whether the word at `at` opens a sentence, a paragraph or a title (after "The"/"A"), past opening marks and brackets. */
+function opensSentence(text: string, at: number): boolean {
+  let i = previousMark(text, at - 1);
+  // a title's article: "The Latest: ..."
+  let j = i;
+  while (j >= 0 && LETTER_OR_MARK.test(text[j])) j--;
+  if (/^(?:The|A|An)$/.test(text.slice(j + 1, i + 1))) i = previousMark(text, j);
+  if (i < 0 || /[.!?:;\n\u2028\u2029—–-]/.test(text[i])) return true;
+  // after a closing quotation mark only when the quote ended its sentence ('..." Kerry said' runs on)
+  return /["'”’]/.test(text[i]) && /[.!?]/.test(text[i - 1] ?? '');
+}
+/** The index of the last character before i + 1 that is no space, opening mark or bracket (a straight mark after a space opens). */
+function previousMark(text: string, i: number): number {
+  for (;;) {
+    while (i >= 0 && /[ \t\u00a0“‘(\[]/.test(text[i])) i--;
+    if (i >= 0 && /["']/.test(text[i]) && (i === 0 || /\s/.test(text[i - 1]))) i--;
+    else return i;
+  }
+}
+/** Whether `word` stands in the text as a whole word in lower case. */
+function hasLowerCaseWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) if (!isWordCharAt(text, at - 1) && !isWordCharAt(text, at + word.length)) return true;
+  return false;
+}
+
 /** Resolves each statement's source mention to an entity. */
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
   const { bySurname: names, byFirstWord, runs } = indexNames(text);
@@ -300,6 +416,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   const resolved = new Map<SourceMention, number | null>();
   /** Entities in order of their latest mention as a source, for pronouns. */
   const recent: { entity: Entity; at: number; plural: boolean; direct: boolean }[] = [];
+  const commonWords = new Map<string, boolean>();
   const paragraphOf = (at: number) => {
     let lo = 0, hi = paragraphs.length - 1;
     while (lo < hi) {
@@ -602,8 +719,13 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   };
   const titledRuns = personRuns.filter((r) => r.title !== null);
 
-  const resolve = (source: SourceMention, direct: boolean): number | null => {
-    if (resolved.has(source)) return resolved.get(source)!;
+  const resolve = (written: SourceMention, direct: boolean): number | null => {
+    if (resolved.has(written)) return resolved.get(written)!;
+    const source = speakerSource(text, relayed.get(written) ?? written);
+    if (!source) {
+      resolved.set(written, null);
+      return null;
+    }
     let e: Entity | null;
     if (source.kind === 'pronoun') e = resolvePronoun(source, direct);
     // a capitalised common noun opening a sentence ("Witnesses said") is a description
@@ -612,6 +734,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     // "the statement said": the organisation that issued it, when one spoke in reach
     else if (source.kind === 'description' && /^(?:the |a |an )?(?:\w+ )?(?:statement|report|letter|memo|communiqu[eé]|release)$/i.test(source.text)) e = resolvePronoun({ ...source, text: 'it' });
     else e = (source.kind === 'description' ? titleHolder(source) : null) ?? describedEntity(source);
+    // a word capitalised only where it opens a sentence is no name ("Indeed", "Instead", "The Latest")
+    if (e && isCommonWord(text, e.name, commonWords)) e = null;
     if (e) {
       addMention(e, source);
       addDescriptors(e, source.descriptors ?? []);
@@ -619,10 +743,18 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       // a resolved pronoun keeps its speaker in reach for the next pronoun ("..., he said." chains)
       recent.push({ entity: e, at: source.start, plural: source.plural ?? false, direct });
     }
-    resolved.set(source, e ? e.id : null);
+    resolved.set(written, e ? e.id : null);
     return e ? e.id : null;
   };
 
+  // the speaker an outlet relays, or who told it ("X told Interfax", "Interfax quoted X as saying")
+  const relayed = new Map<SourceMention, SourceMention>();
+  for (const a of attributions) {
+    if (!a.source || relayed.has(a.source)) continue;
+    const p = paragraphs[paragraphOf(a.source.start)];
+    const speaker = relayedSpeaker(text, a, sentenceStart(text, p.start, a.source.start), p.end);
+    if (speaker) relayed.set(a.source, speaker);
+  }
   // sources in text order, so that pronouns see the speakers named before them
   const order = attributions
     .map((a, i) => ({ a, i }))

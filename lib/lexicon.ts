@@ -190,3 +190,14 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 
 /** A capitalised sentence-opening adverb ("Specifically", "Honestly") or a shouted heading word: never part of a name. */
 export const ADVERB_OR_HEADING = /^(?!(?:Kelly|Sully|Lilly|Daly|Connolly|Donnelly|Reilly|Beverly|Shelly|Kimberly|Emily|Molly|Holly|Polly|Dolly|Billy|Wally|Sally|Nelly|Ely|Bradly|Ashly)$)\p{Lu}\p{Ll}{3,}ly$|^\p{Lu}{6,}$/u;
+
+/**
+ * News outlets: the words that make a source a medium ("state television", "the news agency", "the
+ * newspaper") and the names of the agencies and broadcasters that most often relay officials' words.
+ */
+export const OUTLET_WORDS: ReadonlySet<string> = new Set(
+  ('agency television tv radio newspaper paper daily weekly tabloid magazine broadcaster channel network outlet media press ' +
+    'news wire gazette courier chronicle interfax reuters ap afp xinhua tass itar-tass ria novosti yonhap kyodo irna isna fars tasnim mehr sana anadolu ' +
+    'aljazeera jazeera arabiya cnn bbc nhk nbc cbs abc msnbc npr pbs fox kcna wafa petra mena bernama antara ansa dpa efe ' +
+    'pravda izvestia kommersant haaretz times post journal herald tribune guardian telegraph independent observer').split(' '),
+);

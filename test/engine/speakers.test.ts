@@ -509,3 +509,45 @@ describe('words after a partial quote', () => {
     expect(attribute(text, paragraphs, findQuotes(text, paragraphs))[0].source?.text).not.toBe('I’d');
   });
 });
+
+describe('outlets that relay a speaker', () => {
+  const all = (text: string) => run(text).allSpeakers;
+
+  it('gives a statement told to an outlet to the one who told it, never to the outlet', () => {
+    expect(all('"The dam will hold," Rui Okafor, the mayor of the port town, told the Harbour Gazette.')).toEqual(['Rui Okafor', 'Rui Okafor']);
+  });
+
+  it('gives what an outlet quotes someone as saying to the one quoted', () => {
+    expect(all('The Vestian news agency quoted Lena Varga as saying the talks would resume in May.')).toEqual(['Lena Varga']);
+  });
+
+  it('gives content that holds its own speaker to that speaker when an outlet only reports it', () => {
+    expect(all('The bridge will reopen in May, Minister Lena Varga said on Tuesday, according to the news agency Nordpress.')).toEqual(['Lena Varga']);
+    expect(all('Port officials said that more than 300 crews had left the harbour, the Harbour Gazette reported.')).toEqual(['Port officials']);
+  });
+
+  it('keeps an outlet that is the only source', () => {
+    expect(all('More than 300 crews have left the harbour, the Harbour Gazette reported.')).toEqual(['Harbour Gazette']);
+  });
+});
+
+describe('speaker names made of clause fragments', () => {
+  const all = (text: string) => run(text).allSpeakers;
+
+  it('drops a subordinator the subject reading took in', () => {
+    expect(all('The boats run past the same piers that successive port authorities have branded as unsafe.')).toEqual(['successive port authorities']);
+    expect(all('Tensions rose on Tuesday, when port guards charged into the crowd with batons.')).toEqual(['port guards']);
+  });
+
+  it('gives no name rather than a word capitalised only because it opens the sentence', () => {
+    expect(all('Reading from a prepared text, Okafor said the dam would hold. Reading it took an hour; reading is slow.')).not.toContain('Reading');
+  });
+
+  it('keeps the period of "U.S." that also ends nothing but the name', () => {
+    expect(all('The U.S. has countered with a demand for an early vote.')).toEqual(['U.S.']);
+  });
+
+  it('names a possessor without its possessive ending', () => {
+    expect(all("The Vestian government's account of the call said the talks would resume.")).not.toContain("Vestian government's");
+  });
+});
