@@ -217,8 +217,8 @@ function subjectOf(text: string, tokens: Token[], v: number, floor: number): Sou
 export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[], tokens = textTokens(text, paragraphs)): Attribution[] {
   const found: Attribution[] = [];
   // which written forms are cue words, worked out once per form
-  const cueForm = new Uint8Array(tokens.forms.length);
-  tokens.forms.forEach((form, id) => (cueForm[id] = ANY_CUE.has(form.key) ? 1 : 0));
+  const formCues = new Uint8Array(tokens.forms.length);
+  tokens.forms.forEach((form, id) => (formCues[id] = (ANY_CUE.has(form.key) ? CUE : 0) | (SPEECH_VERBS.has(form.key) ? SPEECH : 0)));
   let q = 0;
   // the next quotation mark at or after a sentence start: one forward scan over the whole text
   let mark = -1;
@@ -233,16 +233,16 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
       const from = tokens.sentenceStart[s];
       const to = tokens.sentenceEnd[s];
       while (q < quotes.length && quotes[q].close <= from) q++;
-      const quoted: Span[] = [];
-      for (let k = q; k < quotes.length && quotes[k].open < to; k++) quoted.push({ start: quotes[k].open, end: quotes[k].close });
+      const quoted = quotationsBefore(quotes, q, to);
       if (mark < from) {
         QUOTATION_MARK.lastIndex = from;
         mark = QUOTATION_MARK.exec(text)?.index ?? text.length;
       }
       // quotation marks the quote stage left unpaired leave the sentence unread: its extent is unknown
       if (!quoted.length && mark < to) continue;
-      if (p.index === 0 && !quoted.length) found.push(...headlineStatements(text, tokens.sentenceTokens(s)));
-      else if (holdsCue(tokens, s, cueForm)) found.push(...sentenceStatements(text, tokens.sentenceTokens(s), quoted));
+      const cues = sentenceCues(tokens, s, formCues);
+      if (p.index === 0 && !quoted.length) found.push(...headlineStatements(text, tokens.sentenceTokens(s), cues));
+      else if (cues) found.push(...sentenceStatements(text, tokens.sentenceTokens(s), cues, quoted));
     }
     while (wire < wireMarks.length && wireMarks[wire] < p.start) wire++;
     if (wire < wireMarks.length && wireMarks[wire] < p.end) wireQuoteStatements(text, p, found, first, wireMarks, wire);
@@ -250,10 +250,48 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
   return outermost(found);
 }
 
-/** Whether sentence s holds a cue word: a sentence without one holds no statement. */
-function holdsCue(tokens: TextTokens, s: number, cueForm: Uint8Array): boolean {
-  for (let i = tokens.sentenceToken[s]; i < tokens.sentenceToken[s + 1]; i++) if (cueForm[tokens.form[i]]) return true;
-  return false;
+const NO_QUOTES: readonly Span[] = [];
+
+/** The quotations (marks included) from quotes[q] that open before `to`; most sentences hold none. */
+function quotationsBefore(quotes: QuoteSpan[], q: number, to: number): readonly Span[] {
+  if (q >= quotes.length || quotes[q].open >= to) return NO_QUOTES;
+  const quoted: Span[] = [];
+  for (let k = q; k < quotes.length && quotes[k].open < to; k++) quoted.push({ start: quotes[k].open, end: quotes[k].close });
+  return quoted;
+}
+
+/** What a written form is to this stage: a cue word (ANY_CUE), a speech verb (SPEECH_VERBS). */
+const CUE = 1;
+const SPEECH = 2;
+
+/** Where a sentence's cue words stand, read from its tokens' forms. */
+class SentenceCues {
+  constructor(
+    private readonly tokens: TextTokens,
+    /** The sentence's first token in `tokens`. */
+    private readonly first: number,
+    private readonly formCues: Uint8Array,
+    /** The last speech verb (index in the sentence), or -1: a trailing ", X said" needs one after its comma. */
+    readonly lastSpeech: number,
+  ) {}
+
+  /** Whether the sentence's token k is a cue word. */
+  isCue(k: number): boolean {
+    return (this.formCues[this.tokens.form[this.first + k]] & CUE) !== 0;
+  }
+}
+
+/** The cue words of sentence s, or null when it holds none (then it holds no statement either). */
+function sentenceCues(tokens: TextTokens, s: number, formCues: Uint8Array): SentenceCues | null {
+  const first = tokens.sentenceToken[s];
+  const end = tokens.sentenceToken[s + 1];
+  let i = first;
+  while (i < end && !(formCues[tokens.form[i]] & CUE)) i++;
+  if (i === end) return null;
+  // (speech verbs are cue words: none stands before the first cue)
+  let speech = end - 1;
+  while (speech >= i && !(formCues[tokens.form[speech]] & SPEECH)) speech--;
+  return new SentenceCues(tokens, first, formCues, speech >= i ? speech - first : -1);
 }
 
 /**
@@ -361,11 +399,8 @@ class Sentence {
   constructor(
     readonly text: string,
     readonly all: Token[],
-    readonly quoted: Span[],
-    /** Which tokens are cue words (ANY_CUE), read once. */
-    readonly isCue: Uint8Array,
-    /** The last speech verb: a trailing ", X said" needs one after its comma. */
-    readonly lastSpeech: number,
+    readonly quoted: readonly Span[],
+    readonly cues: SentenceCues,
   ) {
     this.last = all.length - 1;
   }
@@ -373,7 +408,8 @@ class Sentence {
   /** The quotation tokens[k] stands in, if any. */
   quoteAround(k: number): Span | undefined {
     const t = this.all[k];
-    return this.quoted.find((r) => t.start >= r.start && t.end <= r.end);
+    for (const r of this.quoted) if (t.start >= r.start && t.end <= r.end) return r;
+    return undefined;
   }
 
   inQuote(k: number): boolean {
@@ -477,7 +513,7 @@ class Sentence {
   /** ", X said" / ", said X" at tokens[from..]: the index of its verb when the site runs to the sentence end. */
   trailingSite(from: number): number | null {
     const { all, last } = this;
-    if (from > this.lastSpeech) return null;
+    if (from > this.cues.lastSpeech) return null;
     for (let v = from; v <= Math.min(last, from + 8); v++) {
       if (isPunct(all[v]) && all[v].text !== ',') return null;
       if (!SPEECH_VERBS.has(all[v].key) || !isVerbAt(all, v) || all[v].key.endsWith('ing')) continue;
@@ -495,22 +531,10 @@ class Sentence {
  * subordinate clause that leads to it ("X said A when Y told troops that “...”" -> A), or content that takes
  * the quote in ("X said A “B”"); never the quotation alone, which is the direct-quote stage's.
  */
-function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): Attribution[] {
+function sentenceStatements(text: string, all: Token[], cues: SentenceCues, quoted = NO_QUOTES): Attribution[] {
   const last = all.length - 1;
   if (last < 3) return [];
-  // one pass for the cue words and the last speech verb; many sentences hold no cue at all
-  const isCue = new Uint8Array(all.length);
-  let lastSpeech = -1;
-  let cues = false;
-  for (let k = 0; k <= last; k++) {
-    const key = all[k].key;
-    if (!ANY_CUE.has(key)) continue;
-    isCue[k] = 1;
-    cues = true;
-    if (SPEECH_VERBS.has(key)) lastSpeech = k;
-  }
-  if (!cues) return [];
-  const sentence = new Sentence(text, all, quoted, isCue, lastSpeech);
+  const sentence = new Sentence(text, all, quoted, cues);
   const found = sentence.found;
   // "According to X, CONTENT."
   if (all[0].key === 'according' && all[1]?.key === 'to') {
@@ -532,7 +556,7 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
   }
   for (let v = 0; v <= last; v++) {
     const t = all[v];
-    if (!isCue[v] && t.text !== ',') continue;
+    if (!cues.isCue(v) && t.text !== ',') continue;
     if (quoted.length && sentence.inQuote(v)) continue;
 
     if (t.text === ',' && v + 1 <= last) {
@@ -588,6 +612,9 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     while (before >= 0 && (/ly$/.test(all[before].key) || /^(?:not|also|never)$/.test(all[before].key))) before--;
     if (before >= 0 && PASSIVE.test(all[before].key) && /(?:ed|wn|ght|nd|lt)$/.test(t.key)) continue;
     while (before >= 0 && VERB_MODIFIERS.has(all[before].key)) before--;
+    // the content first: finding none is cheaper than reading the subject
+    const from = contentStart(all, v, clear);
+    if (from < 0) continue;
     // a coordinated verb shares the subject of the sentence's last cue, or of the sentence ("X is open to A but has warned B")
     const coordinated = before > 0 && /^(?:and|but)$/.test(all[before].key);
     const outer = found.length ? (found[found.length - 1].source as SourcePhrase) : null;
@@ -603,29 +630,6 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
     // "X said he wants ...": the pronoun inside X's statement is X
     if (source?.kind === 'pronoun' && outer && !coordinated && found[found.length - 1].start <= source.start) source = outer;
     if (!source) continue;
-    let from = clear >= 0 ? clear + 1 : v + 1;
-    if (LISTENER_VERBS.has(t.key) && !OBJECT_VERBS.test(t.key)) from = skipListener(all, from, last);
-    // "told a crowd in the town": after "tell" and its listener the content opens with "that", "to", "about", or a new subject
-    if (TELL.test(t.key) && !(from <= last && (/^(?:that|to|about|of)$/.test(all[from].key) || PERSON_PRONOUNS.has(all[from].key) || isCapital(all[from]) || from > v + 1 && DETERMINERS.has(all[from].key)))) continue;
-    while (from <= last && (TIME_WORDS.has(all[from].key) || /^(?:on|last)$/.test(all[from].key) && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
-    if (from <= last && PARTICLES.test(all[from].key) && !SAY.test(t.key) && !(all[from].key === 'on' && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
-    else if (from <= last && ADJUNCTS.test(all[from].key)) {
-      // "said in a statement that ...": the content starts at the "that"; without one there is none
-      const that = all.findIndex((w, k) => k > from && k <= from + 10 && w.key === 'that');
-      if (that < 0) continue;
-      from = that;
-    }
-    // "said as she left", "said, when crews arrived": an aside of the verb, before a "that" or no content
-    if (SAY.test(t.key)) {
-      let first = from;
-      while (first <= last && all[first].text === ',') first++;
-      if (first <= last && ASIDE.test(all[first].key)) {
-        const that = all.findIndex((w, k) => k > first && k <= first + 10 && w.key === 'that');
-        if (that < 0) continue;
-        from = that;
-      }
-    }
-    if (all[from]?.key === 'that') from++;
     // the content may hold a statement of its own ("he said Moscow wants ..."): the loop reads on inside it
     sentence.emit(from, sentence.clauseEnd(from), source, t.text);
   }
@@ -633,10 +637,43 @@ function sentenceStatements(text: string, all: Token[], quoted: Span[] = []): At
 }
 
 /**
+ * Where the content of the cue verb at tokens[v] starts (after "clear" when clear >= 0: "made it clear that"),
+ * past its listener, time words, a particle or an adjunct, and "that"; -1 when it has none.
+ */
+function contentStart(all: Token[], v: number, clear: number): number {
+  const t = all[v];
+  const last = all.length - 1;
+  let from = clear >= 0 ? clear + 1 : v + 1;
+  if (LISTENER_VERBS.has(t.key) && !OBJECT_VERBS.test(t.key)) from = skipListener(all, from, last);
+  // "told a crowd in the town": after "tell" and its listener the content opens with "that", "to", "about", or a new subject
+  if (TELL.test(t.key) && !(from <= last && (/^(?:that|to|about|of)$/.test(all[from].key) || PERSON_PRONOUNS.has(all[from].key) || isCapital(all[from]) || from > v + 1 && DETERMINERS.has(all[from].key)))) return -1;
+  while (from <= last && (TIME_WORDS.has(all[from].key) || /^(?:on|last)$/.test(all[from].key) && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
+  if (from <= last && PARTICLES.test(all[from].key) && !SAY.test(t.key) && !(all[from].key === 'on' && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
+  else if (from <= last && ADJUNCTS.test(all[from].key)) {
+    // "said in a statement that ...": the content starts at the "that"; without one there is none
+    const that = all.findIndex((w, k) => k > from && k <= from + 10 && w.key === 'that');
+    if (that < 0) return -1;
+    from = that;
+  }
+  // "said as she left", "said, when crews arrived": an aside of the verb, before a "that" or no content
+  if (SAY.test(t.key)) {
+    let first = from;
+    while (first <= last && all[first].text === ',') first++;
+    if (first <= last && ASIDE.test(all[first].key)) {
+      const that = all.findIndex((w, k) => k > first && k <= first + 10 && w.key === 'that');
+      if (that < 0) return -1;
+      from = that;
+    }
+  }
+  if (all[from]?.key === 'that') from++;
+  return from <= last ? from : -1;
+}
+
+/**
  * The title line: "Name: what they said", or a title-case cue ("Minister Says Talks Will Resume"), read as
  * a sentence once its cue words are in lower case.
  */
-function headlineStatements(text: string, tokens: Token[]): Attribution[] {
+function headlineStatements(text: string, tokens: Token[], cues: SentenceCues | null): Attribution[] {
   const colon = tokens.findIndex((t) => t.text === ':');
   if (colon >= 1 && colon <= 4 && tokens.slice(0, colon).every(isCapital) && colon < tokens.length - 1) {
     const source = mention(text, tokens, 0, colon - 1) ?? plainSubject(text, tokens, colon, 0);
@@ -644,8 +681,10 @@ function headlineStatements(text: string, tokens: Token[]): Attribution[] {
     const end = last.end - (/[.!?]$/.test(last.text) ? 1 : 0);
     if (source) return [{ start: first.start, end, text: text.slice(first.start, end), kind: 'indirect', quote: null, cue: ':', source }];
   }
+  if (!cues) return [];
+  // (lower case leaves the keys, and so the cues, as they are)
   const lowered = tokens.map((t, k) => (k > 0 && CUE_VERBS.has(t.key) ? { ...t, text: t.text.toLowerCase() } : t));
-  return sentenceStatements(text, lowered);
+  return sentenceStatements(text, lowered, cues);
 }
 
 /** After "told", "warned", "urged": the listener up to a "that" close by, else one noun phrase. */
