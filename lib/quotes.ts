@@ -162,12 +162,13 @@ const NAMING_AFTER = /^[\s,]*(?:radio |TV |television |talk |news |weekly |daily
 // sentence that has someone name or describe a thing: the quote is the name they gave
 const NAMED_AS = /\bas\s+(?:["“][^"“”]{1,60}["”],?\s+(?:and|or)\s+)?$/;
 const REFERENCE_WORD = /\b(?:refer(?:s|red|ring|ences?)?|call(?:s|ed|ing)?|dub(?:s|bed|bing)?|nicknam(?:e|es|ed|ing)|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|identif(?:y|ies|ied|ying)|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|derid(?:e|es|ed|ing)|mock(?:s|ed|ing)?)\b/i;
-// Code, markup and addresses, which technical pages quote ('{"id": 1}', "</div>", 'text/plain', "https://...",
-// 'app.config.load'): nobody's words. Braces, an equals sign or a closing tag anywhere; one token with a slash or
-// two inner dots.
+// Code, markup and addresses, which technical pages quote in straight marks ('{"id": 1}', "</div>", 'text/plain',
+// "https://...", 'app.config.load'): nobody's words. Braces, an equals sign or a closing tag anywhere; one token
+// with a slash or two inner dots. (Typeset marks, “...”, hold prose: markup quoted there stays a quote.)
 const CODE_LIKE = /[{}=]|<\//;
 const CODE_TOKEN = /\/|^[\p{L}\p{N}_$-]+(?:\.[\p{L}\p{N}_$-]{2,}){2}/u;
 const DATED_CITATION = /\([^()]{0,24}\b\d{4}\b[^()]{0,12}\)\.\s*$/;
+const isStraight = (c: string) => c === '"' || c === "'";
 const isCode = (body: string) => CODE_LIKE.test(body) || (!/\s/.test(body) && CODE_TOKEN.test(body));
 // "by" and an outlet's or author's possessive before a name: by the Courier's Ann Lee, by Times' Ann Lee
 const BYLINE_AFTER = /^\s*by\s+(?:the\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*['’]s?\s+\p{Lu}/u;
@@ -449,7 +450,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
       if (end <= start) continue;
       const span = { start, end };
       const continues = r.continues;
-      if (!continues && isCode(text.slice(start, end))) {
+      if (!continues && isStraight(text[r.open]) && isCode(text.slice(start, end))) {
         lastEnd = close; // the marks inside code are code too
         continue;
       }

@@ -209,6 +209,10 @@ describe('code and addresses between marks', () => {
     expect(texts('The page ends with "</div></body>" as usual.')).toEqual([]);
   });
 
+  it('keeps markup quoted in typeset marks: prose about it', () => {
+    expect(texts('A reader wrote “<b>bold</b> is only text” in the margin.')).toEqual(['<b>bold</b> is only text']);
+  });
+
   it('leaves words with dots or a slash in a sentence alone', () => {
     expect(texts('Fans chanted "U.S.A.!" at the gate.')).toEqual(['U.S.A.!']);
     expect(texts('The mayor said the crews work "around the clock, 24/7, until it is done."')).toEqual(['around the clock, 24/7, until it is done.']);
