@@ -42,7 +42,11 @@ interface Claim {
 export function summarize(quotes: Quote[], sides: Side[], text = '', textTokens?: TextTokens): Summary {
   const top = sides.slice(0, 2);
   const holdsQuote = reportedAroundQuotes(quotes);
-  const statements = top.map((side) => quotes.flatMap((q, i) => (q.country === side.country && !holdsQuote.has(i) ? [i] : [])));
+  const statements = top.map((side) => {
+    const own: number[] = [];
+    for (let i = 0; i < quotes.length; i++) if (quotes[i].country === side.country && !holdsQuote.has(i)) own.push(i);
+    return own;
+  });
   const index = text ? findTopics(text, tokenize(text, textTokens)) : null;
   const readings = top.map(() => new Map<string, Reading[]>());
   const claims: Claim[] = [];

@@ -56,6 +56,23 @@ export function isOpinionWord(lower: string): boolean {
   return wordPolarity(lower) !== 0;
 }
 
+/**
+ * The classes of words this module asks about on every token of a statement's scope, as bits: topics.ts works
+ * them out once per word of the article (Tokens.classes), so the scans test a bit instead of hashing the word.
+ */
+export const WORD_CLASS = { negator: 1, clauseBreak: 2, clauseOpener: 4, agreement: 8, divergence: 16 };
+
+/** The WORD_CLASS bits of a lower-case word. */
+export function wordClasses(lower: string): number {
+  return (
+    (NEGATORS.has(lower) ? WORD_CLASS.negator : 0) |
+    (CLAUSE_BREAKS.has(lower) ? WORD_CLASS.clauseBreak : 0) |
+    (CLAUSE_OPENERS.has(lower) ? WORD_CLASS.clauseOpener : 0) |
+    (AGREEMENT_WORDS.has(lower) ? WORD_CLASS.agreement : 0) |
+    (DIVERGENCE_WORDS.has(lower) ? WORD_CLASS.divergence : 0)
+  );
+}
+
 /** Words that end a clause: a stance does not reach across "but" or a semicolon. */
 const CLAUSE_BREAKS = new Set([';', 'but', 'however', 'whereas', 'although', 'though', 'yet']);
 /** Subordinators that open a new clause after a comma ("..., even as it strikes ..."). */
@@ -65,10 +82,10 @@ const CLAUSE_OPENERS = new Set(['even', 'as', 'while', 'which', 'who', 'although
 export function clauseStarts(tokens: Tokens, from: number, to: number): number[] {
   const starts = [from];
   for (let i = from + 1; i < to; i++) {
-    const lower = tokens.lower(i);
+    const classes = tokens.classes(i);
     const sentenceBreak = tokens.sentence[i] !== tokens.sentence[i - 1];
-    const breakWord = CLAUSE_BREAKS.has(lower);
-    const commaOpener = tokens.text(i - 1) === ',' && CLAUSE_OPENERS.has(lower);
+    const breakWord = (classes & WORD_CLASS.clauseBreak) !== 0;
+    const commaOpener = (classes & WORD_CLASS.clauseOpener) !== 0 && tokens.text(i - 1) === ',';
     if (sentenceBreak || breakWord || commaOpener) starts.push(i);
   }
   return starts;
@@ -77,8 +94,8 @@ export function clauseStarts(tokens: Tokens, from: number, to: number): number[]
 /** Polarity of token i with negation in the few words before it (same clause). */
 function signedPolarity(tokens: Tokens, i: number, clauseFrom: number): number {
   const p = tokens.word(i).polarity;
-  if (p === 0 || NEGATORS.has(tokens.lower(i))) return 0;
-  for (let k = i - 1; k >= Math.max(clauseFrom, i - NEGATION_REACH); k--) if (NEGATORS.has(tokens.lower(k))) return -p;
+  if (p === 0 || tokens.classes(i) & WORD_CLASS.negator) return 0;
+  for (let k = i - 1; k >= Math.max(clauseFrom, i - NEGATION_REACH); k--) if (tokens.classes(k) & WORD_CLASS.negator) return -p;
   return p;
 }
 
@@ -230,9 +247,11 @@ export function agreementIn(tokens: Tokens, from: number, to: number): { agree: 
   let agree = false;
   let differ = false;
   for (let i = from; i < to; i++) {
-    const negated = i > from && NEGATORS.has(tokens.lower(i - 1));
-    if (AGREEMENT_WORDS.has(tokens.lower(i))) (negated ? (differ = true) : (agree = true));
-    if (DIVERGENCE_WORDS.has(tokens.lower(i))) (negated ? (agree = true) : (differ = true));
+    const classes = tokens.classes(i);
+    if (!(classes & (WORD_CLASS.agreement | WORD_CLASS.divergence))) continue;
+    const negated = i > from && (tokens.classes(i - 1) & WORD_CLASS.negator) !== 0;
+    if (classes & WORD_CLASS.agreement) (negated ? (differ = true) : (agree = true));
+    if (classes & WORD_CLASS.divergence) (negated ? (agree = true) : (differ = true));
   }
   return { agree, differ };
 }

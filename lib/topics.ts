@@ -12,7 +12,7 @@ import aliasData from '../assets/topic-aliases.json';
 import { countryName } from './country-names';
 import { remembered } from './remembered';
 import { SPEECH_VERBS, TITLES } from './lexicon';
-import { isOpinionWord, wordPolarity } from './stance';
+import { isOpinionWord, wordClasses, wordPolarity } from './stance';
 import { hasUpperOrNonAscii, textTokens, type TextTokens } from './text';
 import type { CountryCode, Span } from './types';
 
@@ -37,6 +37,8 @@ export interface Word {
   role: boolean;
   /** What the word opens or is (NOUN_OPENING, VERB_OPENING, FUNCTION_WORD bits). */
   opens: number;
+  /** lib/stance.ts's WORD_CLASS bits. */
+  classes: number;
 }
 
 export type TopicKind = 'country' | 'person' | 'organisation' | 'issue';
@@ -155,6 +157,10 @@ export class Tokens {
     if (!form) return '';
     return (form.known.key ??= normalizeKey(form.text));
   }
+  /** The word's lib/stance.ts WORD_CLASS bits (0 out of range). */
+  classes(i: number): number {
+    return this.formAt(i)?.word.classes ?? 0;
+  }
   /** Starts with a capital letter. */
   cap(i: number): boolean {
     return this.formAt(i)?.cap ?? false;
@@ -222,6 +228,7 @@ interface KnownWord {
   polarity: number;
   role: boolean;
   opens: number;
+  classes: number;
   /** The tokenize call that last made an article record of the word, and that record. */
   article: number;
   record: Word | null;
@@ -250,7 +257,7 @@ function knownForm(written: string): KnownForm {
     const lemmaText = issueLemma(lower);
     let lemma = lemmaText ? knownLemmas.get(lemmaText) : null;
     if (lemmaText && !lemma) knownLemmas.set(lemmaText, (lemma = { lemma: lemmaText, issue: issueWord(lemmaText), key: `I:${lemmaText}`, article: -1, id: -1 }));
-    word = { lower, lemma: lemma ?? null, polarity: wordPolarity(lower), role: roles.has(lower), opens, article: -1, record: null };
+    word = { lower, lemma: lemma ?? null, polarity: wordPolarity(lower), role: roles.has(lower), opens, classes: wordClasses(lower), article: -1, record: null };
     knownWords.set(lower, word);
   }
   const c = written.charCodeAt(0);
@@ -327,6 +334,7 @@ export function tokenize(text: string, source = textTokens(text)): Tokens {
             polarity: kw.polarity,
             role: kw.role,
             opens: kw.opens,
+            classes: kw.classes,
           };
         }
         form = forms[f] = { text: known.text, cap: known.cap, word: kw.record!, known };
@@ -458,6 +466,8 @@ interface RawMention {
   /** For "the Syrian regime": resolved to the country's leader at the end, when the article names one. */
   governmentOf?: CountryCode;
   modifier?: boolean;
+  /** The key's root in the article's KeyUnion, once the unions are done. */
+  root?: string;
 }
 
 const initials = (words: string[]) =>
@@ -715,8 +725,9 @@ function buildIndex(
   union: KeyUnion,
   affiliations: Map<string, CountryCode>,
 ): TopicIndex {
-  dropModifiers(tokens, raw, union);
-  dropChannels(tokens, raw, union);
+  for (const m of raw) m.root = union.find(m.key);
+  dropModifiers(tokens, raw);
+  dropChannels(tokens, raw);
   addIssues(tokens, raw);
   raw.sort((a, b) => a.first - b.first || b.last - a.last);
   const topics: Topic[] = [];
@@ -727,7 +738,7 @@ function buildIndex(
   const mentionAt = new Int32Array(tokens.length).fill(-1);
   for (const m of raw) {
     if (mentionAt[m.first] !== -1) continue;
-    const root = union.find(m.key);
+    const root = m.root ?? union.find(m.key);
     let topic = byRoot.get(root);
     if (!topic) {
       const country = root.startsWith('C:') ? root.slice(2) : null;
@@ -760,11 +771,11 @@ function buildIndex(
  * is kept, and so are nouns used as modifiers ("GOP nominee", "U.N. resolution"), which are topics.
  */
 const ADJECTIVE_ENDING = /(?:ern|ic|ish|ese|ian|ican)$/;
-function dropModifiers(tokens: Tokens, raw: RawMention[], union: KeyUnion): void {
+function dropModifiers(tokens: Tokens, raw: RawMention[]): void {
   const modifierOnly = new Map<string, boolean>();
   for (const m of raw) {
     if (m.kind === 'country') continue;
-    const root = union.find(m.key);
+    const root = m.root!;
     const next = m.last + 1;
     const beforeNoun =
       m.first === m.last &&
@@ -780,13 +791,15 @@ function dropModifiers(tokens: Tokens, raw: RawMention[], union: KeyUnion): void
     modifierOnly.set(root, (modifierOnly.get(root) ?? true) && beforeNoun);
   }
   let kept = 0;
-  for (const m of raw) if (m.kind === 'country' || !modifierOnly.get(union.find(m.key))) raw[kept++] = m;
+  for (const m of raw) if (m.kind === 'country' || !modifierOnly.get(m.root!)) raw[kept++] = m;
   raw.length = kept;
 }
 
 /** Words before a name that make it the audience or channel of speech: "told CNN", "according to Reuters". */
 const AUDIENCE_WORDS = new Set(['told', 'tells', 'telling']);
 const CHANNEL_PAIRS = new Set(['according to', 'interview with', 'quoted by', 'reported by', 'news agency']);
+/** The last words of CHANNEL_PAIRS, tested first. */
+const CHANNEL_PAIR_ENDS = new Set([...CHANNEL_PAIRS].map((pair) => pair.slice(pair.indexOf(' ') + 1)));
 /** Words after a name that make it a channel: "Interfax reported", "Associated Press contributed". */
 const CHANNEL_AFTER = new Set(['reported', 'reports', 'contributed', 'news']);
 
@@ -796,18 +809,17 @@ const CHANNEL_AFTER = new Set(['reported', 'reports', 'contributed', 'news']);
  * statements, not something they are about: more than half of its mentions so used drop it as a topic.
  * Countries stay ("told Russia that ..."), as do names the article uses otherwise at least as often ("told Kerry").
  */
-function dropChannels(tokens: Tokens, raw: RawMention[], union: KeyUnion): void {
+function dropChannels(tokens: Tokens, raw: RawMention[]): void {
   const uses = new Map<string, { channel: number; all: number }>();
   for (const m of raw) {
     if (m.kind === 'country') continue;
-    const root = union.find(m.key);
+    const root = m.root!;
     // (past a "the": "told the Associated Press", "according to the state news agency")
     const before = tokens.lower(m.first - 1) === 'the' ? m.first - 2 : m.first - 1;
-    const pairBefore = `${tokens.lower(before - 1)} ${tokens.lower(before)}`;
     const dateline = tokens.text(m.first - 1) === '(' && tokens.text(m.last + 1) === ')' && /^[-—–]+$/.test(tokens.text(m.last + 2));
     const channel =
       AUDIENCE_WORDS.has(tokens.lower(before)) ||
-      CHANNEL_PAIRS.has(pairBefore) ||
+      (CHANNEL_PAIR_ENDS.has(tokens.lower(before)) && CHANNEL_PAIRS.has(`${tokens.lower(before - 1)} ${tokens.lower(before)}`)) ||
       CHANNEL_AFTER.has(tokens.lower(m.last + 1)) ||
       dateline;
     const count = uses.get(root) ?? { channel: 0, all: 0 };
@@ -817,7 +829,7 @@ function dropChannels(tokens: Tokens, raw: RawMention[], union: KeyUnion): void 
   }
   let kept = 0;
   for (const m of raw) {
-    const count = m.kind === 'country' ? undefined : uses.get(union.find(m.key));
+    const count = m.kind === 'country' ? undefined : uses.get(m.root!);
     if (!count || count.channel * 2 <= count.all) raw[kept++] = m;
   }
   raw.length = kept;
