@@ -218,7 +218,7 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
   const found: Attribution[] = [];
   // which written forms are cue words, worked out once per form
   const formCues = new Uint8Array(tokens.forms.length);
-  tokens.forms.forEach((form, id) => (formCues[id] = (ANY_CUE.has(form.key) ? CUE : 0) | (SPEECH_VERBS.has(form.key) ? SPEECH : 0)));
+  for (let id = 0; id < formCues.length; id++) formCues[id] = CUE_WORDS.get(tokens.forms[id].key) ?? 0;
   let q = 0;
   // the next quotation mark at or after a sentence start: one forward scan over the whole text
   let mark = -1;
@@ -236,7 +236,8 @@ export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: Qu
       const quoted = quotationsBefore(quotes, q, to);
       if (mark < from) {
         QUOTATION_MARK.lastIndex = from;
-        mark = QUOTATION_MARK.exec(text)?.index ?? text.length;
+        // (test, not exec: no match object)
+        mark = QUOTATION_MARK.test(text) ? QUOTATION_MARK.lastIndex - 1 : text.length;
       }
       // quotation marks the quote stage left unpaired leave the sentence unread: its extent is unknown
       if (!quoted.length && mark < to) continue;
@@ -263,6 +264,8 @@ function quotationsBefore(quotes: QuoteSpan[], q: number, to: number): readonly 
 /** What a written form is to this stage: a cue word (ANY_CUE), a speech verb (SPEECH_VERBS). */
 const CUE = 1;
 const SPEECH = 2;
+/** The cue words with what each is (one lookup per written form of the article). */
+const CUE_WORDS: ReadonlyMap<string, number> = new Map([...ANY_CUE].map((w) => [w, SPEECH_VERBS.has(w) ? CUE | SPEECH : CUE]));
 
 /** Where a sentence's cue words stand, read from its tokens' forms. */
 class SentenceCues {
