@@ -381,11 +381,28 @@ function keyOfWords(words: string): string {
     .trim();
 }
 
+/** Function words that may open a sentence capitalised without being a name. */
+const FUNCTION_WORDS = new Set(
+  ('a an the and or but if in on at to of for by with from as is are was were be been being have has had do does did this that these these those ' +
+    'it its he she they we you i his her their our my your there here what when where who why how after before ahead according while since ' +
+    'despite during also then so not no yes must will would could should can may might shall said says say told tell more most very much many ' +
+    'such other than only even still now just over into about against under several some many all any each every both few another ' +
+    'whether because although though unless until whereas between among amid across through toward towards without within upon behind beyond'
+  ).split(' '),
+);
 
 const countryByForm = new Map<string, CountryCode>();
 for (const c of aliasData.countries) {
   const forms = [...c.names, c.capital, c.adjective, c.adjective && `${c.adjective}s`];
   for (const form of forms) if (form && !countryByForm.has(normalizeKey(form))) countryByForm.set(normalizeKey(form), c.code);
+}
+// International bodies count as countries do (their code is a side's, like a country's), by the names the
+// knowledge base gives them; a name that is also a function word ("WHO", "who") is no name to read.
+for (const body of aliasData.bodies) {
+  for (const name of body.names) {
+    const key = normalizeKey(name);
+    if (!countryByForm.has(key) && !FUNCTION_WORDS.has(name)) countryByForm.set(key, body.code);
+  }
 }
 /** First word of each country form -> the most words a form starting with it has. */
 const countryFormLength = new Map<string, number>();
@@ -411,15 +428,6 @@ const HONORIFICS = new Set('mr mrs ms dr sir lady lord mr. mrs. ms. dr.'.split('
 const GOVERNMENT_WORDS = new Set(['regime', 'government', 'administration', 'authorities', 'leadership']);
 /** Titles that make a named person the country's leader: "Syrian President Bashar al-Assad". */
 const LEADER_TITLES = new Set(['president', 'leader', 'premier', 'prime', 'king', 'chancellor', 'emir', 'dictator']);
-/** Function words that may open a sentence capitalised without being a name. */
-const FUNCTION_WORDS = new Set(
-  ('a an the and or but if in on at to of for by with from as is are was were be been being have has had do does did this that these these those ' +
-    'it its he she they we you i his her their our my your there here what when where who why how after before ahead according while since ' +
-    'despite during also then so not no yes must will would could should can may might shall said says say told tell more most very much many ' +
-    'such other than only even still now just over into about against under several some many all any each every both few another ' +
-    'whether because although though unless until whereas between among amid across through toward towards without within upon behind beyond'
-  ).split(' '),
-);
 /** Day names, which are capitalised but never topics, and end a name they follow ("in Bergen Tuesday"). */
 const WEEKDAYS = new Set(
   Array.from({ length: 7 }, (_, d) => normalizeKey(new Date(Date.UTC(2000, 0, 2 + d)).toLocaleString('en', { weekday: 'long', timeZone: 'UTC' }))),
@@ -611,6 +619,13 @@ export function findTopics(text: string, tokens: Tokens = tokenize(text)): Topic
     let titlesTo = nameStart;
     const allTitles = nameStart === last && titlePart(last);
     if (country && (allTitles || nameStart > last)) {
+      // "EU Association Agreement", "U.N. Charter": a thing named after the country or body, a topic of its own
+      // (its last word is a common noun but no role noun of the agents dictionary).
+      if (!titleWord(last) && !tokens.word(last).role) {
+        raw.length = sequenceStart;
+        addName(first, last);
+        return;
+      }
       // "Russian Defense Ministry", "Syrian Army": an institution of the country.
       const govWord = tokens.lower(last);
       raw[raw.length - 1].last = last;

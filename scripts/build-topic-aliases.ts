@@ -4,6 +4,9 @@
 //              Each group keeps the file and line it came from.
 //   countries: each ISO country's names (i18n-iso-countries and the runtime's Intl region names), nationality adjective (i18n-nationality) and
 //              capital (countries-list), so "Russian contributions" and "Moscow's support" reach the topic Russia.
+//   bodies:    the names of each international body (UN, NATO, EU, ...) as the knowledge base codes them
+//              (assets/kb/kb.json, built by scripts/build-kb.ts: run that first), so "U.N.", "UNSC" and "the
+//              Security Council" are the UN, a side's own name, not topics beside it.
 //   roles:     single words of the Phoenix agents file (PRESIDENT, MINISTER, SPOKESMAN, ...): titles stripped
 //              from the front of a name ("Foreign Minister Sergei Lavrov" -> Sergei Lavrov) and role nouns
 //              that are never topics of their own.
@@ -16,6 +19,7 @@ import nationality from 'i18n-nationality';
 import { countries as countryList } from 'countries-list';
 import isoEn from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import nationalityEn from 'i18n-nationality/langs/en.json' with { type: 'json' };
+import { defaultKnowledgeBase, phraseKey } from '../lib/kb';
 
 const DICTS = process.argv[2] ?? '../shared/data/dicts';
 const OUT = 'assets/topic-aliases.json';
@@ -144,15 +148,56 @@ function readCountries() {
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
+/** Every name of the Phoenix actor files (heads and '+' synonyms) and the KB's curated phrase rows. */
+function actorNames(): string[] {
+  const names: string[] = [];
+  for (const file of GROUP_FILES) {
+    for (const line of readFileSync(join(DICTS, file), 'utf8').split('\n')) {
+      if (!line.trim() || line.startsWith('#') || /^\s/.test(line)) continue;
+      const words = phraseWords(line);
+      if (words.length) names.push(words.join(' '));
+    }
+  }
+  for (const line of readFileSync('assets/kb-sources/curated.tsv', 'utf8').split('\n')) {
+    const [kind, name] = line.split('\t');
+    if (kind === 'phrase' && name) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * The bodies' names: each actor name the knowledge base codes, undated, as one international body (a code that is
+ * no ISO country). The Islamic State is left to the actor groups above: an armed group the sides talk about,
+ * whose acronym ("IS") an article ties to its full name.
+ */
+function readBodies(): { code: string; names: string[] }[] {
+  const kb = defaultKnowledgeBase();
+  countriesIso.registerLocale(isoEn);
+  const byCode = new Map<string, Set<string>>();
+  for (const name of actorNames()) {
+    const key = phraseKey(name);
+    const terms = kb.phrase(key);
+    const code = terms?.[0]?.code;
+    if (!code || code === 'ISIS' || countriesIso.isValid(code) || !terms!.every((t) => t.code === code)) continue;
+    if (!byCode.has(code)) byCode.set(code, new Set());
+    byCode.get(code)!.add(key);
+  }
+  return [...byCode]
+    .map(([code, names]) => ({ code, names: [...names].sort() }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
 const groups = GROUP_FILES.flatMap(readGroups);
 const out = {
   source:
     'Built by scripts/build-topic-aliases.ts from the Phoenix actor dictionaries (PETRARCH2, MIT, ../shared/data/dicts), ' +
-    'i18n-iso-countries, i18n-nationality and countries-list (MIT). Do not edit by hand.',
+    'i18n-iso-countries, i18n-nationality and countries-list (MIT), and the international bodies of the knowledge base ' +
+    '(assets/kb/kb.json). Do not edit by hand.',
   groups,
   countries: readCountries(),
+  bodies: readBodies(),
   roles: readRoles(),
 };
 mkdirSync('assets', { recursive: true });
 writeFileSync(OUT, JSON.stringify(out) + '\n');
-console.log(`${OUT}: ${groups.length} groups, ${out.countries.length} countries, ${out.roles.length} role words`);
+console.log(`${OUT}: ${groups.length} groups, ${out.countries.length} countries, ${out.bodies.length} bodies (${out.bodies.reduce((n, b) => n + b.names.length, 0)} names), ${out.roles.length} role words`);

@@ -93,7 +93,24 @@ describe('findTopics: names as written, not fragments of them', () => {
   it('keys a person whose last word has one or two letters by the whole name, apart from an acronym', () => {
     const index = findTopics('Leader Kim Jong Un tested a rocket. The U.N. condemned the test.');
     const names = index.topics.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['Kim Jong Un', 'U.N.']));
+    expect(names).toEqual(expect.arrayContaining(['Kim Jong Un', 'United Nations']));
+  });
+
+  it('reads a body’s names and acronyms as the body, as countries are read', () => {
+    const index = findTopics(
+      'The UNSC met on Monday. Envoys at the U.N. Security Council and the Security Council of the United Nations spoke, and NATO listened.',
+    );
+    expect(index.topics.filter((t) => t.country).map((t) => [t.name, t.country])).toEqual([
+      ['United Nations', 'UN'],
+      ['NATO', 'NATO'],
+    ]);
+  });
+
+  it('keeps a thing named after a country or body as a topic, and an institution as the country', () => {
+    const index = findTopics('The EU Association Agreement was signed. The association wanted an agreement, and the Russian Defense Ministry spoke.');
+    expect(index.topics.map((t) => t.name)).toEqual(expect.arrayContaining(['EU Association Agreement', 'Russia']));
+    expect(index.topics.find((t) => t.name === 'Russia')?.key).toBe('C:RU');
+    expect(index.topics.find((t) => t.name === 'European Union')).toBeUndefined();
   });
 
   it('takes no names but countries from a headline in title case', () => {
