@@ -167,7 +167,6 @@ const REFERENCE_WORD = /\b(?:refer(?:s|red|ring|ences?)?|call(?:s|ed|ing)?|dub(?
 // with a slash or two inner dots. (Typeset marks, “...”, hold prose: markup quoted there stays a quote.)
 const CODE_LIKE = /[{}=]|<\//;
 const CODE_TOKEN = /\/|^[\p{L}\p{N}_$-]+(?:\.[\p{L}\p{N}_$-]{2,}){2}/u;
-const DATED_CITATION = /\([^()]{0,24}\b\d{4}\b[^()]{0,12}\)\.\s*$/;
 const isStraight = (c: string) => c === '"' || c === "'";
 const isCode = (body: string) => CODE_LIKE.test(body) || (!/\s/.test(body) && CODE_TOKEN.test(body));
 // "by" and an outlet's or author's possessive before a name: by the Courier's Ann Lee, by Times' Ann Lee
@@ -266,9 +265,6 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
   const body = text.slice(inner.start, inner.end);
   // a piece's headline cited with its byline, however long: "Ferries resume after the storm," by the Courier's Ann Lee
   if (body.endsWith(',') && BYLINE_AFTER.test(text.slice(close, Math.min(paragraph.end, close + 80)))) return true;
-  // a work's title in a reference: after its date, 'Lee, Ann (4 May 2009). "Ferries of the north"', or anywhere in
-  // a reference note, as page text gives them: '^ a b Lee, Ann. "Tides". Courier.'
-  if (text.charCodeAt(paragraph.start) === 94 || DATED_CITATION.test(text.slice(Math.max(paragraph.start, open - 40), open))) return true;
   if (LONG_BODY.test(body)) return false; // more than six words: never a mention
   const words = wordsOf(body);
   if (words.length === 0) return true;

@@ -191,17 +191,6 @@ describe('names someone gave and cited headlines', () => {
   });
 });
 
-describe('titles in references', () => {
-  it('drops a title after its date or in a reference note', () => {
-    expect(texts('Lee, Ann (4 May 2009). "Ferries of the northern coast". The Courier. Retrieved 5 May 2009.')).toEqual([]);
-    expect(texts('The ferries sail daily.[1]\n\n^ a b Moor, Aiden. "Tides and their keepers". Harbour Press.')).toEqual([]);
-  });
-
-  it('keeps quotes near a date in prose', () => {
-    expect(texts('The ferry (built in 2009) is "never late," the captain said.')).toEqual(['never late,']);
-  });
-});
-
 describe('code and addresses between marks', () => {
   it('are no quotes, nor the marks inside them', () => {
     expect(texts('Send the form as "application/x-www-form-urlencoded" to "https://example.org/form" first.')).toEqual([]);
