@@ -1,0 +1,93 @@
+// npx tsx scripts/bench-worker-wakes.ts [--navigations N] DIST [DIST...]
+// (each DIST a built chrome-mv3 directory, e.g. .output/chrome-mv3)
+// What pages with nothing to do cost the extension's background: for each build, the service worker is
+// stopped (DevTools protocol) before each of N navigations of one tab to a page that is no article, and
+// the run counts the navigations after which it was started again, and reads from a Chrome trace how
+// long each evaluation of background.js took (compile and run), the install's first one included.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveDirectory } from '../test/e2e/harness';
+import { catalogPage } from './bench-browser';
+
+const args = process.argv.slice(2);
+const navigationsAt = args.indexOf('--navigations');
+const NAVIGATIONS = navigationsAt >= 0 ? Number(args.splice(navigationsAt, 2)[1]) : 6;
+const dists = args;
+if (!dists.length) {
+  console.error('usage: npx tsx scripts/bench-worker-wakes.ts [--navigations N] DIST [DIST...]');
+  process.exit(1);
+}
+/** How long the trace records: the navigations, a second after each, and the launch. */
+const TRACE_SECONDS = 15 + NAVIGATIONS * 3;
+
+interface TraceEvent {
+  name: string;
+  dur?: number;
+  args?: { data?: { url?: string }; fileName?: string };
+}
+
+/** Durations (ms) of background.js's evaluations and of their compile and run parts, from a JSON trace. */
+function evaluations(traceFile: string): { evaluate: number[]; compile: number[]; run: number[] } {
+  const events = (JSON.parse(readFileSync(traceFile, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const of = (name: string) =>
+    events.filter((e) => e.name === name && String(e.args?.data?.url ?? e.args?.fileName ?? '').endsWith('/background.js')).map((e) => (e.dur ?? 0) / 1000);
+  return { evaluate: of('EvaluateScript'), compile: of('v8.compile'), run: of('v8.run') };
+}
+
+const server = await serveDirectory('test/fixtures/demo', { '/catalog.html': catalogPage() });
+const load = [loadavg()[0]];
+try {
+  for (const dist of dists) {
+    const scratch = mkdtempSync(join(tmpdir(), 'stancemark-wakes-'));
+    const traceFile = join(scratch, 'trace.json');
+    const context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        `--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
+        '--trace-startup=toplevel,v8,devtools.timeline', `--trace-startup-file=${traceFile}`, `--trace-startup-duration=${TRACE_SECONDS}`, '--trace-startup-format=json',
+      ],
+    });
+    const began = Date.now();
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionPage = await context.newPage();
+    await extensionPage.goto(new URL('/popup.html', worker.url()).href);
+    const cdp = await context.newCDPSession(extensionPage);
+    let status = '';
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const background = versions.find((version) => version.scriptURL.endsWith('/background.js'));
+      if (background) status = background.runningStatus;
+    });
+    await cdp.send('ServiceWorker.enable');
+    const page = await context.newPage();
+    let woken = 0;
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      // A worker still starting ignores the stop: asked again every half second, for up to 30 s.
+      for (let tries = 0; status !== 'stopped'; tries++) {
+        if (tries === 600) throw new Error('the service worker does not stop');
+        if (tries % 10 === 0) await cdp.send('ServiceWorker.stopAllWorkers');
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      await page.goto(`${server.origin}/catalog.html?navigation=${i}`);
+      await page.waitForSelector('html[data-stancemark-state]');
+      // Anything the worker is woken for reaches it within this second.
+      await new Promise((done) => setTimeout(done, 1000));
+      if (status !== 'stopped') woken++;
+    }
+    // Chrome writes the trace once its duration is over.
+    await new Promise((done) => setTimeout(done, Math.max(0, TRACE_SECONDS * 1000 - (Date.now() - began)) + 3000));
+    await context.close();
+    load.push(loadavg()[0]);
+    const { evaluate, compile, run } = evaluations(traceFile);
+    const list = (values: number[]) => values.map((v) => v.toFixed(1)).join(', ');
+    console.log(`${dist}: the stopped worker was started again after ${woken} of ${NAVIGATIONS} navigations to a page that is no article`);
+    console.log(`  background.js evaluated ${evaluate.length} times (install included), ms: ${list(evaluate)}; compile ${list(compile)}; run ${list(run)}`);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+} finally {
+  await server.close();
+}
+console.log(`load average ${Math.min(...load).toFixed(1)}-${Math.max(...load).toFixed(1)}`);
