@@ -42,13 +42,12 @@ export function isPageFurniture(element: Element): boolean {
   if (FURNITURE_TAGS.has(tag)) return true;
   // A page's header is furniture; an article's own header holds its headline and stays.
   if (tag === 'HEADER' && !element.parentElement?.closest('article')) return true;
+  // Most of a story's elements carry no attribute: only their tag can make them furniture.
+  if (!element.hasAttributes()) return tag === 'FORM' ? isFormFurniture(element) : (tag === 'UL' || tag === 'OL') && isLinkList(element);
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   // Hidden by its own style attribute (stylesheets are not consulted: the CLI reads pages without them).
   if (HIDDEN_STYLE.test(element.getAttribute('style') ?? '')) return true;
-  // A form is a search box or a comment form, unless the site wraps its whole page in one (ASP.NET does).
-  if (tag === 'FORM') {
-    return !element.querySelector(STORY_MARKERS) && element.querySelectorAll('p').length < FORM_STORY_PARAGRAPHS;
-  }
+  if (tag === 'FORM') return isFormFurniture(element);
   const role = element.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return true;
   if (!isStoryContainer(element, tag)) {
@@ -57,6 +56,11 @@ export function isPageFurniture(element: Element): boolean {
     if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && !element.querySelector(STORY_MARKERS)) return true;
   }
   return (tag === 'UL' || tag === 'OL') && isLinkList(element);
+}
+
+/** A form is a search box or a comment form, unless the site wraps its whole page in one (ASP.NET does). */
+function isFormFurniture(form: Element): boolean {
+  return !form.querySelector(STORY_MARKERS) && form.querySelectorAll('p').length < FORM_STORY_PARAGRAPHS;
 }
 
 /** A list whose text is mostly link text: a menu or a list of other stories. */

@@ -9,7 +9,11 @@
 // Every text node split is recorded, so removal puts the page's own text nodes back exactly: the same
 // node objects with the same data (a page script holding one keeps a valid reference), and adjacent
 // text nodes the page made itself stay apart (Node.normalize() would merge them).
+//
+// The writes go through the page watcher's asOwnChanges (dom/live.ts): the content script's own
+// MutationObserver never reads the records of our marks.
 import type { Quote } from '../lib/types';
+import { asOwnChanges } from './live';
 import { piecesForRange, type NodePiece, type TextMap } from './text-map';
 
 export const HIGHLIGHT_CLASS = 'stancemark-quote';
@@ -95,7 +99,8 @@ export function planHighlights(map: TextMap, quotes: readonly Quote[]): Highligh
     const quotePieces: PlannedPiece[] = [];
     for (const [from, to] of stretches) {
       for (const piece of piecesForRange(map, from, to)) {
-        if (piece.end > piece.start && /\S/.test(piece.node.data.slice(piece.start, piece.end))) {
+        // Read in the analysed text, which holds the piece's every non-space character: no DOM read per piece.
+        if (hasWord(map.text, piece.textStart, piece.textEnd)) {
           quotePieces.push({ ...piece, quote: index, last: false });
         }
       }
@@ -109,6 +114,15 @@ export function planHighlights(map: TextMap, quotes: readonly Quote[]): Highligh
   // Text order, which wrapping relies on.
   pieces.sort((a, b) => a.textStart - b.textStart);
   return { pieces, quotes, highlighted };
+}
+
+/** Whether text[start, end) holds a character other than whitespace (the text map writes only ' ' and '\n' for it). */
+function hasWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 10) return true;
+  }
+  return false;
 }
 
 /**
@@ -169,7 +183,7 @@ function wrapInNode(node: Text, pieces: PlannedPiece[], quotes: readonly Quote[]
 /** Highlights `quotes` in one pass and returns how many got at least one mark. */
 export function highlightQuotes(map: TextMap, quotes: readonly Quote[]): number {
   const plan = planHighlights(map, quotes);
-  wrapPieces(plan, 0, plan.pieces.length, new Map());
+  asOwnChanges(() => wrapPieces(plan, 0, plan.pieces.length, new Map()));
   return plan.highlighted;
 }
 
@@ -200,17 +214,19 @@ export async function highlightInSlices(plan: HighlightPlan, options: SliceOptio
     if (signal?.aborted) return -1;
     const began = performance.now();
     let elapsed = 0;
-    // At least one batch per slice, however small the budget.
-    do {
-      const from = Math.max(0, until - batch);
-      const batchBegan = performance.now();
-      wrapPieces(plan, from, until, templates);
-      until = from;
-      const took = performance.now() - batchBegan;
-      elapsed = performance.now() - began;
-      // Aim each batch at a quarter of a slice, so a slice overruns its budget by little.
-      batch = Math.max(8, Math.min(4096, Math.round(batch * (sliceMs / 4 / Math.max(took, 0.05)))));
-    } while (until > 0 && elapsed < sliceMs);
+    asOwnChanges(() => {
+      // At least one batch per slice, however small the budget.
+      do {
+        const from = Math.max(0, until - batch);
+        const batchBegan = performance.now();
+        wrapPieces(plan, from, until, templates);
+        until = from;
+        const took = performance.now() - batchBegan;
+        elapsed = performance.now() - began;
+        // Aim each batch at a quarter of a slice, so a slice overruns its budget by little.
+        batch = Math.max(8, Math.min(4096, Math.round(batch * (sliceMs / 4 / Math.max(took, 0.05)))));
+      } while (until > 0 && elapsed < sliceMs);
+    });
     onSlice?.(elapsed);
     if (until > 0) await yieldToPage();
   }
@@ -255,6 +271,10 @@ const madeFrom = new WeakMap<Text, Text>();
 
 /** Removes every Stancemark highlight under `scope` and gives the page's text nodes back their text. */
 export function removeHighlights(scope: ParentNode & Node): void {
+  asOwnChanges(() => unwrapAll(scope));
+}
+
+function unwrapAll(scope: ParentNode & Node): void {
   const origins = new Set<Text>();
   const absorb = (node: Node | null) => {
     const origin = node?.nodeType === 3 ? madeFrom.get(node as Text) : undefined;

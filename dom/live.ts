@@ -1,8 +1,9 @@
 // Pages that change after load: single-page news sites, "load more", live blogs. A MutationObserver
 // notices new text (debounced), and a change of URL without a reload (history.pushState, popstate) is
 // reported as a navigation to another article. Stancemark's own changes never count: its UI lives
-// outside <body>, and wrapping or unwrapping quotes leaves the body's text as it was, so a look is only
-// taken when the length of the body's text has changed since the last one. A page that keeps changing
+// outside <body>; the highlighter's writes (wrapping and unwrapping quotes) are made through
+// `asOwnChanges`, whose records the watchers drop unread; and a look is only taken when the length of the
+// body's text has changed since the last one. A page that keeps changing
 // without end trips a circuit breaker: the observer stops for a cool-down that doubles on each trip.
 
 /** Marks that can open a quotation (lib/quotes.ts): new text with one of them may hold a quote. */
@@ -72,6 +73,23 @@ function insideProse(node: Node, isOwn: (node: Node) => boolean): boolean {
   return true;
 }
 
+/** The page watchers running now: their observers, and what each does with the page's changes. */
+const watchers = new Set<{ observer: MutationObserver; handle(records: MutationRecord[]): void }>();
+
+/**
+ * Runs `work`, whose DOM changes are Stancemark's own (wrapping or unwrapping quotes): each page watcher
+ * takes the page's changes still pending before it as usual, and drops the work's own records unread, so
+ * hundreds of marks cost the watcher nothing (no text gathered, no look scheduled).
+ */
+export function asOwnChanges<T>(work: () => T): T {
+  for (const watcher of watchers) watcher.handle(watcher.observer.takeRecords());
+  try {
+    return work();
+  } finally {
+    for (const watcher of watchers) watcher.observer.takeRecords();
+  }
+}
+
 export interface LiveWatch {
   readonly backingOff: boolean;
 }
@@ -90,6 +108,8 @@ export function watchPage(doc: Document, options: LiveOptions): LiveWatch {
   let seenLength = textLength();
 
   const observer = new MutationObserver((records) => handle(records));
+  const watcher = { observer, handle };
+  if (!signal.aborted) watchers.add(watcher);
   const observe = () => {
     if (!signal.aborted && !backingOff) observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   };
@@ -162,6 +182,7 @@ export function watchPage(doc: Document, options: LiveOptions): LiveWatch {
   const navigation = (view as unknown as { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('navigatesuccess', () => checkUrl(), { signal });
   signal.addEventListener('abort', () => {
+    watchers.delete(watcher);
     observer.disconnect();
     view.clearTimeout(debounceTimer);
   }, { once: true });

@@ -27,6 +27,8 @@ export interface NodePiece {
   end: number;
   /** Offset of the piece's first character in the analysed text. */
   textStart: number;
+  /** Offset after its last character in the analysed text (collapsed whitespace makes it shorter than the node's stretch). */
+  textEnd: number;
 }
 
 const BLOCK_TAGS = new Set([
@@ -142,11 +144,16 @@ export function piecesForRange(map: TextMap, start: number, end: number): NodePi
   const pieces: NodePiece[] = [];
   for (let i = low; i < runs.length && runs[i].start < end; i++) {
     const run = runs[i];
-    const from = run.nodeStart + Math.max(start, run.start) - run.start;
-    const to = run.nodeStart + Math.min(end, run.start + run.length) - run.start;
+    const textStart = Math.max(start, run.start);
+    const textEnd = Math.min(end, run.start + run.length);
+    const to = run.nodeStart + textEnd - run.start;
     const last = pieces[pieces.length - 1];
-    if (last && last.node === run.node) last.end = to;
-    else pieces.push({ node: run.node, start: from, end: to, textStart: Math.max(start, run.start) });
+    if (last && last.node === run.node) {
+      last.end = to;
+      last.textEnd = textEnd;
+    } else {
+      pieces.push({ node: run.node, start: run.nodeStart + textStart - run.start, end: to, textStart, textEnd });
+    }
   }
   return pieces;
 }

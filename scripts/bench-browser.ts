@@ -26,6 +26,8 @@ export interface LoadSample {
   mainThread: number;
   quotes: number;
   marks: number;
+  /** Whether the background stored the page's result (a page that is no article sends it nothing). */
+  stored: boolean;
   /** Whether the tab loaded the reader module (content-scripts/reader.js): only a candidate article should. */
   readerLoaded: boolean;
   /** Long tasks (> 50 ms, Long Tasks API) in the extension's tab from navigation to the end of the run. */
@@ -116,32 +118,54 @@ interface StoredRun {
   state: string;
   quotes: number;
   timings?: PageTimings;
+  /** Whether the background stored it (a page that is no article sends nothing: asked of the tab instead). */
+  stored: boolean;
 }
 
 /**
  * Resolves with the first result the background stores for `url`, watched from the extension page
  * (storage.session.onChanged), so the tab's main thread is left alone while the content script runs:
  * polling the tab (page.waitForFunction) evaluates Playwright's scripts in it, and the reply from the
- * background then waits behind them (about 10 ms on the demo page). A string, because the bundlers of
- * the bench and of vitest would name the listener with helpers the extension page does not have.
+ * background then waits behind them (about 10 ms on the demo page). A page that is no article sends the
+ * background nothing: its state and timings are asked of the tab's content script (the popup's status
+ * probe), from 200 ms after the call and every 100 ms, so an article's run is rarely interrupted by it.
+ * A string, because the bundlers of the bench and of vitest would name the listener with helpers the
+ * extension page does not have.
  */
 function storedResult(extensionPage: Page, url: string, timeout: number): Promise<StoredRun> {
   return extensionPage.evaluate(`new Promise((resolve, reject) => {
     const wanted = ${JSON.stringify(url)};
     const storage = chrome.storage.session;
+    let probeTimer = 0;
+    let settled = false;
+    const settle = (run) => {
+      settled = true;
+      storage.onChanged.removeListener(listener);
+      clearTimeout(timer);
+      clearTimeout(probeTimer);
+      resolve(run);
+    };
     const listener = (changes) => {
       for (const { newValue } of Object.values(changes)) {
-        if (newValue?.url !== wanted) continue;
-        storage.onChanged.removeListener(listener);
-        clearTimeout(timer);
-        resolve({ state: newValue.state, quotes: newValue.quotes.length, timings: newValue.timings });
+        if (newValue?.url === wanted) settle({ state: newValue.state, quotes: newValue.quotes.length, timings: newValue.timings, stored: true });
       }
     };
+    const probe = async () => {
+      if (settled) return;
+      for (const tab of await chrome.tabs.query({})) {
+        const answer = await chrome.tabs.sendMessage(tab.id, { type: 'stancemark:status' }).catch(() => null);
+        if (answer?.url === wanted && answer.state === 'not-article') return settle({ state: answer.state, quotes: 0, timings: answer.timings, stored: false });
+      }
+      if (!settled) probeTimer = setTimeout(probe, 100);
+    };
     const timer = setTimeout(() => {
+      settled = true;
       storage.onChanged.removeListener(listener);
+      clearTimeout(probeTimer);
       reject(new Error('the background stored no result for ' + wanted));
     }, ${timeout});
     storage.onChanged.addListener(listener);
+    probeTimer = setTimeout(probe, 200);
   })`);
 }
 
@@ -187,7 +211,7 @@ export async function measureLoad(extension: ExtensionBrowser, extensionPage: Pa
   }
   await bare.close();
   const mainThread = timings.detect + timings.read + timings.highlight + (timings.ui ?? 0);
-  return { state, timings, mainThread, quotes: result.quotes, marks, readerLoaded, longTasks, floor, floorMarks, withExtension, without };
+  return { state, timings, mainThread, quotes: result.quotes, stored: result.stored, marks, readerLoaded, longTasks, floor, floorMarks, withExtension, without };
 }
 
 export function median(values: number[]): number {

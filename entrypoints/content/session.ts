@@ -53,8 +53,13 @@ const NO_SUMMARY: PageResult['summary'] = { sides: [], agreement: [], divergence
 
 /** A task of the run that has held the main thread this long yields before the next stage (half a highlighting slice). */
 const YIELD_AFTER_MS = 4;
-/** `analysis`: the name the background gave the findings, when it gave one. */
-type RunOutcome = { state: Exclude<ResultState, 'done'> } | { state: 'done'; findings: Findings; analysis?: string };
+/** Where a result's findings came from: the article text analysed, and the background's name for them when it gave one. */
+interface Source {
+  text: string;
+  analysis?: string;
+}
+
+type RunOutcome = { state: Exclude<ResultState, 'done'> } | { state: 'done'; findings: Findings; source: Source };
 
 /** Where one run stands on the main thread: when its current task began (for the longest task). */
 interface RunClock {
@@ -154,8 +159,8 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
   }
   const listeners = new Set<(result: PageResult) => void>();
   let result: PageResult | null = null;
-  /** The background's name for the findings of `result`, when they came from one of its replies. */
-  let resultAnalysis: string | undefined;
+  /** Where the findings of `result` came from, when they came from one of the background's replies. */
+  let resultSource: Source | undefined;
   let anyway = false;
   let runs = 0;
   let currentRun: AbortController | null = null;
@@ -165,10 +170,10 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
   let later: Promise<number>[] = [];
 
   /** Makes `next` the page's result and calls the listeners (the reader UI among them). */
-  const show = (next: PageResult, analysis: string | undefined) => {
+  const show = (next: PageResult, source: Source | undefined) => {
     later = [];
     result = next;
-    resultAnalysis = analysis;
+    resultSource = source;
     for (const listener of listeners) listener(next);
   };
 
@@ -178,19 +183,25 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     html.setAttribute('data-stancemark-state', state);
   };
 
-  /** Hands `next` to the background; findings it already has (`analysis`) are named, not sent back. */
-  const send = (next: PageResult, analysis: string | undefined) => {
-    const whole: PageResultMessage = { type: 'stancemark:page-result', result: next };
+  /**
+   * Hands `next` to the background; findings it already has (`source.analysis`) are named, not sent back.
+   * A page that is no article sends nothing, so it never wakes the background (the popup asks the tab).
+   */
+  const send = (next: PageResult, source: Source | undefined) => {
+    if (next.state === 'not-article') return;
+    // A whole result comes with its article text, from which the background summarises it.
+    const whole: PageResultMessage = { type: 'stancemark:page-result', result: next, ...(source ? { text: source.text } : {}) };
+    const analysis = source?.analysis;
     let sent: Promise<unknown>;
     if (analysis) {
       const { quotes: _quotes, sides: _sides, summary: _summary, ...report } = next;
       const named: PageResultMessage = { type: 'stancemark:page-result', result: report satisfies PageReport, analysis };
       // Answered with the summary of the findings it kept, or refused when the background no longer has them
-      // (its service worker restarted meanwhile). The summary then joins the result still shown (the card's stances).
-      sent = browser.runtime.sendMessage(named).then((answer) => {
-        const summary = parseReportAnswer(answer);
-        if (!summary) return browser.runtime.sendMessage(whole);
-        if (result === next) show({ ...next, summary }, analysis);
+      // (its service worker restarted meanwhile): the whole result then goes, and is answered the same way. The
+      // summary joins the result still shown (the card's stances).
+      sent = browser.runtime.sendMessage(named).then(async (answer) => {
+        const summary = parseReportAnswer(answer) ?? parseReportAnswer(await browser.runtime.sendMessage(whole));
+        if (summary && result === next) show({ ...next, summary }, source);
       });
     } else {
       sent = browser.runtime.sendMessage(whole);
@@ -200,10 +211,10 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     });
   };
 
-  const report = (next: PageResult, analysis?: string): PageResult => {
-    show(next, analysis);
+  const report = (next: PageResult, source?: Source): PageResult => {
+    show(next, source);
     markState(next.state);
-    send(next, analysis);
+    send(next, source);
     return next;
   };
 
@@ -295,7 +306,7 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
       },
     });
     if (highlighted < 0) throw new Superseded();
-    return { state: 'done', findings, analysis };
+    return { state: 'done', findings, source: { text: map.text, ...(analysis ? { analysis } : {}) } };
   };
 
   const resultOf = (outcome: RunOutcome, timings?: PageTimings): PageResult => ({
@@ -319,10 +330,10 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
       // The reader UI (colours, then legend and card) runs in the run's last tasks and counts as its main-thread
       // time. Marks go in back to front, so the last slice holds the article's start: it is coloured in
       // the task that wraps it, never painted in the browser's default <mark> style.
-      const analysis = outcome.state === 'done' ? outcome.analysis : undefined;
+      const source = outcome.state === 'done' ? outcome.source : undefined;
       const uiBegan = performance.now();
       const next = resultOf(outcome, timings);
-      show(next, analysis);
+      show(next, source);
       const ended = performance.now();
       timings.ui = ended - uiBegan;
       timings.total = ended - began;
@@ -340,7 +351,7 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
         timings.longestTask = Math.max(timings.longestTask, ms);
       }
       markState(next.state);
-      send(next, analysis);
+      send(next, source);
       return next;
     } catch (error) {
       // A torn-down session has no one left to answer: its unfinished runs never settle.
@@ -362,7 +373,7 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
       currentRun?.abort();
       currentRun = null;
       removeHighlights();
-      latest = !on && result ? Promise.resolve(report({ ...result, highlighted: false }, resultAnalysis)) : runAndReport();
+      latest = !on && result ? Promise.resolve(report({ ...result, highlighted: false }, resultSource)) : runAndReport();
       return latest;
     },
     onResult(listener, listenerSignal) {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeQuote, mountQuoteCard } from '../../dom/card';
 import { quoteMoveFor } from '../../dom/keyboard';
 import { mountLegend } from '../../dom/legend';
-import { watchPage } from '../../dom/live';
+import { asOwnChanges, watchPage } from '../../dom/live';
 import { goToQuote, quotesInPageOrder, stepQuote } from '../../dom/quote-navigation';
 import { isOwnUi } from '../../dom/shadow-ui';
 import { pageTheme, themeCss } from '../../dom/theme';
@@ -228,6 +228,18 @@ describe('watching a live page', () => {
     document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>12:05</p>');
     await wait(80);
     expect(calls.content).toBe(0);
+  });
+
+  it('drops the records of changes made as its own, and still takes the page changes pending before them', async () => {
+    const { calls } = watch();
+    const article = document.querySelector('article')!;
+    // Text a page change of this kind would be looked at for.
+    asOwnChanges(() => article.insertAdjacentHTML('beforeend', '<p>Own: “a quotation written by the extension itself”</p>'));
+    await wait(80);
+    expect(calls.content).toBe(0);
+    article.insertAdjacentHTML('beforeend', '<p>Page: the envoy said “talks resume”.</p>');
+    asOwnChanges(() => article.lastElementChild!.setAttribute('data-own', ''));
+    await vi.waitFor(() => expect(calls.content).toBe(1));
   });
 
   it('backs off a page that changes without end, and looks again after the cool-down', async () => {

@@ -62,9 +62,10 @@ describe('performance budgets (ratios, wide margin)', () => {
     expect(code('content.js').includes('Stancemark legend')).toBe(false);
   });
 
-  it('a page that is no article costs detection only: nothing read, no text analysed, no reader module loaded', async () => {
+  it('a page that is no article costs detection only: nothing read, nothing sent to the background, no reader module loaded', async () => {
     for (const sample of await loads('/bench/catalog.html')) {
       expect(sample.state).toBe('not-article');
+      expect(sample.stored).toBe(false);
       expect(sample.timings.read).toBe(0);
       expect(sample.timings.analysis).toBe(0);
       expect(sample.readerLoaded).toBe(false);

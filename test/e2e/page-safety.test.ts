@@ -135,7 +135,7 @@ describe('a page with its own scripts, links, forms and hostile quote text', () 
   });
 
   it('quote text with markup and script stays text, in the page and in the popup', async () => {
-    // The page's own write above makes the live watcher run the pipeline again: wait for its marks.
+    // The page's own write above (a counter going up) is no new article content: the marks are the first run's.
     await page.waitForSelector('#q3 mark.stancemark-quote');
     const hostile = await page.evaluate(() => ({
       pwned: (window as unknown as { pwned?: number }).pwned,

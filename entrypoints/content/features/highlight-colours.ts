@@ -2,7 +2,6 @@
 // marks (they are never painted in the browser's default <mark> style) and restyled at once when the
 // scheme or the pinned pair changes. Part of the script every page runs, so coloured highlights never
 // wait for the reader module; it does nothing until a result is highlighted.
-import { quotesInPageOrder } from '../../../dom/quote-navigation';
 import { pageTheme, themeCss } from '../../../dom/theme';
 import { orderSides } from '../../../extension/settings';
 import { sidePalette, type CountryColour } from '../../../lib/palette';
@@ -36,7 +35,8 @@ export const highlightColours =
     const show = (result: PageResult) => {
       if (!isHighlighted(result)) return theme.remove();
       const { colourOf } = sideColours(result, settings);
-      const codes = new Set([...quotesInPageOrder(document).map((q) => q.country), UNKNOWN]);
+      // Every country the findings name, marked or not (a rule without a mark costs nothing): the marks are not read back.
+      const codes = new Set([...result.quotes.map((q) => q.country ?? UNKNOWN), UNKNOWN]);
       theme.apply(themeCss(codes, (code) => colourOf(code === UNKNOWN ? null : code)));
     };
     session.onResult(show, signal);

@@ -1,11 +1,11 @@
 // Requests from the extension's own pages (the popup): highlights on or off, reveal a quote, and the
 // status probe (answered with the page's URL, which the popup cannot read without the `tabs` permission, its
-// content type: on Chromium's PDF viewer the script runs at the PDF's URL, and the state of the last run).
+// content type: on Chromium's PDF viewer the script runs at the PDF's URL, and the state and timings of the last run).
 // Messages from anything else (web pages cannot reach runtime.onMessage, other extensions can) are ignored.
 import { browser, type Browser } from 'wxt/browser';
 import { HIGHLIGHT_CLASS } from '../../../dom/highlight';
 import { isStatusRequest, type StatusAnswer } from '../../../extension/status-probe';
-import { parseTabRequest } from '../../background/messages';
+import { parseTabRequest, type PageResult } from '../../background/messages';
 import { onAbort, setTimeoutUntil } from '../abort';
 import type { Feature } from '../session';
 
@@ -26,9 +26,11 @@ export const popupRequests: Feature = (session, signal) => {
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
     if (isStatusRequest(message)) {
-      // The state is null while the first run is still going (or before it starts).
+      // The state is null while the first run is still going (or before it starts). The run's timings come along
+      // for the benchmark: a page that is no article keeps no result in the background to read them from.
       const state = session.result?.state ?? null;
-      return Promise.resolve<StatusAnswer>({ url: location.href, contentType: document.contentType, state });
+      const timings = session.result?.timings;
+      return Promise.resolve<StatusAnswer & Pick<PageResult, 'timings'>>({ url: location.href, contentType: document.contentType, state, ...(timings ? { timings } : {}) });
     }
     const request = parseTabRequest(message);
     if (!request) return;
