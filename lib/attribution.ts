@@ -575,19 +575,18 @@ const QUOTING_AFTER = /^\s+(?:\p{Ll}+ly\s+|also\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:(?:
  * The speaker a statement's source only relays, or the one it is said to: "X told Interfax" (X, not the
  * listener), "Interfax quoted X as saying" (X), "X said Tuesday, according to Interfax" and "X said that
  * ..., Interfax reported" (X, whose own speech verb the content holds). Null when the source speaks itself.
- * `sentence` is the start of the source's sentence.
  */
-export function relayedSpeaker(text: string, statement: Attribution, sentence: number, paragraphEnd: number): SourcePhrase | null {
+export function relayedSpeaker(text: string, statement: Attribution, paragraph: Paragraph): SourcePhrase | null {
   const source = statement.source;
   if (!source || source.kind === 'pronoun') return null;
-  if (LISTENER_BEFORE.test(text.slice(Math.max(sentence, source.start - 16), source.start))) {
-    const tokens = tokenize(text, sentence, source.start);
+  if (LISTENER_BEFORE.test(text.slice(Math.max(paragraph.start, source.start - 16), source.start))) {
+    const tokens = tokenize(text, sentenceStart(text, paragraph.start, source.start), source.start);
     let v = tokens.length - 1;
     if (v >= 0 && DETERMINERS.has(tokens[v].key)) v--;
     return v > 0 ? subjectBefore(text, tokens, v, 0) : null;
   }
   if (QUOTING_AFTER.test(text.slice(source.end, source.end + 40))) {
-    const tokens = tokenize(text, source.end, sentenceEnd(text, source.end, paragraphEnd));
+    const tokens = tokenize(text, source.end, sentenceEnd(text, source.end, paragraph.end));
     return quotedPerson(text, tokens, 0)?.source ?? null;
   }
   // an outlet after the content ("..., Interfax reported", "according to Interfax"): the content's own speaker

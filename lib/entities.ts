@@ -1,5 +1,6 @@
 import { ADVERB_OR_HEADING, GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, SPEAKER_NOUNS, SPEECH_VERBS, STATE_NAMES, TITLES } from './lexicon';
 import { relayedSpeaker } from './attribution';
+import { remembered } from './remembered';
 import { escapeRegExp, sentenceStart } from './text';
 import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, Statement } from './types';
 
@@ -167,6 +168,9 @@ function nameShape(run: string): NameShape | null {
   };
 }
 
+/** Names recur, within an article and across articles: each distinct run text is split into titles and name once. */
+const shapeOf = remembered(nameShape, 20000);
+
 function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstWord: Map<string, NameRun[]>; runs: NameRun[] } {
   const bySurname = new Map<string, NameRun[]>();
   const byFirstWord = new Map<string, NameRun[]>();
@@ -176,8 +180,6 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstW
     else map.set(key, [run]);
   };
   const runs: NameRun[] = [];
-  // names recur: each distinct run text is split into titles and name once
-  const shapes = new Map<string, NameShape | null>();
   // (a pattern finds the next candidate capital faster than a loop over character codes)
   const candidate = /[A-Z\u0080-\uffff]/g;
   for (let found = candidate.exec(text); found; found = candidate.exec(text)) {
@@ -185,8 +187,7 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstW
     if (text.charCodeAt(i) >= 128 && !UPPER.test(text[i])) continue;
     const end = runEnd(text, i);
     const runText = text.slice(i, end);
-    let shape = shapes.get(runText);
-    if (shape === undefined) shapes.set(runText, (shape = nameShape(runText)));
+    const shape = shapeOf(runText);
     const start = i;
     candidate.lastIndex = end;
     if (!shape || shape.words.length > 5) continue;
@@ -299,8 +300,23 @@ const NO_SPEAKER_HEADS = new Set('year years day days hour hours week weeks mont
 const SHARES = new Set('some many most few one all both another several'.split(' '));
 /** Endings of adjectives, which nouns of speakers and documents rarely have ("vocal", "persuasive", "biggest"). */
 const ADJECTIVE_ENDING = /(?:al|ive|ous|ful|able|ible|ic|est|less|ing|ar|ate|ish)$/;
-/** A form of "tell" right before a mention: the mention is the listener ("..., X told Interfax"). */
-const LISTENER_BEFORE = /\b(?:tell|tells|told|telling)\s+(?:the\s+|a\s+|an\s+)?$/i;
+/** Forms of "tell": the mention right after one is the listener ("..., X told Interfax"). */
+const TELL_FORMS = new Set(['tell', 'tells', 'told', 'telling']);
+const isSpaceCode = (c: number) => c === 32 || c === 0xa0 || (c >= 9 && c <= 13);
+/** The lower-case word that ends just before `end` (past spaces), and where it starts. */
+function wordBefore(text: string, end: number): { word: string; start: number } {
+  let j = end;
+  while (j > 0 && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  let i = j;
+  while (i > 0 && LETTER_OR_MARK.test(text[i - 1])) i--;
+  return { word: text.slice(i, j).toLowerCase(), start: i };
+}
+/** Whether a form of "tell" stands right before `at`, a determiner between or not. */
+function followsTell(text: string, at: number): boolean {
+  let before = wordBefore(text, at);
+  if (/^(?:the|a|an)$/.test(before.word)) before = wordBefore(text, before.start);
+  return TELL_FORMS.has(before.word);
+}
 /** A contraction: a clause, not a noun phrase ("that he didn't"). */
 const CONTRACTION = /n['’]t$|['’](?:re|ve|ll|m|d)$/i;
 
@@ -314,9 +330,18 @@ const CONTRACTION = /n['’]t$|['’](?:re|ve|ll|m|d)$/i;
 function speakerSource(text: string, source: SourceMention): SourceMention | null {
   if (source.kind === 'pronoun') return source;
   // (a listener whose speaker lib/attribution.ts's relayedSpeaker found no subject for)
-  if (LISTENER_BEFORE.test(text.slice(Math.max(0, source.start - 16), source.start))) return null;
+  if (followsTell(text, source.start)) return null;
+  // (most names are whole already: no possessive or cut "U.S" at their end)
+  if (source.kind === 'name' && !/['’s.]$|\.\p{L}$/u.test(source.text)) return source;
   const words: { start: number; end: number; key: string }[] = [];
-  for (const m of source.text.matchAll(/\S+/g)) words.push({ start: source.start + m.index!, end: source.start + m.index! + m[0].length, key: m[0].toLowerCase() });
+  const written = source.text;
+  for (let i = 0; i < written.length; ) {
+    let j = i;
+    while (j < written.length && !isSpaceCode(written.charCodeAt(j))) j++;
+    if (j > i) words.push({ start: source.start + i, end: source.start + j, key: written.slice(i, j).toLowerCase() });
+    for (i = j; i < written.length && isSpaceCode(written.charCodeAt(i)); ) i++;
+  }
+  if (!words.length) return null;
   if (source.kind !== 'name') {
     while (words.length > 1 && SUBJECT_OPENERS.has(words[0].key)) words.shift();
     if (ADJUNCT_OPENERS.has(words[0].key)) return null;
@@ -338,7 +363,8 @@ function speakerSource(text: string, source: SourceMention): SourceMention | nul
     if (body.length === 1 && !/^\p{Lu}/u.test(text[body[0].start]) && !SPEAKER_NOUNS.has(head) && !ORGANISATION_WORDS.has(head) && ADJECTIVE_ENDING.test(head)) return null;
   }
   const first = words[0], last = words[words.length - 1];
-  let end = last.end;
+  // (a mention's end may hold the period its text leaves out: "Comey Jr.")
+  let end = last.end === source.start + written.length ? source.end : last.end;
   // a possessor without its noun speaks as itself
   const possessive = /['’]s?$/.exec(text.slice(last.start, end));
   if (possessive && end - possessive[0].length > last.start && (possessive[0].length === 2 || /s['’]$/.test(text.slice(last.start, end)))) end -= possessive[0].length;
@@ -751,8 +777,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   const relayed = new Map<SourceMention, SourceMention>();
   for (const a of attributions) {
     if (!a.source || relayed.has(a.source)) continue;
-    const p = paragraphs[paragraphOf(a.source.start)];
-    const speaker = relayedSpeaker(text, a, sentenceStart(text, p.start, a.source.start), p.end);
+    const speaker = relayedSpeaker(text, a, paragraphs[paragraphOf(a.source.start)]);
     if (speaker) relayed.set(a.source, speaker);
   }
   // sources in text order, so that pronouns see the speakers named before them
