@@ -924,8 +924,10 @@ function addIssues(tokens: Tokens, raw: RawMention[]): void {
     // "its", "the"; a possessive, but not a pronoun's contraction ("it's going", "that's because")
     const opens = forms[form[i]].word.opens;
     if (!(opens & NOUN_OPENING) && !(flags[i] & POSSESSIVE && !(opens & FUNCTION_WORD))) continue;
+    // The phrase's head is its last word, within three; a possessive ends it ("the international community's").
     let j = i + 1;
-    while (j < length && j - i <= 3 && formLemma[form[j]] >= 0) j++;
+    let possessive = false;
+    while (!possessive && j < length && j - i <= 3 && formLemma[form[j]] >= 0) possessive = (flags[j++] & POSSESSIVE) !== 0;
     if (j > i + 1) heads[formLemma[form[j - 1]]]++;
   }
   /** Per lemma: 0 not yet tested, 1 an issue, 2 not one. */
