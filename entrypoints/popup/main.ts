@@ -286,8 +286,19 @@ function stateMessage(view: TabView): HTMLElement | null {
     return message('This is a PDF document', 'Stancemark reads news articles on web pages; it cannot read inside PDF files. Open the article’s web page instead.');
   }
   const url = pageUrl(view);
-  const notArticle = () =>
-    message('Not a news article', 'This page does not look like an article, so Stancemark left it alone.', ...(tabId === null ? [] : [analyse(true, 'Analyse it anyway')]));
+  /** The message for a run that ended without sides, from the stored result or (none kept) the page's own word. */
+  const ended = (state: ResultState): HTMLElement | null => {
+    switch (state) {
+      case 'not-article':
+        return message('Not a news article', 'This page does not look like an article, so Stancemark left it alone.', ...(tabId === null ? [] : [analyse(true, 'Analyse it anyway')]));
+      case 'no-quotes':
+        return message('No quotes found', 'This article quotes nobody: there are no sides to set side by side.');
+      case 'error':
+        return message('Could not analyse this page', 'Something went wrong while reading the article; the page is unchanged.');
+      case 'done':
+        return null;
+    }
+  };
   const analyse = (anyway: boolean, text: string) =>
     button('anyway', text, () => void requestHighlights({ type: 'stancemark:set-highlights', on: true, ...(anyway ? { anyway: true } : {}) }));
   if (url && !settings.highlight) {
@@ -305,21 +316,17 @@ function stateMessage(view: TabView): HTMLElement | null {
       case 'closed':
         return closedMessage(page.why, tabId);
       case 'running':
-        if (page.state === 'not-article') return notArticle();
         if (page.state === 'done') {
           // The page is done but its result was not kept (storage.session holds 10 MB: a huge article's result may not fit).
           return message('Too large to list here', 'Stancemark has finished with this page, but its result is too large for this popup to show. The quotes are highlighted on the page itself.');
         }
+        // A page that is no article keeps no result: it says so itself.
+        if (page.state) return ended(page.state);
         if (settings.analysis === 'on-click') return message('Ready when you are', 'Stancemark analyses articles when you ask (see its options).', analyse(false, 'Analyse this page'));
         return message('Reading this page', 'Stancemark is reading the article; what it finds shows here in a moment.');
     }
   }
-  if (result.state === 'not-article') return notArticle();
-  if (result.state === 'no-quotes' || (result.state === 'done' && !result.quotes.length)) {
-    return message('No quotes found', 'This article quotes nobody: there are no sides to set side by side.');
-  }
-  if (result.state === 'error') return message('Could not analyse this page', 'Something went wrong while reading the article; the page is unchanged.');
-  return null;
+  return ended(result.state === 'done' && !result.quotes.length ? 'no-quotes' : result.state);
 }
 
 /** Two selects to set another pair of sides side by side, and a button to keep that pair. */

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { PageResult } from '../../entrypoints/background/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../extension/settings';
 import {
@@ -26,8 +27,25 @@ import { toolbarPopup } from './toolbar-popup';
 let server: StaticServer;
 let scratch: string;
 
+/**
+ * The demo article, with a page script that holds the page's main thread for 3 s once the first highlight is in:
+ * after the background's reply, before the page's report.
+ */
+const HELD_PAGE = readFileSync('test/fixtures/demo/index.html', 'utf8').replace(
+  '</body>',
+  `<script>
+    new MutationObserver((records, observer) => {
+      if (!document.querySelector('mark.stancemark-quote')) return;
+      observer.disconnect();
+      console.log('held: marks in');
+      const end = Date.now() + 3000;
+      while (Date.now() < end);
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  </script></body>`,
+);
+
 beforeAll(async () => {
-  server = await serveDirectory('test/fixtures/demo');
+  server = await serveDirectory('test/fixtures/demo', { '/held.html': HELD_PAGE });
   scratch = mkdtempSync(join(tmpdir(), 'stancemark-state-'));
 });
 
@@ -179,14 +197,8 @@ describe('one browser', () => {
   });
 
   describe('the background service worker', () => {
-    it('a tab’s result survives the worker being stopped: the popup shows the same, and the worker starts again when needed', async () => {
-      const page = await browser.context.newPage();
-      await page.goto(`${server.origin}/index.html?worker`);
-      expect(await waitForState(page)).toBe('done');
-      const tabId = await tabIdFor(extensionPage, page.url());
-      const shownBefore = await (await openPopup(browser, tabId)).locator('#app').innerText();
-
-      // The worker's running status, as the DevTools protocol reports it.
+    /** The worker's running status, as the DevTools protocol reports it, and a way to stop it. */
+    async function watchWorker(): Promise<{ status: () => string; stop: () => Promise<void>; detach: () => Promise<void> }> {
       const cdp = await browser.context.newCDPSession(extensionPage);
       let status = '';
       cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
@@ -194,9 +206,27 @@ describe('one browser', () => {
         if (background) status = background.runningStatus;
       });
       await cdp.send('ServiceWorker.enable');
-      await expect.poll(() => status).toBe('running');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await expect.poll(() => status).toBe('stopped');
+      await expect.poll(() => status).not.toBe('');
+      return {
+        status: () => status,
+        async stop() {
+          await cdp.send('ServiceWorker.stopAllWorkers');
+          await expect.poll(() => status).toBe('stopped');
+        },
+        detach: () => cdp.detach(),
+      };
+    }
+
+    it('a tab’s result survives the worker being stopped: the popup shows the same, and the worker starts again when needed', async () => {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}/index.html?worker`);
+      expect(await waitForState(page)).toBe('done');
+      const tabId = await tabIdFor(extensionPage, page.url());
+      const shownBefore = await (await openPopup(browser, tabId)).locator('#app').innerText();
+
+      const worker = await watchWorker();
+      await expect.poll(worker.status).toBe('running');
+      await worker.stop();
 
       const popup = await openPopup(browser, tabId);
       await popup.waitForSelector('.side');
@@ -206,10 +236,50 @@ describe('one browser', () => {
       await expect.poll(() => popup.textContent('#toggle')).toBe('Show highlights');
       await popup.click('#toggle');
       await expect.poll(() => popup.textContent('#toggle')).toBe('Hide highlights');
-      expect(status).toBe('running');
+      expect(worker.status()).toBe('running');
       expect(await page.locator('mark.stancemark-quote').count()).toBeGreaterThan(0);
-      await cdp.detach();
+      await worker.detach();
       await Promise.all([popup.close(), page.close()]);
+    });
+
+    it('a worker restarted between its reply and the page’s report: the summary still reaches the stored result and the popup', async () => {
+      const worker = await watchWorker();
+      const page = await browser.context.newPage();
+      const marksIn = new Promise<void>((done) => page.on('console', (message) => message.text() === 'held: marks in' && done()));
+      await page.goto(`${server.origin}/held.html`);
+      await marksIn;
+      // The reply has come (the page is highlighting) and the page's main thread is held: no report yet.
+      await worker.stop();
+      expect(await waitForState(page)).toBe('done');
+      const tabId = await tabIdFor(extensionPage, page.url());
+      const stored = () =>
+        extensionPage.evaluate((key) => (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(key).then((items) => items[key] as PageResult | undefined), `tab:${tabId}`);
+      await expect.poll(async () => (await stored())?.summary.sides.length ?? 0).toBe(2);
+      const popup = await openPopup(browser, tabId);
+      expect(await popup.locator('.side .topics .stance').count()).toBeGreaterThan(0);
+      await worker.detach();
+      await Promise.all([popup.close(), page.close()]);
+    });
+
+    it('a page that is no article, navigations and closed tabs do not wake the stopped worker; an article does', async () => {
+      const worker = await watchWorker();
+      await worker.stop();
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}/not-article.html`);
+      expect(await waitForState(page)).toBe('not-article');
+      await page.goto(`${server.origin}/not-article.html?next`);
+      expect(await waitForState(page)).toBe('not-article');
+      await page.close();
+      // Anything the worker was woken for would have reached it by now.
+      await new Promise((done) => setTimeout(done, 1000));
+      expect(worker.status()).toBe('stopped');
+
+      const article = await browser.context.newPage();
+      await article.goto(`${server.origin}/index.html?wake`);
+      expect(await waitForState(article)).toBe('done');
+      await expect.poll(worker.status).toBe('running');
+      await worker.detach();
+      await article.close();
     });
   });
 
