@@ -75,6 +75,8 @@ function isLinkList(list: Element): boolean {
 /** Length of an element's text outside links: a paragraph that is one link is a teaser, not story. */
 function unlinkedLength(element: Element): number {
   let length = collapsedLength(element.textContent ?? '');
+  // Most paragraphs are text alone: no element in them, no link (and no live collection made to find none).
+  if (!element.firstElementChild) return length;
   for (const link of element.getElementsByTagName('a')) length -= collapsedLength(link.textContent ?? '');
   return length;
 }
@@ -104,10 +106,26 @@ function collapsedLength(text: string): number {
   return length;
 }
 
+/**
+ * Readability's own visibility test, answered without building a style declaration for every paragraph
+ * of the page (`node.style` is one per element, made on first access): an element without attributes is
+ * visible to it, and only one with a style attribute has a display to read.
+ */
+function visibleToReadability(node: Node): boolean {
+  const element = node as Element;
+  if (!element.hasAttributes()) return true;
+  if (element.hasAttribute('style') && (element as HTMLElement).style?.display === 'none') return false;
+  if (element.hasAttribute('hidden')) return false;
+  if (element.getAttribute('aria-hidden') !== 'true') return true;
+  // Readability keeps hidden fallback images' paragraphs.
+  const className = (element as HTMLElement).className;
+  return typeof className === 'string' && className.includes('fallback-image');
+}
+
 /** Cheap gate: does the page look like an article at all (Readability's reader-mode test)? */
 export function isProbablyArticle(doc: Document): boolean {
   if (!doc.body) return false;
-  return isProbablyReaderable(doc);
+  return isProbablyReaderable(doc, { visibilityChecker: visibleToReadability });
 }
 
 const MIN_PARAGRAPH_CHARS = 25;
