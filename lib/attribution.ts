@@ -15,7 +15,7 @@ import {
   TITLES,
   VERB_MODIFIERS,
 } from './lexicon';
-import { lastSentenceStart, sentenceEnd, sentenceStart, tokenize, type Token } from './text';
+import { lastSentenceStart, sentenceEnd, sentenceStart, tokenize, type TextTokens, type Token } from './text';
 import type { Attribution, Paragraph, QuoteSpan, SourceMention } from './types';
 
 // Who said each quote. The source is looked for in the quote's own sentence, outside the marks:
@@ -388,8 +388,8 @@ function endsWithPunctuation(text: string, close: number): boolean {
 }
 
 /** The attribution in the words after a quote, up to the end of its sentence. */
-function siteAfter(text: string, from: number, to: number): Site | null {
-  const tokens = tokenize(text, from, to);
+function siteAfter(text: string, cut: Cut, from: number, to: number): Site | null {
+  const tokens = cut(from, to);
   let i = 0;
   let dashed = false;
   while (i < tokens.length && (tokens[i].text === ',' || tokens[i].text === ':' || isDash(tokens[i]))) {
@@ -480,8 +480,8 @@ function isPassive(tokens: Token[], v: number): boolean {
 }
 
 /** The attribution in the words before a quote, back to the start of its sentence. */
-function siteBefore(text: string, from: number, to: number): Site | null {
-  const tokens = tokenize(text, from, to);
+function siteBefore(text: string, cut: Cut, from: number, to: number): Site | null {
+  const tokens = cut(from, to);
   const relayed = quotedPerson(text, tokens, 0);
   if (relayed) return relayed;
   for (let v = tokens.length - 1; v >= 0; v--) {
@@ -615,8 +615,29 @@ export function relayedSpeaker(text: string, statement: Attribution, paragraph: 
   return null;
 }
 
-/** Links each quote to its source mention and speech verb (reported speech is lib/reported.ts). */
-export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[]): Attribution[] {
+/** The tokens of text[from, to), a window inside one paragraph that starts and ends between tokens. */
+type Cut = (from: number, to: number) => Token[];
+
+/**
+ * Windows read from the article's shared tokens (lib/text.ts) when the analysis has them, else cut anew:
+ * the same tokens, since a window here starts and ends at a sentence's edge or a quotation mark.
+ */
+function cutter(text: string, shared?: TextTokens): Cut {
+  if (!shared) return (from, to) => tokenize(text, from, to);
+  return (from, to) => {
+    const first = shared.firstTokenAt(from);
+    let last = first - 1;
+    while (last + 1 < shared.length && shared.end[last + 1] <= to) last++;
+    return shared.tokens(first, last);
+  };
+}
+
+/**
+ * Links each quote to its source mention and speech verb (reported speech is lib/reported.ts). `tokens`: the
+ * article's shared tokens, when the analysis has cut them.
+ */
+export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[], tokens?: TextTokens): Attribution[] {
+  const cut = cutter(text, tokens?.isOf(text, paragraphs) ? tokens : undefined);
   const sites: (Site | null)[] = new Array(quotes.length).fill(null);
   const described: (Site | null)[] = new Array(quotes.length).fill(null);
   const byParagraph = new Map<number, number[]>();
@@ -634,19 +655,19 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       // the words after the quote count when they belong to its sentence
       const quoteEndsSentence = /[.!?…]$/.test(q.text) && !/^[\s,]*\p{Ll}/u.test(text.slice(q.close, nextOpen));
       const afterEnd = sentenceEnd(text, q.close, nextOpen);
-      let site = quoteEndsSentence ? null : siteAfter(text, q.close, afterEnd);
+      let site = quoteEndsSentence ? null : siteAfter(text, cut, q.close, afterEnd);
       // '"...," Interfax said, quoting the ambassador, Vyacheslav Kovalenko.'
-      if (site && /quot/.test(text.slice(q.close, afterEnd))) site = quotedPerson(text, tokenize(text, q.close, afterEnd), 0) ?? site;
+      if (site && /quot/.test(text.slice(q.close, afterEnd))) site = quotedPerson(text, cut(q.close, afterEnd), 0) ?? site;
       // 'X told Y: "...", according to Z': Z is the informant, X the speaker
-      if (site?.cue === 'according to') site = siteBefore(text, sentenceStart(text, prevClose, q.open), q.open) ?? site;
+      if (site?.cue === 'according to') site = siteBefore(text, cut, sentenceStart(text, prevClose, q.open), q.open) ?? site;
       if (!site) {
         const beforeStart = sentenceStart(text, prevClose, q.open);
-        site = siteBefore(text, beforeStart, q.open);
+        site = siteBefore(text, cut, beforeStart, q.open);
       }
       // a quote closed by its own full stop takes the sentence after only when that sentence is a bare
       // attribution ('"We won." Ruiz said.'), not the next statement ('... Valls also spoke out against ...');
       // after "?" or "!" the words that follow are the quote's own attribution ('"Who knows?" Trump told ITV ...')
-      if (!site && quoteEndsSentence && (/[?!]$/.test(q.text) || tokenize(text, q.close, afterEnd).length <= BARE_ATTRIBUTION)) site = siteAfter(text, q.close, afterEnd);
+      if (!site && quoteEndsSentence && (/[?!]$/.test(q.text) || cut(q.close, afterEnd).length <= BARE_ATTRIBUTION)) site = siteAfter(text, cut, q.close, afterEnd);
       // no speech verb: the named subject of the clause before a colon or of the sentence that holds
       // the quote ("Sanders had a retort: ...", "Clinton supports \"pay raises\"")
       if (!site) {
@@ -654,7 +675,7 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
         // (not in a dependent clause running on from an earlier quote of the same sentence: '... "x" that
         // allows it to defeat "y"' has that quote's speaker, given below)
         const dependent = k > 0 && beforeStart === prevClose && /^[\s,]*(?:that|which|who|whom|whose|where|when|because|as|if)\b/i.test(text.slice(beforeStart, q.open));
-        if (!dependent && beforeStart < q.open && /\S/.test(text.slice(beforeStart, q.open))) site = subjectSite(text, beforeStart, q.open);
+        if (!dependent && beforeStart < q.open && /\S/.test(text.slice(beforeStart, q.open))) site = subjectSite(text, cut, beforeStart, q.open);
         // 'Al-Assad is "using massive force"': the subject of a copula is what the quote describes, and
         // the speaker more often the one a quote next to it names; the subject only when none does
         if (site && isCopulaSubject(text, site.source, q.open)) {
@@ -663,7 +684,7 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
         }
       }
       if (site?.source.kind === 'pronoun') {
-        const subject = previousSubject(text, p, site.source);
+        const subject = previousSubject(text, cut, p, site.source);
         if (subject) site = { ...site, source: subject };
       }
       sites[qi] = site;
@@ -693,7 +714,7 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
     const ownStart = sentenceStart(text, p.start, q.open);
     if (ownStart > p.start && text.slice(ownStart, q.open).trim() === '') {
       const before = lastSentenceStart(text, p.start, ownStart);
-      sites[i] = siteBefore(text, before, ownStart) ?? subjectSite(text, before, ownStart);
+      sites[i] = siteBefore(text, cut, before, ownStart) ?? subjectSite(text, cut, before, ownStart);
       if (sites[i]) continue;
     }
     const prev = paragraphs[q.paragraph - 1];
@@ -701,7 +722,7 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
     // a quote paragraph signed in the next one: '"..."' then '- Bernie Sanders.'
     const next = paragraphs[q.paragraph + 1];
     if (q.close === p.end && next && /^[-—–―]/.test(text[next.start])) {
-      sites[i] = siteAfter(text, next.start, next.end);
+      sites[i] = siteAfter(text, cut, next.start, next.end);
       if (sites[i]) continue;
     }
     // a quote opening its paragraph: the speaker the previous paragraph ends on
@@ -709,11 +730,11 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
     const lastPrev = prevQuotes?.[prevQuotes.length - 1];
     const tail = lastPrev !== undefined ? quotes[lastPrev].close : prev.start;
     const lastSentence = Math.max(tail, lastSentenceStart(text, prev.start, prev.end));
-    sites[i] = (tail < prev.end ? siteBefore(text, lastSentence, prev.end) : null) ?? (lastPrev !== undefined ? sites[lastPrev] : null) ?? (tail < prev.end ? subjectSite(text, lastSentence, prev.end) : null);
+    sites[i] = (tail < prev.end ? siteBefore(text, cut, lastSentence, prev.end) : null) ?? (lastPrev !== undefined ? sites[lastPrev] : null) ?? (tail < prev.end ? subjectSite(text, cut, lastSentence, prev.end) : null);
     // (a paragraph without quotes whose last sentence names nobody: the subject of the sentence before,
     // "When Clinton greeted Lavrov, she presented him a box. Inside was a red button.")
     if (!sites[i] && lastPrev === undefined && lastSentence > prev.start) {
-      const earlier = subjectSite(text, lastSentenceStart(text, prev.start, lastSentence), lastSentence);
+      const earlier = subjectSite(text, cut, lastSentenceStart(text, prev.start, lastSentence), lastSentence);
       if (earlier?.source.kind === 'name' || earlier?.source.kind === 'pronoun') sites[i] = earlier;
     }
   }
@@ -727,11 +748,11 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
  * paragraph when that is an organisation or a body described ("The Vestian delegation presented a draft.
  * It also condemned ..."). Null otherwise: lib/entities.ts resolves the pronoun then.
  */
-function previousSubject(text: string, p: Paragraph, pronoun: SourcePhrase): SourcePhrase | null {
+function previousSubject(text: string, cut: Cut, p: Paragraph, pronoun: SourcePhrase): SourcePhrase | null {
   const key = pronoun.text.toLowerCase();
   if ((key !== 'it' && key !== 'they') || sentenceStart(text, p.start, pronoun.start) !== pronoun.start || pronoun.start === p.start) return null;
   const before = lastSentenceStart(text, p.start, pronoun.start);
-  const tokens = tokenize(text, before, pronoun.start);
+  const tokens = cut(before, pronoun.start);
   const subject = tokens.length ? sentenceSubject(text, tokens, tokens.length - 1) : null;
   if (!subject || subject.plural !== (key === 'they')) return null;
   const head = subject.text.split(/\s+/).pop()!.toLowerCase();
@@ -753,8 +774,8 @@ function isCopulaSubject(text: string, source: SourcePhrase, open: number): bool
  * The named subject of the sentence before a quote that has no speech verb of its own
  * ("Clinton touted her record. \"We need ...\""): a name or an organisation, never a description.
  */
-function subjectSite(text: string, from: number, to: number): Site | null {
-  const tokens = tokenize(text, from, to);
+function subjectSite(text: string, cut: Cut, from: number, to: number): Site | null {
+  const tokens = cut(from, to);
   const source = sentenceSubject(text, tokens, tokens.length - 1);
   // a country or capital as the subject is more often the topic than the speaker when no verb says so
   const state = source?.kind === 'organisation' && source.text.split(/\s+/).every((w) => STATE_NAMES.has(w.toLowerCase()) || isNationality(w));

@@ -6,7 +6,7 @@ import { attribute } from '../../lib/attribution';
 import { resolveSpeakers } from '../../lib/entities';
 import { findQuotes } from '../../lib/quotes';
 import { reportedSpeech } from '../../lib/reported';
-import { splitParagraphs } from '../../lib/text';
+import { newTextTokens, splitParagraphs } from '../../lib/text';
 
 function run(text: string) {
   const paragraphs = splitParagraphs(text);
@@ -109,6 +109,12 @@ describe('the seed article', () => {
   const analysis = analyze(text);
   const quotes = analysis.quotes.filter((q) => q.kind === 'direct');
   const { entities } = analysis;
+
+  it('reads the same attributions from the shared tokens of the article as from its own cuts', () => {
+    const paragraphs = splitParagraphs(text);
+    const spans = findQuotes(text, paragraphs);
+    expect(attribute(text, paragraphs, spans, newTextTokens(text, paragraphs))).toEqual(attribute(text, paragraphs, spans));
+  });
 
   it('finds all nine quotes with the named speakers and two unknown ones', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Kerry', 'Pentagon', 'Kerry', 'Igor Konashenkov', 'Davis', 'Kerry', 'Obama', null, null]);
