@@ -73,8 +73,8 @@ export function wordClasses(lower: string): number {
   );
 }
 
-/** Words that end a clause: a stance does not reach across "but" or a semicolon. */
-const CLAUSE_BREAKS = new Set([';', 'but', 'however', 'whereas', 'although', 'though', 'yet']);
+/** Words that end a clause: a stance does not reach across "but", a semicolon or into a condition ("if X tests again"). */
+const CLAUSE_BREAKS = new Set([';', 'but', 'however', 'whereas', 'although', 'though', 'yet', 'if', 'unless', 'because']);
 /** Subordinators that open a new clause after a comma ("..., even as it strikes ..."). */
 const CLAUSE_OPENERS = new Set(['even', 'as', 'while', 'which', 'who', 'although', 'though', 'whereas', 'despite']);
 
@@ -192,7 +192,8 @@ export function stancesInScope(
     const phraseNoun = new Set(
       inClause
         .map((k) => targets[k].last + 1)
-        .filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens.text(i)) && !tokens.lower(i).endsWith('ed') && !opensObject(tokens, i + 1)),
+        // (what follows the clause opens no object: "... Security Council resolutions. The ...")
+        .filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens.text(i)) && !tokens.lower(i).endsWith('ed') && !(i + 1 < clauseTo && opensObject(tokens, i + 1))),
     );
     /**
      * An ungoverned mention that opens its clause and is not followed by a copula is the clause's subject:
