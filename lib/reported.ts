@@ -96,8 +96,11 @@ const NOT_SUBJECT = new Set(
     'not no never is was were are be been being has have had do does did will would could should can may might must ' +
     'it there here what which where how why who whom whose this that these those a an the very').split(' '),
 );
-/** Words after a comma that close the content: a new clause, a relative clause or an aside. */
-const CLAUSE_BREAK = /^(?:but|while|whereas|although|though|because|which|however|who|whom|whose|where)$/;
+/**
+ * Words after a comma that close the content: a new clause, a relative clause or an aside. Not "because":
+ * a reason given stays in what was said ("X said A, because B"; polnear-train: attributions run on past it).
+ */
+const CLAUSE_BREAK = /^(?:but|while|whereas|although|though|which|however|who|whom|whose|where|when|compared|even|despite|unless|until|since|after|before|if)$/;
 /** Forms of "be" and "get" before a past form: a passive ("was endorsed by"), which reports nobody's words. */
 const PASSIVE = /^(?:is|was|were|are|be|been|being|get|gets|got|gotten)$/;
 /** Subordinators that end reported content before a quotation's own attribution ("... when Obama told troops"). */
@@ -117,6 +120,7 @@ const RELATIVE = /^(?:who|whom|whose|which)$/;
 const OBJECT_VERBS = /^(?:call|calls|called|calling|describe|describes|described|describing|accuse|accused|praise|praised|criticize|criticized|criticise|criticised|mock|mocked|dismiss|dismissed)$/;
 const TELL = /^(?:tell|tells|told|telling)$/;
 const MAKE = /^(?:make|makes|made|making)$/;
+const ADD = /^(?:add|adds|added|adding)$/;
 /** Prepositions that open an adjunct phrase. */
 const PREPOSITIONS = new Set('in at on after during before from to with by for of about over under into onto near since until via through throughout across among amid inside outside aboard'.split(' '));
 /** "say" takes no particle: "said on the radio", "says of the plan" are adjuncts before the content, if any. */
@@ -136,6 +140,8 @@ const opensClause = (key: string) => SUBORDINATE_OPEN.test(key) || BARE_BREAK.te
 function isCueAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!ANY_CUE.has(t.key)) return false;
+  // "added to her lead": to add to is to increase
+  if (ADD.test(t.key) && tokens[i + 1]?.key === 'to') return false;
   // "spoke about", "talked about": weak or noun-like forms that report content with "about" after them
   if (TALK_FORMS.has(t.key)) return !talkWithoutAbout(tokens, i) && i > 0 && !isCapital(t) && !NOUN_BEFORE.test(tokens[i - 1].key) && !/['’]s$/.test(tokens[i - 1].text);
   // the word lists first: most tokens are in neither
@@ -501,8 +507,10 @@ class Sentence {
         const next = all[k + 1];
         // "..., and that ...", "..., but that ...": a second complement of the same verb
         if ((next.key === 'and' || next.key === 'but') && all[k + 2]?.key === 'that') continue;
-        // an article after the comma opens an apposition or a new clause's subject
-        if (/ing$/.test(next.text) || CLAUSE_BREAK.test(next.key) || ARTICLE.test(next.key) || (next.key === 'according' && all[k + 2]?.key === 'to')) return k - 1;
+        // an article after the comma opens an apposition or a new clause's subject; a participle that reports
+        // speech opens a statement of its own (", adding that ..."), another one goes on with this one
+        // (", bringing its total to ...")
+        if ((/ing$/.test(next.text) && (PARTICIPLE_CUES.has(next.key) || SPEECH_VERBS.has(next.key))) || CLAUSE_BREAK.test(next.key) || ARTICLE.test(next.key) || (next.key === 'according' && all[k + 2]?.key === 'to')) return k - 1;
         if (this.trailingSite(k + 1) !== null) return k - 1;
         // a new main clause after the comma: a pronoun subject, "and" with a new subject, or a subject and a cue verb
         if (PERSON_PRONOUNS.has(next.key) && next.key !== 'it' && !/^(?:him|her|them|us|me)$/.test(next.key)) return k - 1;

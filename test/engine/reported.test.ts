@@ -327,3 +327,26 @@ describe("quotations in wire-style '' marks", () => {
     expect(reported(body("The harbour is known as the ''gateway of the north'' among sailors."))).toEqual([]);
   });
 });
+
+describe('where a statement ends, measured on polnear-train', () => {
+  it('keeps a reason and a participle that reports nothing, but not a subordinate clause after a comma', () => {
+    expect(reported(body('Okafor said the night ferry would stop, because the river was too low.'))).toEqual([
+      { source: 'Okafor', text: 'the night ferry would stop, because the river was too low' },
+    ]);
+    expect(reported(body('The port authority said it sold 300 tickets in May, bringing its total to 900.'))).toEqual([
+      { source: 'port authority', text: 'it sold 300 tickets in May, bringing its total to 900' },
+    ]);
+    expect(reported(body('Okafor said the bridge would reopen, despite the floods in the valley.'))).toEqual([
+      { source: 'Okafor', text: 'the bridge would reopen' },
+    ]);
+    // a participle of speech still opens a statement of its own
+    expect(reported(body('Okafor praised the new timetable, adding that the night ferry would stay.'))).toHaveLength(2);
+  });
+
+  it('reads "added to" as growth, not speech', () => {
+    expect(reported(body('Okafor added to her lead in the harbour towns on Tuesday.'))).toEqual([]);
+    expect(reported(body('Okafor added that the harbour towns would vote on Tuesday.'))).toEqual([
+      { source: 'Okafor', text: 'the harbour towns would vote on Tuesday' },
+    ]);
+  });
+});
