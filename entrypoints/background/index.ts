@@ -65,11 +65,15 @@ export default defineBackground(() => {
     });
   };
 
-  /** Drops what is kept of closed tabs: no tab event wakes the worker to say a tab closed. */
+  /**
+   * Drops what is kept of closed tabs: no tab event wakes the worker to say a tab closed. The keys are read
+   * before the tabs, so a record kept meanwhile for a tab opened meanwhile is never taken for a closed tab's.
+   */
   const forgetClosedTabs = async () => {
+    const keys = await sessionKeys();
     const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
     findings.keepOnly(open as ReadonlySet<number>);
-    const closed = (await sessionKeys()).filter((key) => {
+    const closed = keys.filter((key) => {
       const tabId = tabOfStorageKey(key);
       return tabId !== null && !open.has(tabId);
     });
