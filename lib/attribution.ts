@@ -15,6 +15,7 @@ import {
   TITLES,
   VERB_MODIFIERS,
 } from './lexicon';
+import { remembered } from './remembered';
 import { lastSentenceStart, sentenceEnd, sentenceStart, tokenize, type TextTokens, type Token } from './text';
 import type { Attribution, Paragraph, QuoteSpan, SourceMention } from './types';
 
@@ -51,11 +52,19 @@ const isCapital = (t: Token) => {
   if (c >= 97 && c <= 122) return c <= 105 && PREFIXED_CAPITAL.test(t.text);
   return c > 127 && /^\p{Lu}/u.test(t.text);
 };
-/** A capitalised word that can be part of a name: not a sentence-opening adverb or participle, not a shouted heading. */
-const isNameWord = (t: Token) =>
-  isCapital(t) && !NOT_NAME_WORDS.has(t.key) && !ADVERB_OR_HEADING.test(t.text);
-export const isPunct = (t: Token) => /^(?:[,;:()—–―]|-{1,2})$/.test(t.text);
-const isDash = (t: Token) => /^(?:[—–―]|-{1,2})$/.test(t.text);
+/**
+ * A capitalised word that can be part of a name: not a sentence-opening adverb or participle, not a shouted
+ * heading. A function of the written word alone (its key derives from it), answered once per spelling.
+ */
+const nameWordSpelling = remembered((written: string) => {
+  const t = tokenize(written, 0, written.length)[0];
+  return t !== undefined && t.text === written && isCapital(t) && !NOT_NAME_WORDS.has(t.key) && !ADVERB_OR_HEADING.test(written);
+}, 20000);
+const isNameWord = (t: Token) => nameWordSpelling(t.text);
+const PUNCTUATION = new Set([',', ';', ':', '(', ')', '—', '–', '―', '-', '--']);
+const DASHES = new Set(['—', '–', '―', '-', '--']);
+export const isPunct = (t: Token) => PUNCTUATION.has(t.text);
+const isDash = (t: Token) => DASHES.has(t.text);
 
 /** Index after the parenthesis that opens at tokens[i] ("Rep. Gwen Moore (D-Wis.) said"), or i when none opens there. */
 function skipParenthesis(tokens: Token[], i: number, ceiling: number): number {
