@@ -26,7 +26,9 @@ const ATTITUDE_FORMS: string[][] = [
 const ATTITUDE_VERBS = ('believe hope expect fear worry doubt suspect want wish plan intend support oppose endorse propose favor ' +
   'favour indicate reveal consider question blame cite defend demand insist recommend advocate highlight dispute challenge ' +
   'ridicule applaud portray characterize characterise predict acknowledge argue attack urge seem appear decline refer point ' +
-  'champion signal downplay brag push refuse decide view discuss offer consider reject decry rail prefer request identify order expect worry mention highlight').split(' ');
+  'champion signal downplay brag push refuse decide view discuss offer consider reject decry rail prefer request identify order expect worry mention highlight ' +
+  // measured on polnear-train: each opens an attribution's content more often than a third of the time
+  'assure remind remember imply reference comment outline disclose recognize commend').split(' ');
 
 function forms(base: string): string[] {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;

@@ -350,3 +350,13 @@ describe('where a statement ends, measured on polnear-train', () => {
     ]);
   });
 });
+
+describe('verbs of recognition and praise measured as cues', () => {
+  it('reads "recognized that", "commended" and "reminded ... that" as cues', () => {
+    expect(reported(body('Okafor recognized that the timetable was thin.'))).toEqual([{ source: 'Okafor', text: 'the timetable was thin' }]);
+    expect(reported(body('The board commended the crews for their work on the night ferry.'))).toEqual([
+      { source: 'The board', text: 'the crews for their work on the night ferry' },
+    ]);
+    expect(reported(body('Okafor reminded the crews that the ferry leaves at nine.'))).toEqual([{ source: 'Okafor', text: 'the ferry leaves at nine' }]);
+  });
+});
