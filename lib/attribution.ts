@@ -471,11 +471,21 @@ function sentenceSubject(text: string, tokens: Token[], ceiling: number): Source
   for (let first of starts) {
     while (first <= ceiling && isCapital(tokens[first]) && CONNECTIVES.has(tokens[first].key)) first++;
     if (first > ceiling) break;
+    // "Reading from a prepared text, Carson ...": a participle opening the sentence is no name; its clause's
+    // subject follows the comma
+    if (opensParticipleClause(tokens, first)) continue;
     const end = phraseEndForward(tokens, first, Math.min(ceiling, first + 8));
     const source = end >= first ? mention(text, tokens, first, end) : null;
     if (source) return source;
   }
   return null;
+}
+
+/** A capitalised participle with a preposition, determiner, "that" or adverb after it ("Preceded at", "Acknowledging that"). */
+function opensParticipleClause(tokens: Token[], first: number): boolean {
+  const t = tokens[first], next = tokens[first + 1];
+  if (!next || !/^\p{Lu}\p{Ll}{2,}(?:ing|ed)$/u.test(t.text) || isCapital(next)) return false;
+  return PREPOSITIONS.has(next.key) || DETERMINERS.has(next.key) || next.key === 'that' || /ly$/.test(next.key);
 }
 
 const CONNECTIVES = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'however', 'now', 'then', 'also', 'instead', 'indeed', 'even', 'or', 'thus']);

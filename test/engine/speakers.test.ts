@@ -549,6 +549,11 @@ describe('speaker names made of clause fragments', () => {
     expect(all('Reading from a prepared text, Okafor said the dam would hold. Reading it took an hour; reading is slow.')).not.toContain('Reading');
   });
 
+  it('reads the subject after a participle clause that opens the sentence', () => {
+    expect(speakers('Reading from a prepared text, Mayor Lena Varga called the plan "a gift to the town."')).toEqual(['Lena Varga']);
+    expect(speakers('Preceded at the lectern by the harbour master, Varga promised "a new pier by May."')).toEqual(['Varga']);
+  });
+
   it('keeps the period of "U.S." that also ends nothing but the name', () => {
     expect(all('The U.S. has countered with a demand for an early vote.')).toEqual(['U.S.']);
   });
