@@ -30,7 +30,7 @@ function statementsOf(text: string, options: AnalyzeOptions): Omit<Analysis, 'su
   // Cut anew, not taken from lib/text.ts's keeping: a text analysed twice (benchmarks) pays for its cut each time.
   const tokens = stage('tokens', () => newTextTokens(text, paragraphs));
   const quoteSpans = stage('quotes', () => findQuotes(text, paragraphs));
-  const direct = stage('attribution', () => attribute(text, paragraphs, quoteSpans));
+  const direct = stage('attribution', () => attribute(text, paragraphs, quoteSpans, tokens));
   const attributions = [...direct, ...stage('reported', () => reportedSpeech(text, paragraphs, quoteSpans, tokens))];
   const { entities, statements } = stage('entities', () => resolveSpeakers(text, paragraphs, attributions));
   const countries = stage('countries', () => assignCountries(text, entities, options));
