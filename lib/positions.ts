@@ -178,6 +178,13 @@ export function summarize(quotes: Quote[], sides: Side[], text = '', textTokens?
   };
   if (top.length < 2) return summary;
 
+  // Claims by topic, in statement order (each topic's are read once: a long article has thousands of both).
+  const claimsOn = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const list = claimsOn.get(c.topic);
+    if (list) list.push(c);
+    else claimsOn.set(c.topic, [c]);
+  }
   for (const key of rank) {
     if (sideKeys.has(key)) continue;
     const a = stanceOf(0, key);
@@ -196,7 +203,7 @@ export function summarize(quotes: Quote[], sides: Side[], text = '', textTokens?
       const about = 1 - by;
       const ownStance = by === 0 ? a : b;
       const otherOwn = about === 0 ? a : b;
-      const relevant = claims.filter((c) => c.by === by && c.topic === key);
+      const relevant = (claimsOn.get(key) ?? []).filter((c) => c.by === by);
       if (!relevant.length || !ownStance || ownStance === 'mentions' || ownStance === 'mixed' || (otherOwn && otherOwn !== 'mentions')) continue;
       const claimed = aggregate(relevant.map((c) => ({ statement: c.statement, polarity: c.polarity })));
       if (claimed === 'mentions' || claimed === 'mixed') continue;
