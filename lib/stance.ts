@@ -208,6 +208,25 @@ export function stancesInScope(
       if (phraseNoun.has(next)) next++;
       return !COPULAS.has(tokens.lower(next));
     };
+    /**
+     * A mention inside the subject phrase of a copula, after the phrase's own noun ("a text focused on issues
+     * linked to X will be acceptable"), with the clause's opinion words all after the copula: they evaluate the
+     * phrase's noun, not X. Not through an infinitive ("a strategy to prop up X is doomed"): what is done to X
+     * is what the words evaluate.
+     */
+    const insideSubject = (k: number) => {
+      let copula = targets[k].last + 1;
+      while (copula < clauseTo && !COPULAS.has(tokens.lower(copula)) && tokens.lower(copula) !== 'be') copula++;
+      if (copula === clauseTo) return false;
+      let noun = -1;
+      for (let i = clauseFrom; i < copula; i++) {
+        if (isMentionToken(i) || phraseNoun.has(i)) continue;
+        if (signedPolarity(tokens, i, clauseFrom) !== 0) return false;
+        if (i < targets[k].first && noun < 0 && !tokens.cap(i) && tokens.word(i).lemmaId >= 0) noun = i;
+        if (noun >= 0 && i < targets[k].first && tokens.lower(i) === 'to' && !tokens.cap(i + 1) && !isMentionToken(i + 1)) return false;
+      }
+      return noun >= 0;
+    };
     let clauseEvaluation = 0;
     for (let i = clauseFrom; i < clauseTo; i++) if (!isMentionToken(i) && !phraseNoun.has(i)) clauseEvaluation += signedPolarity(tokens, i, clauseFrom);
     for (const { k, governor, holderToken, setting, wantedFor } of found) {
@@ -231,7 +250,7 @@ export function stancesInScope(
       // counterproductive", "concern about ..."). An unfavourable one ("accused X of brutal tactics") turns
       // only under words before it ("condemned the strikes against X"): the words after describe X.
       const turned = relation > 0 ? evaluation < 0 : evaluationBefore < 0;
-      const polarity = relation !== 0 ? (turned ? -relation : relation) : setting || actsAsSubject(k) ? 0 : Math.sign(evaluation);
+      const polarity = relation !== 0 ? (turned ? -relation : relation) : setting || actsAsSubject(k) || insideSubject(k) ? 0 : Math.sign(evaluation);
       results.push({ mention: k, polarity, relation, holderToken, governor });
     }
   }

@@ -34,6 +34,15 @@ describe('stancesInScope', () => {
     expect(s).toMatchObject({ polarity: -1, relation: 1, holder: 'Denmark' });
   });
 
+  it('reads a condition as a clause of its own', () => {
+    expect(stanceOf('They will take serious steps if Norway sends troops.', 'Norway').polarity).toBe(0);
+  });
+
+  it('gives a copula’s evaluation to its subject’s noun, not to a name inside that phrase, unless an infinitive links them', () => {
+    expect(stanceOf('A draft text about trade with Norway will be acceptable to us.', 'Norway').polarity).toBe(0);
+    expect(stanceOf('A plan to prop up Erik Lund is doomed to failure.', 'Erik Lund').polarity).toBe(-1);
+  });
+
   it('turns an unfavourable relation only under words before it', () => {
     expect(stanceOf('Finland condemned the air strikes against Norway.', 'Norway').polarity).toBe(1);
     expect(stanceOf('Finland accused Norway of brutal and dangerous tactics.', 'Norway').polarity).toBe(-1);
