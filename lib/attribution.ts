@@ -156,6 +156,16 @@ export function phraseEndForward(tokens: Token[], first: number, ceiling: number
   return end;
 }
 
+/**
+ * The words from..to of a source phrase as written, its descriptor; null when they are only honorifics
+ * (Mr, Mrs, Ms give a gender, not a role). At module level, not a closure in mention: mention runs per quote.
+ */
+function descriptorOf(text: string, words: Token[], from: number, to: number): string | null {
+  const parts = words.slice(from, to);
+  if (parts.every((w) => /^(?:mr|mrs|ms|miss)$/.test(w.key))) return null;
+  return text.slice(parts[0].start, parts[parts.length - 1].end).replace(/[.]$/, '');
+}
+
 /** Builds the mention for tokens[first..last]: the name part, its kind and the descriptors before it. */
 export function mention(text: string, tokens: Token[], first: number, last: number): SourcePhrase | null {
   if (last < first) return null;
@@ -180,12 +190,6 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
   }
   const head = words[words.length - 1];
   const gender = words.map((w) => GENDERED_TITLES.get(w.key)).find((g) => g) ?? null;
-  // honorifics (Mr, Mrs, Ms) give a gender, not a role
-  const descriptorOf = (from: number, to: number) => {
-    const parts = words.slice(from, to);
-    if (parts.every((w) => /^(?:mr|mrs|ms|miss)$/.test(w.key))) return null;
-    return text.slice(parts[0].start, parts[parts.length - 1].end).replace(/[.]$/, '');
-  };
   if (nameFrom === words.length) {
     // no capitalised head: an unnamed source ("a senior official", "officials") or a body ("the defense ministry")
     const organisation = ORGANISATION_WORDS.has(head.key) && !SPEAKER_NOUNS.has(head.key);
@@ -226,7 +230,7 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
     // the organisation is the whole capitalised run with its own adjectives: "Russian Defense Ministry"
     const orgWords = words.slice(nameFrom);
     const start = orgWords[0].start, end = orgWords[orgWords.length - 1].end;
-    const d = descriptorOf(DETERMINERS.has(words[0].key) ? 1 : 0, nameFrom);
+    const d = descriptorOf(text, words, DETERMINERS.has(words[0].key) ? 1 : 0, nameFrom);
     return { start, end, text: text.slice(start, end).replace(/[.]$/, ''), kind: 'organisation', descriptors: d ? [d] : [], gender: null, plural: false };
   }
   if (!nameWords.length) {
@@ -238,7 +242,7 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
     return { start, end: head.end, text: text.slice(start, head.end).replace(/[.]$/, ''), kind: 'description', descriptors: [], gender, plural: people };
   }
   const start = nameWords[0].start, end = nameWords[nameWords.length - 1].end;
-  const d = descriptorOf(0, titleEnd);
+  const d = descriptorOf(text, words, 0, titleEnd);
   return { start, end, text: text.slice(start, end).replace(/[.]$/, ''), kind: 'name', descriptors: d ? [d] : [], gender, plural: false };
 }
 

@@ -464,8 +464,6 @@ const ends = (t: Token): boolean => t.raw.endsWith('.') && t.word === t.raw.slic
 export function titleBefore(article: ArticleIndex, mention: Span, requireRole = true): Chunk | undefined {
   const { text, tokens } = article;
   const at = mention.start;
-  // "..., Poroshenko said": a comma before a name that a speech verb follows closes the quoted words.
-  const saidAfter = (): boolean => SPEECH_VERB_AFTER.test(text.slice(mention.end, mention.end + 20));
   const windowStart = at - 200;
   const to = firstStartingAt(tokens, at);
   let from = to;
@@ -480,8 +478,9 @@ export function titleBefore(article: ArticleIndex, mention: Span, requireRole = 
     if (HARD_BOUNDARY.test(gap) || ends(t)) break;
     if (gap.includes(',')) {
       // Only an apposition placed before the name crosses a comma ("his Iranian counterpart, Mohammad
-      // Javad Zarif"), and only when nothing is collected yet.
-      if (crossedComma || start !== at || saidAfter() || !endsInRole(tokens, Math.max(0, j - 6), j + 1, false)) break;
+      // Javad Zarif"), and only when nothing is collected yet; "..., Poroshenko said": a comma before a
+      // name that a speech verb follows closes the quoted words.
+      if (crossedComma || start !== at || SPEECH_VERB_AFTER.test(text.slice(mention.end, mention.end + 20)) || !endsInRole(tokens, Math.max(0, j - 6), j + 1, false)) break;
       crossedComma = true;
     }
     if (CLAUSE_WORDS.has(t.key) || !isTitleWord(t)) break;

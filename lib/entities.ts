@@ -422,6 +422,9 @@ function hasLowerCaseWord(text: string, word: string): boolean {
   return false;
 }
 
+/** A heading: a paragraph without closing punctuation. */
+const isHeading = (text: string, paragraph: Paragraph): boolean => !/[.!?:"”’)]$/.test(text.slice(paragraph.end - 1, paragraph.end));
+
 /** Resolves each statement's source mention to an entity. */
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
   const { bySurname: names, byFirstWord, runs } = indexNames(text);
@@ -564,9 +567,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     const p = source.text.toLowerCase();
     // the reach runs back one paragraph, and on through paragraphs that keep using the same pronoun
     // (headings, paragraphs without closing punctuation, do not count)
-    const isHeading = (k: number) => !/[.!?:"”’)]$/.test(text.slice(paragraphs[k].end - 1, paragraphs[k].end));
     let first = paragraphOf(source.start);
-    for (let step = 0; step < PRONOUN_REACH && first > 0; ) if (!isHeading(--first)) step++;
+    for (let step = 0; step < PRONOUN_REACH && first > 0; ) if (!isHeading(text, paragraphs[--first])) step++;
     const samePronoun = pronounPattern(p);
     for (let extra = 0; extra < PRONOUN_CHAIN && first > 0 && samePronoun.test(text.slice(paragraphs[first].start, paragraphs[first].end)); extra++) first--;
     const reach = paragraphs[first]?.start ?? 0;

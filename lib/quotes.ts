@@ -81,6 +81,8 @@ interface RawPair {
   continues: boolean;
 }
 
+const isStraight = (c: string) => c === '"' || c === "'";
+
 /**
  * Pairs one family's marks of one paragraph in a single pass. A second opening mark of the same
  * style while one is open means the earlier one was stray (its closing mark is missing): the later
@@ -88,11 +90,10 @@ interface RawPair {
  */
 function pairMarks(text: string, marks: Mark[], startsOpen: Mark | null): { pairs: RawPair[]; openAtEnd: Mark | null } {
   const pairs: RawPair[] = [];
-  const straight = (m: Mark) => text[m.at] === '"' || text[m.at] === "'";
   let pending: Mark | null = startsOpen;
   let nested = 0;
   for (const m of marks) {
-    const otherStyle = pending !== null && straight(m) !== straight(pending);
+    const otherStyle = pending !== null && isStraight(text[m.at]) !== isStraight(text[pending.at]);
     if (otherStyle && m.role === 'open') nested++;
     else if (otherStyle && nested > 0) nested--;
     else if (m.role === 'open' || (m.role === 'either' && pending === null)) {
@@ -167,7 +168,6 @@ const REFERENCE_WORD = /\b(?:refer(?:s|red|ring|ences?)?|call(?:s|ed|ing)?|dub(?
 // with a slash or two inner dots. (Typeset marks, “...”, hold prose: markup quoted there stays a quote.)
 const CODE_LIKE = /[{}=]|<\//;
 const CODE_TOKEN = /\/|^[\p{L}\p{N}_$-]+(?:\.[\p{L}\p{N}_$-]{2,}){2}/u;
-const isStraight = (c: string) => c === '"' || c === "'";
 const isCode = (body: string) => CODE_LIKE.test(body) || (!/\s/.test(body) && CODE_TOKEN.test(body));
 // "by" and an outlet's or author's possessive before a name: by the Courier's Ann Lee, by Times' Ann Lee
 const BYLINE_AFTER = /^\s*by\s+(?:the\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*['’]s?\s+\p{Lu}/u;

@@ -128,6 +128,47 @@ const opensComplement = (tokens: Tokens, i: number) => {
 };
 
 /**
+ * An ungoverned mention that opens its clause and is not followed by a copula is the clause's subject:
+ * "al-Assad's regime described the protesters as criminals" says nothing for or against al-Assad, while
+ * "Assad is a threat" does.
+ */
+function actsAsSubject(tokens: Tokens, target: { first: number; last: number }, clauseFrom: number, phraseNoun: Set<number>): boolean {
+  // After an opening phrase set off by a comma ("In state-run media, al-Assad's regime ...").
+  for (let i = target.first - 1; i >= clauseFrom && tokens.text(i) !== ','; i--)
+    if (!DETERMINERS.has(tokens.lower(i)) && !/^[\p{P}]+$/u.test(tokens.text(i))) return false;
+  let next = target.last + 1;
+  if (phraseNoun.has(next)) next++;
+  return !COPULAS.has(tokens.lower(next));
+}
+
+/**
+ * A mention inside the subject phrase of a copula, after the phrase's own noun ("a text focused on issues
+ * linked to X will be acceptable"), with the clause's opinion words all after the copula: they evaluate the
+ * phrase's noun, not X. Not through an infinitive ("a strategy to prop up X is doomed"): what is done to X
+ * is what the words evaluate.
+ */
+function insideSubject(
+  tokens: Tokens,
+  target: { first: number; last: number },
+  clauseFrom: number,
+  clauseTo: number,
+  phraseNoun: Set<number>,
+  isMentionToken: (i: number) => boolean,
+): boolean {
+  let copula = target.last + 1;
+  while (copula < clauseTo && !COPULAS.has(tokens.lower(copula)) && tokens.lower(copula) !== 'be') copula++;
+  if (copula === clauseTo) return false;
+  let noun = -1;
+  for (let i = clauseFrom; i < copula; i++) {
+    if (isMentionToken(i) || phraseNoun.has(i)) continue;
+    if (signedPolarity(tokens, i, clauseFrom) !== 0) return false;
+    if (i < target.first && noun < 0 && !tokens.cap(i) && tokens.word(i).lemmaId >= 0) noun = i;
+    if (noun >= 0 && i < target.first && tokens.lower(i) === 'to' && !tokens.cap(i + 1) && !isMentionToken(i + 1)) return false;
+  }
+  return noun >= 0;
+}
+
+/**
  * The stance toward each topic mention (token ranges, in order) inside the scope [from, to).
  * `isMentionToken(i)` tells tokens that belong to some topic mention: they are neither governors nor holders'
  * gaps. Linear in the scope's length (each mention looks back a bounded number of tokens).
@@ -195,38 +236,6 @@ export function stancesInScope(
         // (what follows the clause opens no object: "... Security Council resolutions. The ...")
         .filter((i) => i < clauseTo && /^\p{Ll}/u.test(tokens.text(i)) && !tokens.lower(i).endsWith('ed') && !(i + 1 < clauseTo && opensObject(tokens, i + 1))),
     );
-    /**
-     * An ungoverned mention that opens its clause and is not followed by a copula is the clause's subject:
-     * "al-Assad's regime described the protesters as criminals" says nothing for or against al-Assad, while
-     * "Assad is a threat" does.
-     */
-    const actsAsSubject = (k: number) => {
-      // After an opening phrase set off by a comma ("In state-run media, al-Assad's regime ...").
-      for (let i = targets[k].first - 1; i >= clauseFrom && tokens.text(i) !== ','; i--)
-        if (!DETERMINERS.has(tokens.lower(i)) && !/^[\p{P}]+$/u.test(tokens.text(i))) return false;
-      let next = targets[k].last + 1;
-      if (phraseNoun.has(next)) next++;
-      return !COPULAS.has(tokens.lower(next));
-    };
-    /**
-     * A mention inside the subject phrase of a copula, after the phrase's own noun ("a text focused on issues
-     * linked to X will be acceptable"), with the clause's opinion words all after the copula: they evaluate the
-     * phrase's noun, not X. Not through an infinitive ("a strategy to prop up X is doomed"): what is done to X
-     * is what the words evaluate.
-     */
-    const insideSubject = (k: number) => {
-      let copula = targets[k].last + 1;
-      while (copula < clauseTo && !COPULAS.has(tokens.lower(copula)) && tokens.lower(copula) !== 'be') copula++;
-      if (copula === clauseTo) return false;
-      let noun = -1;
-      for (let i = clauseFrom; i < copula; i++) {
-        if (isMentionToken(i) || phraseNoun.has(i)) continue;
-        if (signedPolarity(tokens, i, clauseFrom) !== 0) return false;
-        if (i < targets[k].first && noun < 0 && !tokens.cap(i) && tokens.word(i).lemmaId >= 0) noun = i;
-        if (noun >= 0 && i < targets[k].first && tokens.lower(i) === 'to' && !tokens.cap(i + 1) && !isMentionToken(i + 1)) return false;
-      }
-      return noun >= 0;
-    };
     let clauseEvaluation = 0;
     for (let i = clauseFrom; i < clauseTo; i++) if (!isMentionToken(i) && !phraseNoun.has(i)) clauseEvaluation += signedPolarity(tokens, i, clauseFrom);
     for (const { k, governor, holderToken, setting, wantedFor } of found) {
@@ -240,17 +249,16 @@ export function stancesInScope(
         const closed = tokens.lower(end) === 'against';
         if (first > targets[k].first || (closed && first !== targets[k].first)) for (let i = start; i <= end; i++) excluded.add(i);
       }
-      const counts = (i: number) => !excluded.has(i) && !isMentionToken(i) && !phraseNoun.has(i);
       let evaluation = clauseEvaluation;
       for (const i of excluded) if (!isMentionToken(i) && !phraseNoun.has(i)) evaluation -= signedPolarity(tokens, i, clauseFrom);
       let evaluationBefore = 0;
-      for (let i = clauseFrom; governor >= 0 && i < governorStart.get(k)!; i++) if (counts(i)) evaluationBefore += signedPolarity(tokens, i, clauseFrom);
+      for (let i = clauseFrom; governor >= 0 && i < governorStart.get(k)!; i++) if (!excluded.has(i) && !isMentionToken(i) && !phraseNoun.has(i)) evaluationBefore += signedPolarity(tokens, i, clauseFrom);
       const relation = governor >= 0 && !wantedFor ? Math.sign(signedPolarity(tokens, governor, clauseFrom)) : 0;
       // A favourable relation ("support for X") turns with any unfavourable word of its clause ("... is
       // counterproductive", "concern about ..."). An unfavourable one ("accused X of brutal tactics") turns
       // only under words before it ("condemned the strikes against X"): the words after describe X.
       const turned = relation > 0 ? evaluation < 0 : evaluationBefore < 0;
-      const polarity = relation !== 0 ? (turned ? -relation : relation) : setting || actsAsSubject(k) || insideSubject(k) ? 0 : Math.sign(evaluation);
+      const polarity = relation !== 0 ? (turned ? -relation : relation) : setting || actsAsSubject(tokens, targets[k], clauseFrom, phraseNoun) || insideSubject(tokens, targets[k], clauseFrom, clauseTo, phraseNoun, isMentionToken) ? 0 : Math.sign(evaluation);
       results.push({ mention: k, polarity, relation, holderToken, governor });
     }
   }
