@@ -321,6 +321,37 @@ interface RunOnStart {
   quotes: number;
 }
 
+/** Whether the next paragraph opens with a mark of the family and style of `open` (not one known never to close). */
+function opensNext(text: string, family: Family, open: Mark, next: Paragraph | undefined, unclosed: Set<number>): boolean {
+  if (next === undefined) return false;
+  const c = text[next.start];
+  if (!isMarkChar(c) || unclosed.has(next.start) || styleOf(c) !== styleOf(text[open.at])) return false;
+  return (family === 'double' ? /^(?:["“„«»]|'')/ : /^['‘](?!')/).test(text.slice(next.start, next.start + 2));
+}
+
+/**
+ * One family's pairs in a paragraph (`continuing`: its first mark continues a quote carried in), whether the
+ * quote left open runs on into the next paragraph. (Module level, not a closure in findQuotes: it runs per paragraph.)
+ */
+function pairFamily(
+  text: string,
+  family: Family,
+  marks: Mark[],
+  continuing: boolean,
+  next: Paragraph | undefined,
+  unclosed: Set<number>,
+): { pairs: RawPair[]; openAtEnd: Mark | null; continuing: boolean; runsOn: boolean } {
+  let result = pairMarks(text, continuing ? marks.slice(1) : marks, continuing ? marks[0] : null);
+  let runsOn = result.openAtEnd !== null && opensNext(text, family, result.openAtEnd, next, unclosed);
+  // a stray opening mark (its quote neither closes nor runs on) must not hide the quotes after it
+  if (result.openAtEnd !== null && !runsOn && !(continuing && result.openAtEnd === marks[0])) {
+    const stray = result.openAtEnd;
+    result = pairMarks(text, (continuing ? marks.slice(1) : marks).filter((m) => m !== stray), continuing ? marks[0] : null);
+    runsOn = result.openAtEnd !== null && opensNext(text, family, result.openAtEnd, next, unclosed);
+  }
+  return { pairs: result.pairs, openAtEnd: result.openAtEnd, continuing, runsOn };
+}
+
 /**
  * Finds every direct quotation in the paragraphs, in text order. A quote left open at a paragraph end
  * runs on only into a paragraph that opens with a mark of its family and style, and counts only when
@@ -361,30 +392,11 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
     // A carried quote continues only when this paragraph opens with a mark of its family.
     const carriedFamily: Family | null = carried && (carried === 'double' ? doubles : singles)[0]?.at === p.start ? carried : null;
     const next = paragraphs[pi + 1];
-    // the mark the next paragraph opens with, when it is of the family and style of `open`
-    const opensNext = (family: Family, open: Mark) => {
-      if (next === undefined) return false;
-      const c = text[next.start];
-      if (!isMarkChar(c) || unclosed.has(next.start) || styleOf(c) !== styleOf(text[open.at])) return false;
-      return (family === 'double' ? /^(?:["“„«»]|'')/ : /^['‘](?!')/).test(text.slice(next.start, next.start + 2));
-    };
-    const pairsOf = (family: Family, marks: Mark[]): { pairs: RawPair[]; openAtEnd: Mark | null; continuing: boolean; runsOn: boolean } => {
-      const continuing = carriedFamily === family;
-      let result = pairMarks(text, continuing ? marks.slice(1) : marks, continuing ? marks[0] : null);
-      let runsOn = result.openAtEnd !== null && opensNext(family, result.openAtEnd);
-      // a stray opening mark (its quote neither closes nor runs on) must not hide the quotes after it
-      if (result.openAtEnd !== null && !runsOn && !(continuing && result.openAtEnd === marks[0])) {
-        const stray = result.openAtEnd;
-        result = pairMarks(text, (continuing ? marks.slice(1) : marks).filter((m) => m !== stray), continuing ? marks[0] : null);
-        runsOn = result.openAtEnd !== null && opensNext(family, result.openAtEnd);
-      }
-      return { pairs: result.pairs, openAtEnd: result.openAtEnd, continuing, runsOn };
-    };
-    const d = pairsOf('double', doubles);
+    const d = pairFamily(text, 'double', doubles, carriedFamily === 'double', next, unclosed);
     const doubleSpans: Span[] = d.pairs.map((r) => ({ start: r.open, end: r.close + (r.closeLength ?? 1) }));
     if (d.openAtEnd !== null) doubleSpans.push({ start: d.openAtEnd.at, end: p.end });
     // Single marks inside double quotes are nested quotes or apostrophes: not ours.
-    const s = pairsOf('single', singles.filter((m) => !inside(doubleSpans, m.at)));
+    const s = pairFamily(text, 'single', singles.filter((m) => !inside(doubleSpans, m.at)), carriedFamily === 'single', next, unclosed);
     // A run-on quote carried in that this paragraph neither closes nor runs on further never closed:
     // replay from the paragraph it opened in without its opening marks.
     const carriedIn = carried as Family | null;
