@@ -127,8 +127,10 @@ export class Tokens {
   readonly form: Int32Array;
   readonly flags: Uint8Array;
   readonly forms: Form[];
+  private readonly source: TextTokens;
 
   constructor(source: TextTokens) {
+    this.source = source;
     this.length = source.length;
     this.start = source.start;
     this.form = source.form;
@@ -182,16 +184,9 @@ export class Tokens {
   abbreviation(i: number): boolean {
     return (this.flags[i] & ABBREVIATION) !== 0;
   }
-  /** Index of the first token starting at or after `offset` (length when none). */
+  /** Index of the first token starting at or after `offset` (length when none): the tokens are the source's. */
   firstStartingAt(offset: number): number {
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.start[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.source.firstTokenAt(offset);
   }
 }
 
