@@ -591,6 +591,8 @@ function pronounToSubject(text: string, tokens: Token[], source: SourcePhrase): 
 
 /** A form of "tell" just before a mention (a determiner between): the mention is the listener ("..., X told Interfax"). */
 const LISTENER_BEFORE = /\b(?:tell|tells|told|telling)\s+(?:the\s+|a\s+|an\s+)?$/i;
+/** Whether a form of "tell" stands right before `at`, a determiner between or not: what is written at `at` is a listener. */
+export const followsTell = (text: string, at: number): boolean => LISTENER_BEFORE.test(text.slice(Math.max(0, at - 16), at));
 /** A form of "quote" just after a mention ("Interfax quoted X as saying", "State TV also quotes X"). */
 const QUOTING_AFTER = /^\s+(?:\p{Ll}+ly\s+|also\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:(?:said|says|reported|reports|wrote|writes|added)\s*,\s*)?quot(?:ed|es|ing)\b/u;
 
@@ -602,7 +604,7 @@ const QUOTING_AFTER = /^\s+(?:\p{Ll}+ly\s+|also\s+|on\s+\p{Lu}\p{Ll}+\s+)?(?:(?:
 export function relayedSpeaker(text: string, statement: Attribution, paragraph: Paragraph): SourcePhrase | null {
   const source = statement.source;
   if (!source || source.kind === 'pronoun') return null;
-  if (LISTENER_BEFORE.test(text.slice(Math.max(paragraph.start, source.start - 16), source.start))) {
+  if (followsTell(text, source.start)) {
     const tokens = tokenize(text, sentenceStart(text, paragraph.start, source.start), source.start);
     let v = tokens.length - 1;
     if (v >= 0 && DETERMINERS.has(tokens[v].key)) v--;

@@ -1,5 +1,5 @@
 import { ADVERB_OR_HEADING, GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, SPEAKER_NOUNS, SPEECH_VERBS, STATE_NAMES, TITLES } from './lexicon';
-import { relayedSpeaker } from './attribution';
+import { followsTell, relayedSpeaker } from './attribution';
 import { remembered } from './remembered';
 import { escapeRegExp, sentenceStart } from './text';
 import type { Attribution, Entity, EntityType, Paragraph, SourceMention, Span, Statement } from './types';
@@ -300,23 +300,7 @@ const NO_SPEAKER_HEADS = new Set('year years day days hour hours week weeks mont
 const SHARES = new Set('some many most few one all both another several'.split(' '));
 /** Endings of adjectives, which nouns of speakers and documents rarely have ("vocal", "persuasive", "biggest"). */
 const ADJECTIVE_ENDING = /(?:al|ive|ous|ful|able|ible|ic|est|less|ing|ar|ate|ish)$/;
-/** Forms of "tell": the mention right after one is the listener ("..., X told Interfax"). */
-const TELL_FORMS = new Set(['tell', 'tells', 'told', 'telling']);
 const isSpaceCode = (c: number) => c === 32 || c === 0xa0 || (c >= 9 && c <= 13);
-/** The lower-case word that ends just before `end` (past spaces), and where it starts. */
-function wordBefore(text: string, end: number): { word: string; start: number } {
-  let j = end;
-  while (j > 0 && isSpaceCode(text.charCodeAt(j - 1))) j--;
-  let i = j;
-  while (i > 0 && LETTER_OR_MARK.test(text[i - 1])) i--;
-  return { word: text.slice(i, j).toLowerCase(), start: i };
-}
-/** Whether a form of "tell" stands right before `at`, a determiner between or not. */
-function followsTell(text: string, at: number): boolean {
-  let before = wordBefore(text, at);
-  if (/^(?:the|a|an)$/.test(before.word)) before = wordBefore(text, before.start);
-  return TELL_FORMS.has(before.word);
-}
 /** A contraction: a clause, not a noun phrase ("that he didn't"). */
 const CONTRACTION = /n['’]t$|['’](?:re|ve|ll|m|d)$/i;
 
