@@ -206,7 +206,8 @@ export class TextTokens {
     /** The paragraphs it was cut from: splitParagraphs(text). */
     readonly paragraphs: readonly Paragraph[],
   ) {
-    // about one token per six characters of English text, one sentence per hundred and fifty (columns grow when short)
+    // sized above English text's usual rates (a token per six characters, a sentence per hundred and fifty),
+    // so the columns seldom have to grow
     const tokens = Math.ceil(text.length / 5) + 16;
     const sentences = Math.ceil(text.length / 80) + 16;
     this.start = new Int32Array(tokens);
