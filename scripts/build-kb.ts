@@ -19,6 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dictsDir = join(root, '../shared/data/dicts');
 const curatedPath = join(root, 'assets/kb-sources/curated.tsv');
 const kbPath = join(root, 'assets/kb/kb.json');
+const acronymsPath = join(root, 'assets/kb/country-acronyms.json');
 const readmePath = join(root, 'assets/kb/README.md');
 /** Size budget of kb.json (raw and gzip): it ships in the content script. */
 const BUDGET_BYTES = 450_000;
@@ -67,12 +68,33 @@ const CAMEO_BODIES: [RegExp, string][] = [
   [/^IMGMUSISI/, 'ISIS'],
 ];
 
+/** How many times each three-letter part of a CAMEO code stands in the dictionaries' codes ("IGOUNOKID": IGO, UNO, KID). */
+type CameoParts = Map<string, number>;
+
+function cameoParts(texts: string[]): CameoParts {
+  const parts: CameoParts = new Map();
+  for (const text of texts) {
+    for (const [, code] of text.matchAll(/\[([A-Z]{3,})/g)) {
+      for (let i = 0; i + 3 <= code.length; i += 3) parts.set(code.slice(i, i + 3), (parts.get(code.slice(i, i + 3)) ?? 0) + 1);
+    }
+  }
+  return parts;
+}
+
 /**
  * A CAMEO actor code as a Stancemark code: a body, a state (alpha-2), or '' for no state; undefined for
- * companies (MNC), which are left out: they are rarely the side a political quote speaks for.
+ * companies (MNC), which are left out: they are rarely the side a political quote speaks for. A body's code
+ * says which body only through parts the dictionaries use again: a part no other code has after the body's
+ * prefix is a one-off coding, not one of the body's agencies (the International Energy Agency, an OECD agency,
+ * is IGOUNOAIE), so the entry stands for an intergovernmental body of no state.
  */
-function cameoCode(code: string): string | undefined {
-  for (const [re, body] of CAMEO_BODIES) if (re.test(code)) return body;
+function cameoCode(code: string, parts: CameoParts): string | undefined {
+  for (const [re, body] of CAMEO_BODIES) {
+    const prefix = re.exec(code)?.[0];
+    if (prefix === undefined) continue;
+    const next = code.slice(prefix.length, prefix.length + 3);
+    return next.length === 3 && (parts.get(next) ?? 0) < 2 ? '' : body;
+  }
   const head = code.slice(0, 3);
   if (head === 'MNC') return undefined;
   // Transnational actors carry their home state after the prefix (NGOUSA..., IMGSYR...), when they have one.
@@ -88,10 +110,10 @@ function cameoDate(value: string | undefined): number {
   return 0;
 }
 
-function cameoTerm(codeField: string): Term | undefined {
+function cameoTerm(codeField: string, parts: CameoParts): Term | undefined {
   const m = /^\[([A-Z]{3,})\s*(?:(>|<)\s*(\d+)|(\d+)-(\d+))?\s*\]$/.exec(codeField.trim());
   if (!m) return undefined;
-  const code = cameoCode(m[1]);
+  const code = cameoCode(m[1], parts);
   if (code === undefined) return undefined;
   if (m[2] === '>') return { code, from: cameoDate(m[3]), to: 0 };
   if (m[2] === '<') return { code, from: 0, to: cameoDate(m[3]) };
@@ -100,6 +122,8 @@ function cameoTerm(codeField: string): Term | undefined {
 
 interface PhoenixEntry {
   names: string[];
+  /** The line (from 1) each name stands on. */
+  lines: number[];
   terms: Term[];
   /** The CAMEO codes as written, without dates ("RUSGOV", "NGOHRI"). */
   cameo: string[];
@@ -110,11 +134,11 @@ interface PhoenixEntry {
 }
 
 /** Parses a Phoenix .actors file: a block of names (first line, then `+` synonyms) followed by `[CODE dates]` lines. */
-function parsePhoenix(text: string): PhoenixEntry[] {
+function parsePhoenix(text: string, parts: CameoParts): PhoenixEntry[] {
   const entries: PhoenixEntry[] = [];
   const datedOffice = new Set<PhoenixEntry>();
   let current: PhoenixEntry | undefined;
-  for (const rawLine of text.split('\n')) {
+  for (const [i, rawLine] of text.split('\n').entries()) {
     const hash = rawLine.indexOf('#');
     const comment = hash >= 0 ? rawLine.slice(hash) : '';
     const line = (hash >= 0 ? rawLine.slice(0, hash) : rawLine).replace(/\s+$/, '');
@@ -122,16 +146,18 @@ function parsePhoenix(text: string): PhoenixEntry[] {
     const codes = line.match(/\[[^\]]*\]/g) ?? [];
     const namePart = line.replace(/\[[^\]]*\]/g, '').trim();
     if (namePart && !/^\s/.test(line)) {
-      if (namePart.startsWith('+') && current) current.names.push(namePart.slice(1));
-      else {
-        current = { names: [namePart], terms: [], cameo: [], person: false, country: false };
+      if (namePart.startsWith('+') && current) {
+        current.names.push(namePart.slice(1));
+        current.lines.push(i + 1);
+      } else {
+        current = { names: [namePart], lines: [i + 1], terms: [], cameo: [], person: false, country: false };
         entries.push(current);
       }
       if (comment.includes('CountryInfo')) current.person = true;
     }
     if (!current) continue;
     for (const c of codes) {
-      const term = cameoTerm(c);
+      const term = cameoTerm(c, parts);
       if (!term) continue;
       current.terms.push(term);
       current.cameo.push(c.replace(/^\[([A-Z]+).*$/s, '$1'));
@@ -229,11 +255,56 @@ function readCurated(): CuratedRow[] {
   return rows;
 }
 
+/** A country's acronym, as the topics merge it with the country's names (scripts/build-topic-aliases.ts reads them). */
+interface CountryAcronym {
+  code: string;
+  /** As the source writes it, without its underscores: "DPRK", "D.P.R.K.". */
+  acronym: string;
+  /** The country's name whose initials it is. */
+  expands: string;
+  /** Where the acronym stands: file and line. */
+  source: string;
+}
+
+// Words an acronym may leave out ("Republic of Korea": ROK or RK).
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for']);
+
+/** The initials of a name of several words: with every word, and without its minor words. */
+function initialsOf(name: string): string[] {
+  const words = phraseKey(name.replace(/['’]/g, '')).split(' ').filter(Boolean);
+  if (words.length < 2) return [];
+  return [...new Set([words, words.filter((w) => !MINOR_WORDS.has(w))].map((ws) => ws.map((w) => w[0]).join('')))];
+}
+
+/** An acronym as written: two to six capitals, dots between them allowed ("DPRK", "D.P.R.K."). */
+const ACRONYM = /^(?:[A-Z]\.?){2,6}$/;
+
+/**
+ * The acronyms of a country's own Phoenix entry: a name of one word that spells the initials of a name of
+ * the country ("DPRK" for "Democratic People's Republic of Korea", "ROK" for "Republic of Korea"). The
+ * country's names are the packages' and those of the entry that share a word with them: the entry also
+ * holds the country's places ("D.C.", "District of Columbia", in the United States' entry).
+ */
+function countryAcronyms(entry: PhoenixEntry, code: string, packageNames: string[], file: string): CountryAcronym[] {
+  const packageWords = new Set(packageNames.flatMap((n) => phraseKey(n).split(' ')).filter((w) => !MINOR_WORDS.has(w)));
+  const names = [...packageNames, ...entry.names.map(phoenixName).filter((n) => phraseKey(n).split(' ').some((w) => packageWords.has(w)))];
+  const expansions = new Map<string, string>();
+  for (const name of names) for (const initials of initialsOf(name)) if (!expansions.has(initials)) expansions.set(initials, name);
+  const found: CountryAcronym[] = [];
+  entry.names.forEach((raw, i) => {
+    const acronym = phoenixName(raw);
+    const expands = ACRONYM.test(acronym) ? expansions.get(acronym.replace(/\./g, '').toLowerCase()) : undefined;
+    if (expands) found.push({ code, acronym, expands, source: `${file}:${entry.lines[i]}` });
+  });
+  return found;
+}
+
 interface Built {
   file: KbFile;
   counts: Record<string, number>;
   people: Table;
   phrases: Table;
+  acronyms: CountryAcronym[];
 }
 
 function build(withCurated: boolean): Built {
@@ -246,12 +317,24 @@ function build(withCurated: boolean): Built {
   const phrases = newTable();
   const demonyms = new Map<string, string>();
   const counts: Record<string, number> = {};
+  const officialNames = isoCountries.getNames('en', { select: 'all' }) as Record<string, string[]>;
+  const listed = countriesList as Record<string, { name: string; alias?: string[]; capital: string }>;
+  const packageNames = (code: string): string[] => [...(officialNames[code] ?? []), ...(listed[code] ? [listed[code].name, ...(listed[code].alias ?? [])] : [])];
+  // The packages' own acronyms for a country (countries-list's "DPRK", "DRC").
+  const acronyms: CountryAcronym[] = Object.keys(listed).flatMap((code) =>
+    (listed[code].alias ?? []).filter((a) => ACRONYM.test(a)).map((acronym) => ({ code, acronym, expands: listed[code].name, source: 'countries-list 3.4.1' })),
+  );
 
   // Phoenix actor dictionaries (MIT).
-  for (const name of ['Countries', 'International', 'MilNonState']) {
-    const entries = parsePhoenix(readFileSync(join(dictsDir, `petrarch2_Phoenix.${name}.actors.txt`), 'utf8'));
+  const phoenix = ['Countries', 'International', 'MilNonState'].map((name) => ({ name, text: readFileSync(join(dictsDir, `petrarch2_Phoenix.${name}.actors.txt`), 'utf8') }));
+  const parts = cameoParts(phoenix.map((d) => d.text));
+  for (const { name, text } of phoenix) {
+    const entries = parsePhoenix(text, parts);
     counts[`phoenix ${name} entries`] = entries.length;
     for (const e of entries) {
+      // A country's entry: its acronyms, by the state it stands for now.
+      const now = e.country ? e.terms.filter((t) => /^[A-Z]{2}$/.test(t.code) && !t.to) : [];
+      if (now.length === 1) acronyms.push(...countryAcronyms(e, now[0].code, packageNames(now[0].code), `petrarch2_Phoenix.${name}.actors.txt`));
       for (const raw of e.names) {
         const n = phoenixName(raw);
         if (e.person) {
@@ -279,7 +362,6 @@ function build(withCurated: boolean): Built {
   }
 
   // Country names, aliases and capitals (i18n-iso-countries, countries-list); nationality adjectives (i18n-nationality).
-  const officialNames = isoCountries.getNames('en', { select: 'all' }) as Record<string, string[]>;
   for (const [code, names] of Object.entries(officialNames)) for (const n of names) add(phrases, phraseKey(n), { code, from: 0, to: 0 }, 'packages');
   for (const [code, c] of Object.entries(countriesList) as [string, { name: string; alias?: string[]; capital: string }][]) {
     for (const n of [c.name, ...(c.alias ?? [])]) add(phrases, phraseKey(n), { code, from: 0, to: 0 }, 'packages');
@@ -357,7 +439,10 @@ function build(withCurated: boolean): Built {
     counts[`people from ${source}`] = [...people.sources.values()].filter((s) => s.has(source)).length;
     counts[`phrases from ${source}`] = [...phrases.sources.values()].filter((s) => s.has(source)).length;
   }
-  return { file, counts, people, phrases };
+  // An acronym counts only where the KB reads it as that country: the build's own tables agree.
+  const agreed = acronyms.filter((a) => phrases.terms.get(phraseKey(a.acronym))?.every((t) => t.code === a.code));
+  counts['country acronyms'] = agreed.length;
+  return { file, counts, people, phrases, acronyms: agreed };
 }
 
 /**
@@ -394,7 +479,14 @@ Generated by \`npm run build:kb\` (scripts/build-kb.ts); do not edit by hand. Re
 | assets/kb-sources/curated.tsv | each row cites its public source | officials and institutions missing above (rule in that file's header) |
 
 Office terms that ended before ${OLDEST_TERM_END} are dropped. A phrase that two sources give different states for, with no
-curated entry, is dropped as ambiguous.
+curated entry, is dropped as ambiguous. A body's CAMEO code names a body only through parts the dictionaries use more than
+once: an entry with a one-off part after the body's prefix stands for no state (the International Energy Agency, IGOUNOAIE).
+
+## Country acronyms
+\`country-acronyms.json\` lists each country's acronyms ("DPRK", "ROK", "U.A.E."), with the file and line or package
+that gives each: countries-list's acronym aliases, and the one-word names of a country's Phoenix entry that spell the
+initials of one of the country's names (the packages' names, or the entry's that share a word with them). Only those
+the KB reads as that country are listed. scripts/build-topic-aliases.ts reads them, so that a topic "DPRK" is North Korea.
 
 ## Size budget
 kb.json must stay under ${BUDGET_BYTES} bytes raw and ${BUDGET_GZIP_BYTES} bytes gzip (it ships in the extension's background
@@ -430,7 +522,7 @@ if (!existsSync(dictsDir)) {
   console.log(`build-kb: ${dictsDir} is absent; the committed KB stays as it is.`);
   process.exit(0);
 }
-const { file, counts, people, phrases } = build(true);
+const { file, counts, people, phrases, acronyms } = build(true);
 verifyReadBack(file, people, phrases);
 if (traced.length) {
   // Where each entry comes from: the sources that gave its key, and its terms.
@@ -445,17 +537,29 @@ if (traced.length) {
   process.exit(0);
 }
 const json = JSON.stringify(file) + '\n';
+const acronymsJson = JSON.stringify(
+  {
+    source:
+      'Built by scripts/build-kb.ts from the Phoenix actor dictionaries (PETRARCH2, MIT) and i18n-iso-countries (MIT): each ' +
+      "country's acronyms, one-word names of its own entry that spell the initials of another of its names, where the KB reads " +
+      'them as that country. Do not edit by hand.',
+    acronyms,
+  },
+  null,
+  1,
+) + '\n';
 const raw = Buffer.byteLength(json);
 const gzip = gzipSync(json, { level: 9 }).length;
 const dev = countDevKbOnly(createKnowledgeBase(file), createKnowledgeBase(build(false).file), join(root, '../shared/data'));
 const readmeText = readme(counts, raw, gzip, dev);
 if (check) {
-  const same = existsSync(kbPath) && readFileSync(kbPath, 'utf8') === json;
+  const same = [[kbPath, json], [acronymsPath, acronymsJson]].every(([path, text]) => existsSync(path) && readFileSync(path, 'utf8') === text);
   console.log(same ? 'build-kb: committed KB is up to date' : 'build-kb: committed KB differs from a fresh build');
   console.log(`build-kb: ${dev}`);
   process.exit(same ? 0 : 1);
 }
 writeFileSync(kbPath, json);
+writeFileSync(acronymsPath, acronymsJson);
 writeFileSync(readmePath, readmeText);
 console.log(readmeText);
 if (raw > BUDGET_BYTES || gzip > BUDGET_GZIP_BYTES) {

@@ -4,11 +4,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { assignCountries } from '../../lib/countries';
-import { createKnowledgeBase, defaultKnowledgeBase, encodeKb, nameKey, termAt, type KbEntries, type KbFile, type Term } from '../../lib/kb';
+import { createKnowledgeBase, defaultKnowledgeBase, encodeKb, nameKey, phraseKey, termAt, type KbEntries, type KbFile, type Term } from '../../lib/kb';
 import type { Entity } from '../../lib/types';
 
 const shared = new URL('../../../shared/data/dicts', import.meta.url).pathname;
 const kbPath = new URL('../../assets/kb/kb.json', import.meta.url).pathname;
+const acronymsPath = new URL('../../assets/kb/country-acronyms.json', import.meta.url).pathname;
 
 const undated = (code: string): Term[] => [{ code, from: 0, to: 0 }];
 
@@ -227,6 +228,33 @@ describe('the committed KB', () => {
   it('places think tanks by the curated rule', () => {
     expect(kb.phrase('brookings institution')?.[0].code).toBe('US');
     expect(kb.phrase('chatham house')?.[0].code).toBe('GB');
+  });
+
+  it('codes a body as the UN only through a UN code the dictionaries use more than once', () => {
+    // Phoenix codes the International Energy Agency (an OECD agency) IGOUNOAIE, a part no other code has.
+    expect(kb.phrase('international energy agency')?.map((t) => t.code)).toEqual(['']);
+    expect(kb.phrase('iaea')?.[0].code).toBe('IAEA');
+    expect(kb.phrase('unicef')?.[0].code).toBe('UN');
+    expect(kb.phrase('international labor organization')?.[0].code).toBe('UN');
+  });
+
+  it('reads country acronyms as their country, and lists them for the topics with their sources', () => {
+    const { acronyms } = JSON.parse(readFileSync(acronymsPath, 'utf8')) as { acronyms: { code: string; acronym: string; expands: string; source: string }[] };
+    const of = (acronym: string) => new Set(acronyms.filter((a) => a.acronym === acronym).map((a) => a.code));
+    expect(of('DPRK')).toEqual(new Set(['KP']));
+    expect(of('D.P.R.K.')).toEqual(new Set(['KP']));
+    expect(of('ROK')).toEqual(new Set(['KR']));
+    expect(of('UAE')).toEqual(new Set(['AE']));
+    // A place in a country's entry is no name of the country.
+    expect(of('D.C.').size).toBe(0);
+    for (const a of acronyms) {
+      expect(kb.phrase(phraseKey(a.acronym))?.every((t) => t.code === a.code), a.acronym).toBe(true);
+      expect(a.source).toMatch(/^(?:petrarch2_Phoenix\.\w+\.actors\.txt:\d+|countries-list \d)/);
+    }
+    const text = '"We will answer," the DPRK foreign ministry said.';
+    const start = text.indexOf('DPRK foreign ministry');
+    const e: Entity = { id: 1, name: 'DPRK foreign ministry', type: 'organisation', gender: null, descriptors: [], mentions: [{ start, end: start + 21 }] };
+    expect(assignCountries(text, [e]).get(1)!.code).toBe('KP');
   });
 
   it('keeps its size budget: under 450 KB raw and 180 KB gzip', () => {
