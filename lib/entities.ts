@@ -38,7 +38,10 @@ interface NameShape {
 }
 
 /** One capitalised run of the text: its shape with absolute offsets. */
-interface NameRun extends Span, Omit<NameShape, 'end'> {}
+interface NameRun extends Span, Omit<NameShape, 'end'> {
+  /** The person it names, once a pronoun's search has resolved it (null until then). */
+  entity: Entity | null;
+}
 
 const UPPER = /\p{Lu}/u;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
@@ -191,7 +194,7 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstW
     const start = i;
     candidate.lastIndex = end;
     if (!shape || shape.words.length > 5) continue;
-    const run: NameRun = { start, end: start + shape.end, nameStart: start + shape.nameStart, words: shape.words, keys: shape.keys, title: shape.title, gender: shape.gender, organisation: shape.organisation, notPerson: shape.notPerson };
+    const run: NameRun = { start, end: start + shape.end, nameStart: start + shape.nameStart, words: shape.words, keys: shape.keys, title: shape.title, gender: shape.gender, organisation: shape.organisation, notPerson: shape.notPerson, entity: null };
     runs.push(run);
     add(bySurname, run.keys[run.keys.length - 1], run);
     if (run.words.length === 2) add(byFirstWord, run.keys[0], run);
@@ -211,13 +214,15 @@ const STATEMENT_VERB = /\b(?:said|says|told|tells|added|adds|stated|declared|ann
  * A role or affiliation worth keeping: not a determiner or particle alone ("The", "de"), not a lone
  * place or word that is no title ("Syria.", "Egypt's", "Opponents"), not a clause ("the Pentagon said").
  */
-function isRole(d: string): boolean {
+function isRoleText(d: string): boolean {
   const words = d.split(/\s+/);
   if (words.every((w) => NOT_NAME_WORDS.has(keyOf(w)) || NAME_PARTICLES.has(w.toLowerCase()))) return false;
   if (words.some((w) => /^(?:said|says|told|tells)$/i.test(w))) return false;
   if (words.length === 1) return TITLES.has(keyOf(words[0])) || SPEAKER_NOUNS.has(keyOf(words[0])) || ORGANISATION_WORDS.has(keyOf(words[0])) || /^(?:\p{Lu}\.?){2,}$/u.test(words[0]);
   return true;
 }
+/** isRoleText, once per descriptor: the same titles recur on every mention of a name. */
+const isRole = remembered(isRoleText, 5000);
 
 /** Verbs that open a headline or caption before a name ("Watch Bush express concerns"). */
 const HEADLINE_VERBS = new Set(['watch', 'read', 'see', 'listen', 'meet']);
@@ -225,10 +230,13 @@ const NAME_PARTICLES = new Set(['of', 'al', 'bin', 'ibn', 'de', 'del', 'da', 'di
 const isOrganisationKey = (key: string) => ORGANISATION_WORDS.has(key) || STATE_NAMES.has(key);
 const isOrganisationWord = (w: string) => isOrganisationKey(w.toLowerCase()) || isNationality(w);
 
+/** Whether a run's titles end with a title word ("Foreign Minister", not "CNN's"): once per title. */
+const endsWithTitle = remembered((title: string) => TITLES.has(keyOf(title.split(/\s+/).pop()!)), 5000);
+
 /** A run that names a person: a title before it, or two or more name words none of which is an organisation word. */
 function looksLikePerson(run: NameRun, bySurname: Map<string, NameRun[]>, byFirstWord: Map<string, NameRun[]>, fullNameKnown: Map<string, boolean>): boolean {
   if (run.notPerson) return false;
-  if (run.words.length >= 2 || (run.title && TITLES.has(keyOf(run.title.split(/\s+/).pop()!)))) return true;
+  if (run.words.length >= 2 || (run.title && endsWithTitle(run.title))) return true;
   // a surname alone: a person when the article gives the full name elsewhere (once per surname)
   const key = run.keys[0];
   let known = fullNameKnown.get(key);
@@ -409,6 +417,23 @@ function hasLowerCaseWord(text: string, word: string): boolean {
 /** A heading: a paragraph without closing punctuation. */
 const isHeading = (text: string, paragraph: Paragraph): boolean => !/[.!?:"”’)]$/.test(text.slice(paragraph.end - 1, paragraph.end));
 
+const byStart = (x: Span, y: Span) => x.start - y.start;
+/** (mentions are mostly added in text order: sorting only those that are not saves the sort's calls) */
+function isSortedByStart(spans: Span[]): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k].start < spans[k - 1].start) return false;
+  return true;
+}
+/** Whether a word of a name is an organisation or state word ("Foreign Ministry", "Moscow"): once per name. */
+const hasOrganisationWord = remembered((name: string) => name.split(' ').some((w) => isOrganisationKey(w.toLowerCase())), 5000);
+
+/** Whether a pronoun (he, she, they, it) can stand for `entity`, a plural source or not, of the pronoun's `gender`. */
+function fitsPronoun(pronoun: string, entity: Entity, plural: boolean, gender: SourceMention['gender']): boolean {
+  if (pronoun === 'he' || pronoun === 'she') return entity.type === 'person' && (!entity.gender || entity.gender === gender);
+  return pronoun === 'they' ? plural || entity.type === 'organisation' || entity.type === 'group' : entity.type === 'organisation';
+}
+/** `entity` when its gender is unknown or `gender`, else null. */
+const ofGender = (entity: Entity, gender: SourceMention['gender']): Entity | null => (!entity.gender || entity.gender === gender ? entity : null);
+
 /** Resolves each statement's source mention to an entity. */
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
   const { bySurname: names, byFirstWord, runs } = indexNames(text);
@@ -440,10 +465,10 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     return lo;
   };
 
-  const entityFor = (key: string, make: () => Omit<Entity, 'id'>): Entity => {
+  const entityFor = (key: string, name: string, type: EntityType): Entity => {
     let e = byKey.get(key);
     if (!e) {
-      e = { id: entities.length, ...make() };
+      e = { id: entities.length, name, type, gender: null, descriptors: [], mentions: [] };
       entities.push(e);
       byKey.set(key, e);
     }
@@ -510,7 +535,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       for (const { words: w } of counts.values()) if (w.length > fullest.length && isSuffix(fullest, w)) fullest = w;
     }
     const name = fullest.join(' ');
-    const e = entityFor(`name:${name.toLowerCase()}`, () => ({ name, type: 'person', gender: null, descriptors: [], mentions: [] }));
+    const e = entityFor(`name:${name.toLowerCase()}`, name, 'person');
     for (const r of runs) {
       if (!isSuffix(r.words, fullest) && !isSuffix(fullest, r.words)) continue;
       addMention(e, { start: r.nameStart, end: r.end });
@@ -547,6 +572,17 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     return null;
   };
 
+  /** The entity a person's run names (resolveName of its words, kept on the run: pronouns walk the same runs again). */
+  const runEntity = (r: NameRun): Entity => (r.entity ??= resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' }));
+  /** Another person named in (at, pronoun) who could be the pronoun's antecedent instead of `entity`. */
+  const rivalSince = (entity: Entity, at: number, pronoun: SourceMention): Entity | null =>
+    nearestRun(personRuns, at + 1, pronoun.start, (r) => {
+      const e = runEntity(r);
+      return e !== entity ? ofGender(e, pronoun.gender) : null;
+    });
+
+  // (helpers of this function are written outside it, or once per resolveSpeakers: a closure made on every
+  // call costs an __name call each under tsx)
   const resolvePronoun = (source: SourceMention, quoting = false): Entity | null => {
     const p = source.text.toLowerCase();
     // the reach runs back one paragraph, and on through paragraphs that keep using the same pronoun
@@ -557,17 +593,10 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     for (let extra = 0; extra < PRONOUN_CHAIN && first > 0 && samePronoun.test(text.slice(paragraphs[first].start, paragraphs[first].end)); extra++) first--;
     const reach = paragraphs[first]?.start ?? 0;
     const personal = p === 'he' || p === 'she';
-    const fits = (entity: Entity, plural: boolean) =>
-      personal ? entity.type === 'person' && (!entity.gender || entity.gender === source.gender)
-      : p === 'they' ? plural || entity.type === 'organisation' || entity.type === 'group'
-      : entity.type === 'organisation';
     // a person named earlier in the pronoun's own sentence first ("said Shoigu denied ... what he called")
     if (personal) {
       const sentence = sentenceStart(text, paragraphs[paragraphOf(source.start)].start, source.start);
-      const inSentence = nearestRun(personRuns, sentence, source.start, (r) => {
-        const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
-        return !e.gender || e.gender === source.gender ? e : null;
-      });
+      const inSentence = nearestRun(personRuns, sentence, source.start, (r) => ofGender(runEntity(r), source.gender));
       if (inSentence) return inSentence;
       // then the person who opens a sentence earlier in the pronoun's paragraph, after its last source
       // ("U.S. President Bush, speaking from Beijing, called for a halt. He urged ...")
@@ -578,51 +607,40 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       }
       const opener = nearestRun(personRuns, lastSource, sentence, (r) => {
         const paragraphStart = paragraphs[paragraphOf(source.start)].start;
-        if (sentenceStart(text, paragraphStart, r.start + 1) !== r.start) return null;
-        const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
-        return !e.gender || e.gender === source.gender ? e : null;
+        return sentenceStart(text, paragraphStart, r.start + 1) === r.start ? ofGender(runEntity(r), source.gender) : null;
       });
       if (opener) return opener;
     }
     // then the most recent speaker in reach
     for (let k = recent.length - 1; k >= 0 && recent[k].at >= reach; k--) {
       const { entity, plural, at, direct } = recent[k];
-      if (at >= source.start || !fits(entity, plural)) continue;
+      if (at >= source.start || !fitsPronoun(p, entity, plural, source.gender)) continue;
       // a quote's "he said" goes to the speaker of the quote before it, not to someone reported in
       // passing in that paragraph ('"...," Medvedev said, moments after Valls said ... ¶ "...," he said')
       if (!direct && quoting) {
         const paragraph = paragraphOf(at);
-        for (let j = k - 1; j >= 0 && paragraphOf(recent[j].at) === paragraph; j--) if (recent[j].direct && fits(recent[j].entity, recent[j].plural)) return recent[j].entity;
+        for (let j = k - 1; j >= 0 && paragraphOf(recent[j].at) === paragraph; j--) if (recent[j].direct && fitsPronoun(p, recent[j].entity, recent[j].plural, source.gender)) return recent[j].entity;
       }
       return entity;
     }
     // then the nearest person (he, she) or organisation (it, they) named outside quotes in reach
     if (personal) {
       // a person in subject position first (opening a sentence or clause), then any
-      const fitting = (subjectOnly: boolean) => (r: NameRun) => {
-        if (subjectOnly && !isSubjectPosition(text, r.start)) return null;
-        const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
-        return !e.gender || e.gender === source.gender ? e : null;
-      };
-      const near = nearestRun(personRuns, reach, source.start, fitting(true)) ?? nearestRun(personRuns, reach, source.start, fitting(false));
+      const near =
+        nearestRun(personRuns, reach, source.start, (r) => (isSubjectPosition(text, r.start) ? ofGender(runEntity(r), source.gender) : null)) ??
+        nearestRun(personRuns, reach, source.start, (r) => ofGender(runEntity(r), source.gender));
       if (near) return near;
       // beyond the reach, the last source of any statement when it fits and no fitting person is named
       // since ("..., said Obama." / a paragraph on the army / '"...," he added.')
-      // (a rival: another person named since who could be the pronoun's antecedent)
-      const rivalSince = (entity: Entity, at: number) =>
-        nearestRun(personRuns, at + 1, source.start, (r) => {
-          const e = resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' });
-          return e !== entity && (!e.gender || e.gender === source.gender) ? e : null;
-        });
       const far = paragraphs[Math.max(0, first - PRONOUN_FAR)].start;
       for (let k = recent.length - 1; k >= 0 && recent[k].at >= far; k--) {
         const { entity, plural, at } = recent[k];
         if (at >= source.start) continue;
-        if (!fits(entity, plural)) break;
+        if (!fitsPronoun(p, entity, plural, source.gender)) break;
         // a paragraph between that reports anyone's words has moved on from that speaker
         const between = text.slice(paragraphs[paragraphOf(at)].end, paragraphs[paragraphOf(source.start)].start);
         if (STATEMENT_VERB.test(between)) break;
-        return rivalSince(entity, at) ? null : entity;
+        return rivalSince(entity, at, source) ? null : entity;
       }
       // a he/she whose gender only the last source of that gender shares, every person named since
       // being of the other gender ("... spokeswoman Hua Chunying said" ... three paragraphs of Toner ... "she said")
@@ -632,14 +650,15 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
         const { entity, at } = recent[k];
         if (at >= source.start || entity.type !== 'person') continue;
         if (!entity.gender) return null;
-        if (entity.gender === source.gender) return rivalSince(entity, at) ? null : entity;
+        if (entity.gender === source.gender) return rivalSince(entity, at, source) ? null : entity;
       }
       return null;
     }
     // an organisation in subject position first ("The State Department issued a statement")
-    const organisation = (subjectOnly: boolean) => (r: NameRun) =>
-      subjectOnly && !isSubjectPosition(text, r.start) ? null : describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' });
-    return nearestRun(organisationRuns, reach, source.start, organisation(true)) ?? nearestRun(organisationRuns, reach, source.start, organisation(false));
+    return (
+      nearestRun(organisationRuns, reach, source.start, (r) => (isSubjectPosition(text, r.start) ? describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' }) : null)) ??
+      nearestRun(organisationRuns, reach, source.start, (r) => describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' }))
+    );
   };
 
   /**
@@ -679,14 +698,14 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
         if (affiliation.length) name = [words[0], ...affiliation, head].join(' ');
       } else if (fuller && fuller.length > name.length) name = fuller;
       else if (earlier && !someoneElse && short && earlier.name.length > name.length) return earlier;
-      const e = entityFor(`${type}:${name.toLowerCase()}`, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
+      const e = entityFor(`${type}:${name.toLowerCase()}`, name, type);
       describedByHead.set(head, e);
       lastUnnamedHead = e.name.split(/\s+/).pop()!.toLowerCase();
       return e;
     }
     const key = `${type}:${name.toLowerCase()}`;
     const isNew = !byKey.has(key);
-    const e = entityFor(key, () => ({ name, type, gender: null, descriptors: [], mentions: [] }));
+    const e = entityFor(key, name, type);
     if (type === 'organisation' && isNew) {
       const words = name.split(/\s+/);
       for (const r of names.get(keyOf(words[words.length - 1])) ?? []) if (isSuffix(words, r.words) || isSuffix(r.words, words)) addMention(e, { start: r.nameStart, end: r.end });
@@ -775,8 +794,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   // (written out: spreading each attribution cost more than resolving it)
   const statements: Statement[] = attributions.map((a) => ({ start: a.start, end: a.end, text: a.text, kind: a.kind, quote: a.quote, cue: a.cue, source: a.source, entity: a.source ? resolved.get(a.source) ?? null : null }));
   for (const e of entities) {
-    e.mentions.sort((x, y) => x.start - y.start);
-    if (e.type === 'person' && e.name.split(' ').some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || STATE_NAMES.has(w.toLowerCase()))) e.type = 'organisation';
+    if (!isSortedByStart(e.mentions)) e.mentions.sort(byStart);
+    if (e.type === 'person' && hasOrganisationWord(e.name)) e.type = 'organisation';
   }
   return { entities, statements };
 }
