@@ -1,6 +1,6 @@
 import { DETERMINERS, isPunct, isVerbAt, mention, phraseEndForward, subjectBefore, TIME_WORDS, type SourcePhrase } from './attribution';
 import { LISTENER_VERBS, NOUN_LIKE_VERBS, PERSON_PRONOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon';
-import { sentenceEnd, sentenceStart, startsWithCapital, textTokens, tokenize, type TextTokens, type Token } from './text';
+import { KeyTable, sentenceEnd, sentenceStart, startsWithCapital, textTokens, tokenize, type TextTokens, type Token } from './text';
 import type { Attribution, Paragraph, QuoteSpan, Span } from './types';
 
 // Reported speech: statements attributed without quotation marks ("X said (that) ...", "X warned Y that
@@ -225,8 +225,7 @@ function subjectOf(text: string, tokens: Token[], v: number, floor: number): Sou
 export function reportedSpeech(text: string, paragraphs: Paragraph[], quotes: QuoteSpan[], tokens = textTokens(text, paragraphs)): Attribution[] {
   const found: Attribution[] = [];
   // which written forms are cue words, worked out once per form
-  const formCues = new Uint8Array(tokens.forms.length);
-  for (let id = 0; id < formCues.length; id++) formCues[id] = CUE_WORDS.get(tokens.forms[id].key) ?? 0;
+  const formCues = CUE_WORDS.valuesOf(tokens);
   let q = 0;
   // the next quotation mark at or after a sentence start: one forward scan over the whole text
   let mark = -1;
@@ -273,7 +272,7 @@ function quotationsBefore(quotes: QuoteSpan[], q: number, to: number): readonly 
 const CUE = 1;
 const SPEECH = 2;
 /** The cue words with what each is (one lookup per written form of the article). */
-const CUE_WORDS: ReadonlyMap<string, number> = new Map([...ANY_CUE].map((w) => [w, SPEECH_VERBS.has(w) ? CUE | SPEECH : CUE]));
+const CUE_WORDS = new KeyTable([...ANY_CUE].map((w) => [w, SPEECH_VERBS.has(w) ? CUE | SPEECH : CUE]));
 
 /** Where a sentence's cue words stand, read from its tokens' forms. */
 class SentenceCues {

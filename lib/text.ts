@@ -105,6 +105,9 @@ function wordCharAt(text: string, i: number, to: number, letterOnly: boolean): n
   return (letterOnly ? LETTER : LETTER_OR_DIGIT).test(ch) ? ch.length : 0;
 }
 
+const HASH_BASIS = 0x811c9dc5 | 0;
+const HASH_PRIME = 16777619;
+
 /**
  * End of the token starting at i within [i, to), or -1 when none starts there. A token is a word (letters and
  * digits, joined by hyphens, apostrophes and dots before a letter: "U.S", "O'Neil", "al-Assad", with one
@@ -288,6 +291,11 @@ export class TextTokens {
     this.form[i] = this.table.formOf(start, end);
   }
 
+  /** Per form id: the hash of its key, by which a KeyTable looks it up. */
+  get keyHashes(): Int32Array {
+    return this.table.keyHashes;
+  }
+
   /** Index of the first token starting at or after `offset` (length when none). */
   firstTokenAt(offset: number): number {
     let lo = 0;
@@ -355,12 +363,24 @@ function wider(column: Int32Array): Int32Array {
 }
 
 /**
+ * FNV-1a hash of text[start, end): the form table's, and the key table's (their keys are hashed alike). The offset
+ * basis is written as a signed 32-bit number: V8 keeps it, and every step after, as a small integer.
+ */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = HASH_BASIS;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), HASH_PRIME);
+  return hash;
+}
+
+/**
  * The article's written forms by their characters, read in place: a token is looked up without cutting its
  * string out of the text (open addressing on an FNV-1a hash; only a new form becomes a string).
  */
 class FormTable {
   private slots: Int32Array;
-  private readonly hashes: number[] = [];
+  /** Per form id (room for as many as there are slots): the hash of its written text, and of its key (a KeyTable looks keys up by it). */
+  private hashes: Int32Array;
+  keyHashes: Int32Array;
 
   constructor(
     private readonly text: string,
@@ -370,25 +390,30 @@ class FormTable {
     let size = 1024;
     while (size < text.length / 32) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(size);
+    this.keyHashes = new Int32Array(size);
   }
 
   /** The id of the form text[start, end), filed now if new. */
   formOf(start: number, end: number): number {
     const { text, forms } = this;
-    let hash = 0x811c9dc5;
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 16777619);
+    const hash = hashOf(text, start, end);
     const mask = this.slots.length - 1;
     let slot = hash & mask;
     for (let id = this.slots[slot]; id >= 0; id = this.slots[slot]) {
-      if (this.hashes[id] === hash && this.holds(forms[id].text, start, end)) return id;
+      if (this.hashes[id] === hash && end - start === forms[id].text.length && text.startsWith(forms[id].text, start)) return id;
       slot = (slot + 1) & mask;
     }
     const id = forms.length;
     const written = text.slice(start, end);
-    forms.push({ text: written, key: keyOf(written) });
-    this.hashes.push(hash);
+    const key = keyOf(written);
+    forms.push({ text: written, key });
+    this.hashes[id] = hash;
+    this.keyHashes[id] = key === written ? hash : hashOf(key, 0, key.length);
     if (forms.length * 2 > this.slots.length) {
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      this.hashes = wider(this.hashes);
+      this.keyHashes = wider(this.keyHashes);
       for (let k = 0; k < forms.length; k++) this.place(k);
     } else this.slots[slot] = id;
     return id;
@@ -399,12 +424,52 @@ class FormTable {
     while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
     this.slots[slot] = id;
   }
+}
 
-  /** Whether text[start, end) is `written`, compared in place. */
-  private holds(written: string, start: number, end: number): boolean {
-    if (written.length !== end - start) return false;
-    for (let k = 0; k < written.length; k++) if (written.charCodeAt(k) !== this.text.charCodeAt(start + k)) return false;
-    return true;
+/**
+ * A fixed word list with a small number per word (its classes), looked up by an article's forms through the
+ * hashes their table made of their keys: no string is hashed per form (a Map lookup per form of a 2,000-word
+ * article, each key a new string whose hash V8 works out anew, was a tenth of the reported-speech stage).
+ */
+export class KeyTable {
+  private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly keys: string[];
+  private readonly values: Uint8Array;
+
+  /** `entries`: [key (lower case, as Token.key), value 1..255]. */
+  constructor(entries: Iterable<readonly [string, number]>) {
+    const list = [...entries];
+    let size = 16;
+    while (size < list.length * 4) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(list.length);
+    this.keys = list.map(([key]) => key);
+    this.values = Uint8Array.from(list, ([, value]) => value);
+    list.forEach(([key], k) => {
+      const hash = hashOf(key, 0, key.length);
+      this.hashes[k] = hash;
+      let slot = hash & (size - 1);
+      while (this.slots[slot] >= 0) slot = (slot + 1) & (size - 1);
+      this.slots[slot] = k;
+    });
+  }
+
+  /** Each of the article's forms' value (0 when its key is not listed), by form id. */
+  valuesOf(tokens: TextTokens): Uint8Array {
+    const { forms, keyHashes } = tokens;
+    const values = new Uint8Array(forms.length);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < forms.length; id++) {
+      const hash = keyHashes[id];
+      for (let slot = hash & mask, k = this.slots[slot]; k >= 0; slot = (slot + 1) & mask, k = this.slots[slot]) {
+        if (this.hashes[k] === hash && this.keys[k] === forms[id].key) {
+          values[id] = this.values[k];
+          break;
+        }
+      }
+    }
+    return values;
   }
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { newTextTokens, sentenceEnd, splitParagraphs, TextTokens, textTokens, tokenize } from '../../lib/text';
+import { KeyTable, newTextTokens, sentenceEnd, splitParagraphs, TextTokens, textTokens, tokenize } from '../../lib/text';
 
 // The article cut once into sentences and tokens (lib/text.ts TextTokens), which must cut exactly as the
 // sentence-by-sentence readers did: sentenceEnd per paragraph, then tokenize per sentence.
@@ -63,6 +63,21 @@ describe('TextTokens', () => {
     expect(tokens.token(3)).toEqual({ start: text.indexOf('said', 14), end: text.indexOf('said', 14) + 5, text: 'said.', key: 'said' });
     expect(tokens.firstTokenAt(text.indexOf('Lund'))).toBe(2);
     expect(tokens.firstTokenAt(text.length)).toBe(tokens.length);
+  });
+
+  it('looks the forms\' keys up in a word list, whatever their case, period or possessive', () => {
+    const text = 'Okafor said. Lund SAID the plan’s cost ROSE; Said’s plan rose. Überall warned ÜBER.';
+    const tokens = new TextTokens(text, splitParagraphs(text));
+    const table = new KeyTable([['said', 1], ['rose', 2], ['plan', 3], ['über', 4], ['warned', 5]]);
+    const values = table.valuesOf(tokens);
+    const valueOf = (i: number) => values[tokens.form[i]];
+    const expected = tokenize(text, 0, text.length).map((t) => ({ said: 1, rose: 2, plan: 3, über: 4, warned: 5 })[t.key] ?? 0);
+    expect(Array.from({ length: tokens.length }, (_, i) => valueOf(i))).toEqual(expected);
+    expect(expected.filter((v) => v > 0)).toHaveLength(9);
+    // a list that many words' hashes share slots with still tells them apart
+    const many = new KeyTable(Array.from({ length: 3000 }, (_, k) => [`w${k}`, (k % 255) + 1] as const));
+    const words = new TextTokens('w0 W17 w2999 w3000 x1.', splitParagraphs('w0 W17 w2999 w3000 x1.'));
+    expect(Array.from(many.valuesOf(words))).toEqual([1, 18, (2999 % 255) + 1, 0, 0]);
   });
 
   it('is kept for the text it was cut from, and cut anew when asked', () => {
