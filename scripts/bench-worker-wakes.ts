@@ -1,23 +1,90 @@
 // npx tsx scripts/bench-worker-wakes.ts [--navigations N] DIST [DIST...]
+// npx tsx scripts/bench-worker-wakes.ts --cold-articles N DIST [DIST...]
 // (each DIST a built chrome-mv3 directory, e.g. .output/chrome-mv3)
 // What pages with nothing to do cost the extension's background: for each build, the service worker is
 // stopped (DevTools protocol) before each of N navigations of one tab to a page that is no article, and
 // the run counts the navigations after which it was started again, and reads from a Chrome trace how
 // long each evaluation of background.js took (compile and run), the install's first one included.
+// --cold-articles: what an article costs after the worker stopped (in Chrome it stops after ~30 s without
+// events, so most articles a person opens meet a stopped worker): the worker is stopped before each of N
+// loads of the demo article, the builds taking turns (the order alternating), and the page's wait for the
+// background's reply is printed as medians, with its parts (to the background, engine, back).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveDirectory } from '../test/e2e/harness';
-import { catalogPage } from './bench-browser';
+import { launchWithExtension, openExtensionPage, serveDirectory } from '../test/e2e/harness';
+import { catalogPage, launchPlain, measureLoad, median } from './bench-browser';
+import type { PageTimings } from '../entrypoints/background/messages';
+import type { CDPSession, Page } from 'playwright-core';
 
 const args = process.argv.slice(2);
 const navigationsAt = args.indexOf('--navigations');
 const NAVIGATIONS = navigationsAt >= 0 ? Number(args.splice(navigationsAt, 2)[1]) : 6;
+const coldAt = args.indexOf('--cold-articles');
+const COLD_ARTICLES = coldAt >= 0 ? Number(args.splice(coldAt, 2)[1]) : 0;
 const dists = args;
 if (!dists.length) {
-  console.error('usage: npx tsx scripts/bench-worker-wakes.ts [--navigations N] DIST [DIST...]');
+  console.error('usage: npx tsx scripts/bench-worker-wakes.ts [--navigations N | --cold-articles N] DIST [DIST...]');
   process.exit(1);
+}
+
+/** Follows the background service worker's running status, and stops it on demand (DevTools protocol). */
+async function workerControl(extensionPage: Page): Promise<{ stop(): Promise<void>; status(): string }> {
+  const cdp: CDPSession = await extensionPage.context().newCDPSession(extensionPage);
+  let status = '';
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    const background = versions.find((version) => version.scriptURL.endsWith('/background.js'));
+    if (background) status = background.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    status: () => status,
+    async stop() {
+      // A worker still starting ignores the stop: asked again every half second, for up to 30 s.
+      for (let tries = 0; status !== 'stopped'; tries++) {
+        if (tries === 600) throw new Error('the service worker does not stop');
+        if (tries % 10 === 0) await cdp.send('ServiceWorker.stopAllWorkers');
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    },
+  };
+}
+
+if (COLD_ARTICLES) {
+  const server = await serveDirectory('test/fixtures/demo');
+  const plain = await launchPlain();
+  const builds = [];
+  const load = [loadavg()[0]];
+  try {
+    for (const dist of dists) {
+      const browser = await launchWithExtension({ headless: true, dist });
+      const extensionPage = await openExtensionPage(browser);
+      builds.push({ dist, browser, extensionPage, worker: await workerControl(extensionPage), timings: [] as PageTimings[] });
+    }
+    for (let i = 0; i < COLD_ARTICLES; i++) {
+      for (const build of i % 2 ? [...builds].reverse() : builds) {
+        await build.worker.stop();
+        const sample = await measureLoad(build.browser, build.extensionPage, plain.context, `${server.origin}/index.html?cold=${i}`);
+        build.timings.push(sample.timings);
+      }
+      load.push(loadavg()[0]);
+    }
+  } finally {
+    for (const build of builds) await build.browser.close();
+    await plain.browser.close();
+    await server.close();
+  }
+  const ms = (timings: PageTimings[], pick: (t: PageTimings) => number | undefined) => median(timings.map((t) => pick(t) ?? NaN)).toFixed(1);
+  for (const { dist, timings } of builds) {
+    console.log(
+      `${dist}: demo article after a worker stop, medians of ${timings.length} loads: wait ${ms(timings, (t) => t.analysis)} ms ` +
+        `(to the background ${ms(timings, (t) => t.toBackground)}, engine ${ms(timings, (t) => t.engine)}, back ${ms(timings, (t) => t.fromBackground)}); ` +
+        `start → highlights ${ms(timings, (t) => t.total)} ms`,
+    );
+  }
+  console.log(`load average ${Math.min(...load).toFixed(1)}-${Math.max(...load).toFixed(1)}`);
+  process.exit(0);
 }
 /** How long the trace records: the navigations, a second after each, and the launch. */
 const TRACE_SECONDS = 15 + NAVIGATIONS * 3;
@@ -52,30 +119,19 @@ try {
       ],
     });
     const began = Date.now();
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionPage = await context.newPage();
-    await extensionPage.goto(new URL('/popup.html', worker.url()).href);
-    const cdp = await context.newCDPSession(extensionPage);
-    let status = '';
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      const background = versions.find((version) => version.scriptURL.endsWith('/background.js'));
-      if (background) status = background.runningStatus;
-    });
-    await cdp.send('ServiceWorker.enable');
+    await extensionPage.goto(new URL('/popup.html', serviceWorker.url()).href);
+    const worker = await workerControl(extensionPage);
     const page = await context.newPage();
     let woken = 0;
     for (let i = 0; i < NAVIGATIONS; i++) {
-      // A worker still starting ignores the stop: asked again every half second, for up to 30 s.
-      for (let tries = 0; status !== 'stopped'; tries++) {
-        if (tries === 600) throw new Error('the service worker does not stop');
-        if (tries % 10 === 0) await cdp.send('ServiceWorker.stopAllWorkers');
-        await new Promise((done) => setTimeout(done, 50));
-      }
+      await worker.stop();
       await page.goto(`${server.origin}/catalog.html?navigation=${i}`);
       await page.waitForSelector('html[data-stancemark-state]');
       // Anything the worker is woken for reaches it within this second.
       await new Promise((done) => setTimeout(done, 1000));
-      if (status !== 'stopped') woken++;
+      if (worker.status() !== 'stopped') woken++;
     }
     // Chrome writes the trace once its duration is over.
     await new Promise((done) => setTimeout(done, Math.max(0, TRACE_SECONDS * 1000 - (Date.now() - began)) + 3000));
