@@ -1,9 +1,11 @@
 import {
   ADVERB_OR_HEADING,
   GENDERED_TITLES,
+  HEADLINE_VERBS,
   isNationality,
   isParticiple,
   LISTENER_VERBS,
+  NAME_PARTICLES,
   NOT_NAME_WORDS,
   NOUN_LIKE_VERBS,
   ORGANISATION_WORDS,
@@ -12,6 +14,7 @@ import {
   SPEAKER_NOUNS,
   SPEECH_VERBS,
   STATE_NAMES,
+  TELL_FORMS,
   TITLES,
   VERB_MODIFIERS,
 } from './lexicon';
@@ -41,7 +44,7 @@ const DESCRIPTOR_WORDS = new Set(
     'other two three several some many both another one of').split(' '),
 );
 const PREPOSITIONS = new Set(['to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'into', 'about']);
-const CONNECTORS = new Set(['of', 'al', 'al-', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du', 'and', '&']);
+const CONNECTORS = new Set([...NAME_PARTICLES, 'al-', 'and', '&']);
 export const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday today tonight yesterday earlier later recently then last this week month year morning afternoon evening night'.split(' '));
 
 const PREFIXED_CAPITAL = /^(?:al|el|ad|as|an|ash|at|az|bin|ibn)-\p{Lu}/u;
@@ -61,10 +64,18 @@ const nameWordSpelling = remembered((written: string) => {
   return t !== undefined && t.text === written && isCapital(t) && !NOT_NAME_WORDS.has(t.key) && !ADVERB_OR_HEADING.test(written);
 }, 20000);
 const isNameWord = (t: Token) => nameWordSpelling(t.text);
-const PUNCTUATION = new Set([',', ';', ':', '(', ')', '—', '–', '―', '-', '--']);
-const DASHES = new Set(['—', '–', '―', '-', '--']);
-export const isPunct = (t: Token) => PUNCTUATION.has(t.text);
-const isDash = (t: Token) => DASHES.has(t.text);
+// Clause punctuation and dashes as tokenize cuts them, told by character code: the phrase readers (and
+// lib/reported.ts's) ask this of most tokens, and a Set of strings hashed each one.
+/** A dash token: — – ― or a hyphen, one or two ("--"), standing alone. */
+const isDash = (t: Token) => {
+  const c = t.text.charCodeAt(0);
+  return t.text.length === 1 ? c === 0x2014 || c === 0x2013 || c === 0x2015 || c === 45 : t.text === '--';
+};
+/** Clause punctuation: , ; : ( ) or a dash. */
+export const isPunct = (t: Token) => {
+  const c = t.text.charCodeAt(0);
+  return t.text.length === 1 ? c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2014 || c === 0x2013 || c === 0x2015 || c === 45 : t.text === '--';
+};
 
 /** Index after the parenthesis that opens at tokens[i] ("Rep. Gwen Moore (D-Wis.) said"), or i when none opens there. */
 function skipParenthesis(tokens: Token[], i: number, ceiling: number): number {
@@ -189,7 +200,8 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
     else break;
   }
   const head = words[words.length - 1];
-  const gender = words.map((w) => GENDERED_TITLES.get(w.key)).find((g) => g) ?? null;
+  let gender: 'm' | 'f' | null = null;
+  for (let k = 0; k < words.length && !gender; k++) gender = GENDERED_TITLES.get(words[k].key) ?? null;
   if (nameFrom === words.length) {
     // no capitalised head: an unnamed source ("a senior official", "officials") or a body ("the defense ministry")
     const organisation = ORGANISATION_WORDS.has(head.key) && !SPEAKER_NOUNS.has(head.key);
@@ -216,7 +228,7 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
   }
   for (let k = nameEnd - 2; k >= titleEnd && nameEnd === words.length; k--) {
     const w = words[k];
-    if (/^(?:watch|read|see|listen|meet)$/.test(w.key) || (/^\p{Lu}{2,6}$/u.test(w.text) && words.length - k > 2)) {
+    if (HEADLINE_VERBS.has(w.key) || (/^\p{Lu}{2,6}$/u.test(w.text) && words.length - k > 2)) {
       titleEnd = k + 1;
       break;
     }
@@ -547,7 +559,8 @@ const QUOTING = new Set(['quote', 'quotes', 'quoted', 'quoting']);
 /** "RIA Novosti quoted the official as saying", "..., quoting the ambassador, X": the person quoted speaks. */
 function quotedPerson(text: string, tokens: Token[], from: number): Site | null {
   for (let k = from; k < tokens.length; k++) {
-    if (!QUOTING.has(tokens[k].key) || isCapital(tokens[k]) || isPassive(tokens, k)) continue;
+    // (every form of "quote" starts with q: most words are passed on one character code)
+    if (tokens[k].key.charCodeAt(0) !== 113 || !QUOTING.has(tokens[k].key) || isCapital(tokens[k]) || isPassive(tokens, k)) continue;
     const source = subjectAfter(text, tokens, k + 1, tokens.length - 1);
     if (source && source.kind !== 'pronoun') return { source, cue: tokens[k].text };
   }
@@ -590,7 +603,7 @@ function pronounToSubject(text: string, tokens: Token[], source: SourcePhrase): 
 }
 
 /** A form of "tell" just before a mention (a determiner between): the mention is the listener ("..., X told Interfax"). */
-const LISTENER_BEFORE = /\b(?:tell|tells|told|telling)\s+(?:the\s+|a\s+|an\s+)?$/i;
+const LISTENER_BEFORE = new RegExp(`\\b(?:${[...TELL_FORMS].join('|')})\\s+(?:the\\s+|a\\s+|an\\s+)?$`, 'i');
 /** Whether a form of "tell" stands right before `at`, a determiner between or not: what is written at `at` is a listener. */
 export const followsTell = (text: string, at: number): boolean => LISTENER_BEFORE.test(text.slice(Math.max(0, at - 16), at));
 /** A form of "quote" just after a mention ("Interfax quoted X as saying", "State TV also quotes X"). */
@@ -684,9 +697,11 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       // '"...," Interfax said, quoting the ambassador, Vyacheslav Kovalenko.'
       if (site && /quot/.test(text.slice(q.close, afterEnd))) site = quotedPerson(text, cut(q.close, afterEnd), 0) ?? site;
       // 'X told Y: "...", according to Z': Z is the informant, X the speaker
-      if (site?.cue === 'according to') site = siteBefore(text, cut, sentenceStart(text, prevClose, q.open), q.open) ?? site;
+      // (the sentence before the quote starts where it starts for every reading below: found once)
+      let beforeStart = -1;
+      if (site?.cue === 'according to') site = siteBefore(text, cut, (beforeStart = sentenceStart(text, prevClose, q.open)), q.open) ?? site;
       if (!site) {
-        const beforeStart = sentenceStart(text, prevClose, q.open);
+        if (beforeStart < 0) beforeStart = sentenceStart(text, prevClose, q.open);
         site = siteBefore(text, cut, beforeStart, q.open);
       }
       // a quote closed by its own full stop takes the sentence after only when that sentence is a bare
@@ -696,7 +711,6 @@ export function attribute(text: string, paragraphs: Paragraph[], quotes: QuoteSp
       // no speech verb: the named subject of the clause before a colon or of the sentence that holds
       // the quote ("Sanders had a retort: ...", "Clinton supports \"pay raises\"")
       if (!site) {
-        const beforeStart = sentenceStart(text, prevClose, q.open);
         // (not in a dependent clause running on from an earlier quote of the same sentence: '... "x" that
         // allows it to defeat "y"' has that quote's speaker, given below)
         const dependent = k > 0 && beforeStart === prevClose && /^[\s,]*(?:that|which|who|whom|whose|where|when|because|as|if)\b/i.test(text.slice(beforeStart, q.open));

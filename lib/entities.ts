@@ -1,4 +1,26 @@
-import { ADVERB_OR_HEADING, GENDERED_TITLES, GIVEN_NAME_GENDER, isNationality, NOT_NAME_WORDS, ORGANISATION_WORDS, SPEAKER_NOUNS, SPEECH_VERBS, STATE_NAMES, TITLES } from './lexicon';
+import {
+  ADJECTIVE_ENDING,
+  ADJUNCT_OPENERS,
+  ADVERB_OR_HEADING,
+  CONTRACTION,
+  GENDERED_TITLES,
+  GIVEN_NAME_GENDER,
+  HEADLINE_VERBS,
+  INNER_SUBORDINATORS,
+  isNationality,
+  NAME_PARTICLES,
+  NO_SPEAKER_HEADS,
+  NOT_NAME_WORDS,
+  ORGANISATION_WORDS,
+  PERSONAL_PRONOUN,
+  POSSESSIVE_WORDS,
+  SHARES,
+  SPEAKER_NOUNS,
+  SPEECH_VERBS,
+  STATE_NAMES,
+  SUBJECT_OPENERS,
+  TITLES,
+} from './lexicon';
 import { followsTell, relayedSpeaker } from './attribution';
 import { remembered } from './remembered';
 import { escapeRegExp, sentenceStart } from './text';
@@ -45,8 +67,6 @@ interface NameRun extends Span, Omit<NameShape, 'end'> {
 
 const UPPER = /\p{Lu}/u;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-/** Particles that may join two capitalised words of one name ("Secretary of State", "bin Salman"). */
-const RUN_CONNECTORS = new Set(['of', 'al', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du']);
 /** Arabic articles written before a capital with a hyphen ("al-Assad"). */
 const RUN_PREFIXES = new Set(['al', 'el', 'ad', 'as', 'an', 'ash', 'at', 'az']);
 
@@ -90,7 +110,7 @@ function runEnd(text: string, i: number): number {
     if (j === end) return end;
     let capital = -1;
     const w = lowerWordEnd(text, j);
-    if (w > j && isRunSpaceAt(text, w) && RUN_CONNECTORS.has(text.slice(j, w))) {
+    if (w > j && isRunSpaceAt(text, w) && NAME_PARTICLES.has(text.slice(j, w))) {
       let k = w;
       while (k < text.length && isRunSpaceAt(text, k)) k++;
       capital = capitalAt(text, k);
@@ -216,7 +236,7 @@ const STATEMENT_VERB = /\b(?:said|says|told|tells|added|adds|stated|declared|ann
  */
 function isRoleText(d: string): boolean {
   const words = d.split(/\s+/);
-  if (words.every((w) => NOT_NAME_WORDS.has(keyOf(w)) || NAME_PARTICLES.has(w.toLowerCase()))) return false;
+  if (words.every((w) => NOT_NAME_WORDS.has(keyOf(w)) || isParticle(w.toLowerCase()))) return false;
   if (words.some((w) => /^(?:said|says|told|tells)$/i.test(w))) return false;
   if (words.length === 1) return TITLES.has(keyOf(words[0])) || SPEAKER_NOUNS.has(keyOf(words[0])) || ORGANISATION_WORDS.has(keyOf(words[0])) || /^(?:\p{Lu}\.?){2,}$/u.test(words[0]);
   return true;
@@ -224,9 +244,8 @@ function isRoleText(d: string): boolean {
 /** isRoleText, once per descriptor: the same titles recur on every mention of a name. */
 const isRole = remembered(isRoleText, 5000);
 
-/** Verbs that open a headline or caption before a name ("Watch Bush express concerns"). */
-const HEADLINE_VERBS = new Set(['watch', 'read', 'see', 'listen', 'meet']);
-const NAME_PARTICLES = new Set(['of', 'al', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du', 'el']);
+/** A name particle, "el" included: written apart and capitalised, "El" opens a name's run ("El Baradei"). */
+const isParticle = (word: string) => NAME_PARTICLES.has(word) || word === 'el';
 const isOrganisationKey = (key: string) => ORGANISATION_WORDS.has(key) || STATE_NAMES.has(key);
 const isOrganisationWord = (w: string) => isOrganisationKey(w.toLowerCase()) || isNationality(w);
 
@@ -292,25 +311,7 @@ function pronounPattern(pronoun: string): RegExp {
   return pattern;
 }
 
-/** Words that open an adjunct: the noun phrase after them is never the clause's subject ("despite polls", "like officials"). */
-const ADJUNCT_OPENERS = new Set('like unlike despite including among amid without during through following by with in on at from into toward towards'.split(' '));
-/** Subordinators and demonstratives before a clause's subject: the subject is what follows ("while critics argue", "that officials said"). */
-const SUBJECT_OPENERS = new Set('that this these those while when whereas though although since because if as where after before once until unless whether'.split(' '));
-/** Subordinators that open a clause inside a phrase read as a subject: its subject follows ("days after Ukrainian forces"). */
-const SUBORDINATORS = new Set('after before when while whereas since because although though until unless where'.split(' '));
-/** A personal pronoun (not "US" or "IT"): a description that opens with one is a clause fragment ("that he didn't"). */
-const PERSONAL_PRONOUN = /^(?:i|we|you|he|she|they|it|me|us|him|them|I|We|You|He|She|They|It)$/;
-/** Possessive pronouns: alone, a possessor without its noun ("his"). */
-const POSSESSIVE_WORDS = new Set('his her their its my our your'.split(' '));
-/** Heads that name no speaker: a time ("years", "that night"). */
-const NO_SPEAKER_HEADS = new Set('year years day days hour hours week weeks month months minute minutes night time ago'.split(' '));
-/** Words for a share of a group, which speak for it ("Some say", "Most believe"). */
-const SHARES = new Set('some many most few one all both another several'.split(' '));
-/** Endings of adjectives, which nouns of speakers and documents rarely have ("vocal", "persuasive", "biggest"). */
-const ADJECTIVE_ENDING = /(?:al|ive|ous|ful|able|ible|ic|est|less|ing|ar|ate|ish)$/;
 const isSpaceCode = (c: number) => c === 32 || c === 0xa0 || (c >= 9 && c <= 13);
-/** A contraction: a clause, not a noun phrase ("that he didn't"). */
-const CONTRACTION = /n['’]t$|['’](?:re|ve|ll|m|d)$/i;
 
 /**
  * The mention as a speaker's name can use it, or null when it is none: a listener ("told Interfax"), a clause
@@ -338,7 +339,7 @@ function speakerSource(text: string, source: SourceMention): SourceMention | nul
     while (words.length > 1 && SUBJECT_OPENERS.has(words[0].key)) words.shift();
     if (ADJUNCT_OPENERS.has(words[0].key)) return null;
     // "days after Ukrainian forces": the subject of the clause a subordinator opens inside the phrase
-    const inner = words.findIndex((w, k) => k > 0 && k < words.length - 1 && SUBORDINATORS.has(w.key));
+    const inner = words.findIndex((w, k) => k > 0 && k < words.length - 1 && INNER_SUBORDINATORS.has(w.key));
     if (inner > 0) words.splice(0, inner + 1);
     // "the prime minister didn't", "the reporter who": an auxiliary or a relative pronoun the reading took in
     if (words.length > 1 && (CONTRACTION.test(words[words.length - 1].key) || /^(?:who|which|that)$/.test(words[words.length - 1].key))) words.pop();
@@ -531,7 +532,7 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     let best = 0;
     for (const { words: w, n } of counts.values()) if (n > best || (n === best && w.length > fullest.length)) [fullest, best] = [w, n];
     // a surname with a particle ("Van Rompuy") is not yet the fullest form when a longer one ends with it
-    if (NAME_PARTICLES.has(fullest[0].toLowerCase())) {
+    if (isParticle(fullest[0].toLowerCase())) {
       for (const { words: w } of counts.values()) if (w.length > fullest.length && isSuffix(fullest, w)) fullest = w;
     }
     const name = fullest.join(' ');

@@ -1,10 +1,13 @@
 // Word lists the quote and speaker stages share: speech verbs with their inflections, titles,
 // speaker nouns, pronouns and the organisation words that make a mention an organisation.
 
+/** The forms of "tell": what follows one is its listener ("told reporters", "told Interfax"), not the speaker. */
+export const TELL_FORMS: ReadonlySet<string> = new Set(['tell', 'tells', 'told', 'telling']);
+
 /** Irregular speech verbs: every form written out. */
 const IRREGULAR_VERBS: string[][] = [
   ['say', 'says', 'said', 'saying'],
-  ['tell', 'tells', 'told', 'telling'],
+  [...TELL_FORMS],
   ['write', 'writes', 'wrote', 'written', 'writing'],
   ['tweet', 'tweets', 'tweeted', 'tweeting'],
   ['post', 'posts', 'posted', 'posting'],
@@ -61,7 +64,7 @@ export function isParticiple(verb: string): boolean {
 
 /** Verbs whose object is a listener, not the speaker ("told reporters", "warned Moscow"). */
 export const LISTENER_VERBS: ReadonlySet<string> = new Set(
-  ['tell', 'tells', 'told', 'telling', 'warn', 'warns', 'warned', 'warning', 'urge', 'urges', 'urged', 'urging', 'ask', 'asks', 'asked', 'asking', 'remind', 'reminded', 'assure', 'assured', 'promise', 'promised', 'accuse', 'accused', 'call', 'called', 'calls', 'calling', 'describe', 'described', 'describes', 'describing', 'criticize', 'criticized', 'criticise', 'criticised', 'praise', 'praised', 'mock', 'mocked', 'dismiss', 'dismissed'],
+  [...TELL_FORMS, 'warn', 'warns', 'warned', 'warning', 'urge', 'urges', 'urged', 'urging', 'ask', 'asks', 'asked', 'asking', 'remind', 'reminded', 'assure', 'assured', 'promise', 'promised', 'accuse', 'accused', 'call', 'called', 'calls', 'calling', 'describe', 'described', 'describes', 'describing', 'criticize', 'criticized', 'criticise', 'criticised', 'praise', 'praised', 'mock', 'mocked', 'dismiss', 'dismissed'],
 );
 
 /** Words that may sit between a subject and its speech verb ("Kerry also said", "she has repeatedly warned"). */
@@ -187,6 +190,34 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     // quantity words that open a sentence ("More than 100 people ...")
     'more fewer less nearly almost roughly').split(' '),
 );
+
+/** Particles that join the words of one name ("Secretary of State", "bin Salman", "Van Rompuy"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['of', 'al', 'bin', 'ibn', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'du']);
+
+/** Verbs that open a headline or caption before a name ("Watch Bush express concerns"): not part of the name. */
+export const HEADLINE_VERBS: ReadonlySet<string> = new Set(['watch', 'read', 'see', 'listen', 'meet']);
+
+// What makes a phrase read as a subject no speaker's name (lib/entities.ts speakerSource, the one check every
+// speaker's words pass): an opener of a clause or an adjunct, a pronoun, a time, a contraction, a lone adjective.
+
+/** Words that open an adjunct: the noun phrase after them is never the clause's subject ("despite polls", "like officials"). */
+export const ADJUNCT_OPENERS: ReadonlySet<string> = new Set('like unlike despite including among amid without during through following by with in on at from into toward towards'.split(' '));
+/** Subordinators and demonstratives before a clause's subject: the subject is what follows ("while critics argue", "that officials said"). */
+export const SUBJECT_OPENERS: ReadonlySet<string> = new Set('that this these those while when whereas though although since because if as where after before once until unless whether'.split(' '));
+/** Subordinators that open a clause inside a phrase read as a subject: its subject follows ("days after Ukrainian forces"). */
+export const INNER_SUBORDINATORS: ReadonlySet<string> = new Set('after before when while whereas since because although though until unless where'.split(' '));
+/** A personal pronoun (not "US" or "IT"): a description that opens with one is a clause fragment ("that he didn't"). */
+export const PERSONAL_PRONOUN = /^(?:i|we|you|he|she|they|it|me|us|him|them|I|We|You|He|She|They|It)$/;
+/** Possessive pronouns: alone, a possessor without its noun ("his"). */
+export const POSSESSIVE_WORDS: ReadonlySet<string> = new Set('his her their its my our your'.split(' '));
+/** Heads that name no speaker: a time ("years", "that night"). */
+export const NO_SPEAKER_HEADS: ReadonlySet<string> = new Set('year years day days hour hours week weeks month months minute minutes night time ago'.split(' '));
+/** Endings of adjectives, which nouns of speakers and documents rarely have ("vocal", "persuasive", "biggest"). */
+export const ADJECTIVE_ENDING = /(?:al|ive|ous|ful|able|ible|ic|est|less|ing|ar|ate|ish)$/;
+/** A contraction: a clause, not a noun phrase ("that he didn't"). */
+export const CONTRACTION = /n['’]t$|['’](?:re|ve|ll|m|d)$/i;
+/** Words for a share of a group, which speak for it ("Some say", "Most believe"): never a name. */
+export const SHARES: ReadonlySet<string> = new Set('some many most few one all both another several'.split(' '));
 
 /** A capitalised sentence-opening adverb ("Specifically", "Honestly") or a shouted heading word: never part of a name. */
 export const ADVERB_OR_HEADING = /^(?!(?:Kelly|Sully|Lilly|Daly|Connolly|Donnelly|Reilly|Beverly|Shelly|Kimberly|Emily|Molly|Holly|Polly|Dolly|Billy|Wally|Sally|Nelly|Ely|Bradly|Ashly)$)\p{Lu}\p{Ll}{3,}ly$|^\p{Lu}{6,}$/u;
