@@ -85,10 +85,13 @@ const isRunSpaceAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return c === 32 || c === 0xa0;
 };
-/** End of the lower-case ASCII word at i (i when none). */
+/**
+ * End of the lower-case ASCII word at i (i when none), or i + 4 when it runs longer: only particles and
+ * prefixes are looked for there, none longer than three letters (the words after a name are most often long).
+ */
 function lowerWordEnd(text: string, i: number): number {
   let j = i;
-  for (let c = text.charCodeAt(j); c >= 97 && c <= 122; c = text.charCodeAt(++j));
+  for (let c = text.charCodeAt(j); c >= 97 && c <= 122 && j < i + 4; c = text.charCodeAt(++j));
   return j;
 }
 /** Where the capital of the next name word stands at i, after an optional "al-" prefix; -1 when none does. */
@@ -110,7 +113,7 @@ function runEnd(text: string, i: number): number {
     if (j === end) return end;
     let capital = -1;
     const w = lowerWordEnd(text, j);
-    if (w > j && isRunSpaceAt(text, w) && NAME_PARTICLES.has(text.slice(j, w))) {
+    if (w > j && w - j < 4 && isRunSpaceAt(text, w) && NAME_PARTICLES.has(text.slice(j, w))) {
       let k = w;
       while (k < text.length && isRunSpaceAt(text, k)) k++;
       capital = capitalAt(text, k);
@@ -376,8 +379,7 @@ function speakerSource(text: string, source: SourceMention): SourceMention | nul
  * or shaped as an adverb or participle. A name is written mid-sentence somewhere ("said Kerry", "John Kerry").
  */
 function isCommonWord(text: string, name: string, memo: Map<string, boolean>): boolean {
-  // (a capitalised plural or speaker noun opening a sentence is a group described: "Critics say", "Poll finds")
-  if (/\s/.test(name) || !/^\p{Lu}\p{Ll}+$/u.test(name) || name.endsWith('s') || SPEAKER_NOUNS.has(name.toLowerCase()) || ORGANISATION_WORDS.has(name.toLowerCase()) || SHARES.has(name.toLowerCase())) return false;
+  if (!mayBeCommonWord(name)) return false;
   let common = memo.get(name);
   if (common !== undefined) return common;
   common = true;
@@ -389,6 +391,12 @@ function isCommonWord(text: string, name: string, memo: Map<string, boolean>): b
   memo.set(name, common);
   return common;
 }
+/** Whether a name is shaped as a common word might be: one capitalised word, not a plural, speaker noun or share. */
+const mayBeCommonWord = remembered(
+  // (a capitalised plural or speaker noun opening a sentence is a group described: "Critics say", "Poll finds")
+  (name: string) => !(/\s/.test(name) || !/^\p{Lu}\p{Ll}+$/u.test(name) || name.endsWith('s') || SPEAKER_NOUNS.has(name.toLowerCase()) || ORGANISATION_WORDS.has(name.toLowerCase()) || SHARES.has(name.toLowerCase())),
+  5000,
+);
 const isWordCharAt = (text: string, i: number) => i >= 0 && i < text.length && LETTER_OR_MARK.test(text[i]);
 /** Whether the word at `at` opens a sentence, a paragraph or a title (after "The"/"A"), past opening marks and brackets. */
 function opensSentence(text: string, at: number): boolean {
@@ -787,11 +795,9 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     if (speaker) relayed.set(a.source, speaker);
   }
   // sources in text order, so that pronouns see the speakers named before them
-  const order = attributions
-    .map((a, i) => ({ a, i }))
-    .filter((x) => x.a.source)
-    .sort((x, y) => x.a.source!.start - y.a.source!.start);
-  for (const { a } of order) resolve(a.source!, a.kind === 'direct');
+  // (a stable sort: sources at the same place keep the statements' order)
+  const order = attributions.filter((a) => a.source).sort((x, y) => x.source!.start - y.source!.start);
+  for (const a of order) resolve(a.source!, a.kind === 'direct');
   // (written out: spreading each attribution cost more than resolving it)
   const statements: Statement[] = attributions.map((a) => ({ start: a.start, end: a.end, text: a.text, kind: a.kind, quote: a.quote, cue: a.cue, source: a.source, entity: a.source ? resolved.get(a.source) ?? null : null }));
   for (const e of entities) {
