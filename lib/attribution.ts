@@ -167,6 +167,11 @@ export function phraseEndForward(tokens: Token[], first: number, ceiling: number
   return end;
 }
 
+/** The words without one final period ("Sen." -> "Sen"). */
+const withoutFinalPeriod = (words: string) => (words.endsWith('.') ? words.slice(0, -1) : words);
+/** "I'd", "I'm", "i’ve": I with a contraction (keys are lower case). */
+const isIContraction = (key: string) => key.charCodeAt(0) === 105 && (key[1] === "'" || key[1] === '’');
+
 /**
  * The words from..to of a source phrase as written, its descriptor; null when they are only honorifics
  * (Mr, Mrs, Ms give a gender, not a role). At module level, not a closure in mention: mention runs per quote.
@@ -174,14 +179,14 @@ export function phraseEndForward(tokens: Token[], first: number, ceiling: number
 function descriptorOf(text: string, words: Token[], from: number, to: number): string | null {
   const parts = words.slice(from, to);
   if (parts.every((w) => /^(?:mr|mrs|ms|miss)$/.test(w.key))) return null;
-  return text.slice(parts[0].start, parts[parts.length - 1].end).replace(/[.]$/, '');
+  return withoutFinalPeriod(text.slice(parts[0].start, parts[parts.length - 1].end));
 }
 
 /** Builds the mention for tokens[first..last]: the name part, its kind and the descriptors before it. */
 export function mention(text: string, tokens: Token[], first: number, last: number): SourcePhrase | null {
   if (last < first) return null;
   const words = tokens.slice(first, last + 1);
-  if (words.every((w) => NOT_NAME_WORDS.has(w.key) || RELATIVE.has(w.key) || /^i['’]/.test(w.key)) && !PERSON_PRONOUNS.has(words[0].key)) return null;
+  if (words.every((w) => NOT_NAME_WORDS.has(w.key) || RELATIVE.has(w.key) || isIContraction(w.key)) && !PERSON_PRONOUNS.has(words[0].key)) return null;
   const single = words.length === 1 ? PERSON_PRONOUNS.get(words[0].key) : undefined;
   if (single) return { start: words[0].start, end: words[0].end, text: words[0].text, kind: 'pronoun', descriptors: [], gender: single.gender, plural: single.plural };
   // the name: the capitalised run at the end, after titles, nationalities and descriptors
@@ -235,15 +240,17 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
   }
   const named = words.slice(titleEnd, nameEnd);
   // "I" and its contractions ("I'd") are capitalised but name nobody
-  if (named.every((w) => w.key === 'i' || /^i['’]/.test(w.key))) return null;
+  if (named.every((w) => w.key === 'i' || isIContraction(w.key))) return null;
   const nameWords = named.every((w) => isNationality(w.text)) ? [] : named;
-  const isOrganisation = words.slice(nameFrom).some((w) => ORGANISATION_WORDS.has(w.key) || STATE_NAMES.has(w.key)) && !nameWords.some((w, k) => k > 0 && !ORGANISATION_WORDS.has(w.key) && !STATE_NAMES.has(w.key) && !CONNECTORS.has(w.key) && titleEnd > nameFrom);
+  let organisationWord = false;
+  for (let k = nameFrom; k < words.length && !organisationWord; k++) organisationWord = ORGANISATION_WORDS.has(words[k].key) || STATE_NAMES.has(words[k].key);
+  const isOrganisation = organisationWord && !nameWords.some((w, k) => k > 0 && !ORGANISATION_WORDS.has(w.key) && !STATE_NAMES.has(w.key) && !CONNECTORS.has(w.key) && titleEnd > nameFrom);
   if (isOrganisation) {
     // the organisation is the whole capitalised run with its own adjectives: "Russian Defense Ministry"
     const orgWords = words.slice(nameFrom);
     const start = orgWords[0].start, end = orgWords[orgWords.length - 1].end;
     const d = descriptorOf(text, words, DETERMINERS.has(words[0].key) ? 1 : 0, nameFrom);
-    return { start, end, text: text.slice(start, end).replace(/[.]$/, ''), kind: 'organisation', descriptors: d ? [d] : [], gender: null, plural: false };
+    return { start, end, text: withoutFinalPeriod(text.slice(start, end)), kind: 'organisation', descriptors: d ? [d] : [], gender: null, plural: false };
   }
   if (!nameWords.length) {
     // only titles: "the Foreign Minister" is an unnamed source; a party label alone ("Democratic") is nothing
@@ -251,11 +258,11 @@ export function mention(text: string, tokens: Token[], first: number, last: numb
     const people = /[^s]s$/.test(head.text) && isNationality(head.text);
     if (!people && !words.some((w) => SPEAKER_NOUNS.has(w.key))) return null;
     const start = words[DETERMINERS.has(words[0].key) ? 1 : 0].start;
-    return { start, end: head.end, text: text.slice(start, head.end).replace(/[.]$/, ''), kind: 'description', descriptors: [], gender, plural: people };
+    return { start, end: head.end, text: withoutFinalPeriod(text.slice(start, head.end)), kind: 'description', descriptors: [], gender, plural: people };
   }
   const start = nameWords[0].start, end = nameWords[nameWords.length - 1].end;
   const d = descriptorOf(text, words, 0, titleEnd);
-  return { start, end, text: text.slice(start, end).replace(/[.]$/, ''), kind: 'name', descriptors: d ? [d] : [], gender, plural: false };
+  return { start, end, text: withoutFinalPeriod(text.slice(start, end)), kind: 'name', descriptors: d ? [d] : [], gender, plural: false };
 }
 
 /**
@@ -277,7 +284,7 @@ function appositionAfter(text: string, tokens: Token[], comma: number, ceiling: 
     while (v <= ceiling && isModifier(tokens[v])) v++;
     if (v > ceiling || !isVerbAt(tokens, v)) return null;
   }
-  const described = RELATIVE.has(next.key) ? null : text.slice(next.start, tokens[k].end).replace(/[.]$/, '');
+  const described = RELATIVE.has(next.key) ? null : withoutFinalPeriod(text.slice(next.start, tokens[k].end));
   return { text: described ?? '', last: k };
 }
 
@@ -662,11 +669,18 @@ type Cut = (from: number, to: number) => Token[];
  */
 function cutter(text: string, shared?: TextTokens): Cut {
   if (!shared) return (from, to) => tokenize(text, from, to);
+  // a quote's windows are read again by the next reading (its attribution, then its subject or relayed
+  // speaker): the last two windows' tokens are kept (no reader changes a window's tokens)
+  const kept: { from: number; to: number; tokens: Token[] }[] = [];
   return (from, to) => {
+    for (const k of kept) if (k.from === from && k.to === to) return k.tokens;
     const first = shared.firstTokenAt(from);
     let last = first - 1;
     while (last + 1 < shared.length && shared.end[last + 1] <= to) last++;
-    return shared.tokens(first, last);
+    const tokens = shared.tokens(first, last);
+    if (kept.length === 2) kept.shift();
+    kept.push({ from, to, tokens });
+    return tokens;
   };
 }
 
