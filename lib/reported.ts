@@ -133,15 +133,31 @@ const ADJUNCTS = /^(?:in|at|during|after|before|on|via|through|while|when|by|of|
 const ASIDE = /^(?:as|when|while|after|before|without|until|since)$/;
 
 const QUOTATION_MARK = /["“”«»„]/g;
+const DASH = /^(?:[—–―]|-{1,2})$/;
+
+/** The first index in [from, to] whose token's key is `key`, or -1 (a bounded scan: sentences run long). */
+function indexOfKey(tokens: Token[], key: string, from: number, to: number): number {
+  for (let k = from; k <= to && k < tokens.length; k++) if (tokens[k].key === key) return k;
+  return -1;
+}
+
+/** The first index in [from, to] whose token's text is `text`, or -1. */
+function indexOfText(tokens: Token[], text: string, from: number, to: number): number {
+  for (let k = from; k <= to && k < tokens.length; k++) if (tokens[k].text === text) return k;
+  return -1;
+}
 
 const isCapital = (t: Token) => startsWithCapital(t.text);
 /** A subordinator that opens a new clause after a quote ("said “we stay” as crews left"). */
 const opensClause = (key: string) => SUBORDINATE_OPEN.test(key) || BARE_BREAK.test(key);
 
-/** A finite cue verb at tokens[i]: lower case, in the cue list, and not a noun after a determiner or possessive. */
-function isCueAt(tokens: Token[], i: number): boolean {
+/**
+ * A finite cue verb at tokens[i], a sentence's tokens whose cue words are `cues`: lower case, in the cue list, and
+ * not a noun after a determiner or possessive.
+ */
+function isCueAt(tokens: Token[], cues: SentenceCues, i: number): boolean {
+  if (!cues.isCue(i)) return false;
   const t = tokens[i];
-  if (!ANY_CUE.has(t.key)) return false;
   // "added to her lead": to add to is to increase
   if (ADD.test(t.key) && tokens[i + 1]?.key === 'to') return false;
   // "spoke about", "talked about": weak or noun-like forms that report content with "about" after them
@@ -288,6 +304,11 @@ class SentenceCues {
   /** Whether the sentence's token k is a cue word. */
   isCue(k: number): boolean {
     return (this.formCues[this.tokens.form[this.first + k]] & CUE) !== 0;
+  }
+
+  /** Whether the sentence's token k is a speech verb (SPEECH_VERBS). */
+  isSpeech(k: number): boolean {
+    return (this.formCues[this.tokens.form[this.first + k]] & SPEECH) !== 0;
   }
 }
 
@@ -463,7 +484,8 @@ class Sentence {
     }
     while (to >= from && isPunct(all[to])) to--;
     // a dateline opens the article's first sentence, not the content: "MOSCOW (Reuters) - ..."
-    const dash = from === 0 ? all.findIndex((w, k) => k < 8 && /^(?:[—–―]|-{1,2})$/.test(w.text)) : -1;
+    let dash = -1;
+    for (let k = 0; from === 0 && dash < 0 && k < Math.min(8, all.length); k++) if (DASH.test(all[k].text)) dash = k;
     if (dash > 0 && all.slice(0, dash).every((w) => isCapital(w) || isPunct(w))) from = dash + 1;
     while (from <= to && isPunct(all[from])) from++;
     if (!source || to < from) return;
@@ -496,12 +518,12 @@ class Sentence {
   /** The end of a clause that starts at `from`: a trailing ", X said", ", according to", ", adding", or "; ", " but ". */
   clauseEnd(from: number): number {
     const { all, last } = this;
-    const subordinate = SUBORDINATE_OPEN.test(all[0].key) && !all.slice(0, from).some((w) => w.text === ',');
+    const subordinate = SUBORDINATE_OPEN.test(all[0].key) && indexOfText(all, ',', 0, from - 1) < 0;
     for (let k = from + 1; k <= last; k++) {
       const t = all[k];
       if (t.text === ';') return k - 1;
       // "A and proposed B": a coordinated cue verb opens the next statement
-      if (t.key === 'and' && k + 1 <= last && isCueAt(all, k + 1) && !/ing$/.test(all[k + 1].key)) return k - 1;
+      if (t.key === 'and' && k + 1 <= last && isCueAt(all, this.cues, k + 1) && !/ing$/.test(all[k + 1].key)) return k - 1;
       // a sentence that opens with a subordinate clause ("While Okafor says A, B"): the clause ends at its comma
       if (t.text === ',' && subordinate) return k - 1;
       if (t.text === ',' && k + 1 <= last) {
@@ -516,7 +538,7 @@ class Sentence {
         // a new main clause after the comma: a pronoun subject, "and" with a new subject, or a subject and a cue verb
         if (PERSON_PRONOUNS.has(next.key) && next.key !== 'it' && !/^(?:him|her|them|us|me)$/.test(next.key)) return k - 1;
         if (next.key === 'and' && k + 2 <= last && (PERSON_PRONOUNS.has(all[k + 2].key) || DETERMINERS.has(all[k + 2].key))) return k - 1;
-        for (let j = k + 2; j <= Math.min(last, k + 5) && !isPunct(all[j]); j++) if (isCueAt(all, j)) return k - 1;
+        for (let j = k + 2; j <= Math.min(last, k + 5) && !isPunct(all[j]); j++) if (isCueAt(all, this.cues, j)) return k - 1;
       }
     }
     return last;
@@ -528,7 +550,7 @@ class Sentence {
     if (from > this.cues.lastSpeech) return null;
     for (let v = from; v <= Math.min(last, from + 8); v++) {
       if (isPunct(all[v]) && all[v].text !== ',') return null;
-      if (!SPEECH_VERBS.has(all[v].key) || !isVerbAt(all, v) || all[v].key.endsWith('ing')) continue;
+      if (!this.cues.isSpeech(v) || !isVerbAt(all, v) || all[v].key.endsWith('ing')) continue;
       let tail = v + 1;
       if (v === from) tail = phraseEndForward(all, v + 1, last) + 1;
       while (tail <= last && (TIME_WORDS.has(all[tail].key) || /^(?:on|in|at|to|a|an|the|last|this|statement|interview|reporters|told)$/.test(all[tail].key) || isPunct(all[tail]) && all[tail].text !== ',')) tail++;
@@ -555,8 +577,9 @@ function sentenceStatements(text: string, all: Token[], cues: SentenceCues, quot
     if (all[comma]?.text === ',') sentence.emit(comma + 1, sentence.clauseEnd(comma + 1), informant(text, all, 2, comma - 1), 'according to');
     return found;
   }
-  // a sentence-final "..., X said." governs the whole sentence, whatever verbs its content holds
-  for (let k = last - 1; k >= 3; k--) {
+  // a sentence-final "..., X said." governs the whole sentence, whatever verbs its content holds (its comma stands
+  // before the sentence's last speech verb)
+  for (let k = Math.min(last - 1, cues.lastSpeech - 1); k >= 3; k--) {
     if (all[k].text !== ',') continue;
     const site = sentence.trailingSite(k + 1);
     if (site === null) continue;
@@ -598,7 +621,7 @@ function sentenceStatements(text: string, all: Token[], cues: SentenceCues, quot
       }
       // ", saying that CONTENT": the subject of the sentence's first cue
       if (PARTICIPLE_CUES.has(next.key) && !talkWithoutAbout(all, v + 1)) {
-        const main = found.length ? (found[found.length - 1].source as SourcePhrase) : sentenceSubjectBefore(text, all, v) ?? sentenceSubject(text, all, v) ?? clauseSubject(text, all, v);
+        const main = found.length ? (found[found.length - 1].source as SourcePhrase) : sentenceSubjectBefore(text, all, cues, v) ?? sentenceSubject(text, all, v) ?? clauseSubject(text, all, v);
         let from = v + 2;
         if (LISTENER_VERBS.has(next.key)) from = skipListener(all, from, last);
         if (all[from]?.key === 'that') from++;
@@ -607,6 +630,8 @@ function sentenceStatements(text: string, all: Token[], cues: SentenceCues, quot
         continue;
       }
     }
+    // (a comma is no cue word)
+    if (!cues.isCue(v)) continue;
     if (NOUN_CUES.get(t.key) === all[v + 1]?.key && v > 0) {
       // "her criticism of A", "Okafor's support for B": the possessor is the source; without one, the
       // sentence's subject when it names one ("Okafor has doubts about C")
@@ -616,7 +641,7 @@ function sentenceStatements(text: string, all: Token[], cues: SentenceCues, quot
     }
     // "made (it) clear that ...": the content follows "clear"
     const clear = madeClear(all, v);
-    if (clear < 0 && !isCueAt(all, v)) continue;
+    if (clear < 0 && !isCueAt(all, cues, v)) continue;
     // a speech verb and a name right after a quotation are its attribution ('“...,” said Okafor, the mayor', '“...,” said
     // the mayor'): the direct quote's
     if (quoted.length && v < last && (isCapital(all[v + 1]) || (ARTICLE.test(all[v + 1].key) && SAY.test(t.key))) && SPEECH_VERBS.has(t.key) && sentence.followsQuote(v)) continue;
@@ -663,7 +688,7 @@ function contentStart(all: Token[], v: number, clear: number): number {
   if (from <= last && PARTICLES.test(all[from].key) && !SAY.test(t.key) && !(all[from].key === 'on' && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
   else if (from <= last && ADJUNCTS.test(all[from].key)) {
     // "said in a statement that ...": the content starts at the "that"; without one there is none
-    const that = all.findIndex((w, k) => k > from && k <= from + 10 && w.key === 'that');
+    const that = indexOfKey(all, 'that', from + 1, from + 10);
     if (that < 0) return -1;
     from = that;
   }
@@ -672,7 +697,7 @@ function contentStart(all: Token[], v: number, clear: number): number {
     let first = from;
     while (first <= last && all[first].text === ',') first++;
     if (first <= last && ASIDE.test(all[first].key)) {
-      const that = all.findIndex((w, k) => k > first && k <= first + 10 && w.key === 'that');
+      const that = indexOfKey(all, 'that', first + 1, first + 10);
       if (that < 0) return -1;
       from = that;
     }
@@ -730,7 +755,7 @@ function sentenceSubject(text: string, tokens: Token[], ceiling: number): Source
 
 /** The noun phrase after the sentence's opening phrase ("In his speech, Okafor praised A and said B"). */
 function clauseSubject(text: string, tokens: Token[], ceiling: number): SourcePhrase | null {
-  const comma = tokens.findIndex((t, k) => k < ceiling && t.text === ',');
+  const comma = indexOfText(tokens, ',', 0, ceiling - 1);
   if (comma < 0) return null;
   const end = phraseEndForward(tokens, comma + 1, ceiling - 1);
   return end > comma ? mention(text, tokens, comma + 1, end) : null;
@@ -739,7 +764,7 @@ function clauseSubject(text: string, tokens: Token[], ceiling: number): SourcePh
 const nonPronoun = (source: SourcePhrase | null) => (source?.kind === 'pronoun' ? null : source);
 
 /** The sentence's subject, read before its first cue verb (for a participle clause later on). */
-function sentenceSubjectBefore(text: string, tokens: Token[], ceiling: number): SourcePhrase | null {
-  for (let v = 0; v < ceiling; v++) if (isCueAt(tokens, v)) return subjectOf(text, tokens, v, 0);
+function sentenceSubjectBefore(text: string, tokens: Token[], cues: SentenceCues, ceiling: number): SourcePhrase | null {
+  for (let v = 0; v < ceiling; v++) if (isCueAt(tokens, cues, v)) return subjectOf(text, tokens, v, 0);
   return null;
 }
