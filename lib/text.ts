@@ -105,9 +105,6 @@ function wordCharAt(text: string, i: number, to: number, letterOnly: boolean): n
   return (letterOnly ? LETTER : LETTER_OR_DIGIT).test(ch) ? ch.length : 0;
 }
 
-const HASH_BASIS = 0x811c9dc5 | 0;
-const HASH_PRIME = 16777619;
-
 /**
  * End of the token starting at i within [i, to), or -1 when none starts there. A token is a word (letters and
  * digits, joined by hyphens, apostrophes and dots before a letter: "U.S", "O'Neil", "al-Assad", with one
@@ -362,14 +359,18 @@ function wider(column: Int32Array): Int32Array {
   return copy;
 }
 
+const HASH_BASIS = 0x811c9dc5 | 0;
+const HASH_PRIME = 16777619;
+
 /**
- * FNV-1a hash of text[start, end): the form table's, and the key table's (their keys are hashed alike). The offset
- * basis is written as a signed 32-bit number: V8 keeps it, and every step after, as a small integer.
+ * FNV-1a hash of text[start, end), cut to 30 bits: the form table's, and the key table's (their keys are hashed
+ * alike). Within 30 bits it stays a small integer to V8 (a 32-bit hash beyond that range was boxed as a heap
+ * number on every return, and deoptimised the code that stored it once).
  */
 function hashOf(text: string, start: number, end: number): number {
   let hash = HASH_BASIS;
   for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), HASH_PRIME);
-  return hash;
+  return hash & 0x3fffffff;
 }
 
 /**
