@@ -10,6 +10,10 @@
 // node objects with the same data (a page script holding one keeps a valid reference), and adjacent
 // text nodes the page made itself stay apart (Node.normalize() would merge them).
 //
+// A long article's marks are made off the page in slices and then put in, so the browser never lays out
+// or paints a partly marked article between slices (a frame that cost 9-16 ms of layout on 20,000 words,
+// shown in the browser's default <mark> style, and then laid out again with the colours).
+//
 // The writes go through the page watcher's asOwnChanges (dom/live.ts): the content script's own
 // MutationObserver never reads the records of our marks.
 import type { Quote } from '../lib/types';
@@ -54,15 +58,15 @@ class Covered {
     return i < this.starts.length && this.starts[i] < end;
   }
 
-  /** The parts of [start, end) no stretch covers. */
-  gaps(start: number, end: number): [number, number][] {
-    const gaps: [number, number][] = [];
+  /** The parts of [start, end) no stretch covers, as flat pairs: start, end, start, end... */
+  gaps(start: number, end: number): number[] {
+    const gaps: number[] = [];
     let from = start;
     for (let i = this.firstEndingAfter(start); i < this.starts.length && this.starts[i] < end; i++) {
-      if (this.starts[i] > from) gaps.push([from, this.starts[i]]);
+      if (this.starts[i] > from) gaps.push(from, this.starts[i]);
       from = Math.max(from, this.ends[i]);
     }
-    if (from < end) gaps.push([from, end]);
+    if (from < end) gaps.push(from, end);
     return gaps;
   }
 
@@ -84,36 +88,47 @@ export function planHighlights(map: TextMap, quotes: readonly Quote[]): Highligh
   const covered = new Covered();
   let highlighted = 0;
   const textLength = map.text.length;
-  const byPriority = [...quotes.keys()].sort(
-    (a, b) =>
-      Number(quotes[a].kind !== 'direct') - Number(quotes[b].kind !== 'direct') || quotes[a].start - quotes[b].start || a - b,
-  );
-  for (const index of byPriority) {
+  for (const index of byPriority(quotes)) {
     const quote = quotes[index];
     const start = Math.max(0, quote.start);
     const end = Math.min(textLength, quote.end);
     if (end <= start) continue;
-    const direct = quote.kind === 'direct';
-    if (direct && covered.overlaps(start, end)) continue;
-    const stretches = direct ? [[start, end] as [number, number]] : covered.gaps(start, end);
-    const quotePieces: PlannedPiece[] = [];
-    for (const [from, to] of stretches) {
-      for (const piece of piecesForRange(map, from, to)) {
-        // Read in the analysed text, which holds the piece's every non-space character: no DOM read per piece.
-        if (hasWord(map.text, piece.textStart, piece.textEnd)) {
-          quotePieces.push({ ...piece, quote: index, last: false });
-        }
-      }
+    const planned = pieces.length;
+    if (quote.kind === 'direct') {
+      if (covered.overlaps(start, end)) continue;
+      planRange(map, start, end, index, pieces);
+      if (pieces.length === planned) continue;
+      covered.add(start, end);
+    } else {
+      const gaps = covered.gaps(start, end);
+      for (let g = 0; g < gaps.length; g += 2) planRange(map, gaps[g], gaps[g + 1], index, pieces);
+      if (pieces.length === planned) continue;
+      for (let g = 0; g < gaps.length; g += 2) covered.add(gaps[g], gaps[g + 1]);
     }
-    if (!quotePieces.length) continue;
-    for (const [from, to] of stretches) covered.add(from, to);
-    quotePieces[quotePieces.length - 1].last = true;
-    pieces.push(...quotePieces);
+    pieces[pieces.length - 1].last = true;
     highlighted++;
   }
   // Text order, which wrapping relies on.
   pieces.sort((a, b) => a.textStart - b.textStart);
   return { pieces, quotes, highlighted };
+}
+
+/** The quotes' indices, direct quotes first, each kind in text order (then by index). */
+function byPriority(quotes: readonly Quote[]): number[] {
+  const direct: number[] = [];
+  const reported: number[] = [];
+  for (let i = 0; i < quotes.length; i++) (quotes[i].kind === 'direct' ? direct : reported).push(i);
+  // The engine gives its quotes in text order: sorting then takes one pass.
+  const inTextOrder = (a: number, b: number) => quotes[a].start - quotes[b].start || a - b;
+  return [...direct.sort(inTextOrder), ...reported.sort(inTextOrder)];
+}
+
+/** Adds the pieces of text[start, end) for quote `quote` to `pieces` (as piecesForRange), leaving out whitespace-only ones. */
+function planRange(map: TextMap, start: number, end: number, quote: number, pieces: PlannedPiece[]): void {
+  for (const piece of piecesForRange(map, start, end)) {
+    // Read in the analysed text, which holds the piece's every non-space character: no DOM read per piece.
+    if (hasWord(map.text, piece.textStart, piece.textEnd)) pieces.push({ ...piece, quote, last: false });
+  }
 }
 
 /** Whether text[start, end) holds a character other than whitespace (the text map writes only ' ' and '\n' for it). */
@@ -125,38 +140,71 @@ function hasWord(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** One text node's marks, made off the page: `node` is cut to the text before its first piece and `fragment` follows it. */
+interface PreparedNode {
+  node: Text;
+  /** `node.data` when the marks were made from it: they go in as made only if the page left it unchanged. */
+  data: string;
+  pieces: PlannedPiece[];
+  fragment: DocumentFragment;
+}
+
+/** The first piece of a batch ending before `until`, about `size` pieces long, moved back to its text node's first piece. */
+function batchStart(plan: HighlightPlan, until: number, size: number): number {
+  let from = Math.max(0, until - size);
+  while (from > 0 && plan.pieces[from - 1].node === plan.pieces[from].node) from--;
+  return from;
+}
+
 /**
- * Wraps the planned pieces from `plan.pieces[from]` back to `plan.pieces[until - 1]`, a text node at a
- * time, last node first: a node keeps the text before its first wrapped piece, so the pieces before
- * `from` stay valid and the work can stop after any batch and go on later. A piece the page changed
- * meanwhile (node gone, text shorter) is skipped.
+ * Makes the marks of the planned pieces `plan.pieces[from, until)` (whole text nodes), last node first,
+ * into `prepared`, without touching the page: nothing is laid out or painted until they go in. A piece
+ * the page changed meanwhile (node gone, text shorter) is skipped.
  */
-function wrapPieces(plan: HighlightPlan, from: number, until: number, templates: Map<number, HTMLElement>): void {
+function prepareNodes(plan: HighlightPlan, from: number, until: number, templates: Map<number, HTMLElement>, prepared: PreparedNode[]): void {
   let last = until - 1;
   while (last >= from) {
     const node = plan.pieces[last].node;
     let first = last;
     while (first > from && plan.pieces[first - 1].node === node) first--;
-    // One read of the node's length: each `data` read crosses into the DOM.
-    const length = node.length;
-    const pieces = plan.pieces.slice(first, last + 1).filter((p) => p.end <= length);
-    if (node.parentNode && pieces.length) wrapInNode(node, pieces, plan.quotes, templates);
+    // One read of the node's text: each `data` read crosses into the DOM.
+    const data = node.data;
+    const pieces = plan.pieces.slice(first, last + 1).filter((p) => p.end <= data.length);
+    if (node.parentNode && pieces.length) prepared.push({ node, data, pieces, fragment: markedFragment(node, data, pieces, plan.quotes, templates) });
     last = first - 1;
   }
 }
 
+/** Puts `prepared[from, until)` into the page. A node whose text the page changed since is marked afresh from its current text. */
+function attachNodes(prepared: PreparedNode[], from: number, until: number, quotes: readonly Quote[], templates: Map<number, HTMLElement>): void {
+  for (let i = from; i < until; i++) {
+    const { node, data, pieces, fragment } = prepared[i];
+    const parent = node.parentNode;
+    if (!parent) continue;
+    const current = node.data;
+    if (current === data) {
+      node.data = data.slice(0, pieces[0].start);
+      parent.insertBefore(fragment, node.nextSibling);
+      continue;
+    }
+    const fitting = pieces.filter((p) => p.end <= current.length);
+    if (!fitting.length) continue;
+    const fresh = markedFragment(node, current, fitting, quotes, templates);
+    node.data = current.slice(0, fitting[0].start);
+    parent.insertBefore(fresh, node.nextSibling);
+  }
+}
+
 /**
- * Wraps `pieces` (in text order, all in `node`) in one pass over the node's text, whatever its length:
- * `node` keeps the text before the first piece, new text nodes and marks follow it.
+ * The text of `data` from the first of `pieces` (in text order, all in `node`) on, with each piece in a
+ * mark: one pass over the node's text, whatever its length. Each text node made records `node` as its origin.
  */
-function wrapInNode(node: Text, pieces: PlannedPiece[], quotes: readonly Quote[], templates: Map<number, HTMLElement>): void {
+function markedFragment(node: Text, data: string, pieces: PlannedPiece[], quotes: readonly Quote[], templates: Map<number, HTMLElement>): DocumentFragment {
   const doc = node.ownerDocument;
-  const data = node.data;
   const fragment = doc.createDocumentFragment();
-  const made: Text[] = [];
   const text = (value: string) => {
     const created = doc.createTextNode(value);
-    made.push(created);
+    madeFrom.set(created, node);
     return created;
   };
   let cursor = pieces[0].start;
@@ -175,22 +223,23 @@ function wrapInNode(node: Text, pieces: PlannedPiece[], quotes: readonly Quote[]
     cursor = piece.end;
   }
   if (cursor < data.length) fragment.appendChild(text(data.slice(cursor)));
-  node.data = data.slice(0, pieces[0].start);
-  node.parentNode!.insertBefore(fragment, node.nextSibling);
-  for (const created of made) madeFrom.set(created, node);
+  return fragment;
 }
 
 /** Highlights `quotes` in one pass and returns how many got at least one mark. */
 export function highlightQuotes(map: TextMap, quotes: readonly Quote[]): number {
   const plan = planHighlights(map, quotes);
-  asOwnChanges(() => wrapPieces(plan, 0, plan.pieces.length, new Map()));
+  const templates = new Map<number, HTMLElement>();
+  const prepared: PreparedNode[] = [];
+  prepareNodes(plan, 0, plan.pieces.length, templates, prepared);
+  asOwnChanges(() => attachNodes(prepared, 0, prepared.length, plan.quotes, templates));
   return plan.highlighted;
 }
 
 export interface SliceOptions {
-  /** Stops the work between two slices (what is wrapped by then stays until removeHighlights). */
+  /** Stops the work between two slices (what is in the page by then stays until removeHighlights). */
   signal?: AbortSignal;
-  /** Longest stretch of wrapping before giving the page its main thread back. */
+  /** Longest stretch of work before giving the page its main thread back. */
   sliceMs?: number;
   /** Resolves when the page has had its turn (the default yields to other tasks). */
   yieldToPage?: () => Promise<void>;
@@ -199,36 +248,55 @@ export interface SliceOptions {
 }
 
 const DEFAULT_SLICE_MS = 8;
+/**
+ * A slice that puts marks in may run this many times `sliceMs`: the article goes in whole in one task
+ * unless it is very long (on 20,000 words about 900 marks go in within 4-11 ms), so no frame is drawn
+ * with part of it marked. Making the marks beforehand keeps to `sliceMs`.
+ */
+const PUT_IN_SLICES = 3;
+
+/** The next batch size: aimed at a quarter of `budget`, so a slice overruns it by little. */
+const nextBatch = (batch: number, took: number, budget: number) => Math.max(8, Math.min(4096, Math.round(batch * (budget / 4 / Math.max(took, 0.05)))));
 
 /**
- * Highlights a plan in slices of at most `sliceMs` each, yielding between them, so a long article
- * never blocks the page for one long task. Resolves with how many quotes got marks, or with -1 when aborted.
+ * Highlights a plan in slices, yielding between them, so a long article never blocks the page for one
+ * long task. The marks are first made off the page, in slices of at most `sliceMs`, then put in, back to
+ * front: an ordinary article's go in within one task (of at most PUT_IN_SLICES × `sliceMs`), so the page
+ * never lays out or paints the article partly marked (the caller colours them in that task). Resolves
+ * with how many quotes got marks, or with -1 when aborted.
  */
 export async function highlightInSlices(plan: HighlightPlan, options: SliceOptions = {}): Promise<number> {
   const { signal, sliceMs = DEFAULT_SLICE_MS, yieldToPage = yieldToTasks, onSlice } = options;
   const templates = new Map<number, HTMLElement>();
-  // Pieces are wrapped back to front, a batch at a time; the batch grows or shrinks to fill a slice.
+  const prepared: PreparedNode[] = [];
+  // Pieces still to make marks of: [0, until), made back to front; prepared nodes in the page: [0, attached).
   let until = plan.pieces.length;
+  let attached = 0;
   let batch = 64;
-  while (until > 0) {
+  let attachBatch = 256;
+  const putInBudget = sliceMs * PUT_IN_SLICES;
+  while (until > 0 || attached < prepared.length) {
     if (signal?.aborted) return -1;
     const began = performance.now();
     let elapsed = 0;
-    asOwnChanges(() => {
-      // At least one batch per slice, however small the budget.
-      do {
-        const from = Math.max(0, until - batch);
-        const batchBegan = performance.now();
-        wrapPieces(plan, from, until, templates);
+    // At least one batch per slice, however small the budget.
+    do {
+      const batchBegan = performance.now();
+      if (until > 0) {
+        const from = batchStart(plan, until, batch);
+        prepareNodes(plan, from, until, templates, prepared);
         until = from;
-        const took = performance.now() - batchBegan;
-        elapsed = performance.now() - began;
-        // Aim each batch at a quarter of a slice, so a slice overruns its budget by little.
-        batch = Math.max(8, Math.min(4096, Math.round(batch * (sliceMs / 4 / Math.max(took, 0.05)))));
-      } while (until > 0 && elapsed < sliceMs);
-    });
+        batch = nextBatch(batch, performance.now() - batchBegan, sliceMs);
+      } else {
+        const to = Math.min(prepared.length, attached + attachBatch);
+        asOwnChanges(() => attachNodes(prepared, attached, to, plan.quotes, templates));
+        attached = to;
+        attachBatch = nextBatch(attachBatch, performance.now() - batchBegan, putInBudget);
+      }
+      elapsed = performance.now() - began;
+    } while ((until > 0 || attached < prepared.length) && elapsed < (until > 0 ? sliceMs : putInBudget));
     onSlice?.(elapsed);
-    if (until > 0) await yieldToPage();
+    if (until > 0 || attached < prepared.length) await yieldToPage();
   }
   return signal?.aborted ? -1 : plan.highlighted;
 }

@@ -73,20 +73,23 @@ function insideProse(node: Node, isOwn: (node: Node) => boolean): boolean {
   return true;
 }
 
-/** The page watchers running now: their observers, and what each does with the page's changes. */
-const watchers = new Set<{ observer: MutationObserver; handle(records: MutationRecord[]): void }>();
+/** The page watchers running now: their observers, what each does with the page's changes, and how it starts observing. */
+const watchers = new Set<{ observer: MutationObserver; handle(records: MutationRecord[]): void; observe(): void }>();
 
 /**
  * Runs `work`, whose DOM changes are Stancemark's own (wrapping or unwrapping quotes): each page watcher
- * takes the page's changes still pending before it as usual, and drops the work's own records unread, so
- * hundreds of marks cost the watcher nothing (no text gathered, no look scheduled).
+ * takes the page's changes still pending before it as usual, and stops observing while the work runs, so
+ * hundreds of marks cost the watcher nothing (no record made, no text gathered, no look scheduled).
  */
 export function asOwnChanges<T>(work: () => T): T {
-  for (const watcher of watchers) watcher.handle(watcher.observer.takeRecords());
+  for (const watcher of watchers) {
+    watcher.handle(watcher.observer.takeRecords());
+    watcher.observer.disconnect();
+  }
   try {
     return work();
   } finally {
-    for (const watcher of watchers) watcher.observer.takeRecords();
+    for (const watcher of watchers) watcher.observe();
   }
 }
 
@@ -108,11 +111,11 @@ export function watchPage(doc: Document, options: LiveOptions): LiveWatch {
   let seenLength = textLength();
 
   const observer = new MutationObserver((records) => handle(records));
-  const watcher = { observer, handle };
-  if (!signal.aborted) watchers.add(watcher);
   const observe = () => {
     if (!signal.aborted && !backingOff) observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   };
+  const watcher = { observer, handle, observe };
+  if (!signal.aborted) watchers.add(watcher);
 
   const checkUrl = (): boolean => {
     const now = withoutHash(doc.location.href);

@@ -84,16 +84,13 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
   const removeHighlights = () => removeMarks(document);
 
   /**
-   * On a candidate article: the reader module (legend, card, keys) starts loading and the background warms
-   * its engine up, while the page reads its settings and its article text. Neither is on the way to the
-   * highlights. Only a candidate pays for them; a page that is no article loads nothing more.
+   * On a candidate article: the reader module (legend, card, keys) starts loading while the page reads its
+   * settings and its article text, off the way to the highlights. Only a candidate pays for it; a page that
+   * is no article loads nothing more. It asks nothing of the background.
    */
-  const prepare = () => {
+  const loadReaderModule = () => {
     if (readerRequested) return;
     readerRequested = true;
-    browser.runtime.sendMessage({ type: 'stancemark:prepare' } satisfies PrepareRequest).catch(() => {
-      // The background is gone (extension reloaded or updated): the teardown cleans up.
-    });
     const loadBegan = performance.now();
     readerArrival = loadReader().then(
       () => {
@@ -125,6 +122,21 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     return hasQuotationMarks(article.map.text) ? article : null;
   };
 
+  let engineWarmed = false;
+  /**
+   * Has the background warm its engine up (once per page), for a run whose text is still being read: sent
+   * only once the settings allowed the run, so a site the reader switched off never wakes the background.
+   * A run whose text is ready sends the text at once instead, which wakes the background too, and a warm-up
+   * run just before it would only make it wait.
+   */
+  const warmUpEngine = () => {
+    if (engineWarmed) return;
+    engineWarmed = true;
+    browser.runtime.sendMessage({ type: 'stancemark:prepare' } satisfies PrepareRequest).catch(() => {
+      // The background is gone (extension reloaded or updated): the teardown cleans up.
+    });
+  };
+
   let firstDetection: { detected: ReturnType<typeof detectArticle>; ms: number } | null = {
     detected: detectArticle(document),
     ms: performance.now() - createdAt,
@@ -134,8 +146,10 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
    * first run, once they allow it, only hands the text over. Nothing leaves the page before that.
    */
   let firstReading: Promise<{ article: ArticleText | null; read: number; longestTask: number }> | null = null;
+  /** Whether the first reading has ended (its article read, or given up). */
+  let firstReadingDone = false;
   if (firstDetection.detected === 'candidate') {
-    prepare();
+    loadReaderModule();
     const early = { read: 0, longestTask: 0 };
     let taskBegan = 0;
     const pause = async () => {
@@ -152,6 +166,9 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
       .then((article) => {
         early.longestTask = Math.max(early.longestTask, performance.now() - taskBegan);
         return { article, ...early };
+      })
+      .finally(() => {
+        firstReadingDone = true;
       });
     firstReading.catch(() => {
       // The run reads again.
@@ -246,11 +263,12 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
       timings.detect = performance.now() - detectBegan;
     }
     if (detected !== 'candidate') return { state: detected };
-    prepare();
+    loadReaderModule();
 
     const reading = firstReading;
     firstReading = null;
     let article: ArticleText | null = null;
+    if (reading && !anyway && !firstReadingDone) warmUpEngine();
     const earlyRead = reading && !anyway ? await reading.catch(() => null) : null;
     if (runSignal.aborted) throw new Superseded();
     if (earlyRead && (!earlyRead.article || earlyRead.article.root.isConnected)) {

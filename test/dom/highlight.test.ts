@@ -106,14 +106,55 @@ describe('highlightQuotes', () => {
     expect(root.innerHTML).toBe(onePass);
   });
 
+  it('makes the marks off the page, then puts them in: the page sees none until then', async () => {
+    const { map } = setUp(Array.from({ length: 300 }, (_, i) => `<p>“quote ${i}”</p>`).join(''));
+    const plan = planHighlights(map, Array.from({ length: 300 }, (_, i) => quoteOf(map.text, `quote ${i}”`)));
+    const seen: number[] = [];
+    const yieldToPage = async () => {
+      seen.push(marks().length);
+    };
+    expect(await highlightInSlices(plan, { sliceMs: 0, yieldToPage })).toBe(300);
+    expect(marks()).toHaveLength(300);
+    const firstIn = seen.findIndex((count) => count > 0);
+    // Several slices make marks without a write to the page; the last ones put them in.
+    expect(firstIn).toBeGreaterThan(1);
+    expect(seen.slice(0, firstIn).every((count) => count === 0)).toBe(true);
+    // Back to front: the article's end goes in first.
+    expect(document.querySelector('p:last-child mark')).not.toBeNull();
+  });
+
   it('stops between slices when aborted', async () => {
     const { map } = setUp(Array.from({ length: 300 }, (_, i) => `<p>“quote ${i}”</p>`).join(''));
     const controller = new AbortController();
     const plan = planHighlights(map, Array.from({ length: 300 }, (_, i) => quoteOf(map.text, `quote ${i}”`)));
-    const done = highlightInSlices(plan, { sliceMs: 0, signal: controller.signal, yieldToPage: async () => controller.abort() });
-    expect(await done).toBe(-1);
+    // Aborted once the first marks are in the page.
+    const yieldToPage = async () => {
+      if (marks().length) controller.abort();
+    };
+    expect(await highlightInSlices(plan, { sliceMs: 0, signal: controller.signal, yieldToPage })).toBe(-1);
     expect(marks().length).toBeGreaterThan(0);
     expect(marks().length).toBeLessThan(300);
+    expect(document.querySelector('p:first-child mark')).toBeNull();
+  });
+
+  it('marks a text node the page changed between making its marks and putting them in from its current text', async () => {
+    const { root, map } = setUp('<p>He said “keep calm” today.</p><p>She said “stay here” then.</p>');
+    const plan = planHighlights(map, [quoteOf(map.text, '“keep calm”'), quoteOf(map.text, '“stay here”')]);
+    const first = root.querySelector('p')!.firstChild as Text;
+    let changed = false;
+    const yieldToPage = async () => {
+      if (changed || marks().length) return;
+      // The page rewrites the text after the quote, keeping the quote's place.
+      first.data = 'He said “keep calm” tonight, again.';
+      changed = true;
+    };
+    expect(await highlightInSlices(plan, { sliceMs: 0, yieldToPage })).toBe(2);
+    expect(changed).toBe(true);
+    expect(root.querySelector('p')!.textContent).toBe('He said “keep calm” tonight, again.');
+    expect(marks().map((mark) => mark.textContent)).toEqual(['“keep calm”', '“stay here”']);
+    removeHighlights(document);
+    expect(root.querySelector('p')!.firstChild).toBe(first);
+    expect(first.data).toBe('He said “keep calm” tonight, again.');
   });
 
   it('only touches text inside the mapped root', () => {

@@ -14,12 +14,21 @@ export const UNKNOWN = 'unknown';
 /** Whether `result` has highlights on the page to colour. */
 export const isHighlighted = (result: PageResult) => result.state === 'done' && result.highlighted && result.quotes.length > 0;
 
+/**
+ * The standard scheme's colours, remembered for the page: each is a function of its code alone, derived by
+ * bisecting shades (lib/palette.ts, 5-14 ms for the 30 countries of the 20,000-word bench page), and the
+ * same codes are asked for again with every result (the summary's arrival, a rerun). The reader module's
+ * legend and card, a bundle of their own, keep their own copy.
+ */
+const standardColours = new Map<string | null, CountryColour>();
+
 /** The sides in the order shown (the pinned pair first) and each country's colour, remembered per code. */
 export function sideColours(result: PageResult, settings: ReaderSettings): { ranked: string[]; colourOf: (code: string | null) => CountryColour } {
   const ranked = orderSides(result.sides.map((s) => s.country), settings.current.pair);
-  const palette = sidePalette(ranked, settings.current.scheme);
-  // A colour is derived by bisecting shades (lib/palette.ts); the theme, the legend and the card ask for the same few codes.
-  const known = new Map<string | null, CountryColour>();
+  const { scheme } = settings.current;
+  const palette = sidePalette(ranked, scheme);
+  // The colour-blind scheme's colours follow the sides' order: remembered for this result only.
+  const known = scheme === 'standard' ? standardColours : new Map<string | null, CountryColour>();
   const colourOf = (code: string | null) => {
     let colour = known.get(code);
     if (!colour) known.set(code, (colour = palette(code)));
