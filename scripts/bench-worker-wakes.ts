@@ -1,5 +1,5 @@
 // npx tsx scripts/bench-worker-wakes.ts [--navigations N] DIST [DIST...]
-// npx tsx scripts/bench-worker-wakes.ts --cold-articles N DIST [DIST...]
+// npx tsx scripts/bench-worker-wakes.ts --cold-articles N [--page NAME] DIST [DIST...]
 // (each DIST a built chrome-mv3 directory, e.g. .output/chrome-mv3)
 // What pages with nothing to do cost the extension's background: for each build, the service worker is
 // stopped (DevTools protocol) before each of N navigations of one tab to a page that is no article, and
@@ -8,7 +8,11 @@
 // --cold-articles: what an article costs after the worker stopped (in Chrome it stops after ~30 s without
 // events, so most articles a person opens meet a stopped worker): the worker is stopped before each of N
 // loads of the demo article, the builds taking turns (the order alternating), and the page's wait for the
-// background's reply is printed as medians, with its parts (to the background, engine, back).
+// background's reply is printed as medians, with its parts (to the background, engine, back), and from
+// the worker's own user-timing marks (background/index.ts, warm-up.ts): when its script had been
+// evaluated and when the analysis request was received (ms after the worker's start), and how much
+// warm-up ran before the request was received. --page: a page of ../shared/data/pages/readability instead
+// of the demo article (e.g. guardian-1).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +27,8 @@ const navigationsAt = args.indexOf('--navigations');
 const NAVIGATIONS = navigationsAt >= 0 ? Number(args.splice(navigationsAt, 2)[1]) : 6;
 const coldAt = args.indexOf('--cold-articles');
 const COLD_ARTICLES = coldAt >= 0 ? Number(args.splice(coldAt, 2)[1]) : 0;
+const pageAt = args.indexOf('--page');
+const COLD_PAGE = pageAt >= 0 ? args.splice(pageAt, 2)[1] : null;
 const dists = args;
 if (!dists.length) {
   console.error('usage: npx tsx scripts/bench-worker-wakes.ts [--navigations N | --cold-articles N] DIST [DIST...]');
@@ -51,8 +57,28 @@ async function workerControl(extensionPage: Page): Promise<{ stop(): Promise<voi
   };
 }
 
+/** What the worker's user-timing marks say of its start, in ms after it (see WORKER_MARKS). */
+interface WorkerMarks {
+  evaluated: number;
+  received: number;
+  warmUpBefore: number;
+}
+
+/**
+ * Evaluated in the service worker: when background.js had been evaluated and the first analysis request
+ * received, and the time the warm-up tasks ran before it. A string, so tsx's helpers stay out of it.
+ */
+const WORKER_MARKS = `(() => {
+  const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+  const received = at('stancemark:analyze');
+  const warmUpBefore = performance.getEntriesByName('stancemark:warm-up').filter((e) => e.startTime < received).reduce((sum, e) => sum + e.duration, 0);
+  return { evaluated: at('stancemark:evaluated'), received, warmUpBefore };
+})()`;
+
 if (COLD_ARTICLES) {
-  const server = await serveDirectory('test/fixtures/demo');
+  const path = COLD_PAGE ? `/readability/${COLD_PAGE}.html` : '/index.html';
+  const pages = COLD_PAGE ? { [path]: readFileSync(`../shared/data/pages/readability/${COLD_PAGE}/source.html`, 'utf8') } : {};
+  const server = await serveDirectory('test/fixtures/demo', pages);
   const plain = await launchPlain();
   const builds = [];
   const load = [loadavg()[0]];
@@ -60,13 +86,15 @@ if (COLD_ARTICLES) {
     for (const dist of dists) {
       const browser = await launchWithExtension({ headless: true, dist });
       const extensionPage = await openExtensionPage(browser);
-      builds.push({ dist, browser, extensionPage, worker: await workerControl(extensionPage), timings: [] as PageTimings[] });
+      builds.push({ dist, browser, extensionPage, worker: await workerControl(extensionPage), timings: [] as PageTimings[], marks: [] as WorkerMarks[] });
     }
     for (let i = 0; i < COLD_ARTICLES; i++) {
       for (const build of i % 2 ? [...builds].reverse() : builds) {
         await build.worker.stop();
-        const sample = await measureLoad(build.browser, build.extensionPage, plain.context, `${server.origin}/index.html?cold=${i}`);
+        const sample = await measureLoad(build.browser, build.extensionPage, plain.context, `${server.origin}${path}?cold=${i}`);
         build.timings.push(sample.timings);
+        const serviceWorker = build.browser.context.serviceWorkers().at(-1);
+        if (serviceWorker) build.marks.push((await serviceWorker.evaluate(WORKER_MARKS)) as WorkerMarks);
       }
       load.push(loadavg()[0]);
     }
@@ -76,11 +104,16 @@ if (COLD_ARTICLES) {
     await server.close();
   }
   const ms = (timings: PageTimings[], pick: (t: PageTimings) => number | undefined) => median(timings.map((t) => pick(t) ?? NaN)).toFixed(1);
-  for (const { dist, timings } of builds) {
+  const inWorker = (marks: WorkerMarks[], pick: (m: WorkerMarks) => number) => median(marks.map(pick)).toFixed(1);
+  for (const { dist, timings, marks } of builds) {
     console.log(
-      `${dist}: demo article after a worker stop, medians of ${timings.length} loads: wait ${ms(timings, (t) => t.analysis)} ms ` +
+      `${dist}: ${COLD_PAGE ?? 'demo article'} after a worker stop, medians of ${timings.length} loads: wait ${ms(timings, (t) => t.analysis)} ms ` +
         `(to the background ${ms(timings, (t) => t.toBackground)}, engine ${ms(timings, (t) => t.engine)}, back ${ms(timings, (t) => t.fromBackground)}); ` +
         `start → highlights ${ms(timings, (t) => t.total)} ms`,
+    );
+    console.log(
+      `  in the worker, ms after its start: script evaluated ${inWorker(marks, (m) => m.evaluated)}, request received ${inWorker(marks, (m) => m.received)}; ` +
+        `warm-up before it ${inWorker(marks, (m) => m.warmUpBefore)} ms (in ${marks.filter((m) => m.warmUpBefore > 0).length} of ${marks.length} loads)`,
     );
   }
   console.log(`load average ${Math.min(...load).toFixed(1)}-${Math.max(...load).toFixed(1)}`);

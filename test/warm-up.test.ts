@@ -1,5 +1,5 @@
-// The background's engine warm-up: its text runs every stage; one run at a page's prepare, more once a real
-// analysis has been idle a while, a run per task, until the engine has run WARM_UP_RUNS times.
+// The background's engine warm-up: its text runs every stage; from a worker's second analysis on, once that has
+// been idle a while, a run per task until the engine has run WARM_UP_RUNS times, dropped whenever an analysis begins.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze, analyzeStatements } from '../lib/analyze';
 import { summarize } from '../lib/positions';
@@ -29,63 +29,48 @@ describe('the engine warm-up', () => {
     expect(summary.sides.some((s) => s.topics.length > 0)).toBe(true);
   });
 
-  it('at a page’s prepare: the statements, then the summary in a later task, once however often pages ask', () => {
+  it('waits for a second analysis, then goes on after it has been idle a while, a run per task, until the engine has run WARM_UP_RUNS times', () => {
     vi.useFakeTimers();
     const warmUp = createEngineWarmUp();
-    warmUp.prepare();
-    warmUp.prepare();
+    warmUp.analysisBegins();
+    vi.runAllTimers();
     expect(analyzeStatements).not.toHaveBeenCalled();
-    vi.advanceTimersToNextTimer();
-    expect(analyzeStatements).toHaveBeenCalledTimes(1);
-    expect(summarize).not.toHaveBeenCalled();
-    vi.runAllTimers();
-    warmUp.prepare();
-    vi.runAllTimers();
-    expect(analyzeStatements).toHaveBeenCalledTimes(1);
-    expect(summarize).toHaveBeenCalledTimes(1);
-  });
-
-  it('does not run at prepare what a real analysis has begun to pay for itself', () => {
-    vi.useFakeTimers();
-    const before = createEngineWarmUp();
-    before.analysisBegins();
-    before.prepare();
-    vi.advanceTimersByTime(WARM_UP_PAUSE_MS - 1);
-    expect(analyzeStatements).not.toHaveBeenCalled();
-    // (Its run after the pause is the next test's.)
-    vi.clearAllTimers();
-    const between = createEngineWarmUp();
-    between.prepare();
-    vi.advanceTimersToNextTimer();
-    between.analysisBegins();
-    vi.advanceTimersByTime(WARM_UP_PAUSE_MS - 1);
-    expect(analyzeStatements).toHaveBeenCalledTimes(1);
-    expect(summarize).not.toHaveBeenCalled();
-  });
-
-  it('goes on after a real analysis has been idle a while, a run per task, until the engine has run WARM_UP_RUNS times', () => {
-    vi.useFakeTimers();
-    const warmUp = createEngineWarmUp();
-    warmUp.prepare();
-    vi.runAllTimers();
     warmUp.analysisBegins();
     vi.advanceTimersByTime(WARM_UP_PAUSE_MS - 1);
-    // A second analysis begins just before the pause ends: the pause starts again.
+    // A third analysis begins just before the pause ends: the pause starts again.
     warmUp.analysisBegins();
     vi.advanceTimersByTime(WARM_UP_PAUSE_MS - 1);
-    expect(analyzeStatements).toHaveBeenCalledTimes(1);
+    expect(analyzeStatements).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
+    expect(analyzeStatements).toHaveBeenCalledTimes(1);
+    expect(summarize).not.toHaveBeenCalled();
+    vi.advanceTimersToNextTimer();
+    expect(summarize).toHaveBeenCalledTimes(1);
+    expect(analyzeStatements).toHaveBeenCalledTimes(1);
     vi.advanceTimersToNextTimer();
     expect(analyzeStatements).toHaveBeenCalledTimes(2);
-    expect(summarize).toHaveBeenCalledTimes(1);
-    vi.advanceTimersToNextTimer();
-    expect(summarize).toHaveBeenCalledTimes(2);
     vi.runAllTimers();
-    // One warm-up run and two real analyses before the pause ended: WARM_UP_RUNS in all.
-    expect(analyzeStatements).toHaveBeenCalledTimes(WARM_UP_RUNS - 2);
-    expect(summarize).toHaveBeenCalledTimes(WARM_UP_RUNS - 2);
+    // Three real analyses: WARM_UP_RUNS in all.
+    expect(analyzeStatements).toHaveBeenCalledTimes(WARM_UP_RUNS - 3);
+    expect(summarize).toHaveBeenCalledTimes(WARM_UP_RUNS - 3);
     warmUp.analysisBegins();
     vi.runAllTimers();
-    expect(analyzeStatements).toHaveBeenCalledTimes(WARM_UP_RUNS - 2);
+    expect(analyzeStatements).toHaveBeenCalledTimes(WARM_UP_RUNS - 3);
+  });
+
+  it('drops a pending task when an analysis begins, and goes on after the pause', () => {
+    vi.useFakeTimers();
+    const warmUp = createEngineWarmUp();
+    warmUp.analysisBegins();
+    warmUp.analysisBegins();
+    vi.advanceTimersByTime(WARM_UP_PAUSE_MS);
+    expect(analyzeStatements).toHaveBeenCalledTimes(1);
+    // The run's summary, due in the next task, is dropped.
+    warmUp.analysisBegins();
+    vi.advanceTimersByTime(WARM_UP_PAUSE_MS - 1);
+    expect(summarize).not.toHaveBeenCalled();
+    expect(analyzeStatements).toHaveBeenCalledTimes(1);
+    vi.runAllTimers();
+    expect(analyzeStatements).toHaveBeenCalledTimes(WARM_UP_RUNS - 3);
   });
 });

@@ -2,11 +2,12 @@
 //
 // The engine (lib/analyze, with its 430 kB knowledge base) lives here, not in the content script: a
 // page only ever loads the small detection and highlighting code, and the engine's cost falls on the
-// extension's own thread, not the page's. The engine's first run pays its first-use costs (code compiled,
-// lookups set up); a candidate page's prepare message has a short warm-up run pay them while the page
-// reads its article (warm-up.ts). The engine then stays ready while the background lives: for the
-// browser session in Firefox (a persistent MV2 page), for the service worker's lifetime in Chrome (it
-// stops after ~30 s without events, and the next article meets the engine cold again).
+// extension's own thread, not the page's. A candidate page's prepare message starts a stopped worker, so
+// its script is evaluated while the page reads its article. The engine's first run pays its first-use
+// costs (code compiled, lookups set up), and its code gets fast only over the runs after it (warm-up.ts).
+// The engine then stays ready while the background lives: for the browser session in Firefox (a
+// persistent MV2 page), for the service worker's lifetime in Chrome (it stops after ~30 s without
+// events, and the next article meets the engine cold again).
 //
 // Only a page with a candidate article wakes the service worker: it listens to nothing but messages,
 // and a page that is no article sends none (the popup asks the tab itself). No tab event is listened
@@ -49,6 +50,9 @@ async function sessionKeys(): Promise<string[]> {
 }
 
 export default defineBackground(() => {
+  // User-timing marks, for the cold-start bench (scripts/bench-worker-wakes.ts reads them from the worker):
+  // this script evaluated, each analysis request received, and each warm-up task (warm-up.ts).
+  performance.mark('stancemark:evaluated');
   // MV3 has `action`, Firefox's MV2 `browserAction`; both have the same badge calls.
   const action = browser.action ?? browser.browserAction;
   const findings = createTabFindings(`${Math.round(performance.timeOrigin)}-`);
@@ -95,11 +99,10 @@ export default defineBackground(() => {
     const receivedAt = epochNow();
     const tabId = contentScriptTab(sender, browser.runtime.id);
     if (tabId === null) return;
-    if (parsePrepareRequest(message)) {
-      warmUp.prepare();
-      return;
-    }
+    // Its work is done: it started the worker.
+    if (parsePrepareRequest(message)) return;
     const request = parseAnalyzeRequest(message);
+    if (request) performance.mark('stancemark:analyze');
     // A promise, so an engine failure reaches the content script as a rejection (it then shows state `error`).
     if (request) {
       warmUp.analysisBegins();

@@ -69,8 +69,8 @@ export interface AnalyzeRequest {
 }
 
 /**
- * Content script -> background, when detection finds a candidate article, before reading it: get the
- * engine ready (knowledge base, first-use tables, compiled code) while the page reads. Not answered.
+ * Content script -> background, when detection finds a candidate article, before reading it: a stopped
+ * service worker starts (its script evaluated) while the page reads. Not answered.
  */
 export interface PrepareRequest {
   type: 'stancemark:prepare';

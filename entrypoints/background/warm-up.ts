@@ -1,22 +1,21 @@
-// Getting the engine ready before an article's text arrives, and keeping it fast for the next one.
+// Keeping the engine fast for the articles that follow one another in a service worker's lifetime.
 //
-// In a service worker that has just started, the first analysis pays for everything the engine sets up
-// or compiles on first use: the knowledge base's lookups, country names (Intl.DisplayNames), hundreds of
-// regular expressions and the code of every stage (demo article in the worker, tables built beforehand:
-// 48-118 ms the first time, 10-14 ms the second, at load 3-15). Analysing a short text of our own pays
-// those fixed costs while the page is still reading its article, so the article's own analysis starts
-// with them paid.
+// V8 optimises a function only after it has run a while: in the worker an article's analysis took 4-11 ms
+// for its 2nd to 8th run against 1.3-2 ms from about its 10th (the demo article, runs in one worker), and
+// the first run after the worker starts pays everything compiled or set up on first use (50-70 ms for
+// the demo at load 15-20). So once a second article in the worker's lifetime has been idle a while (its
+// page highlighted, reported and was summarised), the engine analyses a short text of our own, a run per
+// task, until it has run WARM_UP_RUNS times in this worker (real analyses count). A reader opening several
+// articles (tabs opened together, moving on within the ~30 s a worker lives idle in Chrome) gets the
+// faster engine from the third on; one who reads a single article pays nothing for it. The warm-up
+// pauses whenever an analysis begins, so that one waits for one short task at most.
 //
-// One run is not enough for the engine's code to be fast: V8 optimises a function only after it has run
-// a while, and in the worker an article's analysis took 4-11 ms for its 2nd to 8th run against 1.3-2 ms
-// from about its 10th (the demo article, runs in one worker). So once a real analysis has been idle for a
-// while (its page highlighted, reported and was summarised), the warm-up goes on, a short run per task,
-// until the engine has run WARM_UP_RUNS times in this worker (real analyses count), for the articles
-// that follow in the worker's lifetime (tabs opened together, a reader moving on within ~30 s). Not
-// before the first article: in a worker just started those runs are still slow, and the article's text,
-// arriving meanwhile, waited for them (A/B, worker stopped before each demo load, 11 loads at load 13-18:
-// 116 -> 161 ms). It pauses whenever a real analysis begins, so that one waits for one short run at most.
-// Only a page that asks (a candidate article) starts it, and it is paid once per worker lifetime.
+// Not at a page's prepare message, before its first article: the worker has just started then, its
+// warm-up run took 42-48 ms, the article's text arrived meanwhile and waited for it, and the article's own
+// analysis was only 12-16 ms faster for it (bench-worker-wakes --cold-articles, 11-21 alternated loads at
+// load 14-21: demo wait 122 -> 151 ms, 99 -> 108, 106 -> 202, and 145 -> 135 in the one run it helped;
+// guardian-1 153 -> 190). The prepare message now only starts the worker, whose script evaluation then
+// overlaps the page's reading.
 import { analyzeStatements } from '../../lib/analyze';
 import { summarize } from '../../lib/positions';
 
@@ -42,22 +41,22 @@ export const WARM_UP_RUNS = 12;
 export const WARM_UP_PAUSE_MS = 1_000;
 
 export interface EngineWarmUp {
-  /** A candidate article: one warm-up run (statements, then summary), unless a run or a real analysis came before. */
-  prepare(): void;
   /**
-   * A real analysis begins: it counts as a run, a pending warm-up task is dropped, and the warm-up goes on
-   * WARM_UP_PAUSE_MS after the last one began, a run per task, until the engine has run WARM_UP_RUNS times.
+   * A real analysis begins: it counts as a run and a pending warm-up task is dropped; from the second
+   * analysis on, the warm-up goes on WARM_UP_PAUSE_MS after the last one began, a run per task (the
+   * statements, then the summary), until the engine has run WARM_UP_RUNS times.
    */
   analysisBegins(): void;
 }
 
 export function createEngineWarmUp(): EngineWarmUp {
+  let analyses = 0;
   let runs = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const later = (step: () => void, delay: number) => {
-    clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
+      const began = performance.now();
       try {
         step();
       } catch (error) {
@@ -65,29 +64,26 @@ export function createEngineWarmUp(): EngineWarmUp {
         runs = WARM_UP_RUNS;
         console.warn('Stancemark: the engine warm-up failed', error);
       }
+      // For the cold-start bench (a handful of entries per worker lifetime).
+      performance.measure('stancemark:warm-up', { start: began });
     }, delay);
   };
-  /** The statements in one task, their summary in the next (`then` after it): a real request waits for one of them at most. */
-  const run = (then?: () => void) => {
+  /** One run: the statements in this task, their summary in the next, then the next run. */
+  const run = () => {
     runs++;
     const { quotes, sides } = analyzeStatements(WARM_UP_TEXT, { date: WARM_UP_DATE });
     later(() => {
       summarize(quotes, sides, WARM_UP_TEXT);
-      then?.();
+      if (runs < WARM_UP_RUNS) later(run, 0);
     }, 0);
   };
-  const goOn = () => {
-    if (runs < WARM_UP_RUNS) later(() => run(goOn), 0);
-  };
   return {
-    prepare() {
-      if (runs === 0 && timer === undefined) later(() => run(), 0);
-    },
     analysisBegins() {
+      analyses++;
       runs++;
       clearTimeout(timer);
       timer = undefined;
-      if (runs < WARM_UP_RUNS) later(goOn, WARM_UP_PAUSE_MS);
+      if (analyses >= 2 && runs < WARM_UP_RUNS) later(run, WARM_UP_PAUSE_MS);
     },
   };
 }
