@@ -306,6 +306,41 @@ function fullerMentionPattern(singular: string): RegExp {
   if (!pattern) fullerMentionPatterns.set(singular, (pattern = new RegExp(`\\b(?:an?|the)\\s+((?:[a-z][a-z-]*\\s+){0,2}(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3})${escapeRegExp(singular)}s?\\b`, 'gu')));
   return pattern;
 }
+/**
+ * The words before `singular` in the last fuller mention of an unnamed source in `window` ("Russian Embassy "
+ * of "a Russian Embassy official"), as a left-to-right scan of the whole window finds them; null when none.
+ * (The scan starts after the last character no mention can hold before the head noun's last occurrence: the
+ * matches after it are the whole scan's, since none runs across that character. The whole window is scanned
+ * only when none follows it. A whole scan of 1,500 characters cost more than the rest of a source's resolution.)
+ */
+function lastFullerMention(window: string, singular: string): string | null {
+  const last = window.lastIndexOf(singular);
+  if (last < 0) return null;
+  let from = 0;
+  for (let i = last - 1; i >= 0; i--) {
+    if (isMentionBarrierAt(window, i)) {
+      from = i + 1;
+      break;
+    }
+  }
+  const pattern = fullerMentionPattern(singular);
+  return lastGroupFrom(window, pattern, from) ?? (from > 0 ? lastGroupFrom(window, pattern, 0) : null);
+}
+/** The first group of the last match of the global `pattern` in `text` from `from` (lastIndex is 0 again after). */
+function lastGroupFrom(text: string, pattern: RegExp, from: number): string | null {
+  pattern.lastIndex = from;
+  let group: string | null = null;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) group = m[1];
+  return group;
+}
+const MENTION_CHARACTER = /[\s\p{L}.'’-]/u;
+/** A character no fuller mention holds: not a letter, space, period, apostrophe or hyphen (a surrogate counts as one it may hold). */
+function isMentionBarrierAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 32 || (c >= 9 && c <= 13) || c === 46 || c === 39 || c === 45);
+  return !(c >= 0xd800 && c <= 0xdfff) && !MENTION_CHARACTER.test(text[i]);
+}
+
 /** A whole-word pattern for each pronoun ("he", "they"), built once. */
 const pronounPatterns = new Map<string, RegExp>();
 function pronounPattern(pronoun: string): RegExp {
@@ -677,10 +712,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
   const fullerMentionBefore = (head: string, at: number): string | null => {
     const singular = head.replace(/s$/, '');
     const window = text.slice(Math.max(0, at - 1500), at);
-    if (!window.includes(singular)) return null;
-    let found: string | null = null;
-    for (const m of window.matchAll(fullerMentionPattern(singular))) found = `${m[1].trim()} ${singular}`;
-    return found;
+    const words = lastFullerMention(window, singular);
+    return words === null ? null : `${words.trim()} ${singular}`;
   };
 
   /** The entity of an organisation or an unnamed source, keyed by its words. */
