@@ -1,5 +1,5 @@
 import { DETERMINERS, isPunct, isVerbAt, mention, phraseEndForward, subjectBefore, TIME_WORDS, type SourcePhrase } from './attribution';
-import { LISTENER_VERBS, NOUN_LIKE_VERBS, PERSON_PRONOUNS, SPEECH_VERBS, VERB_MODIFIERS } from './lexicon';
+import { LISTENER_VERBS, NOUN_LIKE_VERBS, PERSON_PRONOUNS, SPEECH_VERBS, TELL_FORMS, VERB_MODIFIERS } from './lexicon';
 import { KeyTable, sentenceEnd, sentenceStart, startsWithCapital, textTokens, tokenize, type TextTokens, type Token } from './text';
 import type { Attribution, Paragraph, QuoteSpan, Span } from './types';
 
@@ -120,7 +120,6 @@ const RELATIVE = /^(?:who|whom|whose|which)$/;
  * Okafor as reckless", "accused the board of lying" (their content starts at the object).
  */
 const OBJECT_VERBS = /^(?:call|calls|called|calling|describe|describes|described|describing|accuse|accused|praise|praised|criticize|criticized|criticise|criticised|mock|mocked|dismiss|dismissed)$/;
-const TELL = /^(?:tell|tells|told|telling)$/;
 const MAKE = /^(?:make|makes|made|making)$/;
 const ADD = /^(?:add|adds|added|adding)$/;
 /** Prepositions that open an adjunct phrase. */
@@ -683,7 +682,7 @@ function contentStart(all: Token[], v: number, clear: number): number {
   let from = clear >= 0 ? clear + 1 : v + 1;
   if (LISTENER_VERBS.has(t.key) && !OBJECT_VERBS.test(t.key)) from = skipListener(all, from, last);
   // "told a crowd in the town": after "tell" and its listener the content opens with "that", "to", "about", or a new subject
-  if (TELL.test(t.key) && !(from <= last && (/^(?:that|to|about|of)$/.test(all[from].key) || PERSON_PRONOUNS.has(all[from].key) || isCapital(all[from]) || from > v + 1 && DETERMINERS.has(all[from].key)))) return -1;
+  if (TELL_FORMS.has(t.key) && !(from <= last && (/^(?:that|to|about|of)$/.test(all[from].key) || PERSON_PRONOUNS.has(all[from].key) || isCapital(all[from]) || from > v + 1 && DETERMINERS.has(all[from].key)))) return -1;
   while (from <= last && (TIME_WORDS.has(all[from].key) || /^(?:on|last)$/.test(all[from].key) && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
   if (from <= last && PARTICLES.test(all[from].key) && !SAY.test(t.key) && !(all[from].key === 'on' && TIME_WORDS.has(all[from + 1]?.key ?? ''))) from++;
   else if (from <= last && ADJUNCTS.test(all[from].key)) {
