@@ -2,8 +2,8 @@
 //
 // V8 optimises a function only after it has run a while: in the worker an article's analysis took 4-11 ms
 // for its 2nd to 8th run against 1.3-2 ms from about its 10th (the demo article, runs in one worker), and
-// the first run after the worker starts pays everything compiled or set up on first use (50-70 ms for
-// the demo at load 15-20). So once a second article in the worker's lifetime has been idle a while (its
+// the first run after the worker starts pays everything compiled or set up on first use (35-70 ms for
+// the demo at load 15-21). So once a second article in the worker's lifetime has been idle a while (its
 // page highlighted, reported and was summarised), the engine analyses a short text of our own, a run per
 // task, until it has run WARM_UP_RUNS times in this worker (real analyses count). A reader opening several
 // articles (tabs opened together, moving on within the ~30 s a worker lives idle in Chrome) gets the
@@ -64,7 +64,8 @@ export function createEngineWarmUp(): EngineWarmUp {
         runs = WARM_UP_RUNS;
         console.warn('Stancemark: the engine warm-up failed', error);
       }
-      // For the cold-start bench (a handful of entries per worker lifetime).
+      // A user-timing entry per warm-up task (at most 2 × WARM_UP_RUNS per worker lifetime): the cold-start
+      // bench (scripts/bench-worker-wakes.ts) checks that none ran before a worker's first analysis.
       performance.measure('stancemark:warm-up', { start: began });
     }, delay);
   };
