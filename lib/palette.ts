@@ -75,7 +75,12 @@ function rgbToHex(rgb: Rgb): string {
 
 /** WCAG relative luminance of a #rrggbb colour. */
 export function luminance(hex: string): number {
-  const [r, g, b] = hexToRgb(hex).map((c) => {
+  return rgbLuminance(hexToRgb(hex));
+}
+
+/** WCAG relative luminance of 0-255 channels. */
+function rgbLuminance(rgb: Rgb): number {
+  const [r, g, b] = rgb.map((c) => {
     const v = c / 255;
     return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
   });
@@ -97,22 +102,30 @@ function hslToHex(hue: number, saturation: number, lightness: number): string {
   return rgbToHex([channel(0), channel(8), channel(4)]);
 }
 
-/** `hex` mixed with white (t = 1) or black (t = -1); luminance grows monotonically with t. */
-function shade(hex: string, t: number): string {
+/**
+ * `rgb` mixed with white (t = 1) or black (t = -1), each channel rounded as a #rrggbb colour holds it;
+ * luminance grows monotonically with t.
+ */
+function shade(rgb: Rgb, t: number): Rgb {
   const target = t >= 0 ? 255 : 0;
-  return rgbToHex(hexToRgb(hex).map((c) => c + (target - c) * Math.abs(t)) as Rgb);
+  return rgb.map((c) => Math.round(Math.min(255, Math.max(0, c + (target - c) * Math.abs(t))))) as Rgb;
 }
 
-/** The shade of `hex` whose luminance is nearest `goal` (bisection on the mix towards white or black). */
+/**
+ * The shade of `hex` whose luminance is nearest `goal` (bisection on the mix towards white or black). On
+ * numbers, written out as hex once: it runs in the page's task of the last marks, in cold code, for every
+ * country of the article.
+ */
 function shadeToLuminance(hex: string, goal: number): string {
+  const base = hexToRgb(hex);
   let low = -1;
   let high = 1;
   for (let i = 0; i < 24; i++) {
     const mid = (low + high) / 2;
-    if (luminance(shade(hex, mid)) < goal) low = mid;
+    if (rgbLuminance(shade(base, mid)) < goal) low = mid;
     else high = mid;
   }
-  return shade(hex, (low + high) / 2);
+  return rgbToHex(shade(base, (low + high) / 2));
 }
 
 /** The full colour from one base colour: its tint, and its accent brought into the luminance band. */
