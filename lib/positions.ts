@@ -189,11 +189,10 @@ export function summarize(quotes: Quote[], sides: Side[], text = '', textTokens?
     if (sideKeys.has(key)) continue;
     const a = stanceOf(0, key);
     const b = stanceOf(1, key);
-    const evidenceOf = (s: number) => (readings[s].get(key) ?? []).filter((r) => r.polarity !== 0).map((r) => r.statement);
     const topic = names.get(key) ?? key;
     const codes = [top[0].country, top[1].country];
     if (a && b && a !== 'mentions' && b !== 'mentions') {
-      const evidence = unique([...evidenceOf(0), ...evidenceOf(1)]);
+      const evidence = unique([...stancedStatements(readings[0], key), ...stancedStatements(readings[1], key)]);
       if (a === b && a !== 'mixed') summary.agreement.push({ topic, stance: a, evidence, provenance: 'both', claimedBy: null });
       else if (a !== b) summary.divergence.push({ topic, stances: { [codes[0]]: a, [codes[1]]: b }, evidence, provenance: 'both', claimedBy: null });
       continue;
@@ -207,7 +206,7 @@ export function summarize(quotes: Quote[], sides: Side[], text = '', textTokens?
       if (!relevant.length || !ownStance || ownStance === 'mentions' || ownStance === 'mixed' || (otherOwn && otherOwn !== 'mentions')) continue;
       const claimed = aggregate(relevant.map((c) => ({ statement: c.statement, polarity: c.polarity })));
       if (claimed === 'mentions' || claimed === 'mixed') continue;
-      const evidence = unique([...relevant.map((c) => c.statement), ...evidenceOf(by)]);
+      const evidence = unique([...relevant.map((c) => c.statement), ...stancedStatements(readings[by], key)]);
       if (claimed === ownStance)
         summary.agreement.push({ topic, stance: claimed, evidence, provenance: 'claimed', claimedBy: codes[by], general: general[about].agree });
       else
@@ -251,11 +250,14 @@ function speakerCountries(quotes: Quote[]): Map<string, CountryCode> {
   const map = new Map<string, CountryCode>();
   const setFirst = (key: string, code: CountryCode) => map.has(key) || map.set(key, code);
   // Backwards, so the last statement's country wins; a speaker and country already read add nothing.
-  const done = new Set<string>();
+  const done = new Map<string, CountryCode[]>();
   for (let i = quotes.length - 1; i >= 0; i--) {
     const q = quotes[i];
-    if (!q.speaker || !q.country || done.has(`${q.country} ${q.speaker}`)) continue;
-    done.add(`${q.country} ${q.speaker}`);
+    if (!q.speaker || !q.country) continue;
+    const codes = done.get(q.speaker);
+    if (codes?.includes(q.country)) continue;
+    if (codes) codes.push(q.country);
+    else done.set(q.speaker, [q.country]);
     const words = q.speaker.split(/\s+/);
     setFirst(normalizeKey(q.speaker), q.country);
     setFirst(normalizeKey(words[words.length - 1].replace(/^(?:al|el|ad|as|ash|an|at|ar|az)-/i, '')), q.country);
@@ -349,6 +351,11 @@ function holderCountry(index: TopicIndex, token: number, keyOf: (mention: number
   return null;
 }
 
+/** The statements of a side's readings on `key` that take a stance. */
+function stancedStatements(readings: Map<string, Reading[]>, key: string): number[] {
+  return (readings.get(key) ?? []).filter((r) => r.polarity !== 0).map((r) => r.statement);
+}
+
 /** supports / opposes when the readings lean one way two to one, mixed when both, mentions when neither. */
 function aggregate(list: Reading[]): Stance {
   const pos = list.filter((r) => r.polarity > 0).length;
@@ -387,22 +394,29 @@ function gist(quotes: Quote[], statements: number[], readings: Map<string, Readi
   // A fragment of a few words ("enormous,") shows little on its own, however topical its sentence.
   for (const qi of statements) if (wordCount(quotes[qi].text) < MIN_GIST_WORDS) score.set(qi, score.get(qi)! / 4);
   const chosen: number[] = [];
+  /** The chosen statements' distinct words. */
+  const chosenWords: Set<string>[] = [];
   for (const qi of [...statements].sort((a, b) => score.get(b)! - score.get(a)! || a - b)) {
     if (chosen.length === GIST_SIZE) break;
     // each wording once (an article may quote one remark twice in slightly different words), and no
     // statement inside another (a reported clause within a reported one)
     const q = quotes[qi];
-    if (!chosen.some((o) => sameWording(quotes[o].text, q.text) || (quotes[o].start < q.end && q.start < quotes[o].end))) chosen.push(qi);
+    if (chosen.some((o) => quotes[o].start < q.end && q.start < quotes[o].end)) continue;
+    const words = distinctWords(q.text);
+    if (chosen.some((o, k) => quotes[o].text === q.text || sameWording(chosenWords[k], words))) continue;
+    chosen.push(qi);
+    chosenWords.push(words);
   }
   return chosen;
 }
 
+/** A statement's distinct words, lower case (worked out once per statement the gist weighs). */
+function distinctWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
 /** Whether two statements say the same in nearly the same words: four in five of their distinct words shared. */
-function sameWording(a: string, b: string): boolean {
-  if (a === b) return true;
-  const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const wa = words(a);
-  const wb = words(b);
+function sameWording(wa: Set<string>, wb: Set<string>): boolean {
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 0.8 * (wa.size + wb.size - shared);

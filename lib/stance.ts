@@ -180,6 +180,7 @@ export function stancesInScope(
   targets: { first: number; last: number }[],
   isMentionToken: (i: number) => boolean,
 ): TargetStance[] {
+  if (!targets.length) return [];
   const starts = clauseStarts(tokens, from, to);
   const results: TargetStance[] = [];
   let clause = 0;

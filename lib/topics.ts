@@ -16,7 +16,11 @@ import { isOpinionWord, wordClasses, wordPolarity } from './stance';
 import { hasUpperOrNonAscii, textTokens, type TextTokens } from './text';
 import type { CountryCode, Span } from './types';
 
-/** One lower-case word of an article: what the article shows of it and what the word lists say it is. */
+/**
+ * One lower-case word: what the word lists say it is, and what the article last tokenized shows of it
+ * (seenLower, seenMidCap, lemmaId: reset when an article first meets the word, so read them before the next
+ * tokenize call).
+ */
 export interface Word {
   lower: string;
   /** Written in lower case somewhere in the article. */
@@ -90,20 +94,9 @@ const possessiveEnd = (text: string, end: number) => {
 const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '(', ')', '—', '–', '―', '-', '--']);
 /** A surname with an Arabic article, capitalised after it: "al-Assad". */
 const NAME_PARTICLE_CAPITAL = /^(?:al|el|ad|as|ash|an|at|ar|az)-\p{Lu}/u;
-/** Marks after which a capital opens a quotation or aside, as at a sentence start. */
-const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', ':', '—'].map((mark) => mark.charCodeAt(0)));
+/** Marks after which a capital opens a quotation or aside, as at a sentence start: " “ ‘ ' ( [ : — */
+const isOpeningMark = (c: number) => c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 40 || c === 91 || c === 58 || c === 0x2014;
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
-
-/** One way the article writes a word ("Russia", "russia"), shared by every token written so. */
-interface Form {
-  /** As written, without a final period or a possessive 's. */
-  text: string;
-  /** Starts with a capital letter. */
-  cap: boolean;
-  word: Word;
-  /** What every article's form of these characters shares (its key, worked out when first asked for). */
-  known: KnownForm;
-}
 
 const POSSESSIVE = 1;
 const INITIAL = 2;
@@ -126,7 +119,14 @@ export class Tokens {
   /** The form ids of lib/text.ts's tokens (one form here per form there). */
   readonly form: Int32Array;
   readonly flags: Uint8Array;
-  readonly forms: Form[];
+  /**
+   * Per sentence, 1 for a headline or slogan: in capitals (half its words of three letters or more) or in
+   * title case (two function words capitalised inside it: "Could Do When Up Against ..."). Such a sentence
+   * carries no name information beyond country names.
+   */
+  readonly shouting: Uint8Array;
+  /** Per form id of lib/text.ts's tokens, the known form (this module's) of its spelling. */
+  readonly forms: KnownForm[];
   private readonly source: TextTokens;
 
   constructor(source: TextTokens) {
@@ -137,9 +137,10 @@ export class Tokens {
     this.end = new Int32Array(source.length);
     this.sentence = new Int32Array(source.length);
     this.flags = new Uint8Array(source.length);
+    this.shouting = new Uint8Array(source.sentences);
     this.forms = new Array(source.forms.length);
   }
-  private formAt(i: number): Form | undefined {
+  private formAt(i: number): KnownForm | undefined {
     return i >= 0 && i < this.length ? this.forms[this.form[i]] : undefined;
   }
   /** The token as written. */
@@ -157,7 +158,7 @@ export class Tokens {
   key(i: number): string {
     const form = this.formAt(i);
     if (!form) return '';
-    return (form.known.key ??= normalizeKey(form.text));
+    return (form.key ??= normalizeKey(form.text));
   }
   /** The word's lib/stance.ts WORD_CLASS bits (0 out of range). */
   classes(i: number): number {
@@ -170,7 +171,7 @@ export class Tokens {
   /** Whether the token's form has all the SHAPE bits `bits` (false out of range). */
   is(i: number, bits: number): boolean {
     const form = this.formAt(i);
-    return form !== undefined && (form.known.shape & bits) === bits;
+    return form !== undefined && (form.shape & bits) === bits;
   }
   /** Followed by a possessive 's (left out of the token). */
   poss(i: number): boolean {
@@ -191,12 +192,15 @@ export class Tokens {
 }
 
 /**
- * What a written form is in every article: its word lists' answers and key. Kept from article to article
- * (most of an article's forms were in the last one: asking the word lists again for each was a tenth of a
- * 2,000-word summary), bounded: emptied when full.
+ * One way a word is written ("Russia", "russia"), shared by every token written so: its word lists' answers
+ * and key. Kept from article to article (most of an article's forms were in the last one: asking the word
+ * lists again for each was a tenth of a 2,000-word summary), bounded: emptied when full. An article's tokens
+ * point at these records themselves, so tokenizing allocates nothing per form or word it has met before.
  */
 interface KnownForm {
+  /** As written, without a final period or a possessive 's. */
   text: string;
+  /** Starts with a capital letter. */
   cap: boolean;
   word: KnownWord;
   /** SHAPE bits. */
@@ -216,17 +220,10 @@ const SHAPE = {
   /** A function word, or one with a contraction ("We're"). */
   functionWord: 16,
 };
-/** A lower-case word's answers from the word lists, and (while one article is tokenized) its record there. */
-interface KnownWord {
-  lower: string;
-  lemma: KnownLemma | null;
-  polarity: number;
-  role: boolean;
-  opens: number;
-  classes: number;
-  /** The tokenize call that last made an article record of the word, and that record. */
+/** A lower-case word, with its lemma's record and the tokenize call whose article facts it holds. */
+interface KnownWord extends Word {
+  known: KnownLemma | null;
   article: number;
-  record: Word | null;
 }
 interface KnownLemma {
   lemma: string;
@@ -242,6 +239,75 @@ const knownLemmas = new Map<string, KnownLemma>();
 /** Counts tokenize calls: a known word's or lemma's article record is current only for the call that made it. */
 let articleCount = 0;
 
+/** What a raw form (as lib/text.ts cuts it, a final period or possessive included) is here. */
+interface RawForm {
+  known: KnownForm;
+  /** How many characters its tokens lose at the end. */
+  cut: number;
+  /** POSSESSIVE and ABBREVIATION (a final period that is no dotted acronym's). */
+  flags: number;
+}
+
+/**
+ * Raw forms met in earlier articles, found through the hash lib/text.ts's form table already made of each
+ * form's key (open addressing): a Map keyed by the form's text hashed each new string anew, a twelfth of a
+ * 2,000-word summary. Emptied with the other known records.
+ */
+class RawForms {
+  private slots = new Int32Array(4096).fill(-1);
+  private hashes: number[] = [];
+  private texts: string[] = [];
+  private entries: RawForm[] = [];
+  get size(): number {
+    return this.entries.length;
+  }
+  find(hash: number, text: string): RawForm | undefined {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask, k = this.slots[slot]; k >= 0; slot = (slot + 1) & mask, k = this.slots[slot])
+      if (this.hashes[k] === hash && this.texts[k] === text) return this.entries[k];
+    return undefined;
+  }
+  add(hash: number, text: string, entry: RawForm): void {
+    this.hashes.push(hash);
+    this.texts.push(text);
+    this.entries.push(entry);
+    if (this.entries.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let k = 0; k < this.entries.length; k++) this.place(k);
+    } else this.place(this.entries.length - 1);
+  }
+  clear(): void {
+    this.slots = new Int32Array(4096).fill(-1);
+    this.hashes = [];
+    this.texts = [];
+    this.entries = [];
+  }
+  private place(k: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[k] & mask;
+    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = k;
+  }
+}
+const rawForms = new RawForms();
+
+/** What the raw form `raw` is: a trailing period and a possessive 's are cut, and its known form looked up. */
+function rawForm(raw: string): RawForm {
+  let length = raw.length;
+  // a trailing period ends the sentence or an abbreviation ("Mr."); dotted acronyms keep theirs ("U.S.")
+  const period = raw.charCodeAt(length - 1) === 46;
+  const dotted = period && raw.lastIndexOf('.', length - 2) >= 0;
+  if (period && !dotted) length--;
+  // "Russia's" and the plural "sides'" are possessives
+  const poss = length > 2 && possessiveEnd(raw, length);
+  if (poss) length -= isApostrophe(raw.charCodeAt(length - 1)) ? 1 : 2;
+  return {
+    known: knownForm(length === raw.length ? raw : raw.slice(0, length)),
+    cut: raw.length - length,
+    flags: (poss ? POSSESSIVE : 0) | (period && !dotted ? ABBREVIATION : 0),
+  };
+}
+
 function knownForm(written: string): KnownForm {
   let known = knownForms.get(written);
   if (known) return known;
@@ -252,7 +318,21 @@ function knownForm(written: string): KnownForm {
     const lemmaText = issueLemma(lower);
     let lemma = lemmaText ? knownLemmas.get(lemmaText) : null;
     if (lemmaText && !lemma) knownLemmas.set(lemmaText, (lemma = { lemma: lemmaText, issue: issueWord(lemmaText), key: `I:${lemmaText}`, article: -1, id: -1 }));
-    word = { lower, lemma: lemma ?? null, polarity: wordPolarity(lower), role: roles.has(lower), opens, classes: wordClasses(lower), article: -1, record: null };
+    word = {
+      lower,
+      seenLower: false,
+      seenMidCap: false,
+      lemma: lemmaText,
+      lemmaId: -1,
+      issueLemma: lemma?.issue ?? false,
+      issueKey: lemma?.key ?? '',
+      polarity: wordPolarity(lower),
+      role: roles.has(lower),
+      opens,
+      classes: wordClasses(lower),
+      known: lemma ?? null,
+      article: -1,
+    };
     knownWords.set(lower, word);
   }
   const c = written.charCodeAt(0);
@@ -274,7 +354,8 @@ function knownForm(written: string): KnownForm {
  * this text), with what topic finding needs.
  */
 export function tokenize(text: string, source = textTokens(text)): Tokens {
-  if (knownForms.size >= KNOWN_LIMIT) {
+  if (knownForms.size >= KNOWN_LIMIT || rawForms.size >= KNOWN_LIMIT) {
+    rawForms.clear();
     knownForms.clear();
     knownWords.clear();
     knownLemmas.clear();
@@ -282,57 +363,41 @@ export function tokenize(text: string, source = textTokens(text)): Tokens {
   const article = ++articleCount;
   let lemmas = 0;
   const tokens = new Tokens(source);
-  const { forms, end: ends, sentence: sentences, flags } = tokens;
+  const { forms, end: ends, sentence: sentences, flags, shouting } = tokens;
   /** Per form: how many characters its tokens lose at the end, and whether that is a possessive / a kept acronym's dot. */
   const cut = new Uint8Array(source.forms.length);
   const formFlags = new Uint8Array(source.forms.length);
+  const { keyHashes } = source;
   for (let s = 0; s < source.sentences; s++) {
     const from = source.sentenceStart[s];
     const to = source.sentenceEnd[s];
     const last = source.sentenceToken[s + 1];
+    let words = 0;
+    let capitals = 0;
+    let titleCase = 0;
     for (let i = source.sentenceToken[s]; i < last; i++) {
       const f = source.form[i];
       let form = forms[f];
       if (!form) {
         const raw = source.forms[f].text;
-        let length = raw.length;
-        // a trailing period ends the sentence or an abbreviation ("Mr."); dotted acronyms keep theirs ("U.S.")
-        const period = raw.charCodeAt(length - 1) === 46;
-        const dotted = period && raw.lastIndexOf('.', length - 2) >= 0;
-        if (period && !dotted) length--;
-        // "Russia's" and the plural "sides'" are possessives
-        const poss = length > 2 && possessiveEnd(raw, length);
-        if (poss) length -= isApostrophe(raw.charCodeAt(length - 1)) ? 1 : 2;
-        cut[f] = raw.length - length;
-        formFlags[f] = (poss ? POSSESSIVE : 0) | (period && !dotted ? ABBREVIATION : 0);
-        const known = knownForm(length === raw.length ? raw : raw.slice(0, length));
-        const kw = known.word;
-        if (kw.article !== article) {
-          let lemmaId = -1;
-          if (kw.lemma) {
-            if (kw.lemma.article !== article) {
-              kw.lemma.article = article;
-              kw.lemma.id = lemmas++;
-            }
-            lemmaId = kw.lemma.id;
+        let entry = rawForms.find(keyHashes[f], raw);
+        if (!entry) rawForms.add(keyHashes[f], raw, (entry = rawForm(raw)));
+        cut[f] = entry.cut;
+        formFlags[f] = entry.flags;
+        form = forms[f] = entry.known;
+        const word = form.word;
+        if (word.article !== article) {
+          // the word's first form in this article: its article facts start afresh
+          const lemma = word.known;
+          if (lemma && lemma.article !== article) {
+            lemma.article = article;
+            lemma.id = lemmas++;
           }
-          kw.article = article;
-          const lemma = kw.lemma;
-          kw.record = {
-            lower: kw.lower,
-            seenLower: false,
-            seenMidCap: false,
-            lemma: lemma?.lemma ?? '',
-            lemmaId,
-            issueLemma: lemma?.issue ?? false,
-            issueKey: lemma?.key ?? '',
-            polarity: kw.polarity,
-            role: kw.role,
-            opens: kw.opens,
-            classes: kw.classes,
-          };
+          word.article = article;
+          word.seenLower = false;
+          word.seenMidCap = false;
+          word.lemmaId = lemma ? lemma.id : -1;
         }
-        form = forms[f] = { text: known.text, cap: known.cap, word: kw.record!, known };
       }
       const start = source.start[i];
       const next = source.end[i];
@@ -340,13 +405,19 @@ export function tokenize(text: string, source = textTokens(text)): Tokens {
       sentences[i] = s;
       let before = start - 1;
       while (before >= from && text.charCodeAt(before) === 32) before--;
-      const initial = i === source.sentenceToken[s] || (before >= from && OPENING_MARKS.has(text.charCodeAt(before)));
+      const initial = i === source.sentenceToken[s] || (before >= from && isOpeningMark(text.charCodeAt(before)));
       if (!form.cap) form.word.seenLower = true;
       else if (!initial) form.word.seenMidCap = true;
       // a period that does not end the sentence: an abbreviation ("Gen.")
       const abbreviation = (formFlags[f] & ABBREVIATION) !== 0 && next < to;
       flags[i] = (formFlags[f] & POSSESSIVE) | (initial ? INITIAL : 0) | (abbreviation ? ABBREVIATION : 0);
+      if (form.cap && !initial && form.word.opens & FUNCTION_WORD) titleCase++;
+      if (ends[i] - start >= 3) {
+        words++;
+        if (form.shape & SHAPE.allCaps) capitals++;
+      }
     }
+    if ((words >= 3 && capitals * 2 >= words) || titleCase >= 2) shouting[s] = 1;
   }
   return tokens;
 }
@@ -484,26 +555,10 @@ const initials = (words: string[]) =>
 export function findTopics(text: string, tokens: Tokens = tokenize(text)): TopicIndex {
   // Punctuation tokens are one character and never letters or digits.
   const isWord = (i: number) => tokens.is(i, SHAPE.word);
-  // Per sentence, its words, those in capitals and the function words capitalised inside it: headlines and
-  // slogans, in capitals or in title case ("Could Do When Up Against ..."), carry no name information beyond
-  // country names.
-  const shouting = new Set<number>();
-  const sentences = tokens.length ? tokens.sentence[tokens.length - 1] + 1 : 0;
-  const wordCount = new Int32Array(sentences);
-  const capsCount = new Int32Array(sentences);
-  const titleCaseCount = new Int32Array(sentences);
-  for (let i = 0; i < tokens.length; i++) {
-    const sentence = tokens.sentence[i];
-    if (tokens.cap(i) && !tokens.initial(i) && tokens.word(i).opens & FUNCTION_WORD) titleCaseCount[sentence]++;
-    if (tokens.end[i] - tokens.start[i] < 3) continue;
-    wordCount[sentence]++;
-    if (tokens.is(i, SHAPE.allCaps)) capsCount[sentence]++;
-  }
-  for (let k = 0; k < sentences; k++) if ((wordCount[k] >= 3 && capsCount[k] * 2 >= wordCount[k]) || titleCaseCount[k] >= 2) shouting.add(k);
   /** A capitalised token that can be part of a name: not a sentence-opening common word. */
   const nameToken = (i: number) => {
     if (!tokens.cap(i) || !isWord(i)) return false;
-    if (shouting.has(tokens.sentence[i])) return countryWord(tokens.key(i));
+    if (tokens.shouting[tokens.sentence[i]]) return countryWord(tokens.key(i));
     if (tokens.is(i, SHAPE.acronym)) return true;
     // "We're", "I'll": a pronoun with a contraction.
     if (tokens.is(i, SHAPE.functionWord)) return false;
@@ -904,9 +959,13 @@ function isContentWord(w: string): boolean {
 function addIssues(tokens: Tokens, raw: RawMention[]): void {
   // One pass to count, one to emit; each word's lemma and word-list tests were worked out once, in tokenize.
   const { forms, form, flags, length } = tokens;
-  /** Per form: its lemma's id when written in lower case, else -1. */
+  /** Per form: its lemma's id when written in lower case, else -1; and its word's `opens` bits (the token loops read these columns, not the records). */
   const formLemma = new Int32Array(forms.length);
-  for (let f = 0; f < forms.length; f++) formLemma[f] = forms[f].cap ? -1 : forms[f].word.lemmaId;
+  const formOpens = new Uint8Array(forms.length);
+  for (let f = 0; f < forms.length; f++) {
+    formLemma[f] = forms[f].cap ? -1 : forms[f].word.lemmaId;
+    formOpens[f] = forms[f].word.opens;
+  }
   // lemma ids are below the number of distinct words, so below the number of tokens
   const count = new Int32Array(length);
   const heads = new Int32Array(length);
@@ -915,10 +974,10 @@ function addIssues(tokens: Tokens, raw: RawMention[]): void {
     const l = formLemma[form[i]];
     if (l >= 0) {
       count[l]++;
-      if (i > 0 && forms[form[i - 1]].word.opens & VERB_OPENING) verbs[l]++;
+      if (i > 0 && formOpens[form[i - 1]] & VERB_OPENING) verbs[l]++;
     }
     // "its", "the"; a possessive, but not a pronoun's contraction ("it's going", "that's because")
-    const opens = forms[form[i]].word.opens;
+    const opens = formOpens[form[i]];
     if (!(opens & NOUN_OPENING) && !(flags[i] & POSSESSIVE && !(opens & FUNCTION_WORD))) continue;
     // The phrase's head is its last word, within three; a possessive ends it ("the international community's").
     let j = i + 1;
@@ -931,9 +990,10 @@ function addIssues(tokens: Tokens, raw: RawMention[]): void {
   for (let i = 0; i < length; i++) {
     const l = formLemma[form[i]];
     if (l < 0) continue;
+    if (!accepted[l]) accepted[l] = count[l] >= MIN_ISSUE_MENTIONS && heads[l] >= MIN_ISSUE_HEADS && verbs[l] < heads[l] && forms[form[i]].word.issueLemma ? 1 : 2;
+    if (accepted[l] !== 1) continue;
     const w = forms[form[i]].word;
-    if (!accepted[l]) accepted[l] = w.issueLemma && count[l] >= MIN_ISSUE_MENTIONS && heads[l] >= MIN_ISSUE_HEADS && verbs[l] < heads[l] ? 1 : 2;
-    if (accepted[l] === 1 && !w.role && w.polarity === 0 && w.seenLower) raw.push({ first: i, last: i, key: w.issueKey, kind: 'issue', surface: w.lemma });
+    if (!w.role && w.polarity === 0 && w.seenLower) raw.push({ first: i, last: i, key: w.issueKey, kind: 'issue', surface: w.lemma });
   }
 }
 
