@@ -197,14 +197,16 @@ function nameShape(run: string): NameShape | null {
 /** Names recur, within an article and across articles: each distinct run text is split into titles and name once. */
 const shapeOf = remembered(nameShape, 20000);
 
+/** Files a run under `key`. */
+function addRun(map: Map<string, NameRun[]>, key: string, run: NameRun): void {
+  const list = map.get(key);
+  if (list) list.push(run);
+  else map.set(key, [run]);
+}
+
 function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstWord: Map<string, NameRun[]>; runs: NameRun[] } {
   const bySurname = new Map<string, NameRun[]>();
   const byFirstWord = new Map<string, NameRun[]>();
-  const add = (map: Map<string, NameRun[]>, key: string, run: NameRun) => {
-    const list = map.get(key);
-    if (list) list.push(run);
-    else map.set(key, [run]);
-  };
   const runs: NameRun[] = [];
   // (a pattern finds the next candidate capital faster than a loop over character codes)
   const candidate = /[A-Z\u0080-\uffff]/g;
@@ -219,8 +221,8 @@ function indexNames(text: string): { bySurname: Map<string, NameRun[]>; byFirstW
     if (!shape || shape.words.length > 5) continue;
     const run: NameRun = { start, end: start + shape.end, nameStart: start + shape.nameStart, words: shape.words, keys: shape.keys, title: shape.title, gender: shape.gender, organisation: shape.organisation, notPerson: shape.notPerson, entity: null };
     runs.push(run);
-    add(bySurname, run.keys[run.keys.length - 1], run);
-    if (run.words.length === 2) add(byFirstWord, run.keys[0], run);
+    addRun(bySurname, run.keys[run.keys.length - 1], run);
+    if (run.words.length === 2) addRun(byFirstWord, run.keys[0], run);
   }
   return { bySurname, byFirstWord, runs };
 }
@@ -480,26 +482,110 @@ const ofGender = (entity: Entity, gender: SourceMention['gender']): Entity | nul
 
 /** Resolves each statement's source mention to an entity. */
 export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
-  const { bySurname: names, byFirstWord, runs } = indexNames(text);
-  const fullNameKnown = new Map<string, boolean>();
-  // persons and organisations named outside quotation marks (a speaker rarely names himself inside his own quote)
-  const quoted = attributions.filter((a) => a.kind === 'direct').map((a) => ({ start: a.start, end: a.end })).sort((x, y) => x.start - y.start);
-  let qi = 0;
-  let personRuns = runs.filter((r) => {
-    while (qi < quoted.length && quoted[qi].end <= r.start) qi++;
-    const insideQuote = qi < quoted.length && quoted[qi].start <= r.start;
-    return !insideQuote;
-  });
-  // an organisation named by a run: a body or state word in it, not a nationality adjective alone ("Turkish")
-  const organisationRuns = personRuns.filter((r) => r.organisation);
-  personRuns = personRuns.filter((r) => looksLikePerson(r, names, byFirstWord, fullNameKnown));
-  const entities: Entity[] = [];
-  const byKey = new Map<string, Entity>();
-  const resolved = new Map<SourceMention, number | null>();
+  return new SpeakerResolution(text, paragraphs, attributions).resolveAll(attributions);
+}
+
+/** Index of the first of `list` (sorted by start) that starts at or after `from` (binary search). */
+function firstRunFrom(list: NameRun[], from: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last of `list` (sorted by start) that starts in [from, before) and passes `accept`, walking back. */
+function nearestRun(list: NameRun[], from: number, before: number, accept: (r: NameRun) => Entity | null): Entity | null {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && list[k].start >= from; k--) {
+    const e = accept(list[k]);
+    if (e) return e;
+  }
+  return null;
+}
+
+/**
+ * One article's speakers as they are resolved: its index of names, the entities found so far and the recent
+ * sources pronouns look back to. (A class, not closures made in resolveSpeakers: under tsx each closure made
+ * on a call cost an __name call.)
+ */
+class SpeakerResolution {
+  readonly names: Map<string, NameRun[]>;
+  readonly byFirstWord: Map<string, NameRun[]>;
+  /** Persons named outside quotation marks (a speaker rarely names himself inside his own quote). */
+  readonly personRuns: NameRun[];
+  /** Organisations so named: a body or state word in the run, not a nationality adjective alone ("Turkish"). */
+  readonly organisationRuns: NameRun[];
+  readonly titledRuns: NameRun[];
+  readonly entities: Entity[] = [];
+  readonly byKey = new Map<string, Entity>();
+  readonly resolved = new Map<SourceMention, number | null>();
   /** Entities in order of their latest mention as a source, for pronouns. */
-  const recent: { entity: Entity; at: number; plural: boolean; direct: boolean }[] = [];
-  const commonWords = new Map<string, boolean>();
-  const paragraphOf = (at: number) => {
+  readonly recent: { entity: Entity; at: number; plural: boolean; direct: boolean }[] = [];
+  readonly commonWords = new Map<string, boolean>();
+  // each entity's mentions seen, as start and length in one number (a string key per mention made this
+  // set the stage's largest cost on long texts); a small integer while start * 128 stays under 2^30, which
+  // hashes fastest (a mention is a name: never 127 characters long)
+  readonly seen: Set<number>[] = [];
+  readonly byMentionText = new Map<string, Entity>();
+  /** The latest unnamed source per head noun ("official"), for a shorter mention of it later. */
+  readonly describedByHead = new Map<string, Entity>();
+  lastUnnamedHead: string | null = null;
+  /** The speaker an outlet relays, or who told it ("X told Interfax", "Interfax quoted X as saying"), per source. */
+  readonly relayed = new Map<SourceMention, SourceMention>();
+
+  constructor(
+    readonly text: string,
+    readonly paragraphs: Paragraph[],
+    attributions: Attribution[],
+  ) {
+    const { bySurname, byFirstWord, runs } = indexNames(text);
+    this.names = bySurname;
+    this.byFirstWord = byFirstWord;
+    const fullNameKnown = new Map<string, boolean>();
+    const quoted = attributions.filter((a) => a.kind === 'direct').map((a) => ({ start: a.start, end: a.end })).sort((x, y) => x.start - y.start);
+    let qi = 0;
+    const outsideQuotes = runs.filter((r) => {
+      while (qi < quoted.length && quoted[qi].end <= r.start) qi++;
+      const insideQuote = qi < quoted.length && quoted[qi].start <= r.start;
+      return !insideQuote;
+    });
+    this.organisationRuns = outsideQuotes.filter((r) => r.organisation);
+    this.personRuns = outsideQuotes.filter((r) => looksLikePerson(r, bySurname, byFirstWord, fullNameKnown));
+    this.titledRuns = this.personRuns.filter((r) => r.title !== null);
+  }
+
+  /** Every statement with the entity its source resolves to, and the entities. */
+  resolveAll(attributions: Attribution[]): { entities: Entity[]; statements: Statement[] } {
+    const { text, paragraphs, relayed, resolved, entities } = this;
+    for (const a of attributions) {
+      if (!a.source || relayed.has(a.source)) continue;
+      const speaker = relayedSpeaker(text, a, paragraphs[this.paragraphOf(a.source.start)]);
+      if (speaker) relayed.set(a.source, speaker);
+    }
+    // sources in text order, so that pronouns see the speakers named before them
+    // (a stable sort: sources at the same place keep the statements' order)
+    const order = attributions.filter((a) => a.source).sort((x, y) => x.source!.start - y.source!.start);
+    for (const a of order) this.resolve(a.source!, a.kind === 'direct');
+    // (written out: spreading each attribution cost more than resolving it)
+    const statements: Statement[] = attributions.map((a) => ({ start: a.start, end: a.end, text: a.text, kind: a.kind, quote: a.quote, cue: a.cue, source: a.source, entity: a.source ? resolved.get(a.source) ?? null : null }));
+    for (const e of entities) {
+      if (!isSortedByStart(e.mentions)) e.mentions.sort(byStart);
+      if (e.type === 'person' && hasOrganisationWord(e.name)) e.type = 'organisation';
+    }
+    return { entities, statements };
+  }
+
+  /** Index of the paragraph holding `at` (binary search). */
+  paragraphOf(at: number) {
+    const { paragraphs } = this;
     let lo = 0, hi = paragraphs.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -507,9 +593,11 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       else hi = mid - 1;
     }
     return lo;
-  };
+  }
 
-  const entityFor = (key: string, name: string, type: EntityType): Entity => {
+  /** The entity under `key`, made when it is new. */
+  entityFor(key: string, name: string, type: EntityType): Entity {
+    const { entities, byKey } = this;
     let e = byKey.get(key);
     if (!e) {
       e = { id: entities.length, name, type, gender: null, descriptors: [], mentions: [] };
@@ -517,9 +605,10 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       byKey.set(key, e);
     }
     return e;
-  };
+  }
+
   // a descriptor that contains another replaces it ("Major General" -> "the ministry's spokesperson Major General")
-  const addDescriptors = (e: Entity, descriptors: (string | null | undefined)[]) => {
+  addDescriptors(e: Entity, descriptors: (string | null | undefined)[]) {
     for (const d of descriptors) {
       // a determiner or name particle alone ("The", "de") is no role
       if (!d || !isRole(d) || e.descriptors.some((x) => x.includes(d))) continue;
@@ -527,28 +616,29 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       if (within >= 0) e.descriptors[within] = d;
       else e.descriptors.push(d);
     }
-  };
-  // each entity's mentions seen, as start and length in one number (a string key per mention made this
-  // set the stage's largest cost on long texts); a small integer while start * 128 stays under 2^30, which
-  // hashes fastest (a mention is a name: never 127 characters long)
-  const seen: Set<number>[] = [];
-  const addMention = (e: Entity, span: Span) => {
+  }
+
+  addMention(e: Entity, span: Span) {
+    const { seen } = this;
     const key = span.start * 128 + Math.min(span.end - span.start, 127);
     const set = (seen[e.id] ??= new Set());
     if (set.has(key)) return;
     set.add(key);
     e.mentions.push({ start: span.start, end: span.end });
-  };
+  }
 
-  const byMentionText = new Map<string, Entity>();
-  const resolveName = (source: SourceMention): Entity => {
+  /** The person a name mention stands for, once per written name. */
+  resolveName(source: SourceMention): Entity {
+    const { byMentionText } = this;
     const cached = byMentionText.get(source.text);
     if (cached) return cached;
-    const e = resolveNameWords(source);
+    const e = this.resolveNameWords(source);
     byMentionText.set(source.text, e);
     return e;
-  };
-  const resolveNameWords = (source: SourceMention): Entity => {
+  }
+
+  resolveNameWords(source: SourceMention): Entity {
+    const { names, byFirstWord } = this;
     const words = source.text.split(/\s+/).map((w) => w.replace(/['’]s$/, ''));
     const runs = names.get(keyOf(words[words.length - 1])) ?? [];
     // the fullest form: the most frequent of the longer runs that end with the mention's words (so an
@@ -579,59 +669,37 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       for (const { words: w } of counts.values()) if (w.length > fullest.length && isSuffix(fullest, w)) fullest = w;
     }
     const name = fullest.join(' ');
-    const e = entityFor(`name:${name.toLowerCase()}`, name, 'person');
+    const e = this.entityFor(`name:${name.toLowerCase()}`, name, 'person');
     for (const r of runs) {
       if (!isSuffix(r.words, fullest) && !isSuffix(fullest, r.words)) continue;
-      addMention(e, { start: r.nameStart, end: r.end });
-      addDescriptors(e, [r.title && !NOT_NAME_WORDS.has(keyOf(r.title)) ? r.title : null]);
+      this.addMention(e, { start: r.nameStart, end: r.end });
+      this.addDescriptors(e, [r.title && !NOT_NAME_WORDS.has(keyOf(r.title)) ? r.title : null]);
       e.gender ??= r.gender;
     }
     e.gender ??= GIVEN_NAME_GENDER.get(fullest[0].toLowerCase()) ?? source.gender ?? null;
     return e;
-  };
-
-  /** Index of the first of `list` (sorted by start) that starts at or after `from` (binary search). */
-  const firstRunFrom = (list: NameRun[], from: number): number => {
-    let lo = 0, hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-
-  /** The last of `list` (sorted by start) that starts in [from, before) and passes `accept`, walking back. */
-  const nearestRun = (list: NameRun[], from: number, before: number, accept: (r: NameRun) => Entity | null): Entity | null => {
-    let lo = 0, hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start < before) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo - 1; k >= 0 && list[k].start >= from; k--) {
-      const e = accept(list[k]);
-      if (e) return e;
-    }
-    return null;
-  };
+  }
 
   /** The entity a person's run names (resolveName of its words, kept on the run: pronouns walk the same runs again). */
-  const runEntity = (r: NameRun): Entity => (r.entity ??= resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' }));
+  runEntity(r: NameRun): Entity {
+    return (r.entity ??= this.resolveName({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'name' }));
+  }
+
   /** Another person named in (at, pronoun) who could be the pronoun's antecedent instead of `entity`. */
-  const rivalSince = (entity: Entity, at: number, pronoun: SourceMention): Entity | null =>
-    nearestRun(personRuns, at + 1, pronoun.start, (r) => {
-      const e = runEntity(r);
+  rivalSince(entity: Entity, at: number, pronoun: SourceMention): Entity | null {
+    const { personRuns } = this;
+    return nearestRun(personRuns, at + 1, pronoun.start, (r) => {
+      const e = this.runEntity(r);
       return e !== entity ? ofGender(e, pronoun.gender) : null;
     });
+  }
 
-  // (helpers of this function are written outside it, or once per resolveSpeakers: a closure made on every
-  // call costs an __name call each under tsx)
-  const resolvePronoun = (source: SourceMention, quoting = false): Entity | null => {
+  resolvePronoun(source: SourceMention, quoting = false): Entity | null {
+    const { text, paragraphs, personRuns, organisationRuns, recent } = this;
     const p = source.text.toLowerCase();
     // the reach runs back one paragraph, and on through paragraphs that keep using the same pronoun
     // (headings, paragraphs without closing punctuation, do not count)
-    let first = paragraphOf(source.start);
+    let first = this.paragraphOf(source.start);
     for (let step = 0; step < PRONOUN_REACH && first > 0; ) if (!isHeading(text, paragraphs[--first])) step++;
     const samePronoun = pronounPattern(p);
     for (let extra = 0; extra < PRONOUN_CHAIN && first > 0 && samePronoun.test(text.slice(paragraphs[first].start, paragraphs[first].end)); extra++) first--;
@@ -639,19 +707,19 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     const personal = p === 'he' || p === 'she';
     // a person named earlier in the pronoun's own sentence first ("said Shoigu denied ... what he called")
     if (personal) {
-      const sentence = sentenceStart(text, paragraphs[paragraphOf(source.start)].start, source.start);
-      const inSentence = nearestRun(personRuns, sentence, source.start, (r) => ofGender(runEntity(r), source.gender));
+      const sentence = sentenceStart(text, paragraphs[this.paragraphOf(source.start)].start, source.start);
+      const inSentence = nearestRun(personRuns, sentence, source.start, (r) => ofGender(this.runEntity(r), source.gender));
       if (inSentence) return inSentence;
       // then the person who opens a sentence earlier in the pronoun's paragraph, after its last source
       // ("U.S. President Bush, speaking from Beijing, called for a halt. He urged ...")
-      let lastSource = paragraphs[paragraphOf(source.start)].start;
+      let lastSource = paragraphs[this.paragraphOf(source.start)].start;
       for (let k = recent.length - 1; k >= 0; k--) if (recent[k].at < source.start) {
         lastSource = Math.max(lastSource, recent[k].at);
         break;
       }
       const opener = nearestRun(personRuns, lastSource, sentence, (r) => {
-        const paragraphStart = paragraphs[paragraphOf(source.start)].start;
-        return sentenceStart(text, paragraphStart, r.start + 1) === r.start ? ofGender(runEntity(r), source.gender) : null;
+        const paragraphStart = paragraphs[this.paragraphOf(source.start)].start;
+        return sentenceStart(text, paragraphStart, r.start + 1) === r.start ? ofGender(this.runEntity(r), source.gender) : null;
       });
       if (opener) return opener;
     }
@@ -662,8 +730,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       // a quote's "he said" goes to the speaker of the quote before it, not to someone reported in
       // passing in that paragraph ('"...," Medvedev said, moments after Valls said ... ¶ "...," he said')
       if (!direct && quoting) {
-        const paragraph = paragraphOf(at);
-        for (let j = k - 1; j >= 0 && paragraphOf(recent[j].at) === paragraph; j--) if (recent[j].direct && fitsPronoun(p, recent[j].entity, recent[j].plural, source.gender)) return recent[j].entity;
+        const paragraph = this.paragraphOf(at);
+        for (let j = k - 1; j >= 0 && this.paragraphOf(recent[j].at) === paragraph; j--) if (recent[j].direct && fitsPronoun(p, recent[j].entity, recent[j].plural, source.gender)) return recent[j].entity;
       }
       return entity;
     }
@@ -671,8 +739,8 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
     if (personal) {
       // a person in subject position first (opening a sentence or clause), then any
       const near =
-        nearestRun(personRuns, reach, source.start, (r) => (isSubjectPosition(text, r.start) ? ofGender(runEntity(r), source.gender) : null)) ??
-        nearestRun(personRuns, reach, source.start, (r) => ofGender(runEntity(r), source.gender));
+        nearestRun(personRuns, reach, source.start, (r) => (isSubjectPosition(text, r.start) ? ofGender(this.runEntity(r), source.gender) : null)) ??
+        nearestRun(personRuns, reach, source.start, (r) => ofGender(this.runEntity(r), source.gender));
       if (near) return near;
       // beyond the reach, the last source of any statement when it fits and no fitting person is named
       // since ("..., said Obama." / a paragraph on the army / '"...," he added.')
@@ -682,9 +750,9 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
         if (at >= source.start) continue;
         if (!fitsPronoun(p, entity, plural, source.gender)) break;
         // a paragraph between that reports anyone's words has moved on from that speaker
-        const between = text.slice(paragraphs[paragraphOf(at)].end, paragraphs[paragraphOf(source.start)].start);
+        const between = text.slice(paragraphs[this.paragraphOf(at)].end, paragraphs[this.paragraphOf(source.start)].start);
         if (STATEMENT_VERB.test(between)) break;
-        return rivalSince(entity, at, source) ? null : entity;
+        return this.rivalSince(entity, at, source) ? null : entity;
       }
       // a he/she whose gender only the last source of that gender shares, every person named since
       // being of the other gender ("... spokeswoman Hua Chunying said" ... three paragraphs of Toner ... "she said")
@@ -694,36 +762,35 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
         const { entity, at } = recent[k];
         if (at >= source.start || entity.type !== 'person') continue;
         if (!entity.gender) return null;
-        if (entity.gender === source.gender) return rivalSince(entity, at, source) ? null : entity;
+        if (entity.gender === source.gender) return this.rivalSince(entity, at, source) ? null : entity;
       }
       return null;
     }
     // an organisation in subject position first ("The State Department issued a statement")
     return (
-      nearestRun(organisationRuns, reach, source.start, (r) => (isSubjectPosition(text, r.start) ? describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' }) : null)) ??
-      nearestRun(organisationRuns, reach, source.start, (r) => describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' }))
+      nearestRun(organisationRuns, reach, source.start, (r) => (isSubjectPosition(text, r.start) ? this.describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' }) : null)) ??
+      nearestRun(organisationRuns, reach, source.start, (r) => this.describedEntity({ start: r.nameStart, end: r.end, text: r.words.join(' '), kind: 'organisation' }))
     );
-  };
+  }
 
   /**
    * The nearest fuller mention of an unnamed source before `at`, within a few paragraphs' text:
    * "a Russian Embassy official" for a later "the unnamed official". Null when none names an affiliation.
    */
-  const fullerMentionBefore = (head: string, at: number): string | null => {
+  fullerMentionBefore(head: string, at: number): string | null {
+    const { text } = this;
     const singular = head.replace(/s$/, '');
     const window = text.slice(Math.max(0, at - 1500), at);
     const words = lastFullerMention(window, singular);
     return words === null ? null : `${words.trim()} ${singular}`;
-  };
+  }
 
   /** The entity of an organisation or an unnamed source, keyed by its words. */
-  /** The latest unnamed source per head noun ("official"), for a shorter mention of it later. */
-  const describedByHead = new Map<string, Entity>();
-  let lastUnnamedHead: string | null = null;
-  const describedEntity = (source: SourceMention): Entity => {
+  describedEntity(source: SourceMention): Entity {
+    const { names, byKey, describedByHead } = this;
     let name = source.text.replace(/^(?:the|a|an)\s+/i, '');
     // "Another said" after "one user wrote": another user
-    if (/^another$/i.test(name) && lastUnnamedHead) name = `another ${lastUnnamedHead.replace(/s$/, '')}`;
+    if (/^another$/i.test(name) && this.lastUnnamedHead) name = `another ${this.lastUnnamedHead.replace(/s$/, '')}`;
     const type: EntityType = source.kind === 'organisation' ? 'organisation' : source.plural && !/official|source|diplomat/i.test(name) ? 'group' : 'unnamed';
     if (type === 'unnamed') {
       // "the official" after "a senior State Department official": the same source, under its fuller name
@@ -733,50 +800,51 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       // ("a second official", "another official" are someone else)
       const someoneElse = /^(?:second|third|fourth|another|other|one|two|three|different|new)$/i.test(words[0]);
       const short = words.length <= 2 && !/^[A-Z]/.test(words[0]);
-      const fuller = short && UNNAMED_HEADS.has(head) ? fullerMentionBefore(head, source.start) : null;
+      const fuller = short && UNNAMED_HEADS.has(head) ? this.fullerMentionBefore(head, source.start) : null;
       if (fuller && someoneElse) {
         // "the second official" after "one of the Iranian officials": someone else with the same affiliation
         const affiliation = fuller.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
         if (affiliation.length) name = [words[0], ...affiliation, head].join(' ');
       } else if (fuller && fuller.length > name.length) name = fuller;
       else if (earlier && !someoneElse && short && earlier.name.length > name.length) return earlier;
-      const e = entityFor(`${type}:${name.toLowerCase()}`, name, type);
+      const e = this.entityFor(`${type}:${name.toLowerCase()}`, name, type);
       describedByHead.set(head, e);
-      lastUnnamedHead = e.name.split(/\s+/).pop()!.toLowerCase();
+      this.lastUnnamedHead = e.name.split(/\s+/).pop()!.toLowerCase();
       return e;
     }
     const key = `${type}:${name.toLowerCase()}`;
     const isNew = !byKey.has(key);
-    const e = entityFor(key, name, type);
+    const e = this.entityFor(key, name, type);
     if (type === 'organisation' && isNew) {
       const words = name.split(/\s+/);
-      for (const r of names.get(keyOf(words[words.length - 1])) ?? []) if (isSuffix(words, r.words) || isSuffix(r.words, words)) addMention(e, { start: r.nameStart, end: r.end });
+      for (const r of names.get(keyOf(words[words.length - 1])) ?? []) if (isSuffix(words, r.words) || isSuffix(r.words, words)) this.addMention(e, { start: r.nameStart, end: r.end });
     }
     return e;
-  };
+  }
 
   /**
    * The named person a definite description stands for: the nearest, within two paragraphs either way,
    * whose title holds every title word of it ("its foreign minister" -> Foreign Minister Ali Akbar
    * Salehi, "the country's president" -> President Viktor Yanukovych). Indefinite ones ("a spokesman") are someone unnamed.
    */
-  const titleHolder = (source: SourceMention): Entity | null => {
+  titleHolder(source: SourceMention): Entity | null {
+    const { text, paragraphs, personRuns, titledRuns } = this;
     const words = source.text.split(/\s+/).map(keyOf);
     const head = words[words.length - 1];
     if (/\b(?:a|an|one|another|other|former|some|many)\s+$/i.test(text.slice(Math.max(0, source.start - 10), source.start)) || source.plural) return null;
     // "the columnist" after "columnist Ai Jun": the name the same role word stood before
     if (words.length <= 2 && /^\p{Ll}/u.test(source.text)) {
       const named = nameAfterLastRole(text, head, Math.max(0, source.start - 1500), source.start);
-      if (named) return resolveName({ start: 0, end: 0, text: named.replace(/['’]s$/, ''), kind: 'name' });
+      if (named) return this.resolveName({ start: 0, end: 0, text: named.replace(/['’]s$/, ''), kind: 'name' });
     }
     if (!HOLDER_TITLES.has(head) && !LEDE_HEADS.has(head)) return null;
     // a description in a lede whose next paragraph opens with the person's name ("Turkey's prime
     // minister ... called the strikes "unacceptable." ¶ Recep Tayyip Erdogan made the statement ...")
-    const p = paragraphOf(source.start);
+    const p = this.paragraphOf(source.start);
     const next = paragraphs[p + 1];
     const atNext = next ? personRuns[firstRunFrom(personRuns, next.start)] : undefined;
     const opener = atNext && atNext.start === next!.start ? atNext : undefined;
-    if (opener && sentenceStart(text, paragraphs[p].start, source.start) === paragraphs[p].start && !HOLDER_TITLES.has(head)) return resolveName({ start: opener.nameStart, end: opener.end, text: opener.words.join(' '), kind: 'name' });
+    if (opener && sentenceStart(text, paragraphs[p].start, source.start) === paragraphs[p].start && !HOLDER_TITLES.has(head)) return this.resolveName({ start: opener.nameStart, end: opener.end, text: opener.words.join(' '), kind: 'name' });
     if (!HOLDER_TITLES.has(head)) return null;
     const wanted = words.filter((w) => TITLES.has(w));
     const from = paragraphs[Math.max(0, p - 2)].start, to = paragraphs[Math.min(paragraphs.length - 1, p + 2)].end;
@@ -787,12 +855,13 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       const title = r.title!.split(/\s+/).map(keyOf);
       if (wanted.every((w) => title.includes(w))) best = r;
     }
-    if (best) return resolveName({ start: best.nameStart, end: best.end, text: best.words.join(' '), kind: 'name' });
-    return opener && sentenceStart(text, paragraphs[p].start, source.start) === paragraphs[p].start ? resolveName({ start: opener.nameStart, end: opener.end, text: opener.words.join(' '), kind: 'name' }) : null;
-  };
-  const titledRuns = personRuns.filter((r) => r.title !== null);
+    if (best) return this.resolveName({ start: best.nameStart, end: best.end, text: best.words.join(' '), kind: 'name' });
+    return opener && sentenceStart(text, paragraphs[p].start, source.start) === paragraphs[p].start ? this.resolveName({ start: opener.nameStart, end: opener.end, text: opener.words.join(' '), kind: 'name' }) : null;
+  }
 
-  const resolve = (written: SourceMention, direct: boolean): number | null => {
+  /** The entity a written source mention resolves to (its id), or null; once per mention. */
+  resolve(written: SourceMention, direct: boolean): number | null {
+    const { text, resolved, recent, commonWords, relayed } = this;
     if (resolved.has(written)) return resolved.get(written)!;
     const source = speakerSource(text, relayed.get(written) ?? written);
     if (!source) {
@@ -800,42 +869,23 @@ export function resolveSpeakers(text: string, paragraphs: Paragraph[], attributi
       return null;
     }
     let e: Entity | null;
-    if (source.kind === 'pronoun') e = resolvePronoun(source, direct);
+    if (source.kind === 'pronoun') e = this.resolvePronoun(source, direct);
     // a capitalised common noun opening a sentence ("Witnesses said") is a description
-    else if (source.kind === 'name' && !/\s/.test(source.text) && SPEAKER_NOUNS.has(source.text.toLowerCase())) e = describedEntity({ ...source, kind: 'description', plural: /s$/.test(source.text) });
-    else if (source.kind === 'name') e = resolveName(source);
+    else if (source.kind === 'name' && !/\s/.test(source.text) && SPEAKER_NOUNS.has(source.text.toLowerCase())) e = this.describedEntity({ ...source, kind: 'description', plural: /s$/.test(source.text) });
+    else if (source.kind === 'name') e = this.resolveName(source);
     // "the statement said": the organisation that issued it, when one spoke in reach
-    else if (source.kind === 'description' && /^(?:the |a |an )?(?:\w+ )?(?:statement|report|letter|memo|communiqu[eé]|release)$/i.test(source.text)) e = resolvePronoun({ ...source, text: 'it' });
-    else e = (source.kind === 'description' ? titleHolder(source) : null) ?? describedEntity(source);
+    else if (source.kind === 'description' && /^(?:the |a |an )?(?:\w+ )?(?:statement|report|letter|memo|communiqu[eé]|release)$/i.test(source.text)) e = this.resolvePronoun({ ...source, text: 'it' });
+    else e = (source.kind === 'description' ? this.titleHolder(source) : null) ?? this.describedEntity(source);
     // a word capitalised only where it opens a sentence is no name ("Indeed", "Instead", "The Latest")
     if (e && isCommonWord(text, e.name, commonWords)) e = null;
     if (e) {
-      addMention(e, source);
-      addDescriptors(e, source.descriptors ?? []);
+      this.addMention(e, source);
+      this.addDescriptors(e, source.descriptors ?? []);
       if (e.type === 'person' && !e.gender && source.gender) e.gender = source.gender;
       // a resolved pronoun keeps its speaker in reach for the next pronoun ("..., he said." chains)
       recent.push({ entity: e, at: source.start, plural: source.plural ?? false, direct });
     }
     resolved.set(written, e ? e.id : null);
     return e ? e.id : null;
-  };
-
-  // the speaker an outlet relays, or who told it ("X told Interfax", "Interfax quoted X as saying")
-  const relayed = new Map<SourceMention, SourceMention>();
-  for (const a of attributions) {
-    if (!a.source || relayed.has(a.source)) continue;
-    const speaker = relayedSpeaker(text, a, paragraphs[paragraphOf(a.source.start)]);
-    if (speaker) relayed.set(a.source, speaker);
   }
-  // sources in text order, so that pronouns see the speakers named before them
-  // (a stable sort: sources at the same place keep the statements' order)
-  const order = attributions.filter((a) => a.source).sort((x, y) => x.source!.start - y.source!.start);
-  for (const a of order) resolve(a.source!, a.kind === 'direct');
-  // (written out: spreading each attribution cost more than resolving it)
-  const statements: Statement[] = attributions.map((a) => ({ start: a.start, end: a.end, text: a.text, kind: a.kind, quote: a.quote, cue: a.cue, source: a.source, entity: a.source ? resolved.get(a.source) ?? null : null }));
-  for (const e of entities) {
-    if (!isSortedByStart(e.mentions)) e.mentions.sort(byStart);
-    if (e.type === 'person' && hasOrganisationWord(e.name)) e.type = 'organisation';
-  }
-  return { entities, statements };
 }
