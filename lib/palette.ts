@@ -75,16 +75,19 @@ function rgbToHex(rgb: Rgb): string {
 
 /** WCAG relative luminance of a #rrggbb colour. */
 export function luminance(hex: string): number {
-  return rgbLuminance(hexToRgb(hex));
+  const [r, g, b] = hexToRgb(hex);
+  return channelsLuminance(r, g, b);
 }
 
-/** WCAG relative luminance of 0-255 channels. */
-function rgbLuminance(rgb: Rgb): number {
-  const [r, g, b] = rgb.map((c) => {
-    const v = c / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+/** An sRGB channel (0-255) in linear light, as WCAG defines it. */
+function linear(channel: number): number {
+  const v = channel / 255;
+  return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+}
+
+/** WCAG relative luminance of three 0-255 channels. */
+function channelsLuminance(r: number, g: number, b: number): number {
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }
 
 /** WCAG contrast ratio between two #rrggbb colours. */
@@ -103,29 +106,30 @@ function hslToHex(hue: number, saturation: number, lightness: number): string {
 }
 
 /**
- * `rgb` mixed with white (t = 1) or black (t = -1), each channel rounded as a #rrggbb colour holds it;
+ * A channel mixed with white (t = 1) or black (t = -1), rounded as a #rrggbb colour holds it; a colour's
  * luminance grows monotonically with t.
  */
-function shade(rgb: Rgb, t: number): Rgb {
+function mix(channel: number, t: number): number {
   const target = t >= 0 ? 255 : 0;
-  return rgb.map((c) => Math.round(Math.min(255, Math.max(0, c + (target - c) * Math.abs(t))))) as Rgb;
+  return Math.round(Math.min(255, Math.max(0, channel + (target - channel) * Math.abs(t))));
 }
 
 /**
  * The shade of `hex` whose luminance is nearest `goal` (bisection on the mix towards white or black). On
- * numbers, written out as hex once: it runs in the page's task of the last marks, in cold code, for every
- * country of the article.
+ * channel numbers, written out as hex once: it runs in the page's task of the last marks, in cold code,
+ * for every country of the article.
  */
 function shadeToLuminance(hex: string, goal: number): string {
-  const base = hexToRgb(hex);
+  const [r, g, b] = hexToRgb(hex);
   let low = -1;
   let high = 1;
   for (let i = 0; i < 24; i++) {
     const mid = (low + high) / 2;
-    if (rgbLuminance(shade(base, mid)) < goal) low = mid;
+    if (channelsLuminance(mix(r, mid), mix(g, mid), mix(b, mid)) < goal) low = mid;
     else high = mid;
   }
-  return rgbToHex(shade(base, (low + high) / 2));
+  const t = (low + high) / 2;
+  return rgbToHex([mix(r, t), mix(g, t), mix(b, t)]);
 }
 
 /** The full colour from one base colour: its tint, and its accent brought into the luminance band. */
