@@ -90,6 +90,20 @@ describe('quotation marks', () => {
     expect(texts('"The plan will not wait," the premier said.\n\nShe spoke on Tuesday.')).toEqual(['The plan will not wait,']);
   });
 
+  it("leaves out the single-mark quotes of a headline closed by a semicolon and of the deck after it", () => {
+    expect(texts("Dock strike ends in 'hard' bargain;\n\nThe union says talks were 'tough' all week.\n\nThe port reopened.")).toEqual([]);
+    expect(texts("Dock strike ends;\n\nThe union says talks were 'tough' all week.\n\nThe port reopened.")).toEqual([]);
+    // a first line closed otherwise is a headline as the web gives it: its quotes stay
+    expect(texts("Dock strike ends in 'hard' bargain\n\nThe union says talks were 'tough' all week.\n\nThe port reopened.")).toEqual(['hard', 'tough']);
+  });
+
+  it('drops a subheading that is a quote in single marks alone in its paragraph, where the text quotes in double marks', () => {
+    const text = 'The mayor said, "We rebuild the pier."\n\n\'A fair deal.\'\n\nThe council agreed on Monday.';
+    expect(texts(text)).toEqual(['We rebuild the pier.']);
+    // in a text that quotes in single marks, such a paragraph is speech
+    expect(texts("The mayor spoke at noon.\n\n'A fair deal.'\n\nThe council agreed on Monday.")).toEqual(['A fair deal.']);
+  });
+
   it('reads a transcript in quotation marks as a record: only the quotes inside its turns count', () => {
     const text = 'The interview, in part:\n\n"HOST: Will you run again?\n\n"MAYOR: My answer is still “not this time, not ever” for now.\n\n"(LAUGHTER.)\n\n"And that is final.\n\nShe left at noon.';
     expect(texts(text)).toEqual(["not this time, not ever"]);
@@ -123,7 +137,24 @@ describe('mentions are not quotes', () => {
 
   it('keeps a short phrase after "a" that ends its clause or has a function word after it', () => {
     expect(texts('Many see the admiral as a "firm hand," comparing him to his father.')).toEqual(['firm hand,']);
-    expect(texts('The result gave the council a "real fright" ahead of the vote.')).toEqual(['real fright']);
+    expect(texts('The result gave Mayor Lund a "real fright" ahead of the vote.')).toEqual(['real fright']);
+  });
+
+  it("drops a short term inside a sentence that names no one and reports no speech: the writer's own", () => {
+    // (after a first paragraph: a headline quotes speech without a verb)
+    const inBody = (sentence: string) => texts(`Harbour report\n\n${sentence}`);
+    expect(inBody('The funds sit in a separate "holding account" until spring.')).toEqual([]);
+    expect(inBody('Part of this "fast lane" idea stalled in committee.')).toEqual([]);
+    // someone in the sentence may have said it: a name, a pronoun, a speaker noun, "many", a speech verb
+    expect(inBody('The funds sit in what Ms. Vik calls a "holding account" until spring.')).toEqual(['holding account']);
+    expect(inBody('She keeps the funds in a "holding account" until spring.')).toEqual(['holding account']);
+    expect(inBody('The official keeps the funds in a "holding account" until spring.')).toEqual(['holding account']);
+    expect(inBody('Many see the fund as a "holding account" for now.')).toEqual(['holding account']);
+    expect(inBody('The funds sit in a "holding account" until spring, according to the report.')).toEqual(['holding account']);
+    // a quote that opens or ends its sentence, or runs longer, is left to the other cues
+    expect(inBody('The funds sit in a separate "holding account."')).toEqual(['holding account.']);
+    expect(inBody('The funds sit in "a holding account for the port" until spring.')).toEqual(['a holding account for the port']);
+    expect(texts('Funds to sit in "holding account" until spring\n\nThe port reopened.')).toEqual(['holding account']);
   });
 
   it('keeps a short quote when a speech verb introduces it', () => {
