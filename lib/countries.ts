@@ -14,16 +14,18 @@ import {
   scanWords,
   titlesSomeoneElse,
   titleBefore,
+  tokenAt,
   tokensWith,
   wordsOf,
   type ArticleIndex,
   type Chunk,
   type ChunkEvidence,
+  type Token,
   type Tokens,
 } from './country-evidence';
 import { countryName } from './country-names';
 import { defaultKnowledgeBase, foldWord, nameKey, phraseKey, termAt, type KnowledgeBase, type Term } from './kb';
-import { firstStartingAt } from './text';
+import { firstStartingAt, type TextTokens } from './text';
 import type { AnalyzeOptions, CountryAssignment, CountryCode, Entity, Span } from './types';
 
 const UNKNOWN: CountryAssignment = { code: null, evidence: null };
@@ -44,7 +46,7 @@ function fromArticle(found: ChunkEvidence): CountryAssignment {
 /** The part of a mention before the speaker's own name ("Russian Foreign Minister" in "Russian Foreign Minister Sergei Lavrov"). */
 function titleInsideMention(article: ArticleIndex, mention: Span, entity: Entity, own: Set<string>): Chunk | undefined {
   const { tokens } = article;
-  const from = firstStartingAt(tokens, mention.start);
+  const from = tokenAt(article, mention.start);
   let to = from;
   while (to < tokens.length && tokens[to].end <= mention.end) to++;
   for (let k = from; k < to; k++) {
@@ -53,8 +55,14 @@ function titleInsideMention(article: ArticleIndex, mention: Span, entity: Entity
   }
   // A mention without the name is a description of the speaker ("Turkey's prime minister"): a title for a
   // person when it names a role.
-  if (to === from || (entity.type === 'person' && !tokens.slice(from, to).some((t) => ROLE_NOUNS.has(t.key)))) return undefined;
+  if (to === from || (entity.type === 'person' && !hasRoleNoun(tokens, from, to))) return undefined;
   return { from, to, start: tokens[from].start, end: mention.end };
+}
+
+/** True when one of tokens [from, to) is a role noun. */
+function hasRoleNoun(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ROLE_NOUNS.has(tokens[k].key)) return true;
+  return false;
 }
 
 /**
@@ -117,8 +125,8 @@ function fromText(entity: Entity, ctx: Context): CountryAssignment | undefined {
   }
   // Descriptors that name no role ("speaking from Beijing") or title someone else say nothing about the side.
   for (const d of entity.descriptors) {
-    if (!hasRole(d)) continue;
     const { src, chunk } = wordsOf(d);
+    if (!hasRole(src.tokens)) continue;
     if (titlesSomeoneElse(src.tokens, chunk.from, chunk.to)) continue;
     // A descriptor is the article's words: its Georgia is the article's.
     const found = scanChunk({ ...src, within: article }, chunk, kb, true);
@@ -230,6 +238,7 @@ function nameCore(name: string, atVerb: boolean): string | undefined {
  * International Studies") is not split.
  */
 function severalSides(name: string, kb: KnowledgeBase): boolean {
+  if (!name.includes('and') && !name.includes('&')) return false;
   const parties = name.split(/\s+(?:and|&)\s+/);
   if (parties.length < 2 || kb.phrase(phraseKey(name))) return false;
   const codes = parties.map((p) => (/^other\b/.test(p) ? 'other' : scanWords(p, kb)?.code ?? ''));
@@ -436,7 +445,7 @@ function fromWholeArticle(entity: Entity, ctx: Context, byMention: Map<number, C
   }
   if (!first) return undefined;
   const own = new Set(entity.mentions.map((m) => m.start));
-  const at = firstStartingAt(ctx.article.tokens, first.start);
+  const at = tokenAt(ctx.article, first.start);
   const [who, place] = name.split(/\s+in\s+(?:the\s+)?/);
   const head = singular(phraseKey(who).split(' ').pop() ?? '');
   const local = LOCAL_PEOPLE.has(head) || LOCAL_PEOPLE.has(`${head}s`);
@@ -497,9 +506,11 @@ export function assignCountries(
   entities: Entity[],
   options: AnalyzeOptions = {},
   kb: KnowledgeBase = defaultKnowledgeBase(),
+  /** The engine's shared cut of the text (lib/text.ts), whose words the article's index reads rather than cutting them again. */
+  tokens?: TextTokens,
 ): Map<number, CountryAssignment> {
   const date = options.date && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : undefined;
-  const ctx: Context = { article: articleIndex(text), kb, date };
+  const ctx: Context = { article: articleIndex(text, tokens), kb, date };
   const assigned = new Map<number, CountryAssignment>(entities.map((e) => [e.id, ownEvidence(e, ctx) ?? UNKNOWN]));
   const open = entities.filter((e) => assigned.get(e.id)!.code === null && assigned.get(e.id)!.evidence === null);
   if (!open.length) return assigned;

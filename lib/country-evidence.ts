@@ -3,7 +3,7 @@
 // ambassador to the U.N.,"), and names that carry a country themselves ("Russian Defense Ministry", "Kremlin").
 import type { KnowledgeBase } from './kb';
 import { LONGEST_PHRASE, phraseKey } from './kb';
-import { firstStartingAt, startsWithCapital } from './text';
+import { startsWithCapital, type TextTokens } from './text';
 import type { CountryCode, Span } from './types';
 
 export interface Token extends Span {
@@ -104,6 +104,8 @@ export interface Tokens {
   georgiaIsUsState?: boolean;
   /** The article these words are from (a descriptor's): its Georgia is theirs. */
   within?: Tokens;
+  /** An article's longest match from each token, per KB (see matchAt). */
+  memo?: { kb: KnowledgeBase | null; at: Map<number, Match | null> };
 }
 
 /** A run of tokens [from, to) of a Tokens: the words of a title or an apposition, which end at offset `end`. */
@@ -127,15 +129,79 @@ export interface ArticleIndex extends Tokens {
   /** Word lookups so far, and then the token indices by word key, in text order (see tokensWith). */
   scans?: number;
   byKey?: Map<string, number[]>;
+  /** The tokens' start offsets, searched without reading the token objects (see tokenAt). */
+  starts: Int32Array;
+  /** The last offset tokenAt was asked for, and its answer: the readers of one mention ask for the same one. */
+  lastOffset: number;
+  lastToken: number;
 }
 
 // The last article's index: every speaker of an article reads the same text.
 let lastArticle: ArticleIndex | undefined;
 
-export function articleIndex(text: string): ArticleIndex {
-  if (lastArticle?.text !== text) lastArticle = { text, tokens: tokenize(text) };
+/** The article's index, its words read from the engine's shared cut of the text (lib/text.ts) when it is given. */
+export function articleIndex(text: string, shared?: TextTokens): ArticleIndex {
+  if (lastArticle?.text !== text) {
+    const tokens = shared?.text === text ? tokensOf(shared) : tokenize(text);
+    const starts = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) starts[i] = tokens[i].start;
+    lastArticle = { text, tokens, starts, lastOffset: -1, lastToken: 0, memo: { kb: null, at: new Map() } };
+  }
   return lastArticle;
 }
+
+/** Index of the article's first token starting at or after `offset` (the number of tokens when none). */
+export function tokenAt(article: ArticleIndex, offset: number): number {
+  if (article.lastOffset === offset) return article.lastToken;
+  const { starts } = article;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  article.lastOffset = offset;
+  article.lastToken = lo;
+  return lo;
+}
+
+/**
+ * The words tokenize gives for the whole text, read from the shared cut: each written form is split into
+ * these words once ("al-Assad" is "al" and "Assad" here), and its words are placed at each of its tokens.
+ * Where this tokenizer runs a word on past a shared token's final period (over a digit, "3.5", or an
+ * apostrophe, "U.S.'s"), the text up to the next space is read here instead.
+ */
+export function tokensOf(shared: TextTokens): Token[] {
+  const { text, start, end, form, forms, length } = shared;
+  const words: Token[][] = new Array(forms.length);
+  const tokens: Token[] = [];
+  for (let i = 0; i < length; i++) {
+    const from = start[i];
+    const to = end[i];
+    if (text.charCodeAt(to - 1) === 46 && runsOnAfterPeriod(text, to)) {
+      let stop = to;
+      while (stop < text.length && !isSpaceChar(text, stop)) stop++;
+      for (const t of tokenize(text.slice(from, stop), from)) tokens.push(t);
+      while (i + 1 < length && start[i + 1] < stop) i++;
+      continue;
+    }
+    const f = form[i];
+    for (const w of (words[f] ??= tokenize(forms[f].text))) tokens.push({ start: from + w.start, end: from + w.end, raw: w.raw, word: w.word, possessive: w.possessive, key: w.key });
+  }
+  return tokens;
+}
+
+/** Whether a word of this tokenizer goes on at `at`, right after a period: over a digit or an apostrophe. */
+function runsOnAfterPeriod(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 39 || c === APOSTROPHE || wordCharAt(text, at) > 0;
+}
+const SPACE_CHAR = /\s/;
+const isSpaceChar = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE_CHAR.test(text[i]));
+};
 
 /**
  * Indices of the article's tokens whose word (or, with `byKey`, word key) is `word` or `plural`, in text
@@ -154,8 +220,8 @@ export function tokensWith(article: ArticleIndex, word: string, byKey = false, p
     return found;
   }
   const index = (article.byKey ??= indexByKey(tokens));
-  const candidates = [...(index.get(wordKey(word)) ?? []), ...(plural ? index.get(wordKey(plural)) ?? [] : [])];
-  if (plural) candidates.sort((a, b) => a - b);
+  const singular = index.get(wordKey(word)) ?? [];
+  const candidates = plural ? [...singular, ...(index.get(wordKey(plural)) ?? [])].sort((a, b) => a - b) : singular;
   for (const i of candidates) {
     const w = byKey ? tokens[i].key : tokens[i].word;
     if (w === word || w === plural) found.push(i);
@@ -247,8 +313,25 @@ interface Match {
   adjectival: boolean;
 }
 
-/** The longest KB phrase or nationality adjective starting at token i and ending before token `end`, or undefined. */
+/**
+ * The longest KB phrase or nationality adjective starting at token i and ending before token `end`, or undefined.
+ * An article's words are read many times (titles, appositions, the names it holds): the match running on to
+ * the article's end is kept per token, and serves every `end` it does not pass. Not to be changed by callers.
+ */
 function matchAt(src: Tokens, i: number, end: number, kb: KnowledgeBase): Match | undefined {
+  const { memo } = src;
+  if (!memo) return longestMatch(src, i, end, kb);
+  if (memo.kb !== kb) {
+    memo.kb = kb;
+    memo.at.clear();
+  }
+  let m = memo.at.get(i);
+  if (m === undefined) memo.at.set(i, (m = longestMatch(src, i, src.tokens.length, kb) ?? null));
+  if (m === null) return undefined;
+  return m.to <= end ? m : longestMatch(src, i, end, kb);
+}
+
+function longestMatch(src: Tokens, i: number, end: number, kb: KnowledgeBase): Match | undefined {
   const { tokens } = src;
   const first = tokens[i];
   if (!startsWithCapital(first.word)) return undefined;
@@ -283,8 +366,24 @@ export function georgiaIsUsState(src: Tokens): boolean {
 
 /** A capitalised word that is no title, role, filler or KB phrase of its own: likely a first name. */
 function isFirstName(t: Token): boolean {
+  if (t.possessive || !isCapitalisedWord(t.word)) return false;
   const w = t.word.toLowerCase();
-  return /^\p{Lu}[\p{Ll}'’]+$/u.test(t.word) && !t.possessive && !ROLE_NOUNS.has(w) && !TITLE_FILLERS.has(w) && !TITLE_ABBREVIATIONS.has(w) && !NOT_FIRST_NAMES.has(w);
+  return !ROLE_NOUNS.has(w) && !TITLE_FILLERS.has(w) && !TITLE_ABBREVIATIONS.has(w) && !NOT_FIRST_NAMES.has(w);
+}
+
+const CAPITALISED_WORD = /^\p{Lu}[\p{Ll}'’]+$/u;
+
+/** A capital and then lower-case letters or apostrophes ("Jon", "O'neil"): ASCII read without a regex, the rest with one. */
+function isCapitalisedWord(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first >= 128 || word.length < 2) return CAPITALISED_WORD.test(word);
+  if (first < 65 || first > 90) return false;
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return CAPITALISED_WORD.test(word);
+    if ((c < 97 || c > 122) && c !== 39) return false;
+  }
+  return true;
 }
 // Capitalised words that commonly stand before a place in a name or title, or start a sentence, without
 // being a first name.
@@ -317,10 +416,11 @@ export function scanChunk(src: Tokens, chunk: Chunk, kb: KnowledgeBase, beforeNa
     const words = text.slice(first.start, last.end);
     i = m.to - 1;
     // A nationality of several words is adjectival like one of one word: a country's name and "n" ("South Korean").
-    if (!m.adjectival && m.to - m.from > 1) {
+    let { adjectival } = m;
+    if (!adjectival && m.to - m.from > 1) {
       const key = tokens.slice(m.from, m.to).map((t) => t.key).join(' ');
       const country = key.endsWith('n') ? kb.phrase(key.slice(0, -1)) : undefined;
-      m.adjectival = !!kb.demonym(key) || country?.[country.length - 1].code === m.code;
+      adjectival = !!kb.demonym(key) || country?.[country.length - 1].code === m.code;
     }
     const p = previousIndex(tokens, m.from, chunk.from);
     const prev = p >= 0 ? tokens[p].word.toLowerCase() : undefined;
@@ -329,10 +429,10 @@ export function scanChunk(src: Tokens, chunk: Chunk, kb: KnowledgeBase, beforeNa
     // the Brookings Institution"); a place is where they are.
     // A place that opens such a name is where the institution is ("a professor at the London School of Economics").
     const affiliation = prev === 'at' && (m.to - m.from >= 3 || INSTITUTION_END.test(last.word) || opensInstitution(tokens, m.to, chunk.to));
-    if (prev && PLACE_PREPOSITIONS.has(prev) && !m.adjectival && !affiliation) continue;
+    if (prev && PLACE_PREPOSITIONS.has(prev) && !adjectival && !affiliation) continue;
     // "speaking from Beijing": where the speaker is, not whom they speak for.
     const beforePrev = p >= 0 ? previousIndex(tokens, p, chunk.from) : -1;
-    if (prev === 'from' && beforePrev >= 0 && /ing$/.test(tokens[beforePrev].word) && !m.adjectival) continue;
+    if (prev === 'from' && beforePrev >= 0 && /ing$/.test(tokens[beforePrev].word) && !adjectival) continue;
     const after = text.slice(last.end, Math.min(chunk.end, last.end + 24));
     if (NOT_OWN_SUFFIXES.test(after) || NOT_OWN_PREFIXES.test(text.slice(Math.max(chunk.start, first.start - 8), first.start))) continue;
     // "Mexican-American": the second word of a hyphenated identity is the one that counts.
@@ -340,12 +440,12 @@ export function scanChunk(src: Tokens, chunk: Chunk, kb: KnowledgeBase, beforeNa
     // Right before a name, a place word not introduced by "of/for/from" is a first name ("Actress Rosario
     // Dawson", "Deborah Jordan Reynolds"), not a country.
     const oneWord = m.to - m.from === 1;
-    if (beforeName && oneWord && m.to === chunk.to && !m.adjectival && !['of', 'for', 'from'].includes(prev ?? '')) continue;
+    if (beforeName && oneWord && m.to === chunk.to && !adjectival && !['of', 'for', 'from'].includes(prev ?? '')) continue;
     // A place word right after a first name is a surname ("Dave Murray", "Deborah Jordan").
     const before = m.from > chunk.from ? tokens[m.from - 1] : undefined;
-    if (before && oneWord && !m.adjectival && /^\s+$/.test(text.slice(before.end, first.start)) && isFirstName(before)) continue;
+    if (before && oneWord && !adjectival && /^\s+$/.test(text.slice(before.end, first.start)) && isFirstName(before)) continue;
     const next = m.to < chunk.to ? tokens[m.to].word.toLowerCase() : undefined;
-    if (next && SUBJECT_NOUNS.has(next) && !m.adjectival && !BODY_CODES.has(m.code)) continue;
+    if (next && SUBJECT_NOUNS.has(next) && !adjectival && !BODY_CODES.has(m.code)) continue;
     if (next && MEMBER_NOUNS.has(next) && BODY_CODES.has(m.code)) return { code: '', words: text.slice(first.start, tokens[m.to].end) };
     return { code: m.code, words };
   }
@@ -370,8 +470,11 @@ export function kbMatches(article: ArticleIndex, kb: KnowledgeBase): KbMatch[] {
   if (article.named?.kb === kb) return article.named.matches;
   const { tokens } = article;
   const matches: KbMatch[] = [];
+  // The matches the readers kept are used, and no more are kept: this pass reads each word once.
+  const known = article.memo?.kb === kb ? article.memo.at : undefined;
   for (let i = 0; i < tokens.length; i++) {
-    const m = matchAt(article, i, tokens.length, kb);
+    const kept = known?.get(i);
+    const m = kept === undefined ? longestMatch(article, i, tokens.length, kb) : kept ?? undefined;
     if (!m) continue;
     if (m.code) matches.push({ start: tokens[m.from].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from });
     i = m.to - 1;
@@ -383,7 +486,7 @@ export function kbMatches(article: ArticleIndex, kb: KnowledgeBase): KbMatch[] {
 /** The KB name that starts before offset `at` and runs across it ("United Nations" around "Nations"), if any. */
 export function kbNameAcross(article: ArticleIndex, at: number, kb: KnowledgeBase): KbMatch | undefined {
   const { tokens } = article;
-  const k = firstStartingAt(tokens, at);
+  const k = tokenAt(article, at);
   // Only a capitalised word or a name's inner "of"/"for" right before the mention can start a name across it.
   const before = tokens[k - 1];
   if (!before || !(isSpace(article.text, before.end, at) || /^\s*$/.test(article.text.slice(before.end, at))) || !(startsWithCapital(before.word) || /^(?:of|for|the|and)$/.test(before.word))) return undefined;
@@ -429,8 +532,8 @@ const isRoleWord = (t: Token): boolean => {
 export const endsPhrase = (t: Token): boolean => CLAUSE_WORDS.has(t.key) || PLACE_PREPOSITIONS.has(t.key);
 
 /** True when the words name a role: a title, an office, an occupation. */
-export function hasRole(words: string): boolean {
-  return tokenize(words).some(isRoleWord);
+export function hasRole(words: Token[]): boolean {
+  return words.some(isRoleWord);
 }
 
 /**
@@ -465,7 +568,7 @@ export function titleBefore(article: ArticleIndex, mention: Span, requireRole = 
   const { text, tokens } = article;
   const at = mention.start;
   const windowStart = at - 200;
-  const to = firstStartingAt(tokens, at);
+  const to = tokenAt(article, at);
   let from = to;
   let start = at;
   let crossedComma = false;
@@ -507,7 +610,7 @@ export function appositionAfter(article: ArticleIndex, at: number): Chunk | unde
   const open = /^\s*([,(])\s*/.exec(text.slice(at, at + 4));
   if (!open) return undefined;
   const start = at + open[0].length;
-  const first = firstStartingAt(tokens, start);
+  const first = tokenAt(article, start);
   let end = start;
   let to = first;
   for (let j = first; j < tokens.length && j < first + 20 && tokens[j].end <= start + 200; j++) {

@@ -1,6 +1,9 @@
 // Each evidence rule of the country stage on sentences written for these tests.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assignCountries } from '../../lib/countries';
+import { tokenize, tokensOf } from '../../lib/country-evidence';
+import { newTextTokens, splitParagraphs } from '../../lib/text';
 import type { Entity, EntityType, Span } from '../../lib/types';
 
 /** An entity named `name` with a mention at every occurrence of each of `forms` (default: the name and its last word). */
@@ -448,5 +451,42 @@ describe('affiliations, bodies by their size, and what a state says of its own p
     expect(countryOf(text, entity(text, 'user', 'unnamed'))).toBe('BR');
     const both = 'Brazilian bloggers and Argentine social media argued all night. "A disgrace," one user wrote.';
     expect(countryOf(both, entity(both, 'user', 'unnamed'))).toBeNull();
+  });
+});
+
+describe("the article's words, read from the engine's shared cut", () => {
+  const sharedData = new URL('../../../shared/data', import.meta.url).pathname;
+  const same = (text: string) => {
+    const shared = newTextTokens(text, splitParagraphs(text));
+    expect(tokensOf(shared)).toEqual(tokenize(text));
+  };
+
+  it('are the words the country stage cuts itself, where a word runs on past a period too', () => {
+    same('It grew 3.5 percent, said the U.S.\'s envoy; the U.S.’s aims and al-Assad\'s forces.\n\nRussians\' jets. Ban Ki-moon, O\'Neil: "no." 2.0.1 U.S.5 e.g.');
+    same('Ünal\u00a0said.5 ’90s rock’n’roll A.’s b. \u0661\u0662.\u0663 z —dash– and --double-- (x) «fr» 😀 𝒜lpha name.');
+    same('');
+  });
+
+  it.skipIf(!existsSync(sharedData))('are the same words on the seed and dev articles (read from ../shared)', () => {
+    for (const set of ['seed', 'dev']) {
+      for (const f of readdirSync(`${sharedData}/${set}`).filter((n) => n.endsWith('.txt'))) same(readFileSync(`${sharedData}/${set}/${f}`, 'utf8'));
+    }
+  });
+
+  it('give the same countries as the stage cutting the text itself', () => {
+    const text = 'Norwegian Foreign Minister Tomas Berg met U.N. envoy Ana Popescu. "We will see," Berg said.';
+    const e = entity(text, 'Tomas Berg');
+    const shared = newTextTokens(text, splitParagraphs(text));
+    expect(assignCountries(text, [e], {}, undefined, shared).get(1)!.code).toBe('NO');
+  });
+});
+
+describe('a name the article runs on past a title', () => {
+  it('is read only as far as the title goes, after the whole article was read', () => {
+    // "United Nations Security Council" is one name in the article; a title ending after "Nations" holds only the UN.
+    const text = 'The United Nations Security Council met. United Nations envoy Ana Popescu said "wait." Popescu left.';
+    const e = entity(text, 'Ana Popescu');
+    expect(countryOf(text, e)).toBe('UN');
+    expect(countryOf(text, e)).toBe('UN');
   });
 });
