@@ -301,10 +301,11 @@ function isMention(text: string, inner: Span, open: number, close: number, parag
     // a capitalised single word may still be a one-word answer: "Absolutely," she said.
     return words.length > 1 || !/^[,.!?]?\s*[\p{Ll}]/u.test(right) || /^\s*\p{Ll}/u.test(right);
   }
+  // a writer's term (see isWritersTerm); not in the first paragraph, as a headline quotes speech without its verb
+  if (words.length <= 3 && paragraph.index > 0 && !/[.!?]$/.test(body) && isWritersTerm(text, open, close, paragraph)) return true;
   // the "reset" button: determiner before, a lower-case noun right after the closing mark, and no
   // speech verb earlier in the sentence (Lavrov said Russia made a "quite specific" proposal)
   // (not when the quote ends its clause, '"strong leader," comparing', or a function word follows, '"great fright" ahead of')
-  if (words.length <= 3 && paragraph.index > 0 && !/[.!?]$/.test(body) && isWritersTerm(text, open, close, paragraph)) return true;
   if (words.length <= 2 && !/[,.;:!?]$/.test(body) && /\b(?:the|a|an)\s*$/i.test(left) && !speechBefore(text, open, paragraph) && /^\s+\p{Ll}+(?:\s|[.,;]|$)/u.test(right) && !/^\s+(?:and|or|but|to|of|in|that|which|who|as|for|from|with|by|on|at|is|was|are|were|ahead|after|before|against|than|into|about|over|when|while|if|because|since|until)\b/.test(right)) return true;
   return false;
 }
