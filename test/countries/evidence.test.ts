@@ -490,3 +490,17 @@ describe('a name the article runs on past a title', () => {
     expect(countryOf(text, e)).toBe('UN');
   });
 });
+
+describe('news outlets as the source of a statement', () => {
+  // The labels give an outlet its country like a journalist's (the dev gold places a privately owned Israeli
+  // daily in Israel), so an outlet that is the only source of a statement keeps the country the article gives it.
+  it('keep the country the article gives them', () => {
+    const text = 'The Moldovan newspaper Ziarul Nou reported that the talks had failed. "It is over," Ziarul Nou wrote.';
+    expect(countryOf(text, entity(text, 'Ziarul Nou', 'organisation'))).toBe('MD');
+  });
+
+  it('stay null where the article does not place them', () => {
+    const text = '"It is over," the agency Nordpress said on Monday.';
+    expect(countryOf(text, entity(text, 'Nordpress', 'organisation'))).toBeNull();
+  });
+});
