@@ -301,6 +301,23 @@ describe('nouns of speech and stance', () => {
       { source: 'Okafor', text: 'a second crossing to the island' },
     ]);
   });
+
+  it('reads an adjective of stance with the sentence\'s subject as its holder', () => {
+    expect(reported(body('The mayor is critical of the new harbour toll.'))).toEqual([{ source: 'mayor', text: 'the new harbour toll' }]);
+    expect(reported(body('Lund was worried about the cost of the second crossing.'))).toEqual([{ source: 'Lund', text: 'the cost of the second crossing' }]);
+  });
+});
+
+describe('speech without a speaker the readers can name', () => {
+  it('keeps what a speech verb reports, with no source, rather than dropping it', () => {
+    expect(reported(body('By a wide margin, those surveyed said the ferry should keep running.'))).toEqual([
+      { source: null, text: 'the ferry should keep running' },
+    ]);
+  });
+
+  it('gives no statement to a speech verb after "to"', () => {
+    expect(reported(body('The harbour board set out to say the toll would fall.'))).toEqual([]);
+  });
 });
 
 describe("quotations in wire-style '' marks", () => {
