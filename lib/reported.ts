@@ -673,9 +673,10 @@ function sentenceStatements(text: string, all: Token[], cues: SentenceCues, quot
     // "X said he wants ...": the pronoun inside X's statement is X
     if (source?.kind === 'pronoun' && outer && !coordinated && found[found.length - 1].start <= source.start) source = outer;
     // a speech verb whose speaker no reader finds still reports what follows it ("those surveyed said A"): a
-    // statement without a speaker (none is better than a wrong one); not after "to" ("set out to say") nor a
-    // verb whose object is a listener or what it names ("told", "called")
-    const unnamed = !source && SPEECH_VERBS.has(t.key) && !participle && !LISTENER_VERBS.has(t.key) && !(before >= 0 && all[before].key === 'to') && isVerbAt(all, v);
+    // statement without a speaker (none is better than a wrong one); not after "to" ("set out to say") or an
+    // impersonal "it" ("it said nothing", refused above), nor a verb whose object is a listener or what it names
+    // ("told", "called")
+    const unnamed = !source && SPEECH_VERBS.has(t.key) && !participle && !LISTENER_VERBS.has(t.key) && !(before >= 0 && /^(?:to|it)$/.test(all[before].key)) && isVerbAt(all, v);
     if (!source && !unnamed) continue;
     // the content may hold a statement of its own ("he said Moscow wants ..."): the loop reads on inside it
     sentence.emit(from, sentence.clauseEnd(from), source, t.text, unnamed);

@@ -315,8 +315,9 @@ describe('speech without a speaker the readers can name', () => {
     ]);
   });
 
-  it('gives no statement to a speech verb after "to"', () => {
+  it('gives no statement to a speech verb after "to" or an impersonal "it"', () => {
     expect(reported(body('The harbour board set out to say the toll would fall.'))).toEqual([]);
+    expect(reported(body('It said nothing about the toll at all.'))).toEqual([]);
   });
 });
 
