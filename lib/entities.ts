@@ -252,7 +252,6 @@ const isRole = remembered(isRoleText, 5000);
 /** A name particle, "el" included: written apart and capitalised, "El" opens a name's run ("El Baradei"). */
 const isParticle = (word: string) => NAME_PARTICLES.has(word) || word === 'el';
 const isOrganisationKey = (key: string) => ORGANISATION_WORDS.has(key) || STATE_NAMES.has(key);
-const isOrganisationWord = (w: string) => isOrganisationKey(w.toLowerCase()) || isNationality(w);
 
 /** Whether a run's titles end with a title word ("Foreign Minister", not "CNN's"): once per title. */
 const endsWithTitle = remembered((title: string) => TITLES.has(keyOf(title.split(/\s+/).pop()!)), 5000);
