@@ -63,6 +63,12 @@ export function summarize(quotes: Quote[], sides: Side[], text = '', textTokens?
      */
     const topicKey = (id: number): string => {
       const topic = index.topics[id];
+      // An issue named by one of the sides ("U.S. sanctions" where the US speaks) is the issue itself.
+      const { qualified } = topic;
+      if (qualified && sideCodes.has(qualified.by.slice(2)) && qualified.by.startsWith('C:')) {
+        names.set(qualified.key, qualified.name);
+        return qualified.key;
+      }
       const affiliated = topic.affiliation && sideCodes.has(topic.affiliation) ? topic.affiliation : null;
       // Any of the topic's names may be how a speaker is named ("KCNA" speaks; "Korean Central News Agency" is the topic).
       const spoken = speakerCountry.get(topic.key) ?? speakerCountry.get(normalizeKey(topic.name)) ?? topic.aliases.map((a) => speakerCountry.get(a)).find(Boolean);

@@ -138,7 +138,23 @@ function actsAsSubject(tokens: Tokens, target: { first: number; last: number }, 
     if (!DETERMINERS.has(tokens.lower(i)) && !/^[\p{P}]+$/u.test(tokens.text(i))) return false;
   let next = target.last + 1;
   if (phraseNoun.has(next)) next++;
-  return !COPULAS.has(tokens.lower(next));
+  return !copulaAt(tokens, next);
+}
+
+/** Adverbs that may stand between a subject and its copula ("X clearly is", "X also remains"). */
+const ADVERBS_BEFORE_COPULA = new Set(['also', 'still', 'now', 'already', 'always', 'clearly', 'really', 'certainly']);
+/** Auxiliaries before "be"/"been" ("has been", "will be"). */
+const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'must', 'should']);
+
+/** Whether a copula starts at token i, past adverbs: "is", "clearly is", "has been", "will be". */
+function copulaAt(tokens: Tokens, i: number): boolean {
+  while (ADVERBS_BEFORE_COPULA.has(tokens.lower(i))) i++;
+  const word = tokens.lower(i);
+  if (COPULAS.has(word)) return true;
+  // (a subject's phrase may have taken the auxiliary as its noun: "X has been" is then read from "been")
+  if ((word === 'been' || word === 'be') && AUXILIARIES.has(tokens.lower(i - 1))) return true;
+  const next = tokens.lower(i + 1);
+  return AUXILIARIES.has(word) && (next === 'been' || next === 'be');
 }
 
 /**
@@ -161,7 +177,9 @@ function insideSubject(
   let noun = -1;
   for (let i = clauseFrom; i < copula; i++) {
     if (isMentionToken(i) || phraseNoun.has(i)) continue;
-    if (signedPolarity(tokens, i, clauseFrom) !== 0) return false;
+    // A participle after the phrase's noun describes it ("a text focused on ..."): no evaluation of the phrase.
+    const describing = noun >= 0 && !tokens.cap(i) && tokens.lower(i).endsWith('ed');
+    if (!describing && signedPolarity(tokens, i, clauseFrom) !== 0) return false;
     if (i < target.first && noun < 0 && !tokens.cap(i) && tokens.word(i).lemmaId >= 0) noun = i;
     if (noun >= 0 && i < target.first && tokens.lower(i) === 'to' && !tokens.cap(i + 1) && !isMentionToken(i + 1)) return false;
   }

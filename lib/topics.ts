@@ -60,6 +60,11 @@ export interface Topic {
   affiliation: CountryCode | null;
   /** Every key merged into this topic ("KCNA", "KOREAN CENTRAL NEWS AGENCY"). */
   aliases: string[];
+  /**
+   * An issue named by the name before it ("the Iran nuclear deal" -> "Iran deal", apart from "a better deal"):
+   * the name's key ("C:IR") and the bare issue's key and name ("I:deal", "deal").
+   */
+  qualified?: { by: string; key: string; name: string };
 }
 
 export interface TopicMention extends Span {
@@ -470,6 +475,10 @@ for (const body of aliasData.bodies) {
     if (!countryByForm.has(key) && !FUNCTION_WORDS.has(name)) countryByForm.set(key, body.code);
   }
 }
+/** Country adjectives ("RUSSIAN"), by key: a name after one is a person's, not a thing named after the country. */
+const COUNTRY_ADJECTIVES = new Set(aliasData.countries.flatMap((c) => (c.adjective ? [normalizeKey(c.adjective)] : [])));
+/** A country word that is an adjective: a nationality ("Russian") or a compound ("Russian-backed", "U.S.-led"). */
+const countryAdjective = (key: string) => COUNTRY_ADJECTIVES.has(key) || key.includes('-');
 /** First word of each country form -> the most words a form starting with it has. */
 const countryFormLength = new Map<string, number>();
 for (const form of countryByForm.keys()) {
@@ -540,6 +549,8 @@ interface RawMention {
   surface: string;
   /** For "the Syrian regime": resolved to the country's leader at the end, when the article names one. */
   governmentOf?: CountryCode;
+  /** An issue named by the name before it: Topic.qualified. */
+  qualified?: Topic['qualified'];
   modifier?: boolean;
   /** The key's root in the article's KeyUnion, once the unions are done. */
   root?: string;
@@ -620,7 +631,8 @@ export function findTopics(text: string, tokens: Tokens = tokenize(text)): Topic
     return null;
   };
 
-  const addName = (first: number, last: number) => {
+  /** Adds a name's mention; `thing`: a thing named after a country or body ("U.N. Charter"), keyed by all its words. */
+  const addName = (first: number, last: number, thing = false) => {
     const one = first === last;
     const surface = text.slice(tokens.start[first], tokens.end[last]);
     let allRoles = true;
@@ -629,7 +641,10 @@ export function findTopics(text: string, tokens: Tokens = tokenize(text)): Topic
     const lastWord = tokens.text(last);
     let key: string;
     let kind: TopicKind;
-    if (!one && !roleWord(last) && !/^[\p{Lu}\p{N}.]+$/u.test(lastWord)) {
+    if (thing) {
+      key = normalizeKey(surface);
+      kind = 'organisation';
+    } else if (!one && !roleWord(last) && !/^[\p{Lu}\p{N}.]+$/u.test(lastWord)) {
       // A person (or a name-headed organisation): keyed by the last word, particles dropped ("al-Assad" -> ASSAD).
       // A last word of one or two letters is a given name or an initial, not a surname ("Kim Jong Un"), and
       // would meet an acronym's key ("U.N." -> UN): the whole name is the key.
@@ -669,14 +684,17 @@ export function findTopics(text: string, tokens: Tokens = tokenize(text)): Topic
     const titlesFrom = i;
     let titlesTo = nameStart;
     const allTitles = nameStart === last && titlePart(last);
+    // "EU Association Agreement", "U.N. Charter": a thing named after the country or body, a topic of its own
+    // (its last word is a common noun but no role noun of the agents dictionary). One capitalised word after a
+    // country written as a noun ("U.N. Charter", "China Daily") is such a thing too, where after an adjective
+    // it is a person ("Syrian Assad").
+    const thing = country && i === last && !titleWord(last) && !tokens.word(last).role && !countryAdjective(tokens.key(country.last));
+    if (thing || (country && allTitles && !titleWord(last) && !tokens.word(last).role)) {
+      raw.length = sequenceStart;
+      addName(first, last, true);
+      return;
+    }
     if (country && (allTitles || nameStart > last)) {
-      // "EU Association Agreement", "U.N. Charter": a thing named after the country or body, a topic of its own
-      // (its last word is a common noun but no role noun of the agents dictionary).
-      if (!titleWord(last) && !tokens.word(last).role) {
-        raw.length = sequenceStart;
-        addName(first, last);
-        return;
-      }
       // "Russian Defense Ministry", "Syrian Army": an institution of the country.
       const govWord = tokens.lower(last);
       raw[raw.length - 1].last = last;
@@ -780,6 +798,20 @@ export function findTopics(text: string, tokens: Tokens = tokenize(text)): Topic
   }
   // Governments resolve to the leader the article names, else stay the country.
   for (const m of raw) if (m.governmentOf && leaders.has(m.governmentOf)) m.key = leaders.get(m.governmentOf)!;
+  // "the North" after "North Korea": a lone first word of a country's name the article writes in full is that
+  // country, when only one such country starts with it.
+  const countriesByFirstWord = new Map<string, Set<string>>();
+  for (const m of raw) {
+    if (m.kind !== 'country' || m.last === m.first) continue;
+    const first = tokens.key(m.first);
+    countriesByFirstWord.set(first, (countriesByFirstWord.get(first) ?? new Set()).add(m.key));
+  }
+  for (const m of raw) {
+    const countries = m.kind !== 'country' && m.first === m.last ? countriesByFirstWord.get(m.key) : undefined;
+    if (countries?.size !== 1) continue;
+    m.key = [...countries][0];
+    m.kind = 'country';
+  }
 
   return buildIndex(text, tokens, raw, union, affiliations);
 }
@@ -808,7 +840,7 @@ function buildIndex(
     let topic = byRoot.get(root);
     if (!topic) {
       const country = root.startsWith('C:') ? root.slice(2) : null;
-      topic = { id: topics.length, name: '', kind: country ? 'country' : m.kind, country, key: root, affiliation: null, aliases: [] };
+      topic = { id: topics.length, name: '', kind: country ? 'country' : m.kind, country, key: root, affiliation: null, aliases: [], ...(m.qualified && { qualified: m.qualified }) };
       byRoot.set(root, topic);
       topics.push(topic);
       surfaces.push(country ? null : new Map());
@@ -987,14 +1019,59 @@ function addIssues(tokens: Tokens, raw: RawMention[]): void {
   }
   /** Per lemma: 0 not yet tested, 1 an issue, 2 not one. */
   const accepted = new Int8Array(length);
+  /** The names (not possessives, not nationality adjectives) by the token they end at: they may name an issue after them. */
+  const nameEndingAt = new Map<number, RawMention>();
+  /** Per bare issue key, the named issues of it ("I:deal" -> "Iran deal"); and the bare mentions after a definite determiner. */
+  const namedIssues = new Map<string, Map<string, RawMention>>();
+  const definite: RawMention[] = [];
+  for (const m of raw) if (!(flags[m.last] & POSSESSIVE)) nameEndingAt.set(m.last, m);
   for (let i = 0; i < length; i++) {
     const l = formLemma[form[i]];
     if (l < 0) continue;
     if (!accepted[l]) accepted[l] = count[l] >= MIN_ISSUE_MENTIONS && heads[l] >= MIN_ISSUE_HEADS && verbs[l] < heads[l] && forms[form[i]].word.issueLemma ? 1 : 2;
     if (accepted[l] !== 1) continue;
     const w = forms[form[i]].word;
-    if (!w.role && w.polarity === 0 && w.seenLower) raw.push({ first: i, last: i, key: w.issueKey, kind: 'issue', surface: w.lemma });
+    if (w.role || w.polarity !== 0 || !w.seenLower) continue;
+    // "the Iran deal", "the Iran nuclear deal" (one lower-case word between, no verb form): the deal named
+    // by Iran, a topic apart from other deals; the mention covers the name, which is no topic of its own there.
+    const between = i - 1 >= 0 && formLemma[form[i - 1]] >= 0 && !verbEnding(tokens.lower(i - 1)) ? i - 2 : i - 1;
+    const name = nameEndingAt.get(between);
+    const nameText = name && tokens.sentence[name.first] === tokens.sentence[i] ? wordsBetween(tokens, name.first, name.last) : '';
+    if (name && nameText && !(name.kind === 'country' && countryAdjective(normalizeKey(nameText)))) {
+      const qualified = { by: name.root!, key: w.issueKey, name: w.lemma };
+      const key = `${w.issueKey} ${name.root}`;
+      raw.push({ first: name.first, last: i, key, kind: 'issue', surface: `${nameText} ${tokens.text(i)}`, qualified });
+      const keys = namedIssues.get(w.issueKey) ?? new Map<string, RawMention>();
+      namedIssues.set(w.issueKey, keys.set(key, raw[raw.length - 1]));
+    } else {
+      raw.push({ first: i, last: i, key: w.issueKey, kind: 'issue', surface: w.lemma });
+      if (DEFINITE.has(tokens.lower(between))) definite.push(raw[raw.length - 1]);
+    }
   }
+  // "the deal" after "the Iran deal" is that deal, when the article names only one ("a better deal" is another).
+  for (const m of definite) {
+    const named = namedIssues.get(m.key);
+    if (named?.size !== 1) continue;
+    const [[key, { qualified }]] = named;
+    m.key = key;
+    m.qualified = qualified;
+  }
+}
+
+/** Ends in -ed or -s: may be a verb ("Iran signed deal"), not a word inside a noun phrase. */
+function verbEnding(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return last === 115 || (last === 100 && word.charCodeAt(word.length - 2) === 101);
+}
+
+/** Determiners that refer back to a thing already named. */
+const DEFINITE = new Set(['the', 'this', 'that']);
+
+/** The words of tokens [first, last] as written, joined by spaces. */
+function wordsBetween(tokens: Tokens, first: number, last: number): string {
+  const words: string[] = [];
+  for (let k = first; k <= last; k++) words.push(tokens.text(k));
+  return words.join(' ');
 }
 
 /** Whether the word lists allow a lemma as an issue: no generic noun, speech verb, role noun or opinion word. */

@@ -2,8 +2,10 @@
 //   groups:    multi-word organisation/group names and their synonyms, from the Phoenix actor dictionaries
 //              (PETRARCH2, MIT): a head line followed by '+' synonym lines, e.g. THE_ISLAMIC_STATE / +ISIS_ / +DAESH_.
 //              Each group keeps the file and line it came from.
-//   countries: each ISO country's names (i18n-iso-countries and the runtime's Intl region names), nationality adjective (i18n-nationality) and
-//              capital (countries-list), so "Russian contributions" and "Moscow's support" reach the topic Russia.
+//   countries: each ISO country's names (i18n-iso-countries and the runtime's Intl region names), its acronyms
+//              (assets/kb/country-acronyms.json, built by scripts/build-kb.ts: "DPRK", "ROK", "UAE"), nationality
+//              adjective (i18n-nationality) and capital (countries-list), so "Russian contributions", "Moscow's
+//              support" and "the DPRK" reach the topic of their country.
 //   bodies:    the names of each international body (UN, NATO, EU, ...) as the knowledge base codes them
 //              (assets/kb/kb.json, built by scripts/build-kb.ts: run that first), so "U.N.", "UNSC" and "the
 //              Security Council" are the UN, a side's own name, not topics beside it.
@@ -131,9 +133,10 @@ function readCountries() {
   const names = countriesIso.getNames('en', { select: 'all' }) as Record<string, string[]>;
   const adjectives = new Map(Object.keys(names).map((code) => [code, nationality.getName(code, 'en') ?? '']));
   const everyday = phoenixCountryNames(adjectives);
+  const acronyms = (JSON.parse(readFileSync('assets/kb/country-acronyms.json', 'utf8')) as { acronyms: { code: string; acronym: string }[] }).acronyms;
   return Object.entries(names)
     .map(([code, iso]) => {
-      const all = [...iso, ...(everyday.get(code) ?? [])];
+      const all = [...iso, ...(everyday.get(code) ?? []), ...acronyms.filter((a) => a.code === code).map((a) => a.acronym)];
       const capital = (countryList as Record<string, { capital?: string }>)[code]?.capital?.split(/[,(]/)[0].replace(/ D\.C\.$/, '').trim();
       const adjective = nationality.getName(code, 'en');
       return {

@@ -24,6 +24,13 @@ describe('wordPolarity', () => {
 });
 
 describe('stancesInScope', () => {
+  it('reads a copula past an adverb or an auxiliary, and a participle in a copula\'s subject as describing it', () => {
+    expect(stanceOf('In Oslo, Lund also remains a disgrace.', 'Lund').polarity).toBe(-1);
+    expect(stanceOf('In Oslo, Lund has been a disgrace.', 'Lund').polarity).toBe(-1);
+    // the evaluation is of the plan, not of Norway, though a rated participle describes the plan
+    expect(stanceOf('A plan focused on fishing rights linked to Norway will be acceptable.', 'Norway').polarity).toBe(0);
+  });
+
   it('takes the governing word: support for, the fight against', () => {
     expect(stanceOf('We will support Norway in the talks.', 'Norway').polarity).toBe(1);
     expect(stanceOf('We joined the fight against Daesh.', 'Daesh').polarity).toBe(-1);

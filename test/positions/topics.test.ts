@@ -126,6 +126,42 @@ describe('findTopics: names as written, not fragments of them', () => {
   });
 });
 
+describe('findTopics: names that are not the topic they contain', () => {
+  const topicsOf = (sentences: string[]) => {
+    const text = sentences.join(' ');
+    const index = findTopics(text);
+    return index.mentions.map((m) => `${text.slice(m.start, m.end)} -> ${index.topics[m.topic].name}`);
+  };
+
+  it('keeps a thing named after a body or country whole, and a person after a nationality apart', () => {
+    expect(topicsOf(['The envoys cited the U.N. Charter twice.', 'Swedish Lund spoke.'])).toEqual([
+      'U.N. Charter -> U.N. Charter',
+      'Swedish -> Sweden',
+      'Lund -> Lund',
+    ]);
+  });
+
+  it('names an issue by the name written before it, apart from the bare issue, and reads "the deal" as the one named', () => {
+    const text = 'Critics condemn the Norway fishing deal. Oslo defended its Norway deal, and Lund defended the deal too. Lund wants a better deal.';
+    const index = findTopics(text);
+    const deals = index.topics.filter((t) => t.kind === 'issue').map((t) => `${t.name} ${index.mentions.filter((m) => m.topic === t.id).length}`);
+    expect(deals).toEqual(['Norway deal 3', 'deal 1']);
+    expect(index.topics.find((t) => t.name === 'Norway deal')?.qualified).toEqual({ by: 'C:NO', key: 'I:deal', name: 'deal' });
+    // the name inside "the Norway deal" is no mention of its own; Oslo still is
+    expect(index.mentions.filter((m) => index.topics[m.topic].name === 'Norway').map((m) => text.slice(m.start, m.end))).toEqual(['Oslo']);
+  });
+
+  it('reads a country acronym and the first word of a country written in full as that country', () => {
+    // (North Korea is named here only by its acronym, so "the North" is not tied to it)
+    expect(topicsOf(['South Korea warned the DPRK.', 'The South said the North must stop.'])).toEqual([
+      'South Korea -> South Korea',
+      'DPRK -> North Korea',
+      'South -> South Korea',
+      'North -> North',
+    ]);
+  });
+});
+
 describe('tokenize', () => {
   it('keeps dotted acronyms and splits possessives and sentences', () => {
     const tokens = tokenize('The U.S. envoy met Mr. Lund. Russia’s reply came.');
