@@ -320,7 +320,8 @@ interface Match {
  */
 function matchAt(src: Tokens, i: number, end: number, kb: KnowledgeBase): Match | undefined {
   const { memo } = src;
-  if (!memo) return longestMatch(src, i, end, kb);
+  // Only a capitalised word starts a match: the others are answered at once, and kept nowhere.
+  if (!memo || !startsWithCapital(src.tokens[i].word)) return longestMatch(src, i, end, kb);
   if (memo.kb !== kb) {
     memo.kb = kb;
     memo.at.clear();
@@ -470,11 +471,9 @@ export function kbMatches(article: ArticleIndex, kb: KnowledgeBase): KbMatch[] {
   if (article.named?.kb === kb) return article.named.matches;
   const { tokens } = article;
   const matches: KbMatch[] = [];
-  // The matches the readers kept are used, and no more are kept: this pass reads each word once.
-  const known = article.memo?.kb === kb ? article.memo.at : undefined;
+  // This pass reads each word once: nothing to keep (see matchAt).
   for (let i = 0; i < tokens.length; i++) {
-    const kept = known?.get(i);
-    const m = kept === undefined ? longestMatch(article, i, tokens.length, kb) : kept ?? undefined;
+    const m = longestMatch(article, i, tokens.length, kb);
     if (!m) continue;
     if (m.code) matches.push({ start: tokens[m.from].start, end: tokens[m.to - 1].end, code: m.code, words: m.to - m.from });
     i = m.to - 1;
