@@ -288,9 +288,11 @@ export class TextTokens {
     this.form[i] = this.table.formOf(start, end);
   }
 
-  /** Per form id: the hash of its key, by which a KeyTable looks it up. */
+  private keyHashColumn: Int32Array | null = null;
+
+  /** Per form id: the hash of its key, by which a KeyTable looks it up (worked out when first asked for). */
   get keyHashes(): Int32Array {
-    return this.table.keyHashes;
+    return (this.keyHashColumn ??= this.table.keyHashes());
   }
 
   /** Index of the first token starting at or after `offset` (length when none). */
@@ -379,9 +381,8 @@ function hashOf(text: string, start: number, end: number): number {
  */
 class FormTable {
   private slots: Int32Array;
-  /** Per form id (room for as many as there are slots): the hash of its written text, and of its key (a KeyTable looks keys up by it). */
+  /** Per form id (room for as many as there are slots): the hash of its written text. */
   private hashes: Int32Array;
-  keyHashes: Int32Array;
 
   constructor(
     private readonly text: string,
@@ -392,7 +393,6 @@ class FormTable {
     while (size < text.length / 32) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
     this.hashes = new Int32Array(size);
-    this.keyHashes = new Int32Array(size);
   }
 
   /** The id of the form text[start, end), filed now if new. */
@@ -407,18 +407,26 @@ class FormTable {
     }
     const id = forms.length;
     const written = text.slice(start, end);
-    const key = keyOf(written);
-    forms.push({ text: written, key });
+    forms.push({ text: written, key: keyOf(written) });
     this.hashes[id] = hash;
-    this.keyHashes[id] = key === written ? hash : hashOf(key, 0, key.length);
     if (forms.length * 2 > this.slots.length) {
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);
       this.hashes = wider(this.hashes);
-      this.keyHashes = wider(this.keyHashes);
       for (let k = 0; k < forms.length; k++) this.place(k);
     } else this.slots[slot] = id;
     return id;
   }
+  /** Per form id, the hash of its key: most keys are the written form itself, whose hash is known. */
+  keyHashes(): Int32Array {
+    const { forms } = this;
+    const hashes = new Int32Array(forms.length);
+    for (let id = 0; id < forms.length; id++) {
+      const { text, key } = forms[id];
+      hashes[id] = key === text ? this.hashes[id] : hashOf(key, 0, key.length);
+    }
+    return hashes;
+  }
+
   private place(id: number): void {
     const mask = this.slots.length - 1;
     let slot = this.hashes[id] & mask;
