@@ -33,7 +33,7 @@ function statementsOf(text: string, options: AnalyzeOptions): Omit<Analysis, 'su
   const direct = stage('attribution', () => attribute(text, paragraphs, quoteSpans, tokens));
   const attributions = [...direct, ...stage('reported', () => reportedSpeech(text, paragraphs, quoteSpans, tokens))];
   const { entities, statements } = stage('entities', () => resolveSpeakers(text, paragraphs, attributions));
-  const countries = stage('countries', () => assignCountries(text, entities, options));
+  const countries = stage('countries', () => assignCountries(text, entities, options, undefined, tokens));
   const byId = new Map(entities.map((e) => [e.id, e]));
   const quotes: Quote[] = statements
     .map((s) => {
