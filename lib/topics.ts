@@ -359,6 +359,7 @@ function knownForm(written: string): KnownForm {
  * this text), with what topic finding needs.
  */
 export function tokenize(text: string, source = textTokens(text)): Tokens {
+  loadAliases();
   if (knownForms.size >= KNOWN_LIMIT || rawForms.size >= KNOWN_LIMIT) {
     rawForms.clear();
     knownForms.clear();
@@ -462,29 +463,49 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-const countryByForm = new Map<string, CountryCode>();
-for (const c of aliasData.countries) {
-  const forms = [...c.names, c.capital, c.adjective, c.adjective && `${c.adjective}s`];
-  for (const form of forms) if (form && !countryByForm.has(normalizeKey(form))) countryByForm.set(normalizeKey(form), c.code);
-}
-// International bodies count as countries do (their code is a side's, like a country's), by the names the
-// knowledge base gives them; a name that is also a function word ("WHO", "who") is no name to read.
-for (const body of aliasData.bodies) {
-  for (const name of body.names) {
-    const key = normalizeKey(name);
-    if (!countryByForm.has(key) && !FUNCTION_WORDS.has(name)) countryByForm.set(key, body.code);
-  }
-}
+// The alias tables, built from the alias data on first use (loadAliases, called by tokenize and findTopics), not
+// at module load: a cold service worker evaluates this module before the page's first highlights, and needs the
+// summary only after them (keying the data's names was the largest part of the module's load).
+/** Country and body forms by key ("RUSSIA", "MOSCOW", "RUSSIAN", "UN") -> code. */
+let countryByForm: Map<string, CountryCode>;
 /** Country adjectives ("RUSSIAN"), by key: a name after one is a person's, not a thing named after the country. */
-const COUNTRY_ADJECTIVES = new Set(aliasData.countries.flatMap((c) => (c.adjective ? [normalizeKey(c.adjective)] : [])));
-/** A country word that is an adjective: a nationality ("Russian") or a compound ("Russian-backed", "U.S.-led"). */
-const countryAdjective = (key: string) => COUNTRY_ADJECTIVES.has(key) || key.includes('-');
+let countryAdjectives: Set<string>;
 /** First word of each country form -> the most words a form starting with it has. */
-const countryFormLength = new Map<string, number>();
-for (const form of countryByForm.keys()) {
-  const words = form.split(' ');
-  countryFormLength.set(words[0], Math.max(countryFormLength.get(words[0]) ?? 0, words.length));
+let countryFormLength: Map<string, number>;
+/** Phoenix synonym -> group head key. */
+let groupHead: Map<string, string>;
+let roles: Set<string>;
+let aliasesLoaded = false;
+
+function loadAliases(): void {
+  if (aliasesLoaded) return;
+  aliasesLoaded = true;
+  countryByForm = new Map();
+  for (const c of aliasData.countries) {
+    const forms = [...c.names, c.capital, c.adjective, c.adjective && `${c.adjective}s`];
+    for (const form of forms) if (form && !countryByForm.has(normalizeKey(form))) countryByForm.set(normalizeKey(form), c.code);
+  }
+  // International bodies count as countries do (their code is a side's, like a country's), by the names the
+  // knowledge base gives them; a name that is also a function word ("WHO", "who") is no name to read.
+  for (const body of aliasData.bodies) {
+    for (const name of body.names) {
+      const key = normalizeKey(name);
+      if (!countryByForm.has(key) && !FUNCTION_WORDS.has(name)) countryByForm.set(key, body.code);
+    }
+  }
+  countryAdjectives = new Set(aliasData.countries.flatMap((c) => (c.adjective ? [normalizeKey(c.adjective)] : [])));
+  countryFormLength = new Map();
+  for (const form of countryByForm.keys()) {
+    const words = form.split(' ');
+    countryFormLength.set(words[0], Math.max(countryFormLength.get(words[0]) ?? 0, words.length));
+  }
+  groupHead = new Map();
+  for (const g of aliasData.groups) for (const a of g.aliases) groupHead.set(normalizeKey(a), normalizeKey(g.name));
+  roles = new Set(aliasData.roles);
 }
+
+/** A country word that is an adjective: a nationality ("Russian") or a compound ("Russian-backed", "U.S.-led"). */
+const countryAdjective = (key: string) => countryAdjectives.has(key) || key.includes('-');
 
 /** A word (by its key) that starts a country's name or is a country adjective joined to another word ("Russian-backed"). */
 const countryWord = (key: string) => {
@@ -492,11 +513,6 @@ const countryWord = (key: string) => {
   return countryFormLength.has(key) || (hyphen >= 0 && countryByForm.has(key.slice(0, hyphen)));
 };
 
-/** Phoenix synonym -> group head key. */
-const groupHead = new Map<string, string>();
-for (const g of aliasData.groups) for (const a of g.aliases) groupHead.set(normalizeKey(a), normalizeKey(g.name));
-
-const roles = new Set(aliasData.roles);
 /** Honorifics that stand before a name but are not role nouns of the agents dictionary. */
 const HONORIFICS = new Set('mr mrs ms dr sir lady lord mr. mrs. ms. dr.'.split(' '));
 /** Words that, after a country, name its government: "the Syrian regime", "Russia's government". */
@@ -564,6 +580,7 @@ const initials = (words: string[]) =>
 
 /** Finds every topic mention in the article and merges aliases. Linear in the number of tokens. */
 export function findTopics(text: string, tokens: Tokens = tokenize(text)): TopicIndex {
+  loadAliases();
   // Punctuation tokens are one character and never letters or digits.
   const isWord = (i: number) => tokens.is(i, SHAPE.word);
   /** A capitalised token that can be part of a name: not a sentence-opening common word. */
