@@ -1036,12 +1036,12 @@ function addIssues(tokens: Tokens, raw: RawMention[]): void {
   }
   /** Per lemma: 0 not yet tested, 1 an issue, 2 not one. */
   const accepted = new Int8Array(length);
-  /** The names (not possessives, not nationality adjectives) by the token they end at: they may name an issue after them. */
-  const nameEndingAt = new Map<number, RawMention>();
+  /** Per token, 1 + the index in `raw` of the name (not a possessive) ending there, else 0: it may name an issue after it. */
+  const nameEndingAt = new Int32Array(length);
   /** Per bare issue key, the named issues of it ("I:deal" -> "Iran deal"); and the bare mentions after a definite determiner. */
   const namedIssues = new Map<string, Map<string, RawMention>>();
   const definite: RawMention[] = [];
-  for (const m of raw) if (!(flags[m.last] & POSSESSIVE)) nameEndingAt.set(m.last, m);
+  for (let r = 0; r < raw.length; r++) if (!(flags[raw[r].last] & POSSESSIVE)) nameEndingAt[raw[r].last] = r + 1;
   for (let i = 0; i < length; i++) {
     const l = formLemma[form[i]];
     if (l < 0) continue;
@@ -1052,7 +1052,7 @@ function addIssues(tokens: Tokens, raw: RawMention[]): void {
     // "the Iran deal", "the Iran nuclear deal" (one lower-case word between, no verb form): the deal named
     // by Iran, a topic apart from other deals; the mention covers the name, which is no topic of its own there.
     const between = i - 1 >= 0 && formLemma[form[i - 1]] >= 0 && !verbEnding(tokens.lower(i - 1)) ? i - 2 : i - 1;
-    const name = nameEndingAt.get(between);
+    const name = between >= 0 && nameEndingAt[between] ? raw[nameEndingAt[between] - 1] : undefined;
     const nameText = name && tokens.sentence[name.first] === tokens.sentence[i] ? wordsBetween(tokens, name.first, name.last) : '';
     if (name && nameText && !(name.kind === 'country' && countryAdjective(normalizeKey(nameText)))) {
       const qualified = { by: name.root!, key: w.issueKey, name: w.lemma };
