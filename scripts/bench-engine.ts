@@ -77,15 +77,38 @@ const baseline = (text: string) => {
   return n;
 };
 
-// Warm-up runs before timing: V8 keeps tiering the engine's code up over its first ~100 runs on a 2,000-word
-// text (medians of 40 runs: 19.7, 10.7, 7.8, then steady at ~7 ms), so fewer would time the compiler, not the engine.
-for (const [label, words, times, warmUp] of [['~2,000 words', 2_000, 41, 120], ['~200,000 words', 200_000, 5, 2]] as const) {
+/**
+ * Runs analyze in windows of `window` runs until it stops getting faster: V8 keeps tiering the engine's code up
+ * over its first runs (2,000 words, medians of 40 runs on this machine: ~15, 8-9, 5-7, then 3-4.5 ms from about
+ * run 160), and how long that takes moves with the code and the machine's load, so a fixed count would time the
+ * compiler, not the engine. Stops after two windows in a row none more than 5% faster than the best before them,
+ * between `minRuns` and `maxRuns`. Returns the runs made and each window's median (printed: the way there).
+ */
+function warmUp(text: string, window: number, minRuns: number, maxRuns: number): { runs: number; windows: number[] } {
+  const windows: number[] = [];
+  let runs = 0;
+  let flat = 0;
+  while (runs < maxRuns && (runs < minRuns || flat < 2)) {
+    const { median } = timed(() => analyze(text), window);
+    runs += window;
+    const best = Math.min(...windows);
+    flat = windows.length && median > best * 0.95 ? flat + 1 : 0;
+    windows.push(median);
+  }
+  return { runs, windows };
+}
+
+for (const [label, words, times, window, minRuns, maxRuns] of [
+  ['~2,000 words', 2_000, 41, 40, 120, 1_000],
+  ['~200,000 words', 200_000, 5, 1, 1, 1],
+] as const) {
   const text = textOf(words);
   const wordCount = text.split(/\s+/).length;
   const coldStart = performance.now();
   analyze(text);
   console.log(`${label}: first run ${(performance.now() - coldStart).toFixed(1)} ms (code cold)`);
-  for (let i = 1; i < warmUp; i++) analyze(text);
+  const { runs, windows } = warmUp(text, window, minRuns, maxRuns);
+  console.log(`  warm-up: ${runs} runs, medians per ${window} runs ${windows.map((ms) => ms.toFixed(2)).join(', ')} ms`);
   const engine = timed(() => analyze(text), times);
   const stages = timed(() => speakerStages(text), times);
   const scan = timed(() => baseline(text), times);
