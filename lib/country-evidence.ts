@@ -3,7 +3,7 @@
 // ambassador to the U.N.,"), and names that carry a country themselves ("Russian Defense Ministry", "Kremlin").
 import type { KnowledgeBase } from './kb';
 import { LONGEST_PHRASE, phraseKey } from './kb';
-import { startsWithCapital, type TextTokens } from './text';
+import { firstAtOrAfter, startsWithCapital, type TextTokens } from './text';
 import type { CountryCode, Span } from './types';
 
 export interface Token extends Span {
@@ -153,17 +153,9 @@ export function articleIndex(text: string, shared?: TextTokens): ArticleIndex {
 /** Index of the article's first token starting at or after `offset` (the number of tokens when none). */
 export function tokenAt(article: ArticleIndex, offset: number): number {
   if (article.lastOffset === offset) return article.lastToken;
-  const { starts } = article;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
   article.lastOffset = offset;
-  article.lastToken = lo;
-  return lo;
+  article.lastToken = firstAtOrAfter(article.starts, offset);
+  return article.lastToken;
 }
 
 /**

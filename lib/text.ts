@@ -297,14 +297,7 @@ export class TextTokens {
 
   /** Index of the first token starting at or after `offset` (length when none). */
   firstTokenAt(offset: number): number {
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.start[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this.start, offset, this.length);
   }
 
   /** Whether these are the tokens of `text` cut into `paragraphs`. */
@@ -485,6 +478,18 @@ export class KeyTable {
 /** `words` as a literal inside a RegExp: article words may hold any character ("(", "$", "{"). */
 export function escapeRegExp(words: string): string {
   return words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Index of the first of sorted `values[0, length)` at or after `offset` (`length` when none): a column of token starts. */
+export function firstAtOrAfter(values: Int32Array, offset: number, length = values.length): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first item starting at or after `offset` in items sorted by start (items.length when none). */
