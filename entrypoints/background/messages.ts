@@ -69,8 +69,8 @@ export interface AnalyzeRequest {
 }
 
 /**
- * Content script -> background, when detection finds a candidate article, before reading it: a stopped
- * service worker starts (its script evaluated) while the page reads. Not answered.
+ * Content script -> background, once the settings allow a run on a candidate article whose text is still
+ * being read: a stopped service worker starts (its script evaluated) while the page reads. Not answered.
  */
 export interface PrepareRequest {
   type: 'stancemark:prepare';

@@ -122,16 +122,15 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     return hasQuotationMarks(article.map.text) ? article : null;
   };
 
-  let engineWarmed = false;
+  let backgroundStarted = false;
   /**
-   * Has the background warm its engine up (once per page), for a run whose text is still being read: sent
-   * only once the settings allowed the run, so a site the reader switched off never wakes the background.
-   * A run whose text is ready sends the text at once instead, which wakes the background too, and a warm-up
-   * run just before it would only make it wait.
+   * Starts a stopped background (once per page), for a run whose text is still being read, so its script is
+   * evaluated meanwhile: sent only once the settings allowed the run, so a site the reader switched off never
+   * wakes the background. A run whose text is ready sends the text at once instead, which starts it too.
    */
-  const warmUpEngine = () => {
-    if (engineWarmed) return;
-    engineWarmed = true;
+  const startBackground = () => {
+    if (backgroundStarted) return;
+    backgroundStarted = true;
     browser.runtime.sendMessage({ type: 'stancemark:prepare' } satisfies PrepareRequest).catch(() => {
       // The background is gone (extension reloaded or updated): the teardown cleans up.
     });
@@ -268,7 +267,7 @@ export function createPageSession(signal: AbortSignal, loadReader: () => Promise
     const reading = firstReading;
     firstReading = null;
     let article: ArticleText | null = null;
-    if (reading && !anyway && !firstReadingDone) warmUpEngine();
+    if (reading && !anyway && !firstReadingDone) startBackground();
     const earlyRead = reading && !anyway ? await reading.catch(() => null) : null;
     if (runSignal.aborted) throw new Superseded();
     if (earlyRead && (!earlyRead.article || earlyRead.article.root.isConnected)) {
